@@ -1,0 +1,159 @@
+# mvec - the only build file. GNU make.
+#
+#   make run        install missing Debian packages, build, run the Kazakhstan profile
+#   make check      install, build with -Werror, build again with ASan+UBSan, run all tests
+#   make            build build/release/{mvec,libmvec.a,libmvec.so}
+#   make install PREFIX=/usr/local [DESTDIR=...]
+#   make format / format-check, tidy, check-deps, update-golden, clean
+#
+# Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), CC.
+
+CC       ?= cc
+V        ?= 0
+ifeq ($(V),0)
+Q := @
+SAY = @printf '  %-6s %s\n'
+else
+Q :=
+SAY = @true
+endif
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build/release
+VERSION  := 0.1.0
+
+PKGS     := jansson gsl
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# GLPK ships no pkg-config file on Debian.
+LIBS     := $(PKG_LIBS) -lglpk -lm -lpthread
+
+WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wcast-qual -Wcast-align -Wstrict-prototypes \
+            -Wmissing-prototypes -Wundef -Wpointer-arith -Wvla -Wformat=2 -Winit-self \
+            -Wwrite-strings -Wredundant-decls -Wswitch-enum -Wfloat-equal -Werror
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARNINGS) $(PKG_CFLAGS) \
+               -DMVEC_VERSION_TEXT='"$(VERSION)"' -MMD -MP
+ifeq ($(SANITIZE),1)
+CFLAGS_MODE := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=all
+LDFLAGS_MODE := -fsanitize=address,undefined
+else
+CFLAGS_MODE := -O2 -g
+LDFLAGS_MODE :=
+endif
+CFLAGS_ALL := $(CFLAGS_BASE) $(CFLAGS_MODE) $(CFLAGS)
+LIB_CFLAGS := $(CFLAGS_ALL) -fPIC -fvisibility=hidden
+
+LIB_SRC  := $(sort $(wildcard src/lib/*/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+EXAMPLE_SRC := $(sort $(wildcard examples/*.c))
+EMBEDDED_DATA := $(sort $(wildcard data/*.csv data/*/*.csv))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_files.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
+
+.PHONY: all run check deps test-build install format format-check tidy check-deps \
+        update-golden clean
+
+all: $(BUILD)/mvec $(BUILD)/libmvec.a $(BUILD)/libmvec.so
+
+deps:
+	@tools/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/mvec profile
+
+# Two builds, every test in both, one summary line at the end.
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build/release test-build
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 test-build
+	@tools/run_tests.sh build/release build/asan
+
+test-build: all $(UNIT_BIN) $(EXAMPLE_BIN) check-deps
+
+$(BUILD)/libmvec.a: $(LIB_OBJ)
+	@rm -f $@
+	$(SAY) AR $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/libmvec.so: $(LIB_OBJ)
+	$(SAY) LD $@
+	$(Q)$(CC) -shared -Wl,-soname,libmvec.so.0 $(LDFLAGS_MODE) -o $@ $^ $(LIBS)
+
+$(BUILD)/mvec: $(CLI_OBJ) $(BUILD)/libmvec.a
+	$(SAY) LD $@
+	$(Q)$(CC) $(LDFLAGS_MODE) -o $@ $(CLI_OBJ) $(BUILD)/libmvec.a $(LIBS)
+
+$(BUILD)/src/lib/%.o: src/lib/%.c
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(BUILD)/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(EMBEDDED_DATA)
+	@mkdir -p $(dir $@)
+	$(SAY) EMBED $@
+	$(Q)$(BUILD)/tools/embed $@ $(EMBEDDED_DATA)
+
+$(BUILD)/gen/embedded_files.o: $(BUILD)/gen/embedded_files.c
+	$(SAY) CC $@
+	$(Q)$(CC) $(LIB_CFLAGS) -Isrc/lib -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libmvec.a
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc/lib -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
+
+$(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
+
+# The CLI and the examples may include only the public headers.
+check-deps:
+	@tools/check_deps.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/mvec \
+	           $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/mvec $(DESTDIR)$(PREFIX)/bin/mvec
+	install -m 644 $(BUILD)/libmvec.a $(DESTDIR)$(PREFIX)/lib/libmvec.a
+	install -m 755 $(BUILD)/libmvec.so $(DESTDIR)$(PREFIX)/lib/libmvec.so.$(VERSION)
+	ln -sf libmvec.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libmvec.so.0
+	ln -sf libmvec.so.0 $(DESTDIR)$(PREFIX)/lib/libmvec.so
+	install -m 644 include/mvec/*.h $(DESTDIR)$(PREFIX)/include/mvec/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/mvec.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mvec.pc
+	install -m 644 docs/mvec.1 $(DESTDIR)$(PREFIX)/share/man/man1/mvec.1
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(EXAMPLE_SRC) src/lib/*.h src/lib/*/*.h \
+	    src/cli/*.h include/mvec/*.h
+
+format-check:
+	clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) include/mvec/*.h
+
+tidy:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	    -Iinclude -Isrc/lib $(LIB_SRC) $(CLI_SRC)
+
+update-golden: all
+	tools/run_cli_tests.sh --update $(BUILD)
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

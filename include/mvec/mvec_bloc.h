@@ -1,0 +1,78 @@
+/*
+ * mvec_bloc.h - bloc schemes (partitions of partners into power blocs) and
+ * organisation memberships (overlapping sets with join years).
+ *
+ * A scheme assigns every code in the registry to exactly one bloc: the rows
+ * of its CSV name codes (countries or organisations), and the row with code
+ * `*` gives the bloc of everything not named. Some blocs are marked as great
+ * powers; balance, lead margin and exposure are computed among those.
+ * The built-in scheme `powers` (RUS-EAEU, CHN, WEST, TUR-OTS, GULF, OTHER) is
+ * data/blocs/powers.csv, one rationale line per assignment.
+ *
+ * Memberships are not a partition: Kazakhstan is in the EAEU, the SCO and
+ * the OTS at once. They come from data/memberships.csv.
+ */
+#ifndef MVEC_BLOC_H
+#define MVEC_BLOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mvec_country.h"
+#include "mvec_ctx.h"
+
+typedef struct mvec_bloc_scheme mvec_bloc_scheme;
+
+/* Load the built-in scheme `name` ("powers"). MVEC_ERR_INVALID for an unknown name. */
+MVEC_API mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countries *countries,
+                                              const char *name, mvec_bloc_scheme **out);
+/* Load a scheme from a CSV file (format in docs/formats.md). Bad rows fail
+ * with MVEC_ERR_PARSE and "file:line:column: what". */
+MVEC_API mvec_status mvec_bloc_scheme_load(mvec_ctx *ctx, const mvec_countries *countries,
+                                           const char *path, mvec_bloc_scheme **out);
+MVEC_API void mvec_bloc_scheme_free(mvec_ctx *ctx, mvec_bloc_scheme *scheme);
+
+MVEC_API const char *mvec_bloc_scheme_name(const mvec_bloc_scheme *scheme);
+/* Blocs in the order of first appearance in the file. */
+MVEC_API size_t mvec_bloc_count(const mvec_bloc_scheme *scheme);
+MVEC_API const char *mvec_bloc_name(const mvec_bloc_scheme *scheme, size_t bloc);
+MVEC_API bool mvec_bloc_is_great_power(const mvec_bloc_scheme *scheme, size_t bloc);
+/* Bloc of a registry code (the default bloc for codes the scheme does not name). */
+MVEC_API size_t mvec_bloc_of(const mvec_bloc_scheme *scheme, const mvec_country *country);
+/* The rationale written for the code's assignment ("" for the default rule's members). */
+MVEC_API const char *mvec_bloc_rationale(const mvec_bloc_scheme *scheme,
+                                         const mvec_country *country);
+
+/* ---- memberships ----------------------------------------------------------------------- */
+
+typedef struct mvec_membership {
+    const mvec_country *organisation;
+    const mvec_country *member;
+    int joined;           /* first year of membership */
+    int left;             /* last year of membership, 0 when still a member */
+    const char *status;   /* "member", "founder", "partner", "observer", "agreement", ... */
+    const char *source;   /* publication */
+    const char *url;
+    const char *quote;
+    const char *quality;  /* official, media, secondary, low */
+} mvec_membership;
+
+typedef struct mvec_memberships mvec_memberships;
+
+/* Load the built-in membership table (data/memberships.csv). */
+MVEC_API mvec_status mvec_memberships_builtin(mvec_ctx *ctx, const mvec_countries *countries,
+                                              mvec_memberships **out);
+MVEC_API void mvec_memberships_free(mvec_ctx *ctx, mvec_memberships *memberships);
+MVEC_API size_t mvec_memberships_count(const mvec_memberships *memberships);
+MVEC_API const mvec_membership *mvec_memberships_at(const mvec_memberships *memberships,
+                                                    size_t index);
+/* True when `member` belongs to `organisation` in `year`. */
+MVEC_API bool mvec_memberships_contains(const mvec_memberships *memberships,
+                                        const mvec_country *organisation,
+                                        const mvec_country *member, int year);
+/* True when the table defines the member list of `organisation` (so it can
+ * serve as an aggregate partner, as the EU does). */
+MVEC_API bool mvec_memberships_defines(const mvec_memberships *memberships,
+                                       const mvec_country *organisation);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * mvec_claim.h - checks of the seed articles' claims about a country's trade
+ * against the data loaded.
+ *
+ * Each claim has a rule with stated thresholds (docs/methods.md, "Claim
+ * checks"); it is evaluated on the trade.total distribution of each
+ * statistical basis available, with every number as an interval, and gets
+ * a verdict: it holds for every allocation consistent with the data, it
+ * fails for every one, or the data cannot decide.
+ */
+#ifndef MVEC_CLAIM_H
+#define MVEC_CLAIM_H
+
+#include <stddef.h>
+
+#include "mvec_bloc.h"
+#include "mvec_obs.h"
+
+typedef enum mvec_verdict {
+    MVEC_VERDICT_HOLDS = 0,
+    MVEC_VERDICT_FAILS,
+    MVEC_VERDICT_UNDECIDABLE,
+} mvec_verdict;
+
+/* "holds", "fails", "undecidable". */
+MVEC_API const char *mvec_verdict_name(mvec_verdict verdict);
+
+typedef struct mvec_claim_result {
+    const char *id;        /* e.g. "china-top-2023" */
+    const char *claim;     /* the claim as the seed words it */
+    const char *seed;      /* seed article file */
+    const char *rule;      /* the rule and its thresholds, in words */
+    mvec_verdict verdict;
+    const char *numbers;   /* the numbers the verdict rests on */
+    const char *data;      /* which data: year, basis, number of inputs */
+} mvec_claim_result;
+
+typedef struct mvec_claims mvec_claims;
+
+typedef struct mvec_claim_options {
+    const char *country;   /* NULL: "KAZ" */
+    int year;              /* 0: each claim's own year, or the latest year with data */
+} mvec_claim_options;
+
+#define MVEC_CLAIM_OPTIONS_INIT {NULL, 0}
+
+/* Evaluate every claim in data/claims.csv. MVEC_ERR_INVALID for an unknown
+ * country. A claim the data cannot reach is "undecidable", not an error. */
+MVEC_API mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observations,
+                                       const mvec_memberships *memberships,
+                                       const mvec_claim_options *options, mvec_claims **out);
+MVEC_API void mvec_claims_free(mvec_ctx *ctx, mvec_claims *claims);
+MVEC_API size_t mvec_claims_count(const mvec_claims *claims);
+MVEC_API const mvec_claim_result *mvec_claims_at(const mvec_claims *claims, size_t index);
+MVEC_API const mvec_country *mvec_claims_country(const mvec_claims *claims);
+
+#endif

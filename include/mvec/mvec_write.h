@@ -1,0 +1,66 @@
+/*
+ * mvec_write.h - writers: profiles, sources, claim checks and share tables
+ * as an aligned text table, CSV or JSON.
+ *
+ * Output is deterministic (fixed row order, one number format, '.' as the
+ * decimal separator whatever the locale, no timestamps), so it can be
+ * compared byte for byte. Text goes to a sink the caller provides; a sink
+ * that reports failure stops the writer with MVEC_ERR_IO.
+ */
+#ifndef MVEC_WRITE_H
+#define MVEC_WRITE_H
+
+#include <stddef.h>
+
+#include "mvec_claim.h"
+#include "mvec_obs.h"
+#include "mvec_profile.h"
+
+typedef enum mvec_format {
+    MVEC_FORMAT_TABLE = 0,
+    MVEC_FORMAT_CSV,
+    MVEC_FORMAT_JSON,
+} mvec_format;
+
+/* "table", "csv" or "json"; MVEC_ERR_INVALID otherwise. */
+MVEC_API mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *out);
+
+/* Receives output; returns 0 on success, non-zero on failure. */
+typedef int (*mvec_write_fn)(void *user, const char *data, size_t length);
+
+typedef struct mvec_sink {
+    mvec_write_fn write;
+    void *user;
+} mvec_sink;
+
+/* The profile: one row per vector, then the composite and the sources. */
+MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
+                                        mvec_format format, const mvec_sink *sink);
+
+/* Every partner of one vector's chosen distribution, with its value, share
+ * (interval), bloc, and the share the source published, if any. */
+MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
+                                       const mvec_observations *observations,
+                                       const char *vector, mvec_format format,
+                                       const mvec_sink *sink);
+
+/* Filter for mvec_sources_write; NULL members mean "all". */
+typedef struct mvec_sources_filter {
+    const char *country;  /* code or name */
+    const char *vector;
+    const char *partner;  /* code or name */
+} mvec_sources_filter;
+
+#define MVEC_SOURCES_FILTER_INIT {NULL, NULL, NULL}
+
+/* Every observation (and membership, when `memberships` is not NULL) with
+ * its source. */
+MVEC_API mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observations,
+                                        const mvec_memberships *memberships,
+                                        const mvec_sources_filter *filter, mvec_format format,
+                                        const mvec_sink *sink);
+
+MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims,
+                                       mvec_format format, const mvec_sink *sink);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * cmd_profile.c - mvec profile: the multi-vector profile of a country.
+ */
+#include "commands.h"
+#include "messages.h"
+#include "session.h"
+
+static const cli_option *const PROFILE_OPTIONS[] = {
+    &CLI_OPTION_YEAR,      &CLI_OPTION_BLOCS,       &CLI_OPTION_WEIGHTS,
+    &CLI_OPTION_BASIS,     &CLI_OPTION_DATA,        &CLI_OPTION_NO_EMBEDDED,
+    &CLI_OPTION_FORMAT,    &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,        NULL,
+};
+
+static int run_profile(const cli_command *command, cli_args *args)
+{
+    (void)command;
+    cli_session session;
+    mvec_profile *profile = NULL;
+    int code = cli_session_open(&session, args);
+    if (code == 0) {
+        mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+        options.country = args->positional_count ? args->positional[0] : NULL;
+        options.year = args->year;
+        options.weights = args->weights;
+        options.basis = args->basis;
+        mvec_status status = mvec_profile_build(session.ctx, session.observations,
+                                                session.scheme, session.memberships, &options,
+                                                &profile);
+        if (status == MVEC_OK) {
+            mvec_sink sink = cli_session_sink(&session);
+            status = mvec_profile_write(session.ctx, profile, session.format, &sink);
+        }
+        if (status != MVEC_OK && session.write_errno == 0)
+            code = cli_fail(session.ctx, status);
+        mvec_profile_free(session.ctx, profile);
+    }
+    return cli_session_close(&session, code);
+}
+
+const cli_command CMD_PROFILE = {
+    .name = "profile",
+    .run = run_profile,
+    .brief = "the multi-vector profile of a country (the main job)",
+    .usage = "[COUNTRY] [options]",
+    .summary = "Show a country's multi-vector profile: for each vector of its foreign relations, "
+               "the top partners and their shares, the shares of the power blocs, the balance "
+               "among the great powers, the leader's margin, the exposure to them and the "
+               "partner concentration, then a composite across vectors.",
+    .description = "COUNTRY is a code or a name (default: Kazakhstan). Each vector uses the "
+                   "latest year with data unless --year is given. Where the sources list only "
+                   "some partners or disagree, every number is an interval: the exact bounds "
+                   "over all allocations of the unlisted remainder and all combinations of "
+                   "conflicting values. The notes under the table say which inputs were used "
+                   "and the sources list where each came from; docs/methods.md gives the "
+                   "formulas.",
+    .options = PROFILE_OPTIONS,
+    .max_positional = 1,
+    .examples = "  mvec profile\n"
+                "  mvec profile KAZ --year 2022 --format json\n"
+                "  mvec profile --no-embedded --data kaz_trade_by_partner_2018_2023.csv\n",
+};

@@ -1,0 +1,57 @@
+/*
+ * cmd_shares.c - mvec shares: every partner of one vector with its share.
+ */
+#include "commands.h"
+#include "messages.h"
+#include "session.h"
+
+static const cli_option *const SHARES_OPTIONS[] = {
+    &CLI_OPTION_VECTOR, &CLI_OPTION_YEAR,       &CLI_OPTION_BASIS,  &CLI_OPTION_BLOCS,
+    &CLI_OPTION_DATA,   &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,   &CLI_OPTION_HELP,   NULL,
+};
+
+static int run_shares(const cli_command *command, cli_args *args)
+{
+    (void)command;
+    cli_session session;
+    mvec_profile *profile = NULL;
+    int code = cli_session_open(&session, args);
+    if (code == 0) {
+        const char *vector = args->vector ? args->vector : "trade.total";
+        mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+        options.country = args->positional_count ? args->positional[0] : NULL;
+        options.year = args->year;
+        options.basis = args->basis;
+        options.vector = vector;
+        mvec_status status = mvec_profile_build(session.ctx, session.observations,
+                                                session.scheme, session.memberships, &options,
+                                                &profile);
+        if (status == MVEC_OK) {
+            mvec_sink sink = cli_session_sink(&session);
+            status = mvec_shares_write(session.ctx, profile, session.observations, vector,
+                                       session.format, &sink);
+        }
+        if (status != MVEC_OK && session.write_errno == 0)
+            code = cli_fail(session.ctx, status);
+        mvec_profile_free(session.ctx, profile);
+    }
+    return cli_session_close(&session, code);
+}
+
+const cli_command CMD_SHARES = {
+    .name = "shares",
+    .run = run_shares,
+    .brief = "every partner of one vector with its share",
+    .usage = "[COUNTRY] [options]",
+    .summary = "List every partner of one vector with the value reported, the share mvec "
+               "computes and the share the source published.",
+    .description = "The distribution is the one the profile uses for that vector (the latest "
+                   "year, or --year). Shares are printed to 5 decimals in the table and 10 in "
+                   "CSV, so they can be compared with published figures.",
+    .options = SHARES_OPTIONS,
+    .max_positional = 1,
+    .examples = "  mvec shares --vector trade.imports\n"
+                "  mvec shares --no-embedded --data kaz_trade_by_partner_2018_2023.csv "
+                "--year 2021 --format csv\n",
+};

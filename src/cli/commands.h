@@ -1,0 +1,14 @@
+/*
+ * commands.h - the command table (defined in main.c) and the commands.
+ */
+#ifndef MVEC_CLI_COMMANDS_H
+#define MVEC_CLI_COMMANDS_H
+
+#include "options.h"
+
+extern const cli_command CMD_PROFILE;
+extern const cli_command CMD_SHARES;
+extern const cli_command CMD_SOURCES;
+extern const cli_command CMD_CHECK;
+
+#endif

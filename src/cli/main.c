@@ -1,0 +1,106 @@
+/*
+ * main.c - mvec: command table, top-level options, dispatch.
+ * The CLI is a client of the public headers only (ARCHITECTURE.md).
+ */
+#include <mvec/mvec.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "messages.h"
+
+static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SOURCES,
+                                              &CMD_CHECK, NULL};
+
+static void print_main_help(FILE *out)
+{
+    fprintf(out,
+            "usage: mvec <command> [options]\n"
+            "\n"
+            "mvec measures how a country's external dependence is spread across partners and\n"
+            "power blocs in every vector of its foreign relations (trade, investment, debt,\n"
+            "arms, energy, institutions, opinion), with every figure traced to its source.\n"
+            "Kazakhstan's data are built in; any country works given data.\n"
+            "\n"
+            "commands:\n");
+    for (const cli_command *const *c = COMMANDS; *c; c++) {
+        fprintf(out, "  %-10s %s\n", (*c)->name, (*c)->brief);
+    }
+    fprintf(out, "  %-10s %s\n", "help", "Show help for a command");
+    fprintf(out, "  %-10s %s\n", "version", "Show the version");
+    fprintf(out,
+            "\n"
+            "'mvec help COMMAND' or 'mvec COMMAND --help' shows a command's options.\n"
+            "\n"
+            "examples:\n"
+            "  mvec profile\n"
+            "  mvec check --data kaz_trade_by_partner_2018_2023.csv\n"
+            "  mvec sources --vector arms.imports\n");
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (const cli_command *const *c = COMMANDS; *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+/* Help and version text go straight to stdout; check it reached it. (The
+ * data commands check their own output when they close their session.) */
+static int finish_stdout(int code)
+{
+    if (code == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        cli_error("cannot write to standard output");
+        return 1;
+    }
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cli_error("no command given");
+        cli_try_help(NULL);
+        return 2;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_main_help(stdout);
+        return finish_stdout(0);
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("mvec %s\n", mvec_version());
+        return finish_stdout(0);
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_main_help(stdout);
+            return finish_stdout(0);
+        }
+        const cli_command *command = find_command(argv[2]);
+        if (command == NULL) {
+            cli_error("unknown command '%s'", argv[2]);
+            cli_try_help(NULL);
+            return 2;
+        }
+        cli_print_command_help(stdout, command);
+        return finish_stdout(0);
+    }
+    const cli_command *command = find_command(name);
+    if (command == NULL) {
+        cli_error("unknown command '%s'", name);
+        cli_try_help(NULL);
+        return 2;
+    }
+    cli_args args;
+    memset(&args, 0, sizeof args);
+    int code = cli_parse(command, argc - 2, argv + 2, &args);
+    if (code != 0)
+        return code;
+    if (args.help) {
+        cli_print_command_help(stdout, command);
+        return finish_stdout(0);
+    }
+    return finish_stdout(command->run(command, &args));
+}

@@ -1,0 +1,84 @@
+/*
+ * options.h - declarative command-line options: each command lists the
+ * options it takes; parsing and --help text both come from those tables
+ * (git's parse-options).
+ */
+#ifndef MVEC_CLI_OPTIONS_H
+#define MVEC_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum { CLI_MAX_DATA_FILES = 64 };
+
+/* Every value any command can receive. */
+typedef struct cli_args {
+    const char *data_files[CLI_MAX_DATA_FILES];
+    size_t data_file_count;
+    bool no_embedded;
+    const char *iso_codes;
+    const char *blocs;
+    const char *format;
+    const char *output;
+    int year;
+    const char *weights;
+    const char *basis;
+    const char *vector;
+    const char *partner;
+    bool quiet;
+    bool help;
+    const char *positional[4];
+    size_t positional_count;
+} cli_args;
+
+typedef enum cli_option_kind {
+    CLI_FLAG = 0, /* bool */
+    CLI_TEXT,     /* const char * */
+    CLI_YEAR,     /* int, 1900-2100 */
+    CLI_FILE_LIST /* repeatable --data */
+} cli_option_kind;
+
+typedef struct cli_option {
+    const char *name;      /* long name without "--" */
+    char short_name;       /* 0 when none */
+    const char *argument;  /* shown in help, NULL for flags */
+    cli_option_kind kind;
+    size_t offset;         /* offsetof(cli_args, field) */
+    const char *help;
+} cli_option;
+
+typedef struct cli_command {
+    const char *name;
+    int (*run)(const struct cli_command *command, cli_args *args);
+    const char *usage;        /* after "mvec NAME " */
+    const char *brief;        /* a few words for the command list */
+    const char *summary;      /* first paragraph of the help */
+    const char *description;  /* paragraphs */
+    const cli_option *const *options; /* NULL-terminated */
+    size_t max_positional;
+    const char *examples;     /* lines */
+} cli_command;
+
+/* Parse argv (after the command name). Returns 0, or 2 after printing a
+ * usage error. */
+int cli_parse(const cli_command *command, int argc, char **argv, cli_args *args);
+void cli_print_command_help(FILE *out, const cli_command *command);
+
+/* Options shared by several commands. */
+extern const cli_option CLI_OPTION_DATA;
+extern const cli_option CLI_OPTION_NO_EMBEDDED;
+extern const cli_option CLI_OPTION_ISO_CODES;
+extern const cli_option CLI_OPTION_BLOCS;
+extern const cli_option CLI_OPTION_FORMAT;
+extern const cli_option CLI_OPTION_OUTPUT;
+extern const cli_option CLI_OPTION_YEAR;
+extern const cli_option CLI_OPTION_WEIGHTS;
+extern const cli_option CLI_OPTION_BASIS;
+extern const cli_option CLI_OPTION_VECTOR;
+extern const cli_option CLI_OPTION_VECTOR_FILTER;
+extern const cli_option CLI_OPTION_PARTNER;
+extern const cli_option CLI_OPTION_QUIET;
+extern const cli_option CLI_OPTION_HELP;
+
+#endif

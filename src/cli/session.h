@@ -1,0 +1,35 @@
+/*
+ * session.h - what every data command sets up: the context, the country
+ * registry, the bloc scheme, memberships, observations (embedded and
+ * --data), the output format and the output stream (standard output, or a
+ * temporary file renamed over --output only when the command succeeds).
+ */
+#ifndef MVEC_CLI_SESSION_H
+#define MVEC_CLI_SESSION_H
+
+#include <mvec/mvec.h>
+#include <stdio.h>
+
+#include "options.h"
+
+typedef struct cli_session {
+    mvec_ctx *ctx;
+    mvec_countries *countries;
+    mvec_bloc_scheme *scheme;
+    mvec_memberships *memberships;
+    mvec_observations *observations;
+    mvec_format format;
+    FILE *out;
+    char *temporary_path; /* set while writing to --output */
+    const char *output_path;
+    int write_errno;      /* first write failure, 0 when none */
+} cli_session;
+
+/* Returns 0, or the exit code after printing the error. */
+int cli_session_open(cli_session *session, const cli_args *args);
+mvec_sink cli_session_sink(cli_session *session);
+/* Finish the output (commit or discard) and release everything; returns the
+ * final exit code: `code`, or 1 when writing the output failed. */
+int cli_session_close(cli_session *session, int code);
+
+#endif

@@ -1,0 +1,610 @@
+/*
+ * claims.c - the seed articles' trade claims (data/claims.csv) checked on
+ * the loaded data. Each rule reads the trade.total profile of a year and a
+ * statistical basis and decides with interval logic: "holds" only when it
+ * holds for every allocation consistent with the data, "fails" only when it
+ * fails for every one. Thresholds and their sources are in docs/methods.md.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../data/csv_table.h"
+#include "calc_internal.h"
+
+/* US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3: a market with
+ * an HHI below 1,500 is "unconcentrated". */
+static const double EVEN_HHI = 0.15;
+/* European Commission, Guidance on Article 102 enforcement priorities
+ * (2009/C 45/02), paragraph 14: dominance is not likely below a 40 % share. */
+static const double DOMINANT_SHARE = 0.40;
+/* mvec's convention for "small margins": within 5 percentage points. */
+static const double SMALL_MARGIN = 0.05;
+
+struct mvec_claims {
+    mvec__arena arena;
+    const mvec_country *country;
+    mvec_claim_result *results;
+    size_t count;
+    size_t capacity;
+};
+
+enum decision { DECIDED_NO, DECIDED_YES, UNDECIDED };
+
+const char *mvec_verdict_name(mvec_verdict verdict)
+{
+    switch (verdict) {
+    case MVEC_VERDICT_HOLDS:
+        return "holds";
+    case MVEC_VERDICT_FAILS:
+        return "fails";
+    case MVEC_VERDICT_UNDECIDABLE:
+        return "undecidable";
+    }
+    return "undecidable";
+}
+
+typedef struct claim_row {
+    const char *id;
+    const char *rule;
+    const char *vector;
+    int year;
+    const char *partners;
+    const char *claim;
+    const char *seed;
+} claim_row;
+
+typedef struct check_state {
+    mvec_ctx *ctx;
+    const mvec_observations *observations;
+    const mvec_bloc_scheme *powers;
+    const mvec_memberships *memberships; /* may be NULL: the built-in table is used */
+    mvec_claims *claims;
+    int year; /* the caller's --year, or 0 */
+    mvec__buf numbers;
+    mvec__buf data;
+} check_state;
+
+static mvec_status keep_text(check_state *state, const char *text, const char **out)
+{
+    return mvec__arena_strdup(state->ctx, &state->claims->arena, text, out);
+}
+
+/* Years with whole-year trade figures for the country, newest first. */
+static size_t trade_years(const mvec_observations *observations, const mvec_country *country,
+                          const char *vector, int *years, size_t max)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
+        const mvec_observation *o = mvec_observations_at(observations, i);
+        if (o->country != country || o->superseded || o->period[0] != '\0' ||
+            strcmp(o->vector, vector) != 0)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < count && !seen; k++)
+            seen = years[k] == o->year;
+        if (!seen && count < max)
+            years[count++] = o->year;
+    }
+    for (size_t i = 1; i < count; i++)
+        for (size_t j = i; j > 0 && years[j] > years[j - 1]; j--) {
+            int swap = years[j];
+            years[j] = years[j - 1];
+            years[j - 1] = swap;
+        }
+    return count;
+}
+
+/* The trade profile of one year and basis, or NULL (and *profile NULL). */
+static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
+                             const char *vector, int year, mvec_basis basis,
+                             mvec_profile **profile, const mvec_vector_profile **out)
+{
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.country = state->claims->country->code;
+    options.year = year;
+    options.basis = mvec_basis_name(basis);
+    options.vector = vector;
+    *out = NULL;
+    *profile = NULL;
+    mvec_status status =
+        mvec_profile_build(state->ctx, state->observations, scheme, NULL, &options, profile);
+    if (status == MVEC_ERR_NO_DATA) {
+        mvec_ctx_clear_error(state->ctx);
+        return MVEC_OK;
+    }
+    if (status != MVEC_OK)
+        return status;
+    for (size_t i = 0; i < mvec_profile_vector_count(*profile); i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(*profile, i);
+        if (strcmp(v->vector, vector) != 0 || v->year != year)
+            continue;
+        if (v->status == NULL && v->period[0] == '\0') {
+            *out = v;
+            continue;
+        }
+        /* say why the figures of that year cannot decide */
+        status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s%s%s",
+                                  state->numbers.length ? "; " : "", year,
+                                  mvec_basis_name(basis),
+                                  v->status ? v->status : "only part of the year: ",
+                                  v->status ? "" : v->period, "");
+    }
+    return status;
+}
+
+static void share_text(char *out, size_t size, const char *code, mvec_interval share)
+{
+    char lo[64];
+    char hi[64];
+    mvec__format_c(lo, sizeof lo, "%.1f", share.lo * 100);
+    mvec__format_c(hi, sizeof hi, "%.1f", share.hi * 100);
+    if (strcmp(lo, hi) == 0)
+        snprintf(out, size, "%s %s %%", code, lo);
+    else
+        snprintf(out, size, "%s %s-%s %%", code, lo, hi);
+}
+
+static mvec_status describe_data(check_state *state, const mvec_vector_profile *v)
+{
+    return mvec__buf_printf(state->ctx, &state->data, "%s%s %d %s (%zu inputs, %zu partners)",
+                            state->data.length ? "; " : "", v->vector, v->year,
+                            mvec_basis_name(v->basis), v->input_count, v->partner_count);
+}
+
+/* Is `code` first among the listed and unlisted partners of v? */
+static enum decision is_first(const mvec_vector_profile *v, const char *code)
+{
+    mvec_interval target = {0, v->largest_unlisted.hi};
+    bool listed = false;
+    for (size_t i = 0; i < v->partner_count; i++)
+        if (strcmp(v->partners[i].partner->code, code) == 0) {
+            target = v->partners[i].share;
+            listed = true;
+        }
+    double best_other = v->largest_unlisted.hi;
+    for (size_t i = 0; i < v->partner_count; i++) {
+        if (strcmp(v->partners[i].partner->code, code) == 0)
+            continue;
+        if (v->partners[i].share.lo > target.hi)
+            return DECIDED_NO;
+        if (v->partners[i].share.hi > best_other)
+            best_other = v->partners[i].share.hi;
+    }
+    if (listed && target.lo > best_other)
+        return DECIDED_YES;
+    return UNDECIDED;
+}
+
+static mvec_status top_three_text(check_state *state, const mvec_vector_profile *v,
+                                  const char *target)
+{
+    mvec_status status = MVEC_OK;
+    char item[256];
+    MVEC_TRY(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: ",
+                              state->numbers.length ? "; " : "", v->year,
+                              mvec_basis_name(v->basis)));
+    bool target_shown = false;
+    for (size_t i = 0; i < v->partner_count && i < 3; i++) {
+        share_text(item, sizeof item, v->partners[i].partner->code, v->partners[i].share);
+        MVEC_TRY(mvec__buf_printf(state->ctx, &state->numbers, "%s%s", i ? ", " : "", item));
+        target_shown = target_shown || strcmp(v->partners[i].partner->code, target) == 0;
+    }
+    for (size_t i = 3; i < v->partner_count && !target_shown; i++)
+        if (strcmp(v->partners[i].partner->code, target) == 0) {
+            share_text(item, sizeof item, target, v->partners[i].share);
+            MVEC_TRY(mvec__buf_printf(state->ctx, &state->numbers, ", ... %s", item));
+            target_shown = true;
+        }
+    if (v->largest_unlisted.hi > 0) {
+        mvec_interval largest = {0, v->largest_unlisted.hi};
+        share_text(item, sizeof item, "unlisted partner up to", largest);
+        MVEC_TRY(mvec__buf_printf(state->ctx, &state->numbers, ", %s", item));
+    }
+cleanup:
+    return status;
+}
+
+/* Combine decisions of several bases or years. all_must_hold: one "no"
+ * decides (a rule over years); otherwise disagreement is undecidable. */
+static mvec_verdict combine(const enum decision *decisions, size_t count, bool all_must_hold)
+{
+    size_t yes = 0;
+    size_t no = 0;
+    for (size_t i = 0; i < count; i++) {
+        yes += decisions[i] == DECIDED_YES ? 1u : 0u;
+        no += decisions[i] == DECIDED_NO ? 1u : 0u;
+    }
+    if (count == 0)
+        return MVEC_VERDICT_UNDECIDABLE;
+    if (all_must_hold)
+        return no > 0 ? MVEC_VERDICT_FAILS
+                      : (yes == count ? MVEC_VERDICT_HOLDS : MVEC_VERDICT_UNDECIDABLE);
+    if (yes == count)
+        return MVEC_VERDICT_HOLDS;
+    if (no == count)
+        return MVEC_VERDICT_FAILS;
+    return MVEC_VERDICT_UNDECIDABLE;
+}
+
+enum { MAX_DECISIONS = 256, MAX_YEARS = 64 };
+
+static mvec_status check_became_top(check_state *state, const claim_row *row,
+                                    mvec_verdict *verdict)
+{
+    mvec_status status = MVEC_OK;
+    enum decision decisions[8];
+    size_t count = 0;
+    int year = state->year ? state->year : row->year;
+    for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+        mvec_profile *now_profile = NULL;
+        mvec_profile *before_profile = NULL;
+        const mvec_vector_profile *now = NULL;
+        const mvec_vector_profile *before = NULL;
+        status = vector_of(state, state->powers, row->vector, year, (mvec_basis)b, &now_profile,
+                           &now);
+        if (status == MVEC_OK)
+            status = vector_of(state, state->powers, row->vector, year - 1, (mvec_basis)b,
+                               &before_profile, &before);
+        if (status == MVEC_OK && now != NULL) {
+            enum decision first_now = is_first(now, row->partners);
+            enum decision first_before = before ? is_first(before, row->partners) : UNDECIDED;
+            /* "became first in Y": first in Y and not first in Y-1 */
+            enum decision d = UNDECIDED;
+            if (first_now == DECIDED_NO || first_before == DECIDED_YES)
+                d = DECIDED_NO;
+            else if (first_now == DECIDED_YES && first_before == DECIDED_NO)
+                d = DECIDED_YES;
+            decisions[count++] = d;
+            status = top_three_text(state, now, row->partners);
+            if (status == MVEC_OK && before != NULL)
+                status = top_three_text(state, before, row->partners);
+            if (status == MVEC_OK)
+                status = describe_data(state, now);
+            if (status == MVEC_OK && before != NULL)
+                status = describe_data(state, before);
+        }
+        mvec_profile_free(state->ctx, now_profile);
+        mvec_profile_free(state->ctx, before_profile);
+        if (status != MVEC_OK)
+            return status;
+    }
+    *verdict = combine(decisions, count, false);
+    return MVEC_OK;
+}
+
+/* Rules over the years: every year with data must satisfy the threshold. */
+static mvec_status check_every_year(check_state *state, const claim_row *row, bool use_hhi,
+                                    mvec_verdict *verdict)
+{
+    mvec_status status = MVEC_OK;
+    enum decision decisions[MAX_DECISIONS];
+    size_t count = 0;
+    int years[MAX_YEARS];
+    size_t year_count = 1;
+    if (state->year)
+        years[0] = state->year;
+    else
+        year_count = trade_years(state->observations, state->claims->country, row->vector,
+                                 years, MAX_YEARS);
+    for (size_t y = 0; y < year_count; y++) {
+        for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED && count < MAX_DECISIONS;
+             b++) {
+            mvec_profile *profile = NULL;
+            const mvec_vector_profile *v = NULL;
+            status = vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b,
+                               &profile, &v);
+            if (status == MVEC_OK && v != NULL) {
+                mvec_interval x = use_hhi ? v->indices.hhi : v->indices.cr1;
+                double threshold = use_hhi ? EVEN_HHI : DOMINANT_SHARE;
+                decisions[count++] =
+                    x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);
+                char interval[96];
+                char lo[32];
+                char hi[32];
+                mvec__format_c(lo, sizeof lo, use_hhi ? "%.3f" : "%.1f %%",
+                               use_hhi ? x.lo : x.lo * 100);
+                mvec__format_c(hi, sizeof hi, use_hhi ? "%.3f" : "%.1f %%",
+                               use_hhi ? x.hi : x.hi * 100);
+                if (strcmp(lo, hi) == 0)
+                    snprintf(interval, sizeof interval, "%s", lo);
+                else
+                    snprintf(interval, sizeof interval, "%s to %s", lo, hi);
+                status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s %s%s%s",
+                                          state->numbers.length ? "; " : "", years[y],
+                                          mvec_basis_name((mvec_basis)b),
+                                          use_hhi ? "HHI" : "largest share", interval,
+                                          use_hhi ? "" : " (",
+                                          use_hhi ? "" : v->partners[0].partner->code);
+                if (status == MVEC_OK && !use_hhi)
+                    status = mvec__buf_puts(state->ctx, &state->numbers, ")");
+                if (status == MVEC_OK)
+                    status = describe_data(state, v);
+            }
+            mvec_profile_free(state->ctx, profile);
+            if (status != MVEC_OK)
+                return status;
+        }
+    }
+    *verdict = combine(decisions, count, true);
+    return MVEC_OK;
+}
+
+/* A scheme whose blocs are single countries, except the EU members of
+ * `year` together, with the three named units as "great powers". */
+static mvec_status units_scheme(check_state *state, int year, mvec_bloc_scheme **out)
+{
+    mvec_ctx *ctx = state->ctx;
+    mvec__buf text = MVEC__BUF_INIT(1 << 20);
+    mvec_status status = MVEC_OK;
+    mvec_memberships *own = NULL;
+    const mvec_countries *countries = mvec_observations_countries(state->observations);
+    const mvec_country *eu = mvec_countries_find(countries, "EU");
+    const mvec_memberships *memberships = state->memberships;
+    if (memberships == NULL) {
+        MVEC_TRY(mvec_memberships_builtin(ctx, countries, &own));
+        memberships = own;
+    }
+    MVEC_TRY(mvec__buf_puts(ctx, &text, "code,bloc,great_power\nEU,EU,yes\n"));
+    for (size_t i = 0; i < mvec_countries_count(countries); i++) {
+        const mvec_country *c = mvec_countries_at(countries, i);
+        if (c->kind != MVEC_COUNTRY_CURRENT)
+            continue;
+        if (mvec_memberships_contains(memberships, eu, c, year))
+            MVEC_TRY(mvec__buf_printf(ctx, &text, "%s,EU,yes\n", c->code));
+        else
+            MVEC_TRY(mvec__buf_printf(ctx, &text, "%s,%s,%s\n", c->code, c->code,
+                                      strcmp(c->code, "CHN") == 0 || strcmp(c->code, "RUS") == 0
+                                          ? "yes"
+                                          : "no"));
+    }
+    MVEC_TRY(mvec__buf_puts(ctx, &text, "*,OTHER,no\n"));
+    MVEC_TRY(mvec__bloc_scheme_from_text(ctx, countries, "units", text.data, text.length, out));
+cleanup:
+    mvec_memberships_free(ctx, own);
+    mvec__buf_clear(ctx, &text);
+    return status;
+}
+
+static mvec_status check_shared_first(check_state *state, const claim_row *row,
+                                      mvec_verdict *verdict)
+{
+    mvec_status status = MVEC_OK;
+    enum decision decisions[8];
+    size_t count = 0;
+    int years[MAX_YEARS];
+    size_t year_count = 1;
+    if (state->year)
+        years[0] = state->year;
+    else
+        year_count = trade_years(state->observations, state->claims->country, row->vector,
+                                 years, MAX_YEARS);
+    if (year_count == 0) {
+        *verdict = MVEC_VERDICT_UNDECIDABLE;
+        return MVEC_OK;
+    }
+    /* The latest year that has data on some basis. */
+    for (size_t y = 0; y < year_count && count == 0; y++) {
+        mvec_bloc_scheme *units = NULL;
+        MVEC_TRY(units_scheme(state, years[y], &units));
+        for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+            mvec_profile *profile = NULL;
+            const mvec_vector_profile *v = NULL;
+            status = vector_of(state, units, row->vector, years[y], (mvec_basis)b, &profile, &v);
+            if (status == MVEC_OK && v != NULL) {
+                const char *names[3] = {"CHN", "RUS", "EU"};
+                mvec_interval target[3];
+                double other_hi = 0;
+                double other_lo = 0;
+                const char *other_name = NULL;
+                for (size_t u = 0; u < mvec_bloc_count(units); u++) {
+                    const char *name = mvec_bloc_name(units, u);
+                    bool is_target = false;
+                    for (int t = 0; t < 3; t++)
+                        if (strcmp(name, names[t]) == 0) {
+                            target[t] = v->bloc_shares[u];
+                            is_target = true;
+                        }
+                    if (!is_target && v->bloc_shares[u].hi > other_hi) {
+                        other_hi = v->bloc_shares[u].hi;
+                        other_name = name;
+                    }
+                    if (!is_target && v->bloc_shares[u].lo > other_lo)
+                        other_lo = v->bloc_shares[u].lo;
+                }
+                double min_lo = 1;
+                double min_hi = 1;
+                double max_lo = 0;
+                double max_hi = 0;
+                for (int t = 0; t < 3; t++) {
+                    min_lo = target[t].lo < min_lo ? target[t].lo : min_lo;
+                    min_hi = target[t].hi < min_hi ? target[t].hi : min_hi;
+                    max_lo = target[t].lo > max_lo ? target[t].lo : max_lo;
+                    max_hi = target[t].hi > max_hi ? target[t].hi : max_hi;
+                }
+                double spread_hi = max_hi - min_lo;
+                double spread_lo = max_lo - min_hi > 0 ? max_lo - min_hi : 0;
+                bool top_certain = min_lo > other_hi;
+                bool top_impossible = other_lo > min_hi;
+                enum decision d = UNDECIDED;
+                if (top_impossible || spread_lo > SMALL_MARGIN)
+                    d = DECIDED_NO;
+                else if (top_certain && spread_hi <= SMALL_MARGIN)
+                    d = DECIDED_YES;
+                decisions[count++] = d;
+                char item[256];
+                status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: ",
+                                          state->numbers.length ? "; " : "", years[y],
+                                          mvec_basis_name((mvec_basis)b));
+                for (int t = 0; t < 3 && status == MVEC_OK; t++) {
+                    share_text(item, sizeof item, names[t], target[t]);
+                    status = mvec__buf_printf(state->ctx, &state->numbers, "%s, ", item);
+                }
+                mvec_interval next = {other_lo, other_hi};
+                if (other_name != NULL)
+                    share_text(item, sizeof item, other_name, next);
+                else
+                    snprintf(item, sizeof item, "none");
+                char spread[96];
+                mvec__format_c(spread, sizeof spread, "%.1f-%.1f", spread_lo * 100,
+                               spread_hi * 100);
+                if (status == MVEC_OK)
+                    status = mvec__buf_printf(state->ctx, &state->numbers,
+                                              "largest other unit %s; gap between the three "
+                                              "%s percentage points",
+                                              item, spread);
+                if (status == MVEC_OK)
+                    status = describe_data(state, v);
+            }
+            mvec_profile_free(state->ctx, profile);
+            if (status != MVEC_OK)
+                break;
+        }
+        mvec_bloc_scheme_free(state->ctx, units);
+        MVEC_TRY(status);
+    }
+    *verdict = combine(decisions, count, false);
+cleanup:
+    return status;
+}
+
+static const char *rule_text(const char *rule)
+{
+    if (strcmp(rule, "became_top_partner") == 0)
+        return "the partner's share of turnover is above every other partner's (listed or "
+               "not) in the year, and was not in the year before; checked on each statistical "
+               "basis separately";
+    if (strcmp(rule, "evenly_distributed") == 0)
+        return "HHI of turnover by partner below 0.15 in every year with data (\"unconcentrated\", "
+               "US DOJ/FTC Horizontal Merger Guidelines 2010, section 5.3)";
+    if (strcmp(rule, "no_single_dominates") == 0)
+        return "no partner holds 40 % of turnover or more in any year with data (dominance "
+               "unlikely below 40 %: European Commission, Article 102 guidance, 2009, para. 14)";
+    if (strcmp(rule, "shared_first_place") == 0)
+        return "in the latest year, China, Russia and the EU (members of that year together) "
+               "are the three largest units and within 5 percentage points of each other "
+               "(mvec's convention for \"small margins\")";
+    return "";
+}
+
+enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,
+       CLAIM_QUOTE };
+static const mvec__column_spec CLAIM_COLUMNS[] = {
+    {"id", true},       {"rule", true},  {"vector", true}, {"year", true},
+    {"partners", true}, {"claim", true}, {"seed", true},   {"quote", true},
+};
+
+static mvec_status on_claim_row(void *user, mvec__table *table)
+{
+    check_state *state = user;
+    mvec_ctx *ctx = state->ctx;
+    mvec_claims *claims = state->claims;
+    mvec_status status = MVEC_OK;
+    claim_row row = {
+        .id = mvec__table_get(table, CLAIM_ID),
+        .rule = mvec__table_get(table, CLAIM_RULE),
+        .vector = mvec__table_get(table, CLAIM_VECTOR),
+        .partners = mvec__table_get(table, CLAIM_PARTNERS),
+        .claim = mvec__table_get(table, CLAIM_TEXT),
+        .seed = mvec__table_get(table, CLAIM_SEED),
+    };
+    long year = 0;
+    const char *year_text = mvec__table_get(table, CLAIM_YEAR);
+    if (year_text[0] != '\0' && !mvec__parse_int(year_text, 1900, 2100, &year))
+        return mvec__table_fail(ctx, table, CLAIM_YEAR, MVEC_ERR_PARSE, "invalid year");
+    row.year = (int)year;
+    mvec__buf_reset(&state->numbers);
+    mvec__buf_reset(&state->data);
+    mvec_verdict verdict = MVEC_VERDICT_UNDECIDABLE;
+    if (strcmp(row.rule, "became_top_partner") == 0)
+        MVEC_TRY(check_became_top(state, &row, &verdict));
+    else if (strcmp(row.rule, "evenly_distributed") == 0)
+        MVEC_TRY(check_every_year(state, &row, true, &verdict));
+    else if (strcmp(row.rule, "no_single_dominates") == 0)
+        MVEC_TRY(check_every_year(state, &row, false, &verdict));
+    else if (strcmp(row.rule, "shared_first_place") == 0)
+        MVEC_TRY(check_shared_first(state, &row, &verdict));
+    else
+        return mvec__table_fail(ctx, table, CLAIM_RULE, MVEC_ERR_PARSE, "unknown rule '%s'",
+                                row.rule);
+    MVEC_TRY(mvec__grow(ctx, &claims->results, &claims->capacity, claims->count + 1,
+                        sizeof *claims->results));
+    mvec_claim_result *result = &claims->results[claims->count];
+    memset(result, 0, sizeof *result);
+    result->verdict = verdict;
+    MVEC_TRY(keep_text(state, row.id, &result->id));
+    MVEC_TRY(keep_text(state, row.claim, &result->claim));
+    MVEC_TRY(keep_text(state, row.seed, &result->seed));
+    MVEC_TRY(keep_text(state, rule_text(row.rule), &result->rule));
+    MVEC_TRY(keep_text(state, state->numbers.length ? state->numbers.data : "no data",
+                       &result->numbers));
+    MVEC_TRY(keep_text(state, state->data.length ? state->data.data
+                                                 : "no computable trade.total distribution",
+                       &result->data));
+    claims->count++;
+cleanup:
+    return status;
+}
+
+mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observations,
+                              const mvec_memberships *memberships,
+                              const mvec_claim_options *options, mvec_claims **out)
+{
+    mvec_status status = MVEC_OK;
+    mvec_claims *claims = NULL;
+    mvec_bloc_scheme *powers = NULL;
+    const mvec_countries *countries = mvec_observations_countries(observations);
+    const char *country_text = options && options->country ? options->country : "KAZ";
+    check_state state = {.ctx = ctx, .observations = observations};
+    state.numbers.max = 1 << 20;
+    state.data.max = 1 << 20;
+    state.memberships = memberships;
+    MVEC_TRY(mvec__calloc(ctx, 1, sizeof *claims, &claims));
+    claims->country = mvec_countries_find(countries, country_text);
+    if (claims->country == NULL || claims->country->kind == MVEC_COUNTRY_AGGREGATE ||
+        claims->country->kind == MVEC_COUNTRY_ORGANISATION)
+        MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown country '%s'", country_text);
+    MVEC_TRY(mvec_bloc_scheme_builtin(ctx, countries, "powers", &powers));
+    state.powers = powers;
+    state.claims = claims;
+    state.year = options ? options->year : 0;
+    const mvec__embedded_file *file = mvec__embedded_find("data/claims.csv");
+    if (file == NULL)
+        MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "embedded table 'data/claims.csv' missing");
+    MVEC_TRY(mvec__table_read(ctx, "embedded:data/claims.csv", (const char *)file->data,
+                              file->length, CLAIM_COLUMNS,
+                              sizeof CLAIM_COLUMNS / sizeof *CLAIM_COLUMNS, on_claim_row,
+                              &state));
+    *out = claims;
+    claims = NULL;
+cleanup:
+    mvec__buf_clear(ctx, &state.numbers);
+    mvec__buf_clear(ctx, &state.data);
+    mvec_bloc_scheme_free(ctx, powers);
+    mvec_claims_free(ctx, claims);
+    return status;
+}
+
+void mvec_claims_free(mvec_ctx *ctx, mvec_claims *claims)
+{
+    if (claims == NULL)
+        return;
+    mvec__free(ctx, claims->results);
+    mvec__arena_clear(ctx, &claims->arena);
+    mvec__free(ctx, claims);
+}
+
+size_t mvec_claims_count(const mvec_claims *claims)
+{
+    return claims->count;
+}
+
+const mvec_claim_result *mvec_claims_at(const mvec_claims *claims, size_t index)
+{
+    return index < claims->count ? &claims->results[index] : NULL;
+}
+
+const mvec_country *mvec_claims_country(const mvec_claims *claims)
+{
+    return claims->country;
+}

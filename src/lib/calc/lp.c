@@ -1,0 +1,122 @@
+/*
+ * lp.c - the GLPK boundary: the only file that includes glpk.h.
+ *
+ * GLPK prints to the terminal and, on an internal error, calls abort()
+ * unless an error hook longjmps out (the approach of igraph's
+ * src/internal/glpk_support.h). Here terminal output is switched off, a hook
+ * is installed for each call with a setjmp point, and GLPK's environment is
+ * freed after an error so the next call starts clean.
+ */
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+
+#include "calc_internal.h"
+
+typedef struct lp_guard {
+    jmp_buf jump;
+} lp_guard;
+
+static void on_glpk_error(void *info)
+{
+    lp_guard *guard = info;
+    longjmp(guard->jump, 1);
+}
+
+static int row_type(double lo, double hi)
+{
+    bool has_lo = isfinite(lo);
+    bool has_hi = isfinite(hi);
+    if (has_lo && has_hi)
+        return lo < hi ? GLP_DB : GLP_FX;
+    if (has_lo)
+        return GLP_LO;
+    if (has_hi)
+        return GLP_UP;
+    return GLP_FR;
+}
+
+/* Build and solve; returns 0 on success, 1 when GLPK reported failure. */
+static int solve(const mvec__lp *lp, double *value, bool *feasible, int *glpk_code)
+{
+    glp_prob *problem = glp_create_prob();
+    size_t variables = lp->variable_count;
+    size_t rows = lp->row_count;
+    glp_set_obj_dir(problem, lp->maximise ? GLP_MAX : GLP_MIN);
+    if (rows > 0)
+        glp_add_rows(problem, (int)rows);
+    glp_add_cols(problem, (int)variables);
+    for (size_t j = 0; j < variables; j++) {
+        bool is_free = lp->free_variable != NULL && lp->free_variable[j];
+        glp_set_col_bnds(problem, (int)j + 1, is_free ? GLP_FR : GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(problem, (int)j + 1, lp->objective[j]);
+    }
+    /* GLPK's sparse arrays are 1-based; index 0 is unused. */
+    size_t nonzeros = 0;
+    for (size_t k = 0; k < rows * variables; k++)
+        nonzeros += fabs(lp->matrix[k]) > 0 ? 1u : 0u;
+    int *row_index = glp_alloc((int)nonzeros + 1, sizeof(int));
+    int *column_index = glp_alloc((int)nonzeros + 1, sizeof(int));
+    double *values = glp_alloc((int)nonzeros + 1, sizeof(double));
+    size_t k = 0;
+    for (size_t i = 0; i < rows; i++) {
+        glp_set_row_bnds(problem, (int)i + 1, row_type(lp->row_lo[i], lp->row_hi[i]),
+                         isfinite(lp->row_lo[i]) ? lp->row_lo[i] : 0.0,
+                         isfinite(lp->row_hi[i]) ? lp->row_hi[i] : 0.0);
+        for (size_t j = 0; j < variables; j++) {
+            double a = lp->matrix[i * variables + j];
+            if (!(fabs(a) > 0))
+                continue;
+            k++;
+            row_index[k] = (int)i + 1;
+            column_index[k] = (int)j + 1;
+            values[k] = a;
+        }
+    }
+    glp_load_matrix(problem, (int)nonzeros, row_index, column_index, values);
+    glp_free(row_index);
+    glp_free(column_index);
+    glp_free(values);
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.presolve = GLP_ON;
+    int code = glp_simplex(problem, &parameters);
+    int result = 0;
+    *feasible = false;
+    if (code == GLP_ENOPFS || code == GLP_ENODFS) {
+        *feasible = false; /* presolver found no primal or dual feasible solution */
+    } else if (code != 0) {
+        *glpk_code = code;
+        result = 1;
+    } else if (glp_get_status(problem) == GLP_OPT) {
+        *feasible = true;
+        *value = glp_get_obj_val(problem);
+    } else if (glp_get_status(problem) != GLP_NOFEAS) {
+        *glpk_code = glp_get_status(problem);
+        result = 1;
+    }
+    glp_delete_prob(problem);
+    return result;
+}
+
+mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
+                           bool *feasible)
+{
+    lp_guard guard;
+    int glpk_code = 0;
+    glp_term_out(GLP_OFF);
+    if (setjmp(guard.jump) != 0) {
+        glp_error_hook(NULL, NULL);
+        glp_free_env();
+        return mvec__error(ctx, MVEC_ERR_SOLVER, "the linear-programming solver (GLPK) failed");
+    }
+    glp_error_hook(on_glpk_error, &guard);
+    int failed = solve(lp, objective_value, feasible, &glpk_code);
+    glp_error_hook(NULL, NULL);
+    if (failed)
+        return mvec__error(ctx, MVEC_ERR_SOLVER,
+                           "the linear-programming solver (GLPK) stopped with code %d",
+                           glpk_code);
+    return MVEC_OK;
+}

@@ -1,0 +1,73 @@
+/*
+ * fmt_number.c - the one number formatter: fixed decimals, '.' as the
+ * decimal separator whatever the locale, "n/a" for undefined values, and
+ * intervals shown as one number when both ends print the same.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "out_internal.h"
+
+void mvec__fmt_fixed(char *out, double value, int decimals)
+{
+    if (isnan(value)) {
+        strcpy(out, "n/a");
+        return;
+    }
+    if (isinf(value)) {
+        strcpy(out, value > 0 ? "inf" : "-inf");
+        return;
+    }
+    mvec__format_c(out, 64, "%.*f", decimals, value);
+    if (strcmp(out, "-0") == 0 || (strncmp(out, "-0.", 3) == 0 && strspn(out + 3, "0") ==
+                                                                      strlen(out + 3)))
+        memmove(out, out + 1, strlen(out)); /* no negative zero */
+}
+
+void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale,
+                        int decimals)
+{
+    char lo[64];
+    char hi[64];
+    if (isnan(interval.lo) || isnan(interval.hi)) {
+        snprintf(out, size, "n/a");
+        return;
+    }
+    mvec__fmt_fixed(lo, interval.lo * scale, decimals);
+    mvec__fmt_fixed(hi, interval.hi * scale, decimals);
+    if (strcmp(lo, hi) == 0)
+        snprintf(out, size, "%s", lo);
+    else
+        snprintf(out, size, "%s\xE2\x80\x93%s", lo, hi); /* en dash */
+}
+
+void mvec__fmt_exact(char *out, double value)
+{
+    /* fixed notation with the fewest decimals that read back exactly */
+    if (fabs(value) < 1e15 && (fabs(value) >= 1e-9 || mvec__same_double(value, 0))) {
+        for (int decimals = 0; decimals <= 17; decimals++) {
+            mvec__format_c(out, 64, "%.*f", decimals, value);
+            double back;
+            const char *reason;
+            if (mvec__parse_number(out, &back, &reason) && mvec__same_double(back, value))
+                return;
+        }
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        mvec__format_c(out, 64, "%.*g", precision, value);
+        double back;
+        const char *reason;
+        if (mvec__parse_number(out, &back, &reason) && mvec__same_double(back, value))
+            return;
+    }
+    mvec__format_c(out, 64, "%.17g", value);
+}
+
+void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o)
+{
+    char number[64];
+    mvec__fmt_exact(number, o->value);
+    const char *qualifier = mvec_qualifier_symbol(o->qualifier);
+    snprintf(out, size, "%s%s%s %s", qualifier, qualifier[0] ? " " : "", number, o->unit);
+}

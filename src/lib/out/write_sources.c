@@ -1,0 +1,192 @@
+/*
+ * write_sources.c - every observation with its source. The CSV form is
+ * mvec's long input format itself, so it can be edited and read back with
+ * --data.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "out_internal.h"
+
+static bool matches(const mvec_observation *o, const mvec_country *country,
+                    const mvec_country *partner, const char *vector)
+{
+    return (country == NULL || o->country == country) &&
+           (partner == NULL || o->partner == partner) &&
+           (vector == NULL || strcmp(o->vector, vector) == 0);
+}
+
+static mvec_status resolve(mvec_ctx *ctx, const mvec_countries *countries, const char *text,
+                           const char *what, const mvec_country **out)
+{
+    *out = NULL;
+    if (text == NULL)
+        return MVEC_OK;
+    *out = mvec_countries_find(countries, text);
+    if (*out == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "unknown %s '%s'", what, text);
+    return MVEC_OK;
+}
+
+static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observations,
+                               const mvec_memberships *memberships,
+                               const mvec_country *country, const mvec_country *partner,
+                               const char *vector, mvec__buf *out)
+{
+    mvec_status status = MVEC_OK;
+    size_t shown = 0;
+    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
+        const mvec_observation *o = mvec_observations_at(observations, i);
+        if (!matches(o, country, partner, vector))
+            continue;
+        char value[128];
+        mvec__fmt_observed(value, sizeof value, o);
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%s %s %d%s%s %s%s%s %s: %s (%s%s%s)\n",
+                                  o->country->code, o->vector, o->year, o->period[0] ? " " : "",
+                                  o->period, o->partner->code, o->item[0] ? "/" : "", o->item,
+                                  o->indicator, value, mvec_basis_name(o->basis),
+                                  o->top_list ? ", top list" : "",
+                                  o->superseded ? ", superseded" : ""));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "    %s", o->source));
+        if (o->title[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, ", \"%s\"", o->title));
+        if (o->source_date[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, ", %s", o->source_date));
+        if (o->quality[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, " [%s]", o->quality));
+        if (o->seed[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, "; seed %s", o->seed));
+        MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
+        if (o->url[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, "    %s\n", o->url));
+        if (o->quote[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, "    \"%s\"\n", o->quote));
+        if (o->note[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, "    note: %s\n", o->note));
+        shown++;
+    }
+    size_t memberships_shown = 0;
+    for (size_t i = 0; memberships != NULL && i < mvec_memberships_count(memberships); i++) {
+        const mvec_membership *m = mvec_memberships_at(memberships, i);
+        if ((country != NULL && m->member != country) ||
+            (partner != NULL && m->organisation != partner) ||
+            (vector != NULL && strcmp(vector, "institutions") != 0))
+            continue;
+        if (memberships_shown++ == 0)
+            MVEC_TRY(mvec__buf_printf(ctx, out, "%smemberships\n", shown ? "\n" : ""));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%s in %s: %s from %d", m->member->code,
+                                  m->organisation->code, m->status, m->joined));
+        if (m->left != 0)
+            MVEC_TRY(mvec__buf_printf(ctx, out, " to %d", m->left));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "\n    %s [%s]\n    %s\n", m->source, m->quality,
+                                  m->url));
+        if (m->quote[0] != '\0')
+            MVEC_TRY(mvec__buf_printf(ctx, out, "    \"%s\"\n", m->quote));
+    }
+    MVEC_TRY(mvec__buf_printf(ctx, out, "\n%zu figures, %zu memberships\n", shown,
+                              memberships_shown));
+cleanup:
+    return status;
+}
+
+static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observations,
+                             const mvec_country *country, const mvec_country *partner,
+                             const char *vector, mvec__buf *out)
+{
+    static const char *const header[] = {
+        "country", "partner", "vector", "indicator", "year",  "period", "item",
+        "value",   "qualifier", "unit", "basis",     "scope", "status", "source",
+        "source_date", "url", "title",  "quality",   "seed",  "quote",  "note",
+    };
+    mvec_status status = mvec__csv_row(ctx, out, header, sizeof header / sizeof *header);
+    for (size_t i = 0; status == MVEC_OK && i < mvec_observations_count(observations); i++) {
+        const mvec_observation *o = mvec_observations_at(observations, i);
+        if (!matches(o, country, partner, vector))
+            continue;
+        char year[16];
+        char value[64];
+        snprintf(year, sizeof year, "%d", o->year);
+        mvec__fmt_exact(value, o->value);
+        const char *fields[] = {
+            o->country->code, o->partner->code, o->vector, o->indicator, year, o->period,
+            o->item, value, mvec_qualifier_symbol(o->qualifier), o->unit,
+            mvec_basis_name(o->basis), o->top_list ? "top" : "",
+            o->superseded ? "superseded" : "", o->source, o->source_date, o->url, o->title,
+            o->quality, o->seed, o->quote, o->note,
+        };
+        status = mvec__csv_row(ctx, out, fields, sizeof fields / sizeof *fields);
+    }
+    return status;
+}
+
+static mvec_status write_json(mvec_ctx *ctx, const mvec_observations *observations,
+                              const mvec_memberships *memberships, const mvec_country *country,
+                              const mvec_country *partner, const char *vector, mvec__buf *out)
+{
+    json_t *root = json_object();
+    json_t *figures = json_array();
+    json_t *ties = json_array();
+    bool ok = root && figures && ties;
+    for (size_t i = 0; ok && i < mvec_observations_count(observations); i++) {
+        const mvec_observation *o = mvec_observations_at(observations, i);
+        if (matches(o, country, partner, vector))
+            ok = json_array_append_new(figures, mvec__json_observation(o)) == 0;
+    }
+    for (size_t i = 0; ok && memberships != NULL && i < mvec_memberships_count(memberships);
+         i++) {
+        const mvec_membership *m = mvec_memberships_at(memberships, i);
+        if ((country != NULL && m->member != country) ||
+            (partner != NULL && m->organisation != partner) ||
+            (vector != NULL && strcmp(vector, "institutions") != 0))
+            continue;
+        json_t *j = json_object();
+        ok = j && mvec__json_set(j, "organisation", json_string(m->organisation->code)) &&
+             mvec__json_set(j, "member", json_string(m->member->code)) &&
+             mvec__json_set(j, "joined", json_integer(m->joined)) &&
+             mvec__json_set(j, "left", m->left ? json_integer(m->left) : json_null()) &&
+             mvec__json_set(j, "status", json_string(m->status)) &&
+             mvec__json_set(j, "source", json_string(m->source)) &&
+             mvec__json_set(j, "url", json_string(m->url)) &&
+             mvec__json_set(j, "quality", json_string(m->quality)) &&
+             mvec__json_set(j, "quote", json_string(m->quote)) &&
+             json_array_append_new(ties, j) == 0;
+    }
+    ok = ok && mvec__json_set(root, "figures", json_incref(figures)) &&
+         mvec__json_set(root, "memberships", json_incref(ties));
+    json_decref(figures);
+    json_decref(ties);
+    mvec_status status = ok ? mvec__json_emit(ctx, root, out)
+                            : mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
+    json_decref(root);
+    return status;
+}
+
+mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observations,
+                               const mvec_memberships *memberships,
+                               const mvec_sources_filter *filter, mvec_format format,
+                               const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
+    const mvec_countries *countries = mvec_observations_countries(observations);
+    const mvec_country *country = NULL;
+    const mvec_country *partner = NULL;
+    const char *vector = filter ? filter->vector : NULL;
+    MVEC_TRY(resolve(ctx, countries, filter ? filter->country : NULL, "country", &country));
+    MVEC_TRY(resolve(ctx, countries, filter ? filter->partner : NULL, "partner", &partner));
+    switch (format) {
+    case MVEC_FORMAT_TABLE:
+        MVEC_TRY(write_table(ctx, observations, memberships, country, partner, vector, &out));
+        break;
+    case MVEC_FORMAT_CSV:
+        MVEC_TRY(write_csv(ctx, observations, country, partner, vector, &out));
+        break;
+    case MVEC_FORMAT_JSON:
+        MVEC_TRY(write_json(ctx, observations, memberships, country, partner, vector, &out));
+        break;
+    }
+    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+cleanup:
+    mvec__buf_clear(ctx, &out);
+    return status;
+}

@@ -1,0 +1,1 @@
+"$MVEC" profile --data bad_number.csv

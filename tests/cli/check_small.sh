@@ -1,0 +1,1 @@
+"$MVEC" check --no-embedded --data bns_small.csv

@@ -1,0 +1,1 @@
+"$MVEC" check --help

@@ -1,0 +1,1 @@
+"$MVEC" profile --data missing.csv

@@ -1,0 +1,1 @@
+"$MVEC" profile Uzbekistan --no-embedded --data uzb_trade.csv

@@ -1,0 +1,1 @@
+"$MVEC" profile --data unknown_partner.csv

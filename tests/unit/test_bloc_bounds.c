@@ -1,0 +1,210 @@
+/*
+ * test_bloc_bounds.c - bloc shares, exposure, balance and lead margin over
+ * the remainder: a hand-computed case, a random-sampling check, Wolfe's
+ * minimum-norm point, and the exact composite polygon against explicit
+ * Minkowski enumeration.
+ */
+#include <mvec/mvec.h>
+
+#include "calc/calc_internal.h"
+#include "test.h"
+
+/* Blocs A, B, C (great powers) and D; listed 0.3, 0.1, 0, 0.1; one pool of
+ * 0.5 whose unlisted partners are 2 in A, 1 in B, none in C, 3 in D. */
+static const bool GREAT[] = {true, true, true, false};
+static const double LISTED[] = {0.3, 0.1, 0.0, 0.1};
+static const size_t SLOTS[] = {2, 1, 0, 3};
+
+static void test_hand_case(mvec_ctx *ctx)
+{
+    mvec_pool pool = {0.5, 6, INFINITY};
+    mvec__bloc_input input = {4, GREAT, LISTED, 1, &pool, SLOTS};
+    mvec_interval shares[4];
+    mvec_interval exposure;
+    mvec__bloc_share_bounds(&input, shares, &exposure);
+    CHECK_NEAR(shares[0].lo, 0.3, 1e-15);
+    CHECK_NEAR(shares[0].hi, 0.8, 1e-15);
+    CHECK_NEAR(shares[1].lo, 0.1, 1e-15);
+    CHECK_NEAR(shares[1].hi, 0.6, 1e-15);
+    CHECK_NEAR(shares[2].lo, 0.0, 0);
+    CHECK_NEAR(shares[2].hi, 0.0, 0);
+    CHECK_NEAR(shares[3].lo, 0.1, 1e-15);
+    CHECK_NEAR(shares[3].hi, 0.6, 1e-15);
+    CHECK_NEAR(exposure.lo, 0.4, 1e-15);
+    CHECK_NEAR(exposure.hi, 0.9, 1e-15);
+    /* Normalised great-power shares run along the segment from (8/9, 1/9, 0)
+     * to (1/3, 2/3, 0): HHI is largest at 65/81 (balance 24/81) and smallest
+     * at (1/2, 1/2, 0) (balance 0.75); the margin |2t - 1| runs from 0 to 7/9. */
+    mvec__points vertices = MVEC__POINTS_INIT(3);
+    CHECK_STATUS(mvec__bloc_vertices(ctx, &input, &vertices), MVEC_OK);
+    CHECK(vertices.count == 3);
+    mvec__balance_result balance;
+    CHECK_STATUS(mvec__balance_bounds(ctx, &vertices, &balance), MVEC_OK);
+    CHECK_NEAR(balance.balance.lo, 24.0 / 81, 1e-9);
+    CHECK_NEAR(balance.balance.hi, 0.75, 1e-9);
+    CHECK_NEAR(balance.margin.lo, 0.0, 1e-9);
+    CHECK_NEAR(balance.margin.hi, 7.0 / 9, 1e-9);
+    CHECK(balance.leader == SIZE_MAX);
+    mvec__points_clear(ctx, &vertices);
+}
+
+static void test_certain_leader(mvec_ctx *ctx)
+{
+    /* A holds 0.6; the 0.1 left can go anywhere: A leads in every allocation. */
+    const double listed[] = {0.6, 0.2, 0.1, 0.0};
+    mvec_pool pool = {0.1, 6, INFINITY};
+    mvec__bloc_input input = {4, GREAT, listed, 1, &pool, SLOTS};
+    mvec__points vertices = MVEC__POINTS_INIT(3);
+    CHECK_STATUS(mvec__bloc_vertices(ctx, &input, &vertices), MVEC_OK);
+    mvec__balance_result balance;
+    CHECK_STATUS(mvec__balance_bounds(ctx, &vertices, &balance), MVEC_OK);
+    CHECK(balance.leader == 0);
+    /* margin: smallest with the pool in B: (0.6 - 0.3) / 1.0 = 0.3; largest
+     * with the pool in A: (0.7 - 0.2) / 1.0 = 0.5 (outside: 0.4 / 0.9 = 0.44) */
+    CHECK_NEAR(balance.margin.lo, 0.3, 1e-9);
+    CHECK_NEAR(balance.margin.hi, 0.5, 1e-9);
+    mvec__points_clear(ctx, &vertices);
+}
+
+static double hhi3(const double *s)
+{
+    double total = s[0] + s[1] + s[2];
+    double h = 0;
+    for (int i = 0; i < 3; i++)
+        h += (s[i] / total) * (s[i] / total);
+    return h;
+}
+
+/* Random allocations of two pools with caps stay within the bounds. */
+static void test_random_allocations(mvec_ctx *ctx)
+{
+    const double listed[] = {0.2, 0.15, 0.1, 0.05};
+    mvec_pool pools[2] = {{0.3, 4, 0.1}, {0.2, 5, 0.1}};
+    const size_t slots[] = {1, 1, 1, 1, 2, 0, 1, 2};
+    mvec__bloc_input input = {4, GREAT, listed, 2, pools, slots};
+    mvec_interval shares[4];
+    mvec_interval exposure;
+    mvec__bloc_share_bounds(&input, shares, &exposure);
+    mvec__points vertices = MVEC__POINTS_INIT(3);
+    CHECK_STATUS(mvec__bloc_vertices(ctx, &input, &vertices), MVEC_OK);
+    mvec__balance_result balance;
+    CHECK_STATUS(mvec__balance_bounds(ctx, &vertices, &balance), MVEC_OK);
+    unsigned seed = 12345;
+    double lowest_hhi = 1;
+    double highest_hhi = 0;
+    int outside = 0;
+    for (int trial = 0; trial < 20000; trial++) {
+        double s[4] = {listed[0], listed[1], listed[2], listed[3]};
+        for (int g = 0; g < 2; g++) {
+            /* split the pool over its slots at random, respecting the cap */
+            double left = pools[g].mass;
+            double give[4] = {0, 0, 0, 0};
+            for (int guard = 0; left > 1e-12 && guard < 200; guard++) {
+                seed = seed * 1103515245u + 12345u;
+                int b = (int)((seed >> 16) % 4);
+                double room = (double)slots[g * 4 + b] * pools[g].cap - give[b];
+                if (room <= 0)
+                    continue;
+                seed = seed * 1103515245u + 12345u;
+                double piece = left * ((seed >> 16) % 1000 + 1) / 1000.0;
+                if (piece > room)
+                    piece = room;
+                give[b] += piece;
+                left -= piece;
+            }
+            for (int b = 0; b < 4; b++)
+                s[b] += give[b];
+        }
+        for (int b = 0; b < 4; b++)
+            if (s[b] < shares[b].lo - 1e-12 || s[b] > shares[b].hi + 1e-12)
+                outside++;
+        double h = hhi3(s);
+        if (h < lowest_hhi)
+            lowest_hhi = h;
+        if (h > highest_hhi)
+            highest_hhi = h;
+    }
+    CHECK(outside == 0);
+    double b_of_low = 1 - (lowest_hhi - 1.0 / 3) * 1.5;
+    double b_of_high = 1 - (highest_hhi - 1.0 / 3) * 1.5;
+    CHECK(b_of_low <= balance.balance.hi + 1e-9);
+    CHECK(b_of_high >= balance.balance.lo - 1e-9);
+    CHECK_NEAR(b_of_low, balance.balance.hi, 0.05);
+    CHECK_NEAR(b_of_high, balance.balance.lo, 0.05);
+    mvec__points_clear(ctx, &vertices);
+}
+
+static void test_min_norm(mvec_ctx *ctx)
+{
+    /* the simplex corners: the nearest point is the centre (1/3, 1/3, 1/3) */
+    mvec__points points = MVEC__POINTS_INIT(3);
+    double corners[3][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    for (int i = 0; i < 3; i++)
+        mvec__points_add(ctx, &points, corners[i]);
+    double x[3];
+    CHECK_STATUS(mvec__min_norm_point(ctx, &points, x), MVEC_OK);
+    for (int i = 0; i < 3; i++)
+        CHECK_NEAR(x[i], 1.0 / 3, 1e-12);
+    /* a segment that stays away from the centre: nearest is an endpoint */
+    points.count = 0;
+    double segment[2][3] = {{0.8, 0.2, 0}, {0.6, 0.4, 0}};
+    mvec__points_add(ctx, &points, segment[0]);
+    mvec__points_add(ctx, &points, segment[1]);
+    CHECK_STATUS(mvec__min_norm_point(ctx, &points, x), MVEC_OK);
+    CHECK_NEAR(x[0], 0.6, 1e-12);
+    CHECK_NEAR(x[1], 0.4, 1e-12);
+    mvec__points_clear(ctx, &points);
+}
+
+/* The exact polygon of the composite gives the same bounds as the explicit
+ * Minkowski sum it replaces. */
+static void test_composite_polygon(mvec_ctx *ctx)
+{
+    mvec__points sets[3] = {MVEC__POINTS_INIT(3), MVEC__POINTS_INIT(3), MVEC__POINTS_INIT(3)};
+    double a[4][3] = {{0.5, 0.1, 0.1}, {0.2, 0.4, 0.1}, {0.2, 0.1, 0.4}, {0.2, 0.1, 0.1}};
+    double b[2][3] = {{0.1, 0.8, 0.0}, {0.1, 0.3, 0.5}};
+    double c[3][3] = {{0.0, 0.0, 0.9}, {0.3, 0.0, 0.6}, {0.0, 0.2, 0.6}};
+    for (int i = 0; i < 4; i++)
+        mvec__points_add(ctx, &sets[0], a[i]);
+    for (int i = 0; i < 2; i++)
+        mvec__points_add(ctx, &sets[1], b[i]);
+    for (int i = 0; i < 3; i++)
+        mvec__points_add(ctx, &sets[2], c[i]);
+    double weights[3] = {0.5, 0.3, 0.2};
+    mvec__points polygon = MVEC__POINTS_INIT(3);
+    CHECK_STATUS(mvec__composite_polygon(ctx, sets, weights, 3, &polygon), MVEC_OK);
+    mvec__points ab = MVEC__POINTS_INIT(3);
+    mvec__points abc = MVEC__POINTS_INIT(3);
+    CHECK_STATUS(mvec__points_minkowski(ctx, &sets[0], weights[0], &sets[1], weights[1], 1000,
+                                        &ab),
+                 MVEC_OK);
+    CHECK_STATUS(mvec__points_minkowski(ctx, &ab, 1.0, &sets[2], weights[2], 1000, &abc),
+                 MVEC_OK);
+    mvec__balance_result exact;
+    mvec__balance_result explicit_sum;
+    CHECK_STATUS(mvec__balance_bounds(ctx, &polygon, &exact), MVEC_OK);
+    CHECK_STATUS(mvec__balance_bounds(ctx, &abc, &explicit_sum), MVEC_OK);
+    CHECK_NEAR(exact.balance.lo, explicit_sum.balance.lo, 1e-9);
+    CHECK_NEAR(exact.balance.hi, explicit_sum.balance.hi, 1e-9);
+    CHECK_NEAR(exact.margin.lo, explicit_sum.margin.lo, 1e-9);
+    CHECK_NEAR(exact.margin.hi, explicit_sum.margin.hi, 1e-9);
+    CHECK(exact.leader == explicit_sum.leader);
+    mvec__points_clear(ctx, &polygon);
+    mvec__points_clear(ctx, &ab);
+    mvec__points_clear(ctx, &abc);
+    for (int i = 0; i < 3; i++)
+        mvec__points_clear(ctx, &sets[i]);
+}
+
+int main(void)
+{
+    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
+    test_hand_case(ctx);
+    test_certain_leader(ctx);
+    test_random_allocations(ctx);
+    test_min_norm(ctx);
+    test_composite_polygon(ctx);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    return test_report("test_bloc_bounds");
+}

@@ -1,0 +1,152 @@
+/*
+ * test_observations.c - the long-format and Bureau-table loaders: every
+ * validation message with its file:line:column, a failed load leaving the
+ * store unchanged, and the embedded dataset's provenance rules.
+ */
+#include <mvec/mvec.h>
+
+#include "test.h"
+
+static mvec_ctx *ctx;
+static mvec_countries *countries;
+
+static const char HEADER[] = "country,partner,vector,indicator,year,value,unit,basis,source\n";
+
+/* Load HEADER + `rows`; expect `status` and, on failure, `message`. */
+static void expect_load(const char *rows, mvec_status expected, const char *message)
+{
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", HEADER, rows);
+    mvec_observations *o = NULL;
+    mvec_observations_new(ctx, countries, &o);
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "t.csv", text, strlen(text), NULL),
+                 expected);
+    if (message != NULL)
+        CHECK_STR(mvec_ctx_error_message(ctx), message);
+    if (expected != MVEC_OK)
+        CHECK(mvec_observations_count(o) == 0);
+    mvec_observations_free(ctx, o);
+}
+
+static void test_long_format(void)
+{
+    expect_load("KAZ,CHN,trade.total,value,2022,24.1,USD bn,reporter,Trend\n", MVEC_OK, NULL);
+    expect_load("KAZ,CHN,trade.total,value,2022,\"24,1\",USD bn,reporter,Trend\n",
+                MVEC_ERR_PARSE,
+                "t.csv:2:6: invalid number '24,1': comma in number (use '.' for decimals and no "
+                "thousands separators)");
+    expect_load("KAZ,CHN,trade.total,value,2022,,USD bn,reporter,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:6: invalid number '': empty value");
+    expect_load("KAZ,Narnia,trade.total,value,2022,1,USD bn,reporter,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:2: unknown partner 'Narnia' (a country code or name, an organisation, "
+                "WLD or OTH)");
+    expect_load("EU,CHN,trade.total,value,2022,1,USD bn,reporter,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:1: unknown country 'EU'");
+    expect_load("KAZ,CHN,Trade Total,value,2022,1,USD bn,reporter,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:3: invalid vector 'Trade Total' (lower-case words joined by '.', e.g. "
+                "trade.exports)");
+    expect_load("KAZ,CHN,trade.total,value,22,1,USD bn,reporter,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:5: invalid year '22' (a whole year from 1900 to 2100)");
+    expect_load("KAZ,CHN,trade.total,value,2022,1,USD bn,official,Trend\n", MVEC_ERR_PARSE,
+                "t.csv:2:8: basis must be reporter, partner, third_party or unstated, not "
+                "'official'");
+    expect_load("KAZ,CHN,trade.total,value,2022,1,USD bn,reporter,\n", MVEC_ERR_PARSE,
+                "t.csv:2:9: empty source (every figure needs one)");
+    expect_load("KAZ,CHN,trade.total,value,2022,1,USD bn,reporter\n", MVEC_ERR_PARSE,
+                "t.csv:2:9: expected 9 fields, found 8");
+    /* the first rows are good, the third is not: nothing may stay loaded */
+    expect_load("KAZ,CHN,trade.total,value,2022,1,USD bn,reporter,A\n"
+                "KAZ,RUS,trade.total,value,2022,2,USD bn,reporter,A\n"
+                "KAZ,RUS,trade.total,value,2022,2,parsecs,reporter,A\n",
+                MVEC_ERR_PARSE, NULL);
+    CHECK(strncmp(mvec_ctx_error_message(ctx), "t.csv:4:7: unknown unit 'parsecs' (known units:",
+                  47) == 0);
+
+    mvec_observations *o = NULL;
+    mvec_observations_new(ctx, countries, &o);
+    const char missing[] = "country,partner,vector,indicator,year,value,basis,source\n";
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "m.csv", missing, sizeof missing - 1, NULL),
+                 MVEC_ERR_SCHEMA);
+    CHECK_STR(mvec_ctx_error_message(ctx), "m.csv:1:1: missing required column 'unit'");
+    const char unknown[] = "country,partner,colour\n";
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "u.csv", unknown, sizeof unknown - 1, NULL),
+                 MVEC_ERR_SCHEMA);
+    CHECK(strncmp(mvec_ctx_error_message(ctx),
+                  "u.csv:1:3: unknown column 'colour' (columns are: country, partner,", 64) == 0);
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "e.csv", "", 0, NULL), MVEC_ERR_SCHEMA);
+    CHECK_STR(mvec_ctx_error_message(ctx), "e.csv: empty file (no header row)");
+    CHECK_STATUS(mvec_observations_load_file(ctx, o, "/nonexistent/x.csv", NULL), MVEC_ERR_IO);
+    CHECK_STR(mvec_ctx_error_message(ctx),
+              "cannot open '/nonexistent/x.csv': No such file or directory");
+    mvec_observations_free(ctx, o);
+}
+
+static void test_bns_table(void)
+{
+    /* a hand-made table in the Bureau's layout (values invented for the test) */
+    const char table[] =
+        "year,release,latest,label_ru,row_type,aggregate,partner_iso3,turnover_kusd,"
+        "turnover_share_pct,exports_kusd,exports_share_pct,imports_kusd,imports_share_pct\n"
+        "2023,2023,1,Всего,aggregate,total,,1000,100,600,100,400,100\n"
+        "2023,2023,1,Россия,country,,RUS,500,50,200,33.33333,300,75\n"
+        "2023,2023,1,Китай,country,,,500,50,400,66.66667,100,25\n"
+        "2022,2023,0,Китай,country,,CHN,10,1,,,10,1\n";
+    mvec_observations *o = NULL;
+    mvec_input_format format = MVEC_INPUT_LONG;
+    mvec_observations_new(ctx, countries, &o);
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "bns.csv", table, sizeof table - 1, &format),
+                 MVEC_OK);
+    CHECK(format == MVEC_INPUT_BNS_TRADE);
+    /* 3 rows x 3 flows x (value + share), plus the superseded row's 4 cells */
+    CHECK(mvec_observations_count(o) == 22);
+    const mvec_observation *first = mvec_observations_at(o, 0);
+    CHECK_STR(first->partner->code, "WLD");
+    CHECK_STR(first->vector, "trade.total");
+    CHECK_STR(first->unit, "USD k");
+    CHECK_NEAR(first->base_value, 1000e3, 0);
+    const mvec_observation *china = mvec_observations_at(o, 12); /* label only: Китай */
+    CHECK_STR(china->partner->code, "CHN");
+    const mvec_observation *last = mvec_observations_at(o, 21);
+    CHECK(last->superseded);
+    mvec_observations_free(ctx, o);
+}
+
+static void test_embedded(void)
+{
+    mvec_observations *o = NULL;
+    mvec_observations_new(ctx, countries, &o);
+    CHECK_STATUS(mvec_observations_load_embedded(ctx, o), MVEC_OK);
+    size_t n = mvec_observations_count(o);
+    CHECK(n > 300);
+    size_t seeds = 0;
+    for (size_t i = 0; i < n; i++) {
+        const mvec_observation *r = mvec_observations_at(o, i);
+        CHECK(r->source[0] != '\0');
+        if (r->seed[0] != '\0') {
+            seeds++;
+            CHECK(r->quote[0] != '\0');  /* seed figures carry the seed's wording */
+            CHECK(r->source_date[0] != '\0');
+        } else {
+            CHECK(r->url[0] != '\0');    /* research figures carry a URL ... */
+            CHECK(r->quality[0] != '\0'); /* ... and a quality flag */
+        }
+    }
+    CHECK(seeds >= 30);
+    mvec_observations_free(ctx, o);
+}
+
+int main(void)
+{
+    ctx = mvec_ctx_new(NULL, NULL);
+    if (mvec_countries_open(ctx, NULL, &countries) != MVEC_OK) {
+        fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
+        return 1;
+    }
+    test_long_format();
+    test_bns_table();
+    test_embedded();
+    mvec_countries_free(ctx, countries);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    return test_report("test_observations");
+}

@@ -1,0 +1,157 @@
+/*
+ * test_profile.c - profiles on the embedded data, checked against values
+ * computed by hand from the figures in data/kaz/.
+ */
+#include <mvec/mvec.h>
+
+#include "test.h"
+
+static mvec_ctx *ctx;
+static mvec_countries *countries;
+static mvec_bloc_scheme *scheme;
+static mvec_memberships *memberships;
+static mvec_observations *observations;
+
+static const mvec_vector_profile *find_vector(const mvec_profile *p, const char *name)
+{
+    for (size_t i = 0; i < mvec_profile_vector_count(p); i++)
+        if (strcmp(mvec_profile_vector(p, i)->vector, name) == 0)
+            return mvec_profile_vector(p, i);
+    return NULL;
+}
+
+static const mvec_partner_share *find_partner(const mvec_vector_profile *v, const char *code)
+{
+    for (size_t i = 0; i < v->partner_count; i++)
+        if (strcmp(v->partners[i].partner->code, code) == 0)
+            return &v->partners[i];
+    return NULL;
+}
+
+static size_t bloc_index(const char *name)
+{
+    for (size_t b = 0; b < mvec_bloc_count(scheme); b++)
+        if (strcmp(mvec_bloc_name(scheme, b), name) == 0)
+            return b;
+    return SIZE_MAX;
+}
+
+static void test_trade_2022(void)
+{
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_OK);
+    const mvec_vector_profile *v = find_vector(p, "trade.total");
+    CHECK(v != NULL && v->status == NULL && v->year == 2022);
+    /* total 134.4 USD bn; China 24.1 or 24.2; Russia 26.1 or 27 (">26" is a
+     * bound, not used); EU 39.9 or 40: 2 x 2 x 2 combinations */
+    CHECK(v->scenario_count == 8);
+    const mvec_partner_share *chn = find_partner(v, "CHN");
+    const mvec_partner_share *rus = find_partner(v, "RUS");
+    CHECK_NEAR(chn->share.lo, 24.1 / 134.4, 1e-12);
+    CHECK_NEAR(chn->share.hi, 24.2 / 134.4, 1e-12);
+    CHECK_NEAR(rus->share.lo, 26.1 / 134.4, 1e-12);
+    CHECK_NEAR(rus->share.hi, 27.0 / 134.4, 1e-12);
+    CHECK(v->excluded_count == 4);
+    /* WEST: the EU (39.9) with the US (3.1) and Korea (6.1) at least */
+    size_t west = bloc_index("WEST");
+    CHECK_NEAR(v->bloc_shares[west].lo, (39.9 + 3.1 + 6.1) / 134.4, 1e-12);
+    /* unlisted: the EU's members not named (39.9 - 14.9 - 5.7 - 2.8) plus the
+     * rest of the total, in the least-listed combination */
+    double listed_min = 24.1 + 26.1 + 39.9 + 6.3 + 5 + 6.1 + 3.1 + 1;
+    CHECK_NEAR(v->unlisted.hi, (134.4 - listed_min + (39.9 - 14.9 - 5.7 - 2.8)) / 134.4, 1e-12);
+    CHECK(v->leader == west);
+    mvec_profile_free(ctx, p);
+}
+
+static void test_single_vector_composite(void)
+{
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.vector = "debt.external";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_OK);
+    CHECK(mvec_profile_vector_count(p) == 1);
+    const mvec_vector_profile *v = mvec_profile_vector(p, 0);
+    const mvec_composite *k = mvec_profile_composite(p);
+    CHECK(k->vector_count == 1);
+    for (size_t b = 0; b < mvec_bloc_count(scheme); b++) {
+        CHECK_NEAR(k->bloc_shares[b].lo, v->bloc_shares[b].lo, 1e-12);
+        CHECK_NEAR(k->bloc_shares[b].hi, v->bloc_shares[b].hi, 1e-12);
+    }
+    CHECK_NEAR(k->balance.lo, v->balance.lo, 1e-9);
+    CHECK_NEAR(k->balance.hi, v->balance.hi, 1e-9);
+    CHECK_NEAR(k->margin.lo, v->margin.lo, 1e-9);
+    CHECK_NEAR(k->margin.hi, v->margin.hi, 1e-9);
+    /* debt at the start of 2024: 163 USD bn, top creditors NL 42.6, UK 13.8,
+     * Russia 12.95; any creditor left out holds at most 12.95 */
+    CHECK(v->year == 2023);
+    CHECK_NEAR(v->cap, 12.95 / 163, 1e-12);
+    CHECK_NEAR(v->largest_unlisted.hi, 12.95 / 163, 1e-12);
+    mvec_profile_free(ctx, p);
+}
+
+static void test_year_option(void)
+{
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.year = 2019;
+    options.vector = "trade.total";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_OK);
+    const mvec_vector_profile *v = find_vector(p, "trade.total");
+    CHECK(v != NULL && v->year == 2019 && v->status == NULL);
+    CHECK_NEAR(find_partner(v, "ITA")->share.lo, 9.95 / 97.8, 1e-12);
+    mvec_profile_free(ctx, p);
+}
+
+static void test_errors(void)
+{
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.country = "Narnia";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "unknown country 'Narnia'");
+    options.country = "Brazil";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_ERR_NO_DATA);
+    CHECK_STR(mvec_ctx_error_message(ctx),
+              "no observations for Brazil (BRA); give data with --data FILE");
+    options.country = NULL;
+    options.weights = "trade.exports";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx),
+              "invalid weight 'trade.exports' (expected VECTOR=NUMBER, e.g. trade.exports=2)");
+    options.weights = "water.rivers=1";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "--weights: the profile has no vector 'water.rivers'");
+    CHECK(p == NULL);
+}
+
+int main(void)
+{
+    ctx = mvec_ctx_new(NULL, NULL);
+    if (mvec_countries_open(ctx, NULL, &countries) != MVEC_OK ||
+        mvec_bloc_scheme_builtin(ctx, countries, "powers", &scheme) != MVEC_OK ||
+        mvec_memberships_builtin(ctx, countries, &memberships) != MVEC_OK ||
+        mvec_observations_new(ctx, countries, &observations) != MVEC_OK ||
+        mvec_observations_load_embedded(ctx, observations) != MVEC_OK) {
+        fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
+        return 1;
+    }
+    test_trade_2022();
+    test_single_vector_composite();
+    test_year_option();
+    test_errors();
+    mvec_observations_free(ctx, observations);
+    mvec_memberships_free(ctx, memberships);
+    mvec_bloc_scheme_free(ctx, scheme);
+    mvec_countries_free(ctx, countries);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    return test_report("test_profile");
+}

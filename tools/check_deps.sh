@@ -1,0 +1,32 @@
+#!/bin/sh
+# check_deps.sh - the dependency rule of ARCHITECTURE.md, checked by grep:
+#  * src/cli and examples include only <mvec/...> headers and their own headers;
+#  * only src/lib/calc/lp.c includes glpk.h;
+#  * the library never prints or exits.
+set -u
+status=0
+
+bad=$(grep -n '#include "' src/cli/*.c src/cli/*.h examples/*.c 2>/dev/null | grep -v '#include "[a-z_]*\.h"' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: the CLI and examples may include only public headers:" >&2
+    echo "$bad" >&2
+    status=1
+fi
+bad=$(grep -n 'mvec_internal\|src/lib' src/cli/*.c src/cli/*.h examples/*.c 2>/dev/null || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: library internals used outside the library:" >&2
+    echo "$bad" >&2
+    status=1
+fi
+bad=$(grep -ln '#include <glpk.h>' src/lib/*/*.c | grep -v '^src/lib/calc/lp.c$' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: glpk.h included outside src/lib/calc/lp.c: $bad" >&2
+    status=1
+fi
+bad=$(grep -nE '\b(printf|puts|putchar|exit|abort)\s*\(|\b(stdout|stderr)\b' src/lib/*/*.c | grep -v 'snprintf\|vsnprintf' | grep -vE ':[0-9]+: *(\*|/\*|//)' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: the library must not print or exit:" >&2
+    echo "$bad" >&2
+    status=1
+fi
+exit $status
