@@ -229,6 +229,17 @@ static mvec_verdict combine(const enum decision *decisions, size_t count, bool a
 
 enum { MAX_DECISIONS = 256, MAX_YEARS = 64 };
 
+/* The caller's --year, or every year with whole-year figures, newest first. */
+static size_t years_to_check(const check_state *state, const claim_row *row, int *years)
+{
+    if (state->year) {
+        years[0] = state->year;
+        return 1;
+    }
+    return trade_years(state->observations, state->claims->country, row->vector, years,
+                       MAX_YEARS);
+}
+
 static mvec_status check_became_top(check_state *state, const claim_row *row,
                                     mvec_verdict *verdict)
 {
@@ -281,12 +292,7 @@ static mvec_status check_every_year(check_state *state, const claim_row *row, bo
     enum decision decisions[MAX_DECISIONS];
     size_t count = 0;
     int years[MAX_YEARS];
-    size_t year_count = 1;
-    if (state->year)
-        years[0] = state->year;
-    else
-        year_count = trade_years(state->observations, state->claims->country, row->vector,
-                                 years, MAX_YEARS);
+    size_t year_count = years_to_check(state, row, years);
     for (size_t y = 0; y < year_count; y++) {
         for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED && count < MAX_DECISIONS;
              b++) {
@@ -373,12 +379,7 @@ static mvec_status check_shared_first(check_state *state, const claim_row *row,
     enum decision decisions[8];
     size_t count = 0;
     int years[MAX_YEARS];
-    size_t year_count = 1;
-    if (state->year)
-        years[0] = state->year;
-    else
-        year_count = trade_years(state->observations, state->claims->country, row->vector,
-                                 years, MAX_YEARS);
+    size_t year_count = years_to_check(state, row, years);
     if (year_count == 0) {
         *verdict = MVEC_VERDICT_UNDECIDABLE;
         return MVEC_OK;
@@ -568,13 +569,9 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
     state.powers = powers;
     state.claims = claims;
     state.year = options ? options->year : 0;
-    const mvec__embedded_file *file = mvec__embedded_find("data/claims.csv");
-    if (file == NULL)
-        MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "embedded table 'data/claims.csv' missing");
-    MVEC_TRY(mvec__table_read(ctx, "embedded:data/claims.csv", (const char *)file->data,
-                              file->length, CLAIM_COLUMNS,
-                              sizeof CLAIM_COLUMNS / sizeof *CLAIM_COLUMNS, on_claim_row,
-                              &state));
+    MVEC_TRY(mvec__table_read_embedded(ctx, "data/claims.csv", CLAIM_COLUMNS,
+                                       sizeof CLAIM_COLUMNS / sizeof *CLAIM_COLUMNS,
+                                       on_claim_row, &state));
     *out = claims;
     claims = NULL;
 cleanup:

@@ -6,7 +6,6 @@
  * translated names from the gettext catalogues, then mvec's embedded tables:
  * trade-data pseudo-codes, aggregates and organisations, aliases.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,23 +26,13 @@ struct mvec_countries {
     mvec__strmap by_alpha2;  /* upper-case alpha-2 */
     mvec__strmap by_numeric; /* decimal without leading zeros */
     mvec__strmap by_name;    /* mvec__name_key of names, translations, aliases */
-    char **strings;          /* every string the entries point to */
-    size_t string_count;
-    size_t string_capacity;
+    mvec__strpool strings;   /* every string the entries point to */
 };
 
 static mvec_status keep_string(mvec_ctx *ctx, mvec_countries *countries, const char *text,
                                const char **out)
 {
-    mvec_status status = MVEC_OK;
-    char *copy = NULL;
-    MVEC_TRY(mvec__grow(ctx, &countries->strings, &countries->string_capacity,
-                        countries->string_count + 1, sizeof *countries->strings));
-    MVEC_TRY(mvec__strdup(ctx, text ? text : "", &copy));
-    countries->strings[countries->string_count++] = copy;
-    *out = copy;
-cleanup:
-    return status;
+    return mvec__strpool_intern(ctx, &countries->strings, text ? text : "", out);
 }
 
 static mvec_status upper_key(mvec_ctx *ctx, const char *text, char **out)
@@ -277,12 +266,6 @@ static const mvec__column_spec PSEUDO_COLUMNS[] = {
     {"note", true}, {"source", true},  {"url", true},
 };
 
-enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_MEMBERS_COMPLETE, ORG_URL, ORG_NOTE };
-static const mvec__column_spec ORG_COLUMNS[] = {
-    {"code", true}, {"name", true}, {"kind", true}, {"members_complete", true},
-    {"url", true},  {"note", true},
-};
-
 enum { ALIAS_ALIAS, ALIAS_CODE, ALIAS_LANGUAGE, ALIAS_SOURCE };
 static const mvec__column_spec ALIAS_COLUMNS[] = {
     {"alias", true}, {"code", true}, {"language", true}, {"source", true},
@@ -292,6 +275,19 @@ typedef struct table_state {
     mvec_ctx *ctx;
     mvec_countries *countries;
 } table_state;
+
+/* Add a table row's entry; a code given twice is an error at `code_column`. */
+static mvec_status add_table_entry(mvec_ctx *ctx, mvec_countries *countries, mvec__table *table,
+                                   const entry_fields *fields, size_t code_column)
+{
+    size_t index;
+    bool added;
+    mvec_status status = add_entry(ctx, countries, fields, &index, &added);
+    if (status == MVEC_OK && !added)
+        status = mvec__table_fail(ctx, table, code_column, MVEC_ERR_PARSE, "code '%s' exists",
+                                  fields->code);
+    return status;
+}
 
 static mvec_status on_pseudo_row(void *user, mvec__table *table)
 {
@@ -313,13 +309,7 @@ static mvec_status on_pseudo_row(void *user, mvec__table *table)
         .maps_to = maps_to,
         .note = mvec__table_get(table, PSEUDO_NOTE),
     };
-    size_t index;
-    bool added;
-    mvec_status status = add_entry(ctx, state->countries, &fields, &index, &added);
-    if (status == MVEC_OK && !added)
-        status = mvec__table_fail(ctx, table, PSEUDO_CODE, MVEC_ERR_PARSE, "code '%s' exists",
-                                  fields.code);
-    return status;
+    return add_table_entry(ctx, state->countries, table, &fields, PSEUDO_CODE);
 }
 
 static mvec_status on_org_row(void *user, mvec__table *table)
@@ -342,13 +332,7 @@ static mvec_status on_org_row(void *user, mvec__table *table)
         .kind = country_kind,
         .note = mvec__table_get(table, ORG_NOTE),
     };
-    size_t index;
-    bool added;
-    mvec_status status = add_entry(ctx, state->countries, &fields, &index, &added);
-    if (status == MVEC_OK && !added)
-        status = mvec__table_fail(ctx, table, ORG_CODE, MVEC_ERR_PARSE, "code '%s' exists",
-                                  fields.code);
-    return status;
+    return add_table_entry(ctx, state->countries, table, &fields, ORG_CODE);
 }
 
 static mvec_status on_alias_row(void *user, mvec__table *table)
@@ -379,14 +363,8 @@ static mvec_status load_embedded_table(mvec_ctx *ctx, mvec_countries *countries,
                                        const char *path, const mvec__column_spec *specs,
                                        size_t spec_count, mvec__table_row_fn on_row)
 {
-    const mvec__embedded_file *file = mvec__embedded_find(path);
-    if (file == NULL)
-        return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table '%s' missing", path);
-    char name[256];
-    snprintf(name, sizeof name, "embedded:%s", path);
     table_state state = {ctx, countries};
-    return mvec__table_read(ctx, name, (const char *)file->data, file->length, specs, spec_count,
-                            on_row, &state);
+    return mvec__table_read_embedded(ctx, path, specs, spec_count, on_row, &state);
 }
 
 mvec_status mvec_countries_open(mvec_ctx *ctx, const mvec_countries_options *options,
@@ -409,8 +387,8 @@ mvec_status mvec_countries_open(mvec_ctx *ctx, const mvec_countries_options *opt
     MVEC_TRY(load_embedded_table(ctx, countries, "data/countries/pseudo_codes.csv",
                                  PSEUDO_COLUMNS, sizeof PSEUDO_COLUMNS / sizeof *PSEUDO_COLUMNS,
                                  on_pseudo_row));
-    MVEC_TRY(load_embedded_table(ctx, countries, "data/organisations.csv", ORG_COLUMNS,
-                                 sizeof ORG_COLUMNS / sizeof *ORG_COLUMNS, on_org_row));
+    MVEC_TRY(load_embedded_table(ctx, countries, "data/organisations.csv",
+                                 MVEC__ORGANISATION_COLUMNS, ORG_COLUMN_COUNT, on_org_row));
     MVEC_TRY(load_embedded_table(ctx, countries, "data/countries/aliases.csv", ALIAS_COLUMNS,
                                  sizeof ALIAS_COLUMNS / sizeof *ALIAS_COLUMNS, on_alias_row));
     *out = countries;
@@ -424,9 +402,7 @@ void mvec_countries_free(mvec_ctx *ctx, mvec_countries *countries)
 {
     if (countries == NULL)
         return;
-    for (size_t i = 0; i < countries->string_count; i++)
-        mvec__free(ctx, countries->strings[i]);
-    mvec__free(ctx, countries->strings);
+    mvec__strpool_clear(ctx, &countries->strings);
     mvec__free(ctx, countries->entries);
     mvec__strmap_clear(ctx, &countries->by_code);
     mvec__strmap_clear(ctx, &countries->by_alpha2);

@@ -145,6 +145,23 @@ static mvec_status begin_field(mvec__csv_parser *parser)
     return status;
 }
 
+/* A separator or line end after a field: close the field or the record.
+ * Returns false (and does nothing) for any other byte. */
+static bool end_of_field(mvec__csv_parser *parser, char c, mvec_status *status)
+{
+    if (c == ',') {
+        *status = end_field(parser);
+        parser->state = FIELD_START;
+    } else if (c == '\n' || c == '\r') {
+        *status = end_record(parser);
+        parser->line++;
+        parser->state = c == '\r' ? AFTER_CR : FIELD_START;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static mvec_status feed_byte(mvec__csv_parser *parser, char c)
 {
     mvec_status status = MVEC_OK;
@@ -163,32 +180,16 @@ static mvec_status feed_byte(mvec__csv_parser *parser, char c)
         if (c == '"') {
             parser->field_quoted = true;
             parser->state = QUOTED;
-        } else if (c == ',') {
-            MVEC_TRY(end_field(parser));
-        } else if (c == '\n') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-        } else if (c == '\r') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-            parser->state = AFTER_CR;
+        } else if (end_of_field(parser, c, &status)) {
+            MVEC_TRY(status);
         } else {
             MVEC_TRY(add_byte(parser, c));
             parser->state = UNQUOTED;
         }
         break;
     case UNQUOTED:
-        if (c == ',') {
-            MVEC_TRY(end_field(parser));
-            parser->state = FIELD_START;
-        } else if (c == '\n') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-            parser->state = FIELD_START;
-        } else if (c == '\r') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-            parser->state = AFTER_CR;
+        if (end_of_field(parser, c, &status)) {
+            MVEC_TRY(status);
         } else if (c == '"') {
             return fail(parser, MVEC_ERR_PARSE,
                         "quote inside an unquoted field (quote the whole field and double the "
@@ -210,17 +211,8 @@ static mvec_status feed_byte(mvec__csv_parser *parser, char c)
         if (c == '"') {
             MVEC_TRY(add_byte(parser, '"'));
             parser->state = QUOTED;
-        } else if (c == ',') {
-            MVEC_TRY(end_field(parser));
-            parser->state = FIELD_START;
-        } else if (c == '\n') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-            parser->state = FIELD_START;
-        } else if (c == '\r') {
-            MVEC_TRY(end_record(parser));
-            parser->line++;
-            parser->state = AFTER_CR;
+        } else if (end_of_field(parser, c, &status)) {
+            MVEC_TRY(status);
         } else {
             return fail(parser, MVEC_ERR_PARSE, "text after the closing quote of a field");
         }

@@ -121,6 +121,11 @@ bool mvec__header_is(const mvec__csv_record *header, const char *const *names, s
     return true;
 }
 
+const mvec__column_spec MVEC__ORGANISATION_COLUMNS[ORG_COLUMN_COUNT] = {
+    {"code", true}, {"name", true}, {"kind", true}, {"members_complete", true},
+    {"url", true},  {"note", true},
+};
+
 typedef struct table_read_state {
     mvec_ctx *ctx;
     mvec__table table;
@@ -162,4 +167,17 @@ mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, 
     if (status == MVEC_OK && !state.have_header)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
     return status;
+}
+
+mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
+                                      const mvec__column_spec *specs, size_t spec_count,
+                                      mvec__table_row_fn on_row, void *user)
+{
+    const mvec__embedded_file *file = mvec__embedded_find(path);
+    if (file == NULL)
+        return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table '%s' missing", path);
+    char name[256];
+    snprintf(name, sizeof name, "embedded:%s", path);
+    return mvec__table_read(ctx, name, (const char *)file->data, file->length, specs, spec_count,
+                            on_row, user);
 }

@@ -53,4 +53,14 @@ mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, 
                              const mvec__column_spec *specs, size_t spec_count,
                              mvec__table_row_fn on_row, void *user);
 
+/* The same for a table compiled into the library (data/...); messages name
+ * it "embedded:<path>". */
+mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
+                                      const mvec__column_spec *specs, size_t spec_count,
+                                      mvec__table_row_fn on_row, void *user);
+
+/* Columns of data/organisations.csv, read by the registry and by memberships. */
+enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_MEMBERS_COMPLETE, ORG_URL, ORG_NOTE, ORG_COLUMN_COUNT };
+extern const mvec__column_spec MVEC__ORGANISATION_COLUMNS[ORG_COLUMN_COUNT];
+
 #endif

@@ -25,9 +25,7 @@ struct mvec_memberships {
     const mvec_country **complete; /* organisations whose member list is complete */
     size_t complete_count;
     size_t complete_capacity;
-    char **strings;
-    size_t string_count;
-    size_t string_capacity;
+    mvec__strpool strings;
 };
 
 enum {
@@ -38,12 +36,6 @@ static const mvec__column_spec MEMBER_COLUMNS[] = {
     {"organisation", true}, {"member", true}, {"joined", true}, {"left", true},
     {"status", true},       {"source", true}, {"source_date", true}, {"url", true},
     {"quality", true},      {"quote", true},  {"note", true},
-};
-
-enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_MEMBERS_COMPLETE, ORG_URL, ORG_NOTE };
-static const mvec__column_spec ORG_COLUMNS[] = {
-    {"code", true}, {"name", true}, {"kind", true}, {"members_complete", true},
-    {"url", true},  {"note", true},
 };
 
 static const char *const STATUSES[] = {"member", "founder", "partner", "observer", "agreement"};
@@ -57,15 +49,7 @@ typedef struct memberships_state {
 static mvec_status keep(mvec_ctx *ctx, mvec_memberships *memberships, const char *text,
                         const char **out)
 {
-    mvec_status status = MVEC_OK;
-    char *copy = NULL;
-    MVEC_TRY(mvec__grow(ctx, &memberships->strings, &memberships->string_capacity,
-                        memberships->string_count + 1, sizeof *memberships->strings));
-    MVEC_TRY(mvec__strdup(ctx, text, &copy));
-    memberships->strings[memberships->string_count++] = copy;
-    *out = copy;
-cleanup:
-    return status;
+    return mvec__strpool_intern(ctx, &memberships->strings, text, out);
 }
 
 static mvec_status on_member_row(void *user, mvec__table *table)
@@ -142,19 +126,6 @@ static mvec_status on_org_row(void *user, mvec__table *table)
     return status;
 }
 
-static mvec_status read_embedded(mvec_ctx *ctx, const char *path,
-                                 const mvec__column_spec *columns, size_t column_count,
-                                 mvec__table_row_fn on_row, memberships_state *state)
-{
-    const mvec__embedded_file *file = mvec__embedded_find(path);
-    if (file == NULL)
-        return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table '%s' missing", path);
-    char name[160];
-    snprintf(name, sizeof name, "embedded:%s", path);
-    return mvec__table_read(ctx, name, (const char *)file->data, file->length, columns,
-                            column_count, on_row, state);
-}
-
 mvec_status mvec_memberships_builtin(mvec_ctx *ctx, const mvec_countries *countries,
                                      mvec_memberships **out)
 {
@@ -162,11 +133,12 @@ mvec_status mvec_memberships_builtin(mvec_ctx *ctx, const mvec_countries *countr
     mvec_memberships *memberships = NULL;
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *memberships, &memberships));
     memberships_state state = {ctx, countries, memberships};
-    MVEC_TRY(read_embedded(ctx, "data/memberships.csv", MEMBER_COLUMNS,
-                           sizeof MEMBER_COLUMNS / sizeof *MEMBER_COLUMNS, on_member_row,
-                           &state));
-    MVEC_TRY(read_embedded(ctx, "data/organisations.csv", ORG_COLUMNS,
-                           sizeof ORG_COLUMNS / sizeof *ORG_COLUMNS, on_org_row, &state));
+    MVEC_TRY(mvec__table_read_embedded(ctx, "data/memberships.csv", MEMBER_COLUMNS,
+                                       sizeof MEMBER_COLUMNS / sizeof *MEMBER_COLUMNS,
+                                       on_member_row, &state));
+    MVEC_TRY(mvec__table_read_embedded(ctx, "data/organisations.csv",
+                                       MVEC__ORGANISATION_COLUMNS, ORG_COLUMN_COUNT, on_org_row,
+                                       &state));
     *out = memberships;
     memberships = NULL;
 cleanup:
@@ -178,9 +150,7 @@ void mvec_memberships_free(mvec_ctx *ctx, mvec_memberships *memberships)
 {
     if (memberships == NULL)
         return;
-    for (size_t i = 0; i < memberships->string_count; i++)
-        mvec__free(ctx, memberships->strings[i]);
-    mvec__free(ctx, memberships->strings);
+    mvec__strpool_clear(ctx, &memberships->strings);
     mvec__free(ctx, memberships->entries);
     mvec__free(ctx, memberships->complete);
     mvec__free(ctx, memberships);

@@ -48,13 +48,10 @@ cleanup:
 
 mvec_status mvec__units_load(mvec_ctx *ctx, mvec__units *units)
 {
-    const mvec__embedded_file *file = mvec__embedded_find("data/units.csv");
-    if (file == NULL)
-        return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table 'data/units.csv' missing");
     units_state state = {ctx, units};
-    return mvec__table_read(ctx, "embedded:data/units.csv", (const char *)file->data,
-                            file->length, UNIT_COLUMNS,
-                            sizeof UNIT_COLUMNS / sizeof *UNIT_COLUMNS, on_unit_row, &state);
+    return mvec__table_read_embedded(ctx, "data/units.csv", UNIT_COLUMNS,
+                                     sizeof UNIT_COLUMNS / sizeof *UNIT_COLUMNS, on_unit_row,
+                                     &state);
 }
 
 void mvec__units_clear(mvec_ctx *ctx, mvec__units *units)

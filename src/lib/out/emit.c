@@ -153,3 +153,15 @@ mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *
                            "unknown format '%s' (expected table, csv or json)", name);
     return MVEC_OK;
 }
+
+mvec_status mvec__describe_source(mvec_ctx *ctx, const mvec_observation *o, mvec__buf *out)
+{
+    mvec_status status = mvec__buf_puts(ctx, out, o->source);
+    if (status == MVEC_OK && o->title[0] != '\0')
+        status = mvec__buf_printf(ctx, out, ", \"%s\"", o->title);
+    if (status == MVEC_OK && o->source_date[0] != '\0')
+        status = mvec__buf_printf(ctx, out, ", %s", o->source_date);
+    if (status == MVEC_OK && o->quality[0] != '\0')
+        status = mvec__buf_printf(ctx, out, " [%s]", o->quality);
+    return status;
+}

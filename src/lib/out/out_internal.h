@@ -58,6 +58,9 @@ json_t *mvec__json_observation(const mvec_observation *o);
 /* Serialise (2-space indent, key order kept) and append a newline. */
 mvec_status mvec__json_emit(mvec_ctx *ctx, json_t *root, mvec__buf *out);
 
+/* "publication, "title", date [quality]" (the parts that are known). */
+mvec_status mvec__describe_source(mvec_ctx *ctx, const mvec_observation *o, mvec__buf *out);
+
 /* Send the buffer to the sink. */
 mvec_status mvec__sink_emit(mvec_ctx *ctx, const mvec_sink *sink, const mvec__buf *buf);
 

@@ -331,13 +331,8 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, mvec_
     MVEC_TRY(mvec__buf_puts(ctx, out, "\nsources\n"));
     for (size_t i = 0; i < refs.count; i++) {
         const mvec_observation *o = refs.first[i];
-        MVEC_TRY(mvec__buf_printf(ctx, out, "  [%zu] %s", i + 1, o->source));
-        if (o->title[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, ", \"%s\"", o->title));
-        if (o->source_date[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, ", %s", o->source_date));
-        if (o->quality[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, " [%s]", o->quality));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "  [%zu] ", i + 1));
+        MVEC_TRY(mvec__describe_source(ctx, o, out));
         if (o->seed[0] != '\0')
             MVEC_TRY(mvec__buf_printf(ctx, out, " (seed %s)", o->seed));
         if (o->url[0] != '\0')

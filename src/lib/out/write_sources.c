@@ -47,13 +47,8 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observati
                                   o->indicator, value, mvec_basis_name(o->basis),
                                   o->top_list ? ", top list" : "",
                                   o->superseded ? ", superseded" : ""));
-        MVEC_TRY(mvec__buf_printf(ctx, out, "    %s", o->source));
-        if (o->title[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, ", \"%s\"", o->title));
-        if (o->source_date[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, ", %s", o->source_date));
-        if (o->quality[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, " [%s]", o->quality));
+        MVEC_TRY(mvec__buf_puts(ctx, out, "    "));
+        MVEC_TRY(mvec__describe_source(ctx, o, out));
         if (o->seed[0] != '\0')
             MVEC_TRY(mvec__buf_printf(ctx, out, "; seed %s", o->seed));
         MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
