@@ -147,9 +147,11 @@ static void share_text(char *out, size_t size, const char *code, mvec_interval s
 
 static mvec_status describe_data(check_state *state, const mvec_vector_profile *v)
 {
-    return mvec__buf_printf(state->ctx, &state->data, "%s%s %d %s (%zu inputs, %zu partners)",
+    return mvec__buf_printf(state->ctx, &state->data, "%s%s %d %s (%zu input%s, %zu partner%s)",
                             state->data.length ? "; " : "", v->vector, v->year,
-                            mvec_basis_name(v->basis), v->input_count, v->partner_count);
+                            mvec_basis_name(v->basis), v->input_count,
+                            v->input_count == 1 ? "" : "s", v->partner_count,
+                            v->partner_count == 1 ? "" : "s");
 }
 
 /* Is `code` first among the listed and unlisted partners of v? */
