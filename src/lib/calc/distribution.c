@@ -511,10 +511,15 @@ static mvec_status build_layout(mvec_ctx *ctx, mvec__arena *arena,
         kept++;
     }
     out->aggregate_count = kept;
-    /* Innermost aggregate of a registry index. */
+    /* Innermost aggregate of each listed partner; mark its registry country as listed. */
+    bool *listed = NULL;
+    MVEC_TRY(alloc_array(ctx, arena, registry, sizeof *listed, &listed));
     for (size_t k = 0; k < out->partner_count; k++) {
         size_t index = membership_index(context, out->partners[k]);
-        for (size_t a = 0; a < kept && index != SIZE_MAX; a++)
+        if (index == SIZE_MAX)
+            continue;
+        listed[index] = true;
+        for (size_t a = 0; a < kept; a++)
             if (member_sets[a][index])
                 out->partner_atom[k] = a;
     }
@@ -524,12 +529,7 @@ static mvec_status build_layout(mvec_ctx *ctx, mvec__arena *arena,
     MVEC_TRY(alloc_array(ctx, arena, pools, sizeof *out->slot_total, &out->slot_total));
     for (size_t i = 0; i < registry; i++) {
         const mvec_country *c = mvec_countries_at(context->countries, i);
-        if (c->kind != MVEC_COUNTRY_CURRENT || c == d->country)
-            continue;
-        bool listed = false;
-        for (size_t k = 0; k < out->partner_count && !listed; k++)
-            listed = membership_index(context, out->partners[k]) == i;
-        if (listed)
+        if (c->kind != MVEC_COUNTRY_CURRENT || c == d->country || listed[i])
             continue;
         size_t atom = kept; /* root pool */
         for (size_t a = 0; a < kept; a++)

@@ -421,14 +421,12 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
                 mvec__points_clear(ctx, &attempt_vertices);
                 goto cleanup;
             }
-            if (attempt.status == NULL || i == first || vp->vector == NULL) {
-                bool keep_previous = vp->vector != NULL && attempt.status != NULL;
-                if (!keep_previous) {
-                    *vp = attempt;
-                    mvec__points_clear(ctx, vertices);
-                    *vertices = attempt_vertices;
-                    attempt_vertices.data = NULL;
-                }
+            /* Keep the first candidate evaluated unless a later one is usable. */
+            if (vp->vector == NULL || attempt.status == NULL) {
+                *vp = attempt;
+                mvec__points_clear(ctx, vertices);
+                *vertices = attempt_vertices;
+                attempt_vertices.data = NULL;
             }
             mvec__points_clear(ctx, &attempt_vertices);
             if (attempt.status == NULL)

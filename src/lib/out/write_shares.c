@@ -65,6 +65,8 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
             v = mvec_profile_vector(profile, i);
     if (v == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "no data for vector '%s' of %s", vector, country->code);
+    if (v->status != NULL && v->year == 0) /* no candidate in the requested year */
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s: not computed: %s", vector, v->status);
     if (v->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s %d: not computed: %s", vector, v->year, v->status);
     if (format == MVEC_FORMAT_JSON)

@@ -1,0 +1,1 @@
+"$MVEC" profile --year 2030

@@ -1,0 +1,1 @@
+"$MVEC" profile --blocs missing.csv

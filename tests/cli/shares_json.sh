@@ -1,0 +1,1 @@
+"$MVEC" shares --format json

@@ -1,0 +1,1 @@
+"$MVEC" shares --year 2030

@@ -1,0 +1,1 @@
+"$MVEC" sources --partner Narnia
