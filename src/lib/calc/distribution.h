@@ -86,6 +86,14 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
 
 /* True when the distribution can be evaluated without looking at values:
  * it has a total, or it is share-based, or it has a residual (OTH). */
+/* A country, a former country or a statistical pseudo-country (not an
+ * organisation, a group or the world). */
+static inline bool mvec__is_country_like(const mvec_country *c)
+{
+    return c->kind == MVEC_COUNTRY_CURRENT || c->kind == MVEC_COUNTRY_FORMER ||
+           c->kind == MVEC_COUNTRY_PSEUDO;
+}
+
 bool mvec__distribution_has_total(const mvec__distribution *distribution);
 size_t mvec__distribution_listed_count(const mvec__distribution *distribution);
 

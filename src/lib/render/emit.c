@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 mvec_status mvec__csv_put(mvec_ctx *ctx, mvec__buf *out, const char *text, bool last)
 {

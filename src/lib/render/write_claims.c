@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 static mvec_status write_table(mvec_ctx *ctx, const mvec_claims *claims, mvec__buf *out)
 {

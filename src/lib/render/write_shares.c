@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 /* The published share (in %) for the same partner, vector, year, period and basis. */
 static bool published_share(const mvec_observations *observations,

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 void mvec__fmt_fixed(char *out, double value, int decimals)
 {

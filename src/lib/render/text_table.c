@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 void mvec__text_table_init(mvec__text_table *table, size_t columns, const bool *right)
 {

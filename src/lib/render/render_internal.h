@@ -1,5 +1,5 @@
 /*
- * out_internal.h - helpers shared by the writers: the one number formatter,
+ * render_internal.h - helpers shared by the writers: the one number formatter,
  * aligned text tables, CSV fields, JSON values, and sinks.
  */
 #ifndef MVEC_OUT_INTERNAL_H

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 enum { TOP_PARTNERS = 3, WRAP_WIDTH = 100, SUMMARY_THRESHOLD = 12 };
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "out_internal.h"
+#include "render_internal.h"
 
 static bool matches(const mvec_observation *o, const mvec_country *country,
                     const mvec_country *partner, const char *vector)
