@@ -396,7 +396,7 @@ static mvec_status check_shared_first(check_state *state, const claim_row *row,
             status = vector_of(state, units, row->vector, years[y], (mvec_basis)b, &profile, &v);
             if (status == MVEC_OK && v != NULL) {
                 const char *names[3] = {"CHN", "RUS", "EU"};
-                mvec_interval target[3];
+                mvec_interval target[3] = {{0, 0}, {0, 0}, {0, 0}}; /* a bloc the scheme lacks: 0 */
                 double other_hi = 0;
                 double other_lo = 0;
                 const char *other_name = NULL;
