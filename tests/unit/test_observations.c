@@ -1,10 +1,12 @@
 /*
  * test_observations.c - the long-format and Bureau-table loaders: every
  * validation message with its file:line:column, a failed load leaving the
- * store unchanged, and the embedded dataset's provenance rules.
+ * store unchanged, the embedded dataset's provenance rules, and the table
+ * of importers (one default, last; each signature recognised as its own).
  */
 #include <mvec/mvec.h>
 
+#include "data/importers.h"
 #include "test.h"
 
 static mvec_ctx *ctx;
@@ -111,6 +113,65 @@ static void test_bns_table(void)
     mvec_observations_free(ctx, o);
 }
 
+static void test_importer_table(void)
+{
+    size_t count = 0;
+    const mvec__importer *const *importers = mvec__importers(&count);
+    CHECK(count == 2);
+    size_t defaults = 0;
+    for (size_t i = 0; i < count; i++) {
+        const mvec__importer *im = importers[i];
+        CHECK(im->name != NULL && im->row != NULL && im->columns != NULL);
+        for (size_t j = 0; j < i; j++) {
+            CHECK(strcmp(im->name, importers[j]->name) != 0);
+            CHECK(im->format != importers[j]->format);
+        }
+        if (im->signature == NULL) {
+            defaults++;
+            CHECK(i == count - 1); /* the default is tried last */
+            continue;
+        }
+        /* a file with just the signature as header is recognised as this format
+         * and has every signature field bound to a column */
+        char header[1024] = "";
+        for (size_t k = 0; k < im->signature_count; k++) {
+            bool known = false;
+            for (size_t c = 0; c < im->column_count; c++)
+                known = known || strcmp(im->columns[c].name, im->signature[k]) == 0;
+            CHECK(known);
+            strcat(header, k ? "," : "");
+            strcat(header, im->signature[k]);
+        }
+        strcat(header, "\n");
+        mvec_observations *o = NULL;
+        mvec_input_format format = (mvec_input_format)-1;
+        mvec_observations_new(ctx, countries, &o);
+        CHECK_STATUS(mvec_observations_load_text(ctx, o, "h.csv", header, strlen(header), &format),
+                     MVEC_OK);
+        CHECK(format == im->format);
+        mvec_observations_free(ctx, o);
+    }
+    CHECK(defaults == 1);
+    CHECK_STR(importers[0]->name, "bns-trade-by-partner");
+    CHECK_STR(importers[count - 1]->name, "observations-csv");
+
+    /* the signature is the exact header: the Bureau's columns in another order
+     * are read as the default format, which names the first column it lacks */
+    const char swapped[] =
+        "release,year,latest,label_ru,row_type,aggregate,partner_iso3,turnover_kusd,"
+        "turnover_share_pct,exports_kusd,exports_share_pct,imports_kusd,imports_share_pct\n";
+    mvec_observations *o = NULL;
+    mvec_observations_new(ctx, countries, &o);
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "s.csv", swapped, sizeof swapped - 1, NULL),
+                 MVEC_ERR_SCHEMA);
+    CHECK(strncmp(mvec_ctx_error_message(ctx), "s.csv:1:1: unknown column 'release'", 35) == 0);
+    mvec_input_format format = MVEC_INPUT_BNS_TRADE;
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "l.csv", HEADER, sizeof HEADER - 1, &format),
+                 MVEC_OK);
+    CHECK(format == MVEC_INPUT_LONG);
+    mvec_observations_free(ctx, o);
+}
+
 static void test_embedded(void)
 {
     mvec_observations *o = NULL;
@@ -144,6 +205,7 @@ int main(void)
     }
     test_long_format();
     test_bns_table();
+    test_importer_table();
     test_embedded();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);

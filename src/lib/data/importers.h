@@ -43,6 +43,9 @@ typedef struct mvec__importer {
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
 extern const mvec__importer MVEC__IMPORT_BNS_TABLE;        /* import_bns_table.c */
 
+/* The table, in the order tried (for tests and documentation). */
+const mvec__importer *const *mvec__importers(size_t *count);
+
 /* For importers (observations.c). A row is added in three steps: new_row
  * (a zeroed observation at the end of the store), filling it, add_row (it
  * counts from then on); a row not added is overwritten by the next one. */

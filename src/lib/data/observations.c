@@ -66,6 +66,12 @@ static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_OBSERVATIONS_CSV,
 };
 
+const mvec__importer *const *mvec__importers(size_t *count)
+{
+    *count = sizeof IMPORTERS / sizeof *IMPORTERS;
+    return IMPORTERS;
+}
+
 static const mvec__importer *importer_for(const mvec__csv_record *header)
 {
     size_t count = sizeof IMPORTERS / sizeof *IMPORTERS;
