@@ -1,7 +1,7 @@
 # mvec - the only build file. GNU make.
 #
-#   make run        install missing Debian packages, build, run the Kazakhstan profile
-#   make check      install, build with -Werror, build again with ASan+UBSan, run all tests
+#   make run        install missing Debian packages, build, link ./mvec, run the Kazakhstan profile
+#   make check      install, build with -Werror, build again with ASan+UBSan, tidy, run all tests
 #   make            build build/release/{mvec,libmvec.a,libmvec.so}
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make format / format-check, tidy, check-deps, update-golden, clean
@@ -63,14 +63,17 @@ all: $(BUILD)/mvec $(BUILD)/libmvec.a $(BUILD)/libmvec.so
 deps:
 	@tools/install-deps.sh
 
+# ./mvec (git-ignored) points at the build, so the README's commands run as written.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/mvec profile
+	@ln -sf $(BUILD)/mvec mvec
+	./mvec profile
 
 # Two builds, every test in both, one summary line at the end.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build/release test-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 test-build
+	@$(MAKE) --no-print-directory tidy
 	@tools/run_tests.sh build/release build/asan
 
 test-build: all $(UNIT_BIN) $(EXAMPLE_BIN) check-deps
@@ -146,14 +149,17 @@ format:
 format-check:
 	clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) include/mvec/*.h
 
+# Static analysis (cppcheck, Debian package); part of make check.
 tidy:
-	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
-	    -Iinclude -Isrc/lib $(LIB_SRC) $(CLI_SRC)
+	$(SAY) TIDY "src examples"
+	$(Q)cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	    --inline-suppr -j 2 -Iinclude -Isrc/lib $(LIB_SRC) $(CLI_SRC) $(EXAMPLE_SRC)
 
 update-golden: all
 	tools/run_cli_tests.sh --update $(BUILD)
 
 clean:
 	rm -rf build
+	rm -f mvec
 
 -include $(shell find build -name '*.d' 2>/dev/null)

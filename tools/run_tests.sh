@@ -1,6 +1,7 @@
 #!/bin/sh
 # run_tests.sh BUILD_DIR... - every test (unit tests, examples, CLI golden
-# tests) against each build; ends with the line "N passed, N failed".
+# tests, the README's commands) against each build; ends with the line
+# "N passed, N failed" (and "N skipped" before it when some were).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -12,6 +13,25 @@ count() { # name, exit code, output
     77) skipped=$((skipped + 1)); echo "skip $1" ;;
     *) failed=$((failed + 1)); echo "FAIL $1 (exit $2)"; printf '%s\n' "$3" | tail -20 ;;
     esac
+}
+# A script that ends with "NAME: N passed, N failed, N skipped": its counts are added.
+suite() { # script, name, build
+    out=$("$1" "$3" 2>&1)
+    summary=$(printf '%s\n' "$out" | tail -1)
+    printf '%s\n' "$out" | grep -v "^$2: [0-9]" | head -200
+    pattern="^$2: \\([0-9]*\\) passed, \\([0-9]*\\) failed, \\([0-9]*\\) skipped$"
+    p=$(echo "$summary" | sed -n "s/$pattern/\\1/p")
+    f=$(echo "$summary" | sed -n "s/$pattern/\\2/p")
+    s=$(echo "$summary" | sed -n "s/$pattern/\\3/p")
+    if [ -z "$p" ]; then
+        failed=$((failed + 1))
+        echo "FAIL $2 tests did not run: $summary"
+    else
+        echo "$summary"
+        passed=$((passed + p))
+        failed=$((failed + f))
+        skipped=$((skipped + s))
+    fi
 }
 for build in "$@"; do
     echo "== $build"
@@ -25,22 +45,9 @@ for build in "$@"; do
         output=$(cd "$root" && "$example" 2>&1)
         count "$build/examples/$(basename "$example")" $? "$output"
     done
-    cli=$("$root/tools/run_cli_tests.sh" "$build" 2>&1)
-    summary=$(printf '%s\n' "$cli" | tail -1)
-    printf '%s\n' "$cli" | grep -v '^cli: ' | head -200
-    p=$(echo "$summary" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1/p')
-    f=$(echo "$summary" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\2/p')
-    s=$(echo "$summary" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\3/p')
-    if [ -z "$p" ]; then
-        failed=$((failed + 1))
-        echo "FAIL cli tests did not run: $summary"
-    else
-        echo "$summary"
-        passed=$((passed + p))
-        failed=$((failed + f))
-        skipped=$((skipped + s))
-    fi
+    suite "$root/tools/run_cli_tests.sh" cli "$build"
+    suite "$root/tools/run_readme_tests.sh" readme "$build"
 done
-[ $skipped -gt 0 ] && echo "$skipped skipped (shared datasets not found; set MVEC_DATA_DIR)"
+echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -1,0 +1,67 @@
+#!/bin/sh
+# run_readme_tests.sh BUILD_DIR - the README cannot drift: every command in
+# README.md's ```sh blocks runs, in order, in a scratch copy of the
+# repository (the tracked files, no ../shared beside it) whose build/release
+# is a copy of BUILD_DIR, as on a fresh clone after the build. Each command
+# must exit 0, or N when its comment says "exit N".
+#
+# One command is not run: `make check` (this test is part of it).
+# `make run` does run: it must leave ./mvec, which the tour then uses.
+# The last line printed is "readme: N passed, N failed, N skipped".
+set -u
+build=${1:?usage: run_readme_tests.sh BUILD_DIR}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$build" && pwd)
+unset MAKEFLAGS MFLAGS MAKELEVEL # a new user's make, not a sub-make of make check
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+copy="$scratch/mvec"
+mkdir -p "$copy/build"
+# the repository as cloned: everything but the build, ./mvec and .git (mtimes kept,
+# so that make finds the copied build up to date)
+(cd "$root" && tar -cf - --exclude=./build --exclude=./mvec --exclude=./.git .) |
+    (cd "$copy" && tar -xf -)
+cp -Rp "$build" "$copy/build/release"
+
+# The commands: lines of ```sh blocks, "\" continuations joined, blank and
+# comment-only lines dropped; one per line.
+awk '
+    /^```sh[ \t]*$/ { inside = 1; next }
+    /^```/ { inside = 0; next }
+    !inside { next }
+    {
+        line = pending $0
+        if (line ~ /\\$/) { pending = substr(line, 1, length(line) - 1); next }
+        pending = ""
+        if (line ~ /^[ \t]*(#|$)/) next
+        print line
+    }
+' "$root/README.md" >"$scratch/commands"
+
+passed=0
+failed=0
+n=0
+while IFS= read -r command; do
+    n=$((n + 1))
+    case $command in
+    "make check"*) echo "readme: not run (this test is part of it): $command"; continue ;;
+    esac
+    expected=$(printf '%s\n' "$command" | sed -n 's/.*#.*exit \([0-9][0-9]*\).*/\1/p')
+    expected=${expected:-0}
+    (cd "$copy" && sh -c "$command") >"$scratch/out" 2>"$scratch/err" </dev/null
+    code=$?
+    if [ "$code" -eq "$expected" ] && { [ "$code" -ne 0 ] || [ -s "$scratch/out" ]; }; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL readme command $n (exit $code, expected $expected; exit 0 must print): $command"
+        tail -5 "$scratch/out"
+        tail -10 "$scratch/err"
+    fi
+done <"$scratch/commands"
+if [ $((passed + failed)) -lt 5 ]; then
+    failed=$((failed + 1))
+    echo "FAIL readme: only $((passed + failed - 1)) commands found in README.md"
+fi
+echo "readme: $passed passed, $failed failed, 0 skipped"
+[ $failed -eq 0 ]
