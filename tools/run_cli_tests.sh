@@ -3,7 +3,9 @@
 #
 # Each tests/cli/NAME.sh runs in a scratch directory holding a copy of the
 # fixtures (tests/data/*.csv, so messages show short paths), with $MVEC (the binary),
-# $FIXTURES (tests/data) and $SHARED (the shared datasets, may be absent).
+# $FIXTURES (tests/data), $EXAMPLES (examples/data: the README's files, among them a
+# slice of the Bureau's table) and $SHARED (the shared datasets, may be absent: a test
+# may use them only in addition to what it checks without them, never skip for them).
 # Its standard output, standard error and exit code must equal NAME.out,
 # NAME.err and NAME.code. A script that exits 77 is skipped.
 # --update rewrites the expectations from the current output (review the diff).
@@ -18,8 +20,9 @@ build=${1:?usage: run_cli_tests.sh [--update] BUILD_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
 MVEC=$(cd "$build" && pwd)/mvec
 FIXTURES=$root/tests/data
+EXAMPLES=$root/examples/data
 SHARED=${MVEC_DATA_DIR:-$root/../shared/data}
-export MVEC FIXTURES SHARED LC_ALL=C
+export MVEC FIXTURES EXAMPLES SHARED LC_ALL=C
 passed=0
 failed=0
 skipped=0
