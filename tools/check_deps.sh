@@ -2,7 +2,8 @@
 # check_deps.sh - the dependency rule of ARCHITECTURE.md, checked by grep:
 #  * src/cli and examples include only <mvec/...> headers and their own headers;
 #  * only src/lib/calc/lp.c includes glpk.h;
-#  * the library never prints or exits.
+#  * the library never prints or exits;
+#  * .ci/run installs every Debian package tools/install-deps.sh requires.
 set -u
 status=0
 
@@ -29,4 +30,14 @@ if [ -n "$bad" ]; then
     echo "$bad" >&2
     status=1
 fi
+needed=$(sed -n 's/^PACKAGES="\(.*\)"$/\1/p' tools/install-deps.sh)
+ci=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' .ci/run | grep 'apt-get install' || true)
+for package in $needed; do
+    case " $ci " in
+    *" $package "*) ;;
+    *) echo "check-deps: .ci/run does not install $package (tools/install-deps.sh needs it)" >&2
+       status=1 ;;
+    esac
+done
+[ -n "$needed" ] || { echo "check-deps: no PACKAGES line in tools/install-deps.sh" >&2; status=1; }
 exit $status
