@@ -8,7 +8,6 @@
  * rows already added by that load are dropped again, so a failed load
  * leaves the store as it was.
  */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
