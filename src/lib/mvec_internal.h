@@ -47,10 +47,15 @@
 /* Record a formatted message and return `status`. */
 mvec_status mvec__error(mvec_ctx *ctx, mvec_status status, const char *fmt, ...)
     MVEC_PRINTF(3, 4);
-/* Record `status` with "<prefix>: <previous message>", keeping the first cause. */
-mvec_status mvec__error_prefix(mvec_ctx *ctx, const char *prefix);
 void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...) MVEC_PRINTF(3, 4);
-bool mvec__cancelled(mvec_ctx *ctx);
+/* MVEC_ERR_CANCELLED (with a message) when the context's cancel callback asks
+ * to stop, else MVEC_OK. Call it between units of work in every loop whose
+ * length depends on the input: MVEC_TRY(mvec__check_cancel(ctx)). Cheap: with
+ * no callback it returns at once; otherwise it reads the monotonic clock
+ * (about 20 ns) and consults the callback at most once per 10 ms, and at
+ * every call once the callback has said "stop" until it says "go on". The
+ * caller's work between two calls should stay well under 0.1 s. */
+mvec_status mvec__check_cancel(mvec_ctx *ctx);
 
 /* Allocation through the context hook. Blocks carry their size in a header,
  * so mvec__free needs no size. mvec__alloc and mvec__calloc record
@@ -163,7 +168,6 @@ bool mvec__utf8_valid(const char *text, size_t length, size_t *bad_offset);
 /* Count code points (for column alignment of UTF-8 text). */
 size_t mvec__utf8_width(const char *text);
 bool mvec__str_equal(const char *a, const char *b);
-bool mvec__str_iequal_ascii(const char *a, const char *b);
 /* Exact comparison of doubles, named so -Wfloat-equal stays useful. */
 bool mvec__same_double(double a, double b);
 

@@ -7,10 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../mvec_internal.h"
 
 enum { ERROR_MESSAGE_MAX = 2048 };
+
+/* The cancel callback is consulted at most once per this many nanoseconds. */
+static const long long CANCEL_INTERVAL_NS = 10 * 1000 * 1000;
 
 struct mvec_ctx {
     mvec_realloc_fn realloc_fn;
@@ -22,6 +26,8 @@ struct mvec_ctx {
     void *log_user;
     mvec_cancel_fn cancel_fn;
     void *cancel_user;
+    long long cancel_last_ns; /* monotonic time of the last consultation; 0: never */
+    bool cancel_asked;        /* its last answer was "stop" */
 };
 
 /* Every block starts with its size; the union keeps the payload aligned for any type. */
@@ -89,6 +95,8 @@ void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user)
 {
     ctx->cancel_fn = cancel_fn;
     ctx->cancel_user = user;
+    ctx->cancel_last_ns = 0;
+    ctx->cancel_asked = false;
 }
 
 mvec_memory_stats mvec_ctx_memory(const mvec_ctx *ctx)
@@ -106,16 +114,6 @@ mvec_status mvec__error(mvec_ctx *ctx, mvec_status status, const char *fmt, ...)
     return status;
 }
 
-mvec_status mvec__error_prefix(mvec_ctx *ctx, const char *prefix)
-{
-    char previous[ERROR_MESSAGE_MAX];
-    memcpy(previous, ctx->error_message, sizeof previous);
-    int room = (int)(sizeof ctx->error_message - strlen(prefix)) - 3;
-    snprintf(ctx->error_message, sizeof ctx->error_message, "%s: %.*s", prefix,
-             room > 0 ? room : 0, previous);
-    return ctx->error_status;
-}
-
 void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...)
 {
     if (ctx->log_fn == NULL)
@@ -128,9 +126,29 @@ void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...)
     ctx->log_fn(ctx->log_user, level, message);
 }
 
-bool mvec__cancelled(mvec_ctx *ctx)
+static long long monotonic_ns(void)
 {
-    return ctx->cancel_fn != NULL && ctx->cancel_fn(ctx->cancel_user);
+    struct timespec now;
+    if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+        return 0;
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+mvec_status mvec__check_cancel(mvec_ctx *ctx)
+{
+    if (ctx->cancel_fn == NULL)
+        return MVEC_OK;
+    if (!ctx->cancel_asked) {
+        long long now = monotonic_ns();
+        if (ctx->cancel_last_ns != 0 && now - ctx->cancel_last_ns < CANCEL_INTERVAL_NS)
+            return MVEC_OK;
+        ctx->cancel_last_ns = now != 0 ? now : 1;
+    }
+    /* Once it has asked, it is consulted at every check until it says no. */
+    ctx->cancel_asked = ctx->cancel_fn(ctx->cancel_user);
+    if (!ctx->cancel_asked)
+        return MVEC_OK;
+    return mvec__error(ctx, MVEC_ERR_CANCELLED, "cancelled: the cancel callback asked to stop");
 }
 
 static void count_allocation(mvec_ctx *ctx, size_t old_size, size_t new_size)
@@ -197,11 +215,6 @@ void mvec__free(mvec_ctx *ctx, void *ptr)
     size_t size = block->size;
     ctx->stats.current_bytes -= size;
     ctx->realloc_fn(ctx->realloc_user, block, sizeof *block + size, 0);
-}
-
-void mvec_free(mvec_ctx *ctx, void *ptr)
-{
-    mvec__free(ctx, ptr);
 }
 
 mvec_status mvec__strndup(mvec_ctx *ctx, const char *text, size_t length, char **out)

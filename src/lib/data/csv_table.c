@@ -92,11 +92,6 @@ const char *mvec__table_get(const mvec__table *table, size_t spec)
     return field < 0 ? "" : table->record->fields[field];
 }
 
-bool mvec__table_has(const mvec__table *table, size_t spec)
-{
-    return table->field_of[spec] >= 0;
-}
-
 mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spec,
                              mvec_status status, const char *fmt, ...)
 {

@@ -41,7 +41,6 @@ mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table,
 /* Field of column `spec` in the current row; "" when the column is absent.
  * Leading and trailing spaces are removed in place. */
 const char *mvec__table_get(const mvec__table *table, size_t spec);
-bool mvec__table_has(const mvec__table *table, size_t spec);
 /* Record "file:line:column: <message>" for column `spec` of the current row. */
 mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spec,
                              mvec_status status, const char *fmt, ...) MVEC_PRINTF(5, 6);
