@@ -38,11 +38,12 @@ typedef struct mvec_claim_result {
 typedef struct mvec_claims mvec_claims;
 
 typedef struct mvec_claim_options {
+    size_t size;           /* sizeof the struct: set by MVEC_CLAIM_OPTIONS_INIT */
     const char *country;   /* NULL: "KAZ" */
     int year;              /* 0: each claim's own year, or the latest year with data */
 } mvec_claim_options;
 
-#define MVEC_CLAIM_OPTIONS_INIT {NULL, 0}
+#define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0}
 
 /* Evaluate every claim in data/claims.csv. MVEC_ERR_INVALID for an unknown
  * country. A claim the data cannot reach is "undecidable", not an error. */

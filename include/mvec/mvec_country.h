@@ -43,12 +43,13 @@ typedef struct mvec_country {
 typedef struct mvec_countries mvec_countries;
 
 typedef struct mvec_countries_options {
+    size_t size;               /* sizeof the struct: set by MVEC_COUNTRIES_OPTIONS_INIT */
     const char *iso_codes_dir; /* NULL: /usr/share/iso-codes/json */
     const char *locale_dir;    /* NULL: /usr/share/locale */
     const char *languages;     /* comma-separated catalogue languages; NULL: "ru,kk" */
 } mvec_countries_options;
 
-#define MVEC_COUNTRIES_OPTIONS_INIT {NULL, NULL, NULL}
+#define MVEC_COUNTRIES_OPTIONS_INIT {sizeof(mvec_countries_options), NULL, NULL, NULL}
 
 /* Build the registry. `options` may be NULL for the defaults.
  * Returns MVEC_ERR_IO when iso_3166-1.json cannot be read (the message says

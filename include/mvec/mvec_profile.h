@@ -93,6 +93,7 @@ typedef struct mvec_composite {
 } mvec_composite;
 
 typedef struct mvec_profile_options {
+    size_t size;          /* sizeof the struct: set by MVEC_PROFILE_OPTIONS_INIT */
     const char *country;  /* code or name; NULL: "KAZ" */
     int year;             /* 0: latest per vector */
     const char *weights;  /* "trade.exports=2,fdi.stock=1" (others keep their default); NULL */
@@ -100,7 +101,7 @@ typedef struct mvec_profile_options {
     const char *vector;   /* only this vector; NULL: all */
 } mvec_profile_options;
 
-#define MVEC_PROFILE_OPTIONS_INIT {NULL, 0, NULL, NULL, NULL}
+#define MVEC_PROFILE_OPTIONS_INIT {sizeof(mvec_profile_options), NULL, 0, NULL, NULL, NULL}
 
 typedef struct mvec_profile mvec_profile;
 

@@ -46,12 +46,13 @@ MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profil
 
 /* Filter for mvec_sources_write; NULL members mean "all". */
 typedef struct mvec_sources_filter {
+    size_t size;          /* sizeof the struct: set by MVEC_SOURCES_FILTER_INIT */
     const char *country;  /* code or name */
     const char *vector;
     const char *partner;  /* code or name */
 } mvec_sources_filter;
 
-#define MVEC_SOURCES_FILTER_INIT {NULL, NULL, NULL}
+#define MVEC_SOURCES_FILTER_INIT {sizeof(mvec_sources_filter), NULL, NULL, NULL}
 
 /* Every observation (and membership, when `memberships` is not NULL) with
  * its source. */

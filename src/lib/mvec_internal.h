@@ -57,6 +57,24 @@ void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...) MVEC_P
  * caller's work between two calls should stay well under 0.1 s. */
 mvec_status mvec__check_cancel(mvec_ctx *ctx);
 
+/* Read an options struct the caller passed (ABI rule in mvec.h). `local`
+ * (`local_size` bytes) holds the library's defaults; `given` (may be NULL:
+ * keep them) starts with its `size` member, which its INIT macro (`init`, for
+ * messages) set. The first `size` bytes of `given` are copied over `local`.
+ * MVEC_ERR_INVALID when size is 0 (the struct was not made with its INIT
+ * macro), below `min_size` (the size of the struct's first version) or above
+ * `local_size` (a newer header than this library). When a field is
+ * appended, keep min_size at the old size, and make sure the new field
+ * starts at or after the old sizeof (not in its tail padding).
+ *
+ *     mvec_profile_options given = MVEC_PROFILE_OPTIONS_INIT;
+ *     MVEC_TRY(mvec__options_read(ctx, "mvec_profile_options", "MVEC_PROFILE_OPTIONS_INIT",
+ *                                 &given, sizeof given, sizeof given, options));
+ *     options = &given;
+ */
+mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init, void *local,
+                               size_t local_size, size_t min_size, const void *given);
+
 /* Allocation through the context hook. Blocks carry their size in a header,
  * so mvec__free needs no size. mvec__alloc and mvec__calloc record
  * MVEC_ERR_NOMEM on the context when they fail. */

@@ -151,6 +151,26 @@ mvec_status mvec__check_cancel(mvec_ctx *ctx)
     return mvec__error(ctx, MVEC_ERR_CANCELLED, "cancelled: the cancel callback asked to stop");
 }
 
+mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init, void *local,
+                               size_t local_size, size_t min_size, const void *given)
+{
+    if (given == NULL)
+        return MVEC_OK;
+    size_t size = 0;
+    memcpy(&size, given, sizeof size);
+    if (size == 0)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s.size is 0: initialise the struct with %s", type, init);
+    if (size < min_size || size > local_size)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s.size is %zu, but this libmvec accepts %zu to %zu: the program "
+                           "was built against another mvec header (initialise the struct "
+                           "with %s)",
+                           type, size, min_size, local_size, init);
+    memcpy(local, given, size);
+    return MVEC_OK;
+}
+
 static void count_allocation(mvec_ctx *ctx, size_t old_size, size_t new_size)
 {
     ctx->stats.calls++;
