@@ -173,6 +173,18 @@ mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
         return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table '%s' missing", path);
     char name[256];
     snprintf(name, sizeof name, "embedded:%s", path);
-    return mvec__table_read(ctx, name, (const char *)file->data, file->length, specs, spec_count,
-                            on_row, user);
+    mvec_status status = mvec__table_read(ctx, name, (const char *)file->data, file->length,
+                                          specs, spec_count, on_row, user);
+    return mvec__embedded_defect(ctx, status);
+}
+
+mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status)
+{
+    if (status == MVEC_OK || status == MVEC_ERR_NOMEM || status == MVEC_ERR_CANCELLED ||
+        status == MVEC_ERR_INTERNAL)
+        return status;
+    char message[1024];
+    snprintf(message, sizeof message, "%s", mvec_ctx_error_message(ctx));
+    return mvec__error(ctx, MVEC_ERR_INTERNAL, "libmvec's built-in data is malformed: %s",
+                       message);
 }

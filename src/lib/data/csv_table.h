@@ -53,10 +53,15 @@ mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, 
                              mvec__table_row_fn on_row, void *user);
 
 /* The same for a table compiled into the library (data/...); messages name
- * it "embedded:<path>". */
+ * it "embedded:<path>". A malformed built-in table is a defect of libmvec:
+ * MVEC_ERR_INTERNAL (see mvec__embedded_defect). */
 mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
                                       const mvec__column_spec *specs, size_t spec_count,
                                       mvec__table_row_fn on_row, void *user);
+
+/* Turn a failure to read built-in data into MVEC_ERR_INTERNAL (keeping the
+ * message, prefixed); NOMEM and CANCELLED pass through, as does MVEC_OK. */
+mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status);
 
 /* Columns of data/organisations.csv, read by the registry and by memberships. */
 enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_MEMBERS_COMPLETE, ORG_URL, ORG_NOTE, ORG_COLUMN_COUNT };
