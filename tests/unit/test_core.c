@@ -58,6 +58,11 @@ static void test_embedded_defect(mvec_ctx *ctx)
     CHECK_STATUS(mvec__embedded_defect(ctx, status), MVEC_ERR_INTERNAL);
     CHECK_STR(mvec_ctx_error_message(ctx),
               "libmvec's built-in data is malformed: embedded:data/x.csv:3:2: bad");
+    status = mvec__error(ctx, MVEC_ERR_SCHEMA, "embedded:data/x.csv:1:1: missing column");
+    CHECK_STATUS(mvec__embedded_defect(ctx, status), MVEC_ERR_INTERNAL);
+    status = mvec__error(ctx, MVEC_ERR_SOLVER, "solver failed");
+    CHECK_STATUS(mvec__embedded_defect(ctx, status), MVEC_ERR_SOLVER);
+    CHECK_STR(mvec_ctx_error_message(ctx), "solver failed");
     status = mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory");
     CHECK_STATUS(mvec__embedded_defect(ctx, status), MVEC_ERR_NOMEM);
     CHECK_STR(mvec_ctx_error_message(ctx), "out of memory");

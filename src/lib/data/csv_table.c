@@ -180,8 +180,9 @@ mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
 
 mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status)
 {
-    if (status == MVEC_OK || status == MVEC_ERR_NOMEM || status == MVEC_ERR_CANCELLED ||
-        status == MVEC_ERR_INTERNAL)
+    /* Only the statuses of a malformed table: a row callback may do other work
+     * (claims are evaluated as their rows are read) whose failures keep their status. */
+    if (status != MVEC_ERR_PARSE && status != MVEC_ERR_SCHEMA)
         return status;
     char message[1024];
     snprintf(message, sizeof message, "%s", mvec_ctx_error_message(ctx));

@@ -59,8 +59,8 @@ mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
                                       const mvec__column_spec *specs, size_t spec_count,
                                       mvec__table_row_fn on_row, void *user);
 
-/* Turn a failure to read built-in data into MVEC_ERR_INTERNAL (keeping the
- * message, prefixed); NOMEM and CANCELLED pass through, as does MVEC_OK. */
+/* Turn MVEC_ERR_PARSE or MVEC_ERR_SCHEMA from reading built-in data into
+ * MVEC_ERR_INTERNAL (keeping the message, prefixed); other statuses pass. */
 mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status);
 
 /* Columns of data/organisations.csv, read by the registry and by memberships. */
