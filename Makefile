@@ -134,9 +134,11 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 	$(SAY) CC $@
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
 
-# The CLI and the examples may include only the public headers.
+# The CLI and the examples may include only the public headers; public functions list their
+# statuses; library messages name no CLI flag.
 check-deps:
 	@tools/check_deps.sh
+	@tools/check_headers.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/mvec \
