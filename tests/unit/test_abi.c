@@ -63,8 +63,7 @@ static void test_profile_options(void)
     CHECK(profile == NULL);
     /* the INIT macro and NULL both give the defaults */
     options.size = sizeof options;
-    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, NULL, &options, &profile),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, NULL, &options, &profile), MVEC_OK);
     CHECK_STR(mvec_profile_country(profile)->code, "KAZ");
     mvec_profile_free(ctx, profile);
     profile = NULL;
@@ -78,13 +77,11 @@ static void test_claim_options(void)
     mvec_claim_options options = MVEC_CLAIM_OPTIONS_INIT;
     CHECK(options.size == sizeof options);
     options.size = 0;
-    CHECK_STATUS(mvec_claims_check(ctx, observations, NULL, &options, &claims),
-                 MVEC_ERR_INVALID);
+    CHECK_STATUS(mvec_claims_check(ctx, observations, NULL, &options, &claims), MVEC_ERR_INVALID);
     CHECK_STR(mvec_ctx_error_message(ctx), "mvec_claim_options.size is 0: initialise the "
                                            "struct with MVEC_CLAIM_OPTIONS_INIT");
     options.size = sizeof options + 1;
-    CHECK_STATUS(mvec_claims_check(ctx, observations, NULL, &options, &claims),
-                 MVEC_ERR_INVALID);
+    CHECK_STATUS(mvec_claims_check(ctx, observations, NULL, &options, &claims), MVEC_ERR_INVALID);
     CHECK(claims == NULL);
 }
 

@@ -79,17 +79,17 @@ int main(void)
         size_t small_length = 0;
         char *small = generate(SMALL_ROWS, &small_length);
         double start = now_seconds();
-        CHECK_STATUS(mvec_observations_load_text(ctx, observations, "small.csv", small,
-                                                 small_length, NULL),
-                     MVEC_OK);
+        CHECK_STATUS(
+            mvec_observations_load_text(ctx, observations, "small.csv", small, small_length, NULL),
+            MVEC_OK);
         double elapsed = now_seconds() - start;
         CHECK(mvec_observations_count(observations) == SMALL_ROWS);
         CHECK(c.calls >= 1);
         if (elapsed > 0.030) /* consulted again after each 10 ms */
             CHECK(c.calls >= 2);
         CHECK((double)c.calls <= elapsed / 0.010 + 2);
-        printf("load of %d rows: %.3f s, callback consulted %zu times\n", (int)SMALL_ROWS,
-               elapsed, c.calls);
+        printf("load of %d rows: %.3f s, callback consulted %zu times\n", (int)SMALL_ROWS, elapsed,
+               c.calls);
         free(small);
         mvec_observations_free(ctx, observations);
         observations = NULL;
@@ -102,8 +102,7 @@ int main(void)
         CHECK_STATUS(mvec_observations_new(ctx, countries, &observations), MVEC_OK);
         size_t before_load = mvec_ctx_memory(ctx).current_bytes;
         double start = now_seconds();
-        CHECK_STATUS(mvec_observations_load_text(ctx, observations, "big.csv", text, length,
-                                                 NULL),
+        CHECK_STATUS(mvec_observations_load_text(ctx, observations, "big.csv", text, length, NULL),
                      MVEC_ERR_CANCELLED);
         double end = now_seconds();
         CHECK(c.calls >= 3);

@@ -1,7 +1,8 @@
 /*
  * test_threads.c - the thread-safety promise of mvec_ctx.h: two threads, each
- * with its own context, build and write profiles at the same time, and each
- * result equals, byte for byte, the one built by a single thread. Run twice:
+ * with its own context, build and write profiles and check the claims at
+ * the same time, and each result equals, byte for byte, the one built by a
+ * single thread. Run twice:
  * every object per thread, then the registry, observations, scheme and
  * memberships shared read-only by both threads. A race shows as a difference
  * here and as a report under ThreadSanitizer (`make tsan`) or Helgrind.
@@ -67,10 +68,12 @@ static void free_inputs(mvec_ctx *ctx, inputs *in)
 typedef struct job {
     const inputs *shared; /* NULL: load everything with the job's own context */
     int year;             /* 0: latest */
+    bool with_claims;     /* also check the claims (slow under Helgrind: once) */
     text json;
     text csv;
+    text claims;
     mvec_status status;
-    size_t leaked;        /* bytes still held by the job's context at the end */
+    size_t leaked; /* bytes still held by the job's context at the end */
 } job;
 
 static void *run(void *user)
@@ -79,6 +82,7 @@ static void *run(void *user)
     mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
     inputs own = {NULL, NULL, NULL, NULL};
     mvec_profile *profile = NULL;
+    mvec_claims *claims = NULL;
     if (ctx == NULL) {
         j->status = MVEC_ERR_NOMEM;
         return NULL;
@@ -100,8 +104,16 @@ static void *run(void *user)
         status = mvec_profile_write(ctx, profile, MVEC_FORMAT_JSON, &json);
     if (status == MVEC_OK)
         status = mvec_profile_write(ctx, profile, MVEC_FORMAT_CSV, &csv);
+    mvec_claim_options claim_options = MVEC_CLAIM_OPTIONS_INIT;
+    claim_options.year = j->year;
+    mvec_sink claims_sink = {append, &j->claims};
+    if (status == MVEC_OK && j->with_claims)
+        status = mvec_claims_check(ctx, in->observations, in->memberships, &claim_options, &claims);
+    if (status == MVEC_OK && j->with_claims)
+        status = mvec_claims_write(ctx, claims, MVEC_FORMAT_JSON, &claims_sink);
     if (status != MVEC_OK)
         fprintf(stderr, "thread: %s\n", mvec_ctx_error_message(ctx));
+    mvec_claims_free(ctx, claims);
     mvec_profile_free(ctx, profile);
     free_inputs(ctx, &own);
     j->status = status;
@@ -114,17 +126,19 @@ static void free_job(job *j)
 {
     free(j->json.data);
     free(j->csv.data);
+    free(j->claims.data);
 }
 
 /* Two threads at once; each result must equal the single-threaded one. */
-static void run_pair(const inputs *shared, int year)
+static void run_pair(const inputs *shared, int year, bool claims)
 {
-    job alone = {shared, year, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0};
+    job alone = {shared, year, claims, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0};
     run(&alone);
     CHECK_STATUS(alone.status, MVEC_OK);
     CHECK(alone.json.length > 1000 && alone.csv.length > 100);
-    job jobs[2] = {{shared, year, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0},
-                   {shared, year, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0}};
+    CHECK(!claims || alone.claims.length > 100);
+    job jobs[2] = {{shared, year, claims, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0},
+                   {shared, year, claims, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, MVEC_OK, 0}};
     pthread_t threads[2];
     int started[2];
     for (int t = 0; t < 2; t++)
@@ -139,6 +153,8 @@ static void run_pair(const inputs *shared, int year)
               memcmp(jobs[t].json.data, alone.json.data, alone.json.length) == 0);
         CHECK(jobs[t].csv.length == alone.csv.length &&
               memcmp(jobs[t].csv.data, alone.csv.data, alone.csv.length) == 0);
+        CHECK(jobs[t].claims.length == alone.claims.length &&
+              memcmp(jobs[t].claims.data, alone.claims.data, alone.claims.length) == 0);
         free_job(&jobs[t]);
     }
     free_job(&alone);
@@ -147,7 +163,7 @@ static void run_pair(const inputs *shared, int year)
 int main(void)
 {
     /* every object per thread */
-    run_pair(NULL, 0);
+    run_pair(NULL, 0, false);
 
     /* registry, observations, scheme and memberships shared read-only */
     mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
@@ -157,8 +173,8 @@ int main(void)
         return 1;
     CHECK_STATUS(load_inputs(ctx, &shared), MVEC_OK);
     if (shared.observations != NULL) {
-        run_pair(&shared, 0);
-        run_pair(&shared, 2021);
+        run_pair(&shared, 0, true);
+        run_pair(&shared, 2021, false);
     }
     free_inputs(ctx, &shared);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);

@@ -159,8 +159,8 @@ mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init
     size_t size = 0;
     memcpy(&size, given, sizeof size);
     if (size == 0)
-        return mvec__error(ctx, MVEC_ERR_INVALID,
-                           "%s.size is 0: initialise the struct with %s", type, init);
+        return mvec__error(ctx, MVEC_ERR_INVALID, "%s.size is 0: initialise the struct with %s",
+                           type, init);
     if (size < min_size || size > local_size)
         return mvec__error(ctx, MVEC_ERR_INVALID,
                            "%s.size is %zu, but this libmvec accepts %zu to %zu: the program "
