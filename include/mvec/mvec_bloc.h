@@ -32,7 +32,7 @@ MVEC_API mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countrie
  * Statuses: MVEC_ERR_IO when the file cannot be read; MVEC_ERR_SCHEMA for a
  * wrong header; MVEC_ERR_PARSE for a bad row ("file:line:column: what");
  * MVEC_ERR_LIMIT for a field, record or file over its cap; MVEC_ERR_NOMEM;
- * MVEC_ERR_CANCELLED. */
+ * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_bloc_scheme_load(mvec_ctx *ctx, const mvec_countries *countries,
                                            const char *path, mvec_bloc_scheme **out);
 /* NULL is a no-op. */

@@ -93,6 +93,7 @@ int main(void)
         free(small);
         mvec_observations_free(ctx, observations);
         observations = NULL;
+        mvec_ctx_set_cancel(ctx, NULL, NULL); /* `c` goes out of scope */
     }
 
     /* 2. A callback that asks on its third call: the load stops soon after. */
@@ -118,6 +119,7 @@ int main(void)
         mvec_observations_free(ctx, observations);
         observations = NULL;
         CHECK(mvec_ctx_memory(ctx).current_bytes == baseline);
+        mvec_ctx_set_cancel(ctx, NULL, NULL); /* `c` goes out of scope */
     }
 
     /* 3. The same context, the callback now saying "go on": work resumes. */
@@ -131,6 +133,7 @@ int main(void)
         CHECK(c.calls >= 1);
         mvec_observations_free(ctx, observations);
         observations = NULL;
+        mvec_ctx_set_cancel(ctx, NULL, NULL); /* `c` goes out of scope */
     }
 
     /* 4. A callback that asks at once stops even the embedded load. */

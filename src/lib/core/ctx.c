@@ -26,7 +26,8 @@ struct mvec_ctx {
     void *log_user;
     mvec_cancel_fn cancel_fn;
     void *cancel_user;
-    long long cancel_last_ns; /* monotonic time of the last consultation; 0: never */
+    bool cancel_consulted;    /* the callback has been consulted since it was set */
+    long long cancel_last_ns; /* monotonic time of that last consultation */
     bool cancel_asked;        /* its last answer was "stop" */
 };
 
@@ -95,7 +96,7 @@ void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user)
 {
     ctx->cancel_fn = cancel_fn;
     ctx->cancel_user = user;
-    ctx->cancel_last_ns = 0;
+    ctx->cancel_consulted = false;
     ctx->cancel_asked = false;
 }
 
@@ -126,12 +127,14 @@ void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...)
     ctx->log_fn(ctx->log_user, level, message);
 }
 
-static long long monotonic_ns(void)
+/* False when there is no monotonic clock (then the callback is consulted at every check). */
+static bool monotonic_ns(long long *out)
 {
     struct timespec now;
     if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
-        return 0;
-    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+        return false;
+    *out = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+    return true;
 }
 
 mvec_status mvec__check_cancel(mvec_ctx *ctx)
@@ -139,10 +142,12 @@ mvec_status mvec__check_cancel(mvec_ctx *ctx)
     if (ctx->cancel_fn == NULL)
         return MVEC_OK;
     if (!ctx->cancel_asked) {
-        long long now = monotonic_ns();
-        if (ctx->cancel_last_ns != 0 && now - ctx->cancel_last_ns < CANCEL_INTERVAL_NS)
+        long long now = 0;
+        if (monotonic_ns(&now) && ctx->cancel_consulted &&
+            now - ctx->cancel_last_ns < CANCEL_INTERVAL_NS)
             return MVEC_OK;
-        ctx->cancel_last_ns = now != 0 ? now : 1;
+        ctx->cancel_last_ns = now;
+        ctx->cancel_consulted = true;
     }
     /* Once it has asked, it is consulted at every check until it says no. */
     ctx->cancel_asked = ctx->cancel_fn(ctx->cancel_user);
