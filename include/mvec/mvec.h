@@ -28,6 +28,8 @@
  *    mvec_index_bounds, mvec_pool, mvec_memory_stats, mvec_sink,
  *    mvec_partner_share, mvec_alternative). New information about them comes
  *    as new functions or as new fields appended to the containing result.
+ *  - The context's settings are made by setters (mvec_ctx_set_log, ...): a
+ *    new setting comes as a new setter, not as a field.
  *  - Enum values are only appended; functions are never removed or changed.
  *    Anything else bumps the soname.
  */
