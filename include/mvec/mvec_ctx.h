@@ -13,7 +13,8 @@
  *
  * Statuses: every function returning mvec_status lists in its comment the
  * statuses other than MVEC_OK it can return (mvec_status.h says what each
- * means). Functions returning anything else cannot fail.
+ * means). Other functions cannot fail, except mvec_ctx_new (NULL when out
+ * of memory).
  *
  * Threads (tested by tests/unit/test_threads.c, run under Helgrind by
  * `make check` and under ThreadSanitizer by `make tsan`):
@@ -32,10 +33,11 @@
  *    (version 5, built with thread-local storage as Debian's libglpk40 is)
  *    keeps its environment per thread: libmvec turns GLPK's terminal output
  *    off and sets its error hook in the calling thread only, frees that
- *    thread's GLPK environment when the thread exits, and also right after a
- *    GLPK internal error, which invalidates the program's own GLPK objects
- *    of that thread. Numbers are parsed and printed under a private "C"
- *    locale (uselocale, per thread); the program's setlocale has no effect.
+ *    thread's GLPK environment when the thread exits (the main thread's
+ *    lives until the process ends), and also right after a GLPK internal
+ *    error, which invalidates the program's own GLPK objects of that thread.
+ *    Numbers are read and written under a private "C" locale (uselocale, per
+ *    thread): the program's setlocale does not change them.
  */
 #ifndef MVEC_CTX_H
 #define MVEC_CTX_H
