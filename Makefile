@@ -4,9 +4,10 @@
 #   make check      install, build with -Werror, build again with ASan+UBSan, tidy, run all tests
 #   make            build build/release/{mvec,libmvec.a,libmvec.so}
 #   make install PREFIX=/usr/local [DESTDIR=...]
+#   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #
-# Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), CC.
+# Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), SANITIZE=thread, CC.
 
 CC       ?= cc
 V        ?= 0
@@ -37,6 +38,10 @@ ifeq ($(SANITIZE),1)
 CFLAGS_MODE := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=all
 LDFLAGS_MODE := -fsanitize=address,undefined
+else ifeq ($(SANITIZE),thread)
+# for races, not warnings: the clang -Werror build is separate
+CFLAGS_MODE := -O1 -g -fno-omit-frame-pointer -fsanitize=thread -Wno-error
+LDFLAGS_MODE := -fsanitize=thread
 else
 CFLAGS_MODE := -O2 -g
 LDFLAGS_MODE :=
@@ -56,7 +61,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
 .PHONY: all run check deps test-build install format format-check tidy check-deps \
-        update-golden clean
+        update-golden clean tsan
 
 all: $(BUILD)/mvec $(BUILD)/libmvec.a $(BUILD)/libmvec.so
 
@@ -77,6 +82,13 @@ check: deps
 	@tools/run_tests.sh build/release build/asan
 
 test-build: all $(UNIT_BIN) $(EXAMPLE_BIN) check-deps
+
+# Races in libmvec's own code (make check also runs test_threads under Helgrind, which sees
+# inside GSL and GLPK too).
+tsan:
+	@$(MAKE) --no-print-directory BUILD=build/tsan SANITIZE=thread CC=clang \
+	    build/tsan/tests/test_threads
+	TSAN_OPTIONS=halt_on_error=1 build/tsan/tests/test_threads
 
 $(BUILD)/libmvec.a: $(LIB_OBJ)
 	@rm -f $@
@@ -125,9 +137,11 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 	$(SAY) CC $@
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
 
-# The CLI and the examples may include only the public headers.
+# The CLI and the examples may include only the public headers; public functions list their
+# statuses; library messages name no CLI flag.
 check-deps:
 	@tools/check_deps.sh
+	@tools/check_headers.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/mvec \

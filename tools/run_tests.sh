@@ -40,6 +40,14 @@ for build in "$@"; do
         output=$(cd "$root" && "$test" 2>&1)
         count "$build/$(basename "$test")" $? "$output"
     done
+    # The thread test again under Helgrind (valgrind), which also sees races inside GSL and
+    # GLPK; not on sanitizer builds, which valgrind cannot run.
+    threads="$build/tests/test_threads"
+    if [ -x "$threads" ] && command -v valgrind >/dev/null && ! nm "$threads" | grep -q __asan_init
+    then
+        output=$(cd "$root" && valgrind --tool=helgrind --error-exitcode=9 -q "$threads" 2>&1)
+        count "helgrind $threads" $? "$output"
+    fi
     for example in "$build"/examples/*; do
         [ -x "$example" ] || continue
         output=$(cd "$root" && "$example" 2>&1)

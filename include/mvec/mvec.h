@@ -6,7 +6,32 @@
  * investment, debt, arms, energy routes, institutions, opinion), with every
  * figure traced to its source and every index bounded where the data are
  * incomplete. The headers below are the reference; docs/methods.md gives the
- * formulas, docs/formats.md the file formats, examples/ small programs.
+ * formulas, docs/formats.md the file formats, docs/library.md the rules of
+ * the API in one place, examples/ small programs. mvec_ctx.h states the
+ * rules of ownership, statuses and threads.
+ *
+ * ABI rule: within one soname (libmvec.so.0) a program built against older
+ * headers keeps working with a newer library.
+ *  - Options structs the caller fills in (mvec_countries_options,
+ *    mvec_profile_options, mvec_claim_options, mvec_sources_filter) start
+ *    with `size_t size`, set by their *_INIT macro: always start from the
+ *    macro. Fields are only appended; the library reads the `size` bytes the
+ *    caller's version has and gives later fields their defaults. A size of 0
+ *    or one larger than the library knows is MVEC_ERR_INVALID.
+ *  - Result structs are handed out only as const pointers by the library
+ *    (mvec_country, mvec_observation, mvec_membership, mvec_vector_profile,
+ *    mvec_composite, mvec_claim_result). Fields are only appended, so a
+ *    program must not allocate them, copy them by value, or step from one to
+ *    the next by pointer arithmetic: use the accessor with an index.
+ *  - Frozen, never changed: the structs a program allocates or receives by
+ *    value, and those that are array elements (mvec_interval, mvec_indices,
+ *    mvec_index_bounds, mvec_pool, mvec_memory_stats, mvec_sink,
+ *    mvec_partner_share, mvec_alternative). New information about them comes
+ *    as new functions or as new fields appended to the containing result.
+ *  - The context's settings are made by setters (mvec_ctx_set_log, ...): a
+ *    new setting comes as a new setter, not as a field.
+ *  - Enum values are only appended; functions are never removed or changed.
+ *    Anything else bumps the soname.
  */
 #ifndef MVEC_H
 #define MVEC_H
@@ -26,7 +51,8 @@
 #include "mvec_claim.h"
 #include "mvec_write.h"
 
-/* "0.1.0" */
+/* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
+ * headers a program was built with). Cannot fail. */
 MVEC_API const char *mvec_version(void);
 
 #endif

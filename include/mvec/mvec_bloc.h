@@ -23,15 +23,22 @@
 
 typedef struct mvec_bloc_scheme mvec_bloc_scheme;
 
-/* Load the built-in scheme `name` ("powers"). MVEC_ERR_INVALID for an unknown name. */
+/* Load the built-in scheme `name` ("powers").
+ * Statuses: MVEC_ERR_INVALID for an unknown name; MVEC_ERR_NOMEM;
+ * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countries *countries,
                                               const char *name, mvec_bloc_scheme **out);
-/* Load a scheme from a CSV file (format in docs/formats.md). Bad rows fail
- * with MVEC_ERR_PARSE and "file:line:column: what". */
+/* Load a scheme from a CSV file (format in docs/formats.md).
+ * Statuses: MVEC_ERR_IO when the file cannot be read; MVEC_ERR_SCHEMA for a
+ * wrong header; MVEC_ERR_PARSE for a bad row ("file:line:column: what");
+ * MVEC_ERR_LIMIT for a field, record or file over its cap; MVEC_ERR_NOMEM;
+ * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_bloc_scheme_load(mvec_ctx *ctx, const mvec_countries *countries,
                                            const char *path, mvec_bloc_scheme **out);
+/* NULL is a no-op. */
 MVEC_API void mvec_bloc_scheme_free(mvec_ctx *ctx, mvec_bloc_scheme *scheme);
 
+/* The accessors below cannot fail; `bloc` must be below mvec_bloc_count. */
 MVEC_API const char *mvec_bloc_scheme_name(const mvec_bloc_scheme *scheme);
 /* Blocs in the order of first appearance in the file. */
 MVEC_API size_t mvec_bloc_count(const mvec_bloc_scheme *scheme);
@@ -59,14 +66,18 @@ typedef struct mvec_membership {
 
 typedef struct mvec_memberships mvec_memberships;
 
-/* Load the built-in membership table (data/memberships.csv). */
+/* Load the built-in membership table (data/memberships.csv).
+ * Statuses: MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_memberships_builtin(mvec_ctx *ctx, const mvec_countries *countries,
                                               mvec_memberships **out);
+/* NULL is a no-op. */
 MVEC_API void mvec_memberships_free(mvec_ctx *ctx, mvec_memberships *memberships);
+/* The accessors below cannot fail; mvec_memberships_at returns NULL past the end. */
 MVEC_API size_t mvec_memberships_count(const mvec_memberships *memberships);
 MVEC_API const mvec_membership *mvec_memberships_at(const mvec_memberships *memberships,
                                                     size_t index);
-/* True when `member` belongs to `organisation` in `year`. */
+/* True when `member` belongs to `organisation` in `year`. Linear in the
+ * table's size. */
 MVEC_API bool mvec_memberships_contains(const mvec_memberships *memberships,
                                         const mvec_country *organisation,
                                         const mvec_country *member, int year);

@@ -22,7 +22,7 @@ typedef enum mvec_verdict {
     MVEC_VERDICT_UNDECIDABLE,
 } mvec_verdict;
 
-/* "holds", "fails", "undecidable". */
+/* "holds", "fails", "undecidable". Cannot fail. */
 MVEC_API const char *mvec_verdict_name(mvec_verdict verdict);
 
 typedef struct mvec_claim_result {
@@ -38,18 +38,26 @@ typedef struct mvec_claim_result {
 typedef struct mvec_claims mvec_claims;
 
 typedef struct mvec_claim_options {
+    size_t size;           /* sizeof the struct: set by MVEC_CLAIM_OPTIONS_INIT */
     const char *country;   /* NULL: "KAZ" */
     int year;              /* 0: each claim's own year, or the latest year with data */
 } mvec_claim_options;
 
-#define MVEC_CLAIM_OPTIONS_INIT {NULL, 0}
+#define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0}
 
-/* Evaluate every claim in data/claims.csv. MVEC_ERR_INVALID for an unknown
- * country. A claim the data cannot reach is "undecidable", not an error. */
+/* Evaluate every claim in data/claims.csv. `options` may be NULL for the
+ * defaults (else start it from MVEC_CLAIM_OPTIONS_INIT). A claim the data
+ * cannot reach is "undecidable", not an error.
+ * Statuses: MVEC_ERR_INVALID for an unknown country or an options struct not
+ * made with its INIT macro; MVEC_ERR_SOLVER when GLPK or GSL fails;
+ * MVEC_ERR_LIMIT as mvec_profile_build; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED;
+ * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observations,
                                        const mvec_memberships *memberships,
                                        const mvec_claim_options *options, mvec_claims **out);
+/* NULL is a no-op. */
 MVEC_API void mvec_claims_free(mvec_ctx *ctx, mvec_claims *claims);
+/* The accessors below cannot fail; mvec_claims_at returns NULL past the end. */
 MVEC_API size_t mvec_claims_count(const mvec_claims *claims);
 MVEC_API const mvec_claim_result *mvec_claims_at(const mvec_claims *claims, size_t index);
 MVEC_API const mvec_country *mvec_claims_country(const mvec_claims *claims);

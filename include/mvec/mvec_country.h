@@ -43,29 +43,37 @@ typedef struct mvec_country {
 typedef struct mvec_countries mvec_countries;
 
 typedef struct mvec_countries_options {
+    size_t size;               /* sizeof the struct: set by MVEC_COUNTRIES_OPTIONS_INIT */
     const char *iso_codes_dir; /* NULL: /usr/share/iso-codes/json */
     const char *locale_dir;    /* NULL: /usr/share/locale */
     const char *languages;     /* comma-separated catalogue languages; NULL: "ru,kk" */
 } mvec_countries_options;
 
-#define MVEC_COUNTRIES_OPTIONS_INIT {NULL, NULL, NULL}
+#define MVEC_COUNTRIES_OPTIONS_INIT {sizeof(mvec_countries_options), NULL, NULL, NULL}
 
-/* Build the registry. `options` may be NULL for the defaults.
- * Returns MVEC_ERR_IO when iso_3166-1.json cannot be read (the message says
- * how to install iso-codes or point to it), MVEC_ERR_PARSE for a malformed
- * file. Missing translation catalogues are skipped. */
+/* Build the registry. `options` may be NULL for the defaults (else start it
+ * from MVEC_COUNTRIES_OPTIONS_INIT). Missing translation catalogues and a
+ * missing iso_3166-3.json are skipped.
+ * Statuses: MVEC_ERR_IO when iso_3166-1.json cannot be read (the message says
+ * how to install iso-codes); MVEC_ERR_PARSE for a malformed iso-codes JSON
+ * file or gettext catalogue; MVEC_ERR_LIMIT for a file over 16 GiB;
+ * MVEC_ERR_INVALID for an options struct not made with its INIT macro;
+ * MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_countries_open(mvec_ctx *ctx, const mvec_countries_options *options,
                                          mvec_countries **out);
+/* Release the registry (NULL is a no-op). Objects built on it must go first. */
 MVEC_API void mvec_countries_free(mvec_ctx *ctx, mvec_countries *countries);
 
 /* Find a code or name: alpha-3 or mvec code ("KAZ", "EU", "X490"), alpha-2
  * ("KZ"), numeric ("398", "842"), or a name or alias in any loaded language,
  * compared case-insensitively ("Russia", "Российская Федерация", "Türkiye").
- * Returns NULL when nothing matches. */
+ * Returns NULL when nothing matches. Cannot fail otherwise; constant time
+ * on average (hash look-ups). */
 MVEC_API const mvec_country *mvec_countries_find(const mvec_countries *countries,
                                                  const char *text);
 
-/* All entries, in load order: current countries first. */
+/* All entries, in load order: current countries first. mvec_countries_at
+ * returns NULL for an index past the end. */
 MVEC_API size_t mvec_countries_count(const mvec_countries *countries);
 MVEC_API const mvec_country *mvec_countries_at(const mvec_countries *countries, size_t index);
 

@@ -2,14 +2,42 @@
  * mvec_ctx.h - the context every libmvec call takes first.
  *
  * A context carries the allocator hook, the log callback, the cancel
- * callback and the last error. Contexts share nothing: two threads may use
- * two contexts at once; one context must not be used by two threads at once.
+ * callback and the last error.
  *
  * Ownership rule for the whole API: functions never take ownership of their
  * arguments; an object returned through a `**out` parameter is owned by the
- * caller and released with the matching _free function (which accepts NULL);
- * const pointers returned by accessors are borrowed and stay valid until the
- * owning object is modified or freed.
+ * caller and released with the matching _free function (which accepts NULL),
+ * passing the context it was created with; const pointers returned by
+ * accessors are borrowed and stay valid until the owning object is modified
+ * or freed. libmvec never hands out memory for the caller to free otherwise.
+ *
+ * Statuses: every function returning mvec_status lists in its comment the
+ * statuses other than MVEC_OK it can return (mvec_status.h says what each
+ * means). Other functions cannot fail, except mvec_ctx_new (NULL when out
+ * of memory).
+ *
+ * Threads (tested by tests/unit/test_threads.c, run under Helgrind by
+ * `make check` and under ThreadSanitizer by `make tsan`):
+ *  - A context, and every object created with it, is used by one thread at a
+ *    time. Different threads may use different contexts at the same time.
+ *  - An object nobody modifies or frees (a country registry, an observation
+ *    store that is not being loaded, a scheme, a membership table, a profile,
+ *    a claim set) may be read by several threads at once, each passing its
+ *    own context: e.g. threads may build profiles from one observation store.
+ *  - Callbacks (allocator, log, cancel, output sink) run on the thread that
+ *    made the call.
+ *  - Process-wide effects: the first computation that needs GSL switches
+ *    GSL's error handler off for the whole process, once
+ *    (gsl_set_error_handler_off; GSL's default handler aborts). A program
+ *    that installs its own GSL handler must make it return, not abort. GLPK
+ *    (version 5, built with thread-local storage as Debian's libglpk40 is)
+ *    keeps its environment per thread: libmvec turns GLPK's terminal output
+ *    off and sets its error hook in the calling thread only, frees that
+ *    thread's GLPK environment when the thread exits (the main thread's
+ *    lives until the process ends), and also right after a GLPK internal
+ *    error, which invalidates the program's own GLPK objects of that thread.
+ *    Numbers are read and written under a private "C" locale (uselocale, per
+ *    thread): the program's setlocale does not change them.
  */
 #ifndef MVEC_CTX_H
 #define MVEC_CTX_H
@@ -42,10 +70,18 @@ typedef enum mvec_log_level {
  * `message` is only valid during the call. */
 typedef void (*mvec_log_fn)(void *user, mvec_log_level level, const char *message);
 
-/* Asked between units of long work; return true to stop with MVEC_ERR_CANCELLED. */
+/* Asked between units of long work (each CSV record read, each distribution
+ * and scenario evaluated, each claim checked); return true to stop. The call
+ * then returns MVEC_ERR_CANCELLED within 0.1 s, having released what it
+ * allocated and left its arguments as they were (a cancelled load adds no
+ * observation). The callback is consulted at most once per 10 ms, but at
+ * every check once it has returned true, until it returns false: keep
+ * returning true until the call has returned (e.g. read a flag that another
+ * thread sets and the caller clears before its next call). */
 typedef bool (*mvec_cancel_fn)(void *user);
 
-/* Allocation counters, for --stats and for tests. Sizes in bytes. */
+/* Allocation counters (e.g. to report peak memory, or for leak checks in
+ * tests). Sizes in bytes. */
 typedef struct mvec_memory_stats {
     size_t current_bytes; /* live bytes allocated through the hook */
     size_t peak_bytes;    /* largest value current_bytes has reached */
@@ -63,23 +99,19 @@ MVEC_API void mvec_ctx_free(mvec_ctx *ctx);
  * "" when nothing has failed. Valid until the next failing call on ctx. */
 MVEC_API const char *mvec_ctx_error_message(const mvec_ctx *ctx);
 
-/* Status of the last failure; MVEC_OK when nothing has failed. */
+/* Status of the last failure; MVEC_OK when nothing has failed. Cannot fail. */
 MVEC_API mvec_status mvec_ctx_error_status(const mvec_ctx *ctx);
 
-/* Forget the last failure. */
+/* Forget the last failure: status MVEC_OK, message "". */
 MVEC_API void mvec_ctx_clear_error(mvec_ctx *ctx);
 
 /* Install the log callback (NULL to drop messages). */
 MVEC_API void mvec_ctx_set_log(mvec_ctx *ctx, mvec_log_fn log_fn, void *user);
 
-/* Install the cancel callback (NULL for none). */
+/* Install the cancel callback (NULL for none); its 10 ms clock restarts. */
 MVEC_API void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user);
 
 /* Current allocation counters. */
 MVEC_API mvec_memory_stats mvec_ctx_memory(const mvec_ctx *ctx);
-
-/* Release a block that libmvec returned to the caller as a plain pointer
- * (the text of mvec_format_* calls). NULL is a no-op. */
-MVEC_API void mvec_free(mvec_ctx *ctx, void *ptr);
 
 #endif

@@ -46,8 +46,8 @@ typedef struct mvec_indices {
 } mvec_indices;
 
 /* Indices of a complete distribution given as shares. Every field is NaN
- * (and positive_count 0) when all shares are zero. MVEC_ERR_INVALID for a
- * negative or non-finite share. */
+ * (and positive_count 0) when all shares are zero. O(count).
+ * Statuses: MVEC_ERR_INVALID for a negative or non-finite share. */
 MVEC_API mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t count,
                                           mvec_indices *out);
 
@@ -71,13 +71,15 @@ typedef struct mvec_index_bounds {
 } mvec_index_bounds;
 
 /* Bounds of the indices over all allocations of the pools, given the listed
- * shares. MVEC_ERR_INVALID when a pool cannot be held (mass > slots x cap,
- * or a positive mass with no slot) or a share is negative. */
+ * shares.
+ * Statuses: MVEC_ERR_INVALID when a pool cannot be held (mass > slots x cap,
+ * or a positive mass with no slot) or a share is negative; MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares,
                                                size_t listed_count, const mvec_pool *pools,
                                                size_t pool_count, mvec_index_bounds *out);
 
-/* Smallest interval holding both. NaN ends count as undefined and are ignored. */
+/* Smallest interval holding both. NaN ends count as undefined and are ignored.
+ * Cannot fail. */
 MVEC_API mvec_interval mvec_interval_union(mvec_interval a, mvec_interval b);
 
 #endif

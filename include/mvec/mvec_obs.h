@@ -28,7 +28,8 @@ typedef enum mvec_basis {
     MVEC_BASIS_UNSTATED,     /* the source does not say */
 } mvec_basis;
 
-/* Name used in files and output: "reporter", "partner", "third_party", "unstated". */
+/* Name used in files and output: "reporter", "partner", "third_party", "unstated".
+ * Cannot fail. */
 MVEC_API const char *mvec_basis_name(mvec_basis basis);
 
 typedef enum mvec_qualifier {
@@ -40,6 +41,7 @@ typedef enum mvec_qualifier {
     MVEC_QUALIFIER_AT_MOST,   /* written "<=" */
 } mvec_qualifier;
 
+/* "", "~", ">", ">=", "<", "<=". Cannot fail. */
 MVEC_API const char *mvec_qualifier_symbol(mvec_qualifier qualifier);
 
 typedef struct mvec_observation {
@@ -77,27 +79,36 @@ typedef enum mvec_input_format {
     MVEC_INPUT_BNS_TRADE,  /* the Bureau of National Statistics trade-by-partner table */
 } mvec_input_format;
 
-/* An empty store. `countries` must outlive it. */
+/* An empty store. `countries` must outlive it.
+ * Statuses: MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_observations_new(mvec_ctx *ctx, const mvec_countries *countries,
                                            mvec_observations **out);
+/* NULL is a no-op. */
 MVEC_API void mvec_observations_free(mvec_ctx *ctx, mvec_observations *observations);
 
-/* Add the datasets compiled into libmvec (data/kaz/: Kazakhstan). */
+/* Add the datasets compiled into libmvec (data/kaz/: Kazakhstan).
+ * Statuses: MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_observations_load_embedded(mvec_ctx *ctx,
                                                      mvec_observations *observations);
 
 /* Add a file ("-" for standard input). The format is recognised from the
- * header; `format` (may be NULL) receives which one it was. Errors:
- * MVEC_ERR_IO, MVEC_ERR_SCHEMA (header), MVEC_ERR_PARSE (a row), each with
- * "file:line:column: what is wrong". */
+ * header; `format` (may be NULL) receives which one it was. Linear in the
+ * file's size.
+ * Statuses: MVEC_ERR_IO when the file cannot be read; MVEC_ERR_SCHEMA for a
+ * wrong, missing or empty header; MVEC_ERR_PARSE for a bad row; MVEC_ERR_LIMIT
+ * for a field, record or file over its cap (each message starts with
+ * "file:line:column:"); MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED;
+ * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observations *observations,
                                                  const char *path, mvec_input_format *format);
 
-/* The same for text in memory; `name` is used in messages. */
+/* The same for text in memory; `name` is used in messages.
+ * Statuses: as mvec_observations_load_file, without MVEC_ERR_IO. */
 MVEC_API mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observations,
                                                  const char *name, const char *text,
                                                  size_t length, mvec_input_format *format);
 
+/* The accessors below cannot fail; mvec_observations_at returns NULL past the end. */
 MVEC_API size_t mvec_observations_count(const mvec_observations *observations);
 MVEC_API const mvec_observation *mvec_observations_at(const mvec_observations *observations,
                                                       size_t index);

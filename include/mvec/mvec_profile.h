@@ -93,6 +93,7 @@ typedef struct mvec_composite {
 } mvec_composite;
 
 typedef struct mvec_profile_options {
+    size_t size;          /* sizeof the struct: set by MVEC_PROFILE_OPTIONS_INIT */
     const char *country;  /* code or name; NULL: "KAZ" */
     int year;             /* 0: latest per vector */
     const char *weights;  /* "trade.exports=2,fdi.stock=1" (others keep their default); NULL */
@@ -100,20 +101,28 @@ typedef struct mvec_profile_options {
     const char *vector;   /* only this vector; NULL: all */
 } mvec_profile_options;
 
-#define MVEC_PROFILE_OPTIONS_INIT {NULL, 0, NULL, NULL, NULL}
+#define MVEC_PROFILE_OPTIONS_INIT {sizeof(mvec_profile_options), NULL, 0, NULL, NULL, NULL}
 
 typedef struct mvec_profile mvec_profile;
 
-/* Build the profile. `memberships` may be NULL (no institutions vector).
- * MVEC_ERR_INVALID for an unknown country or a malformed weights text;
- * MVEC_ERR_NO_DATA when the country has no observations at all. */
+/* Build the profile. `memberships` may be NULL (no institutions vector);
+ * `options` may be NULL for the defaults (else start it from
+ * MVEC_PROFILE_OPTIONS_INIT).
+ * Statuses: MVEC_ERR_INVALID for an unknown country or basis, a weights
+ * text that is malformed or names a vector the profile lacks, or an options
+ * struct not made with its INIT macro; MVEC_ERR_NO_DATA when the country has no observations at all;
+ * MVEC_ERR_LIMIT when the scheme has more great powers, or a distribution
+ * more extreme allocations, than supported; MVEC_ERR_SOLVER when GLPK or
+ * GSL fails; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observations,
                                         const mvec_bloc_scheme *scheme,
                                         const mvec_memberships *memberships,
                                         const mvec_profile_options *options,
                                         mvec_profile **out);
+/* NULL is a no-op. */
 MVEC_API void mvec_profile_free(mvec_ctx *ctx, mvec_profile *profile);
 
+/* The accessors below cannot fail; mvec_profile_vector returns NULL past the end. */
 MVEC_API const mvec_country *mvec_profile_country(const mvec_profile *profile);
 MVEC_API const mvec_bloc_scheme *mvec_profile_scheme(const mvec_profile *profile);
 MVEC_API size_t mvec_profile_vector_count(const mvec_profile *profile);

@@ -22,7 +22,8 @@ typedef enum mvec_format {
     MVEC_FORMAT_JSON,
 } mvec_format;
 
-/* "table", "csv" or "json"; MVEC_ERR_INVALID otherwise. */
+/* "table", "csv" or "json".
+ * Statuses: MVEC_ERR_INVALID for any other name. */
 MVEC_API mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *out);
 
 /* Receives output; returns 0 on success, non-zero on failure. */
@@ -33,12 +34,18 @@ typedef struct mvec_sink {
     void *user;
 } mvec_sink;
 
-/* The profile: one row per vector, then the composite and the sources. */
+/* The profile: one row per vector, then the composite and the sources.
+ * Statuses (of every writer): MVEC_ERR_IO when the sink reports failure;
+ * MVEC_ERR_LIMIT for an output over 1 GiB; MVEC_ERR_NOMEM;
+ * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
                                         mvec_format format, const mvec_sink *sink);
 
 /* Every partner of one vector's chosen distribution, with its value, share
- * (interval), bloc, and the share the source published, if any. */
+ * (interval), bloc, and the share the source published, if any.
+ * Statuses: MVEC_ERR_NO_DATA when the profile has no such vector or did not
+ * compute it; MVEC_ERR_INVALID for MVEC_FORMAT_JSON; and as
+ * mvec_profile_write. */
 MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
                                        const mvec_observations *observations,
                                        const char *vector, mvec_format format,
@@ -46,20 +53,26 @@ MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profil
 
 /* Filter for mvec_sources_write; NULL members mean "all". */
 typedef struct mvec_sources_filter {
+    size_t size;          /* sizeof the struct: set by MVEC_SOURCES_FILTER_INIT */
     const char *country;  /* code or name */
     const char *vector;
     const char *partner;  /* code or name */
 } mvec_sources_filter;
 
-#define MVEC_SOURCES_FILTER_INIT {NULL, NULL, NULL}
+#define MVEC_SOURCES_FILTER_INIT {sizeof(mvec_sources_filter), NULL, NULL, NULL}
 
 /* Every observation (and membership, when `memberships` is not NULL) with
- * its source. */
+ * its source. `filter` may be NULL (else start it from
+ * MVEC_SOURCES_FILTER_INIT).
+ * Statuses: MVEC_ERR_INVALID for an unknown country or partner in the
+ * filter, or a filter not made with its INIT macro; and as
+ * mvec_profile_write. */
 MVEC_API mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observations,
                                         const mvec_memberships *memberships,
                                         const mvec_sources_filter *filter, mvec_format format,
                                         const mvec_sink *sink);
 
+/* Statuses: as mvec_profile_write. */
 MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims,
                                        mvec_format format, const mvec_sink *sink);
 

@@ -47,10 +47,33 @@
 /* Record a formatted message and return `status`. */
 mvec_status mvec__error(mvec_ctx *ctx, mvec_status status, const char *fmt, ...)
     MVEC_PRINTF(3, 4);
-/* Record `status` with "<prefix>: <previous message>", keeping the first cause. */
-mvec_status mvec__error_prefix(mvec_ctx *ctx, const char *prefix);
 void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...) MVEC_PRINTF(3, 4);
-bool mvec__cancelled(mvec_ctx *ctx);
+/* MVEC_ERR_CANCELLED (with a message) when the context's cancel callback asks
+ * to stop, else MVEC_OK. Call it between units of work in every loop whose
+ * length depends on the input: MVEC_TRY(mvec__check_cancel(ctx)). Cheap: with
+ * no callback it returns at once; otherwise it reads the monotonic clock
+ * (about 20 ns) and consults the callback at most once per 10 ms, and at
+ * every call once the callback has said "stop" until it says "go on". The
+ * caller's work between two calls should stay well under 0.1 s. */
+mvec_status mvec__check_cancel(mvec_ctx *ctx);
+
+/* Read an options struct the caller passed (ABI rule in mvec.h). `local`
+ * (`local_size` bytes) holds the library's defaults; `given` (may be NULL:
+ * keep them) starts with its `size` member, which its INIT macro (`init`, for
+ * messages) set. The first `size` bytes of `given` are copied over `local`.
+ * MVEC_ERR_INVALID when size is 0 (the struct was not made with its INIT
+ * macro), below `min_size` (the size of the struct's first version) or above
+ * `local_size` (a newer header than this library). When a field is
+ * appended, keep min_size at the old size, and make sure the new field
+ * starts at or after the old sizeof (not in its tail padding).
+ *
+ *     mvec_profile_options given = MVEC_PROFILE_OPTIONS_INIT;
+ *     MVEC_TRY(mvec__options_read(ctx, "mvec_profile_options", "MVEC_PROFILE_OPTIONS_INIT",
+ *                                 &given, sizeof given, sizeof given, options));
+ *     options = &given;
+ */
+mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init, void *local,
+                               size_t local_size, size_t min_size, const void *given);
 
 /* Allocation through the context hook. Blocks carry their size in a header,
  * so mvec__free needs no size. mvec__alloc and mvec__calloc record
@@ -82,7 +105,6 @@ mvec_status mvec__buf_puts(mvec_ctx *ctx, mvec__buf *buf, const char *text);
 mvec_status mvec__buf_putc(mvec_ctx *ctx, mvec__buf *buf, char c);
 mvec_status mvec__buf_printf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, ...)
     MVEC_PRINTF(3, 4);
-mvec_status mvec__buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args);
 /* Append `count` copies of `c`. */
 mvec_status mvec__buf_pad(mvec_ctx *ctx, mvec__buf *buf, char c, size_t count);
 void mvec__buf_reset(mvec__buf *buf); /* length 0, keeps memory */
@@ -163,7 +185,6 @@ bool mvec__utf8_valid(const char *text, size_t length, size_t *bad_offset);
 /* Count code points (for column alignment of UTF-8 text). */
 size_t mvec__utf8_width(const char *text);
 bool mvec__str_equal(const char *a, const char *b);
-bool mvec__str_iequal_ascii(const char *a, const char *b);
 /* Exact comparison of doubles, named so -Wfloat-equal stays useful. */
 bool mvec__same_double(double a, double b);
 

@@ -562,6 +562,11 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
     state.numbers.max = 1 << 20;
     state.data.max = 1 << 20;
     state.memberships = memberships;
+    mvec_claim_options given = MVEC_CLAIM_OPTIONS_INIT;
+    MVEC_TRY(mvec__options_read(ctx, "mvec_claim_options", "MVEC_CLAIM_OPTIONS_INIT", &given, sizeof given, sizeof given,
+                                options));
+    options = &given;
+    country_text = given.country ? given.country : "KAZ";
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *claims, &claims));
     claims->country = mvec_countries_find(countries, country_text);
     if (claims->country == NULL || claims->country->kind == MVEC_COUNTRY_AGGREGATE ||

@@ -6,9 +6,15 @@
  * src/internal/glpk_support.h). Here terminal output is switched off, a hook
  * is installed for each call with a setjmp point, and GLPK's environment is
  * freed after an error so the next call starts clean.
+ *
+ * Threads: GLPK 5 keeps its environment (hooks, terminal switch, memory) in
+ * thread-local storage, so these settings are per thread and two threads
+ * can solve at once. A thread's environment would outlive the thread, so a
+ * thread-specific key frees it when a thread that used GLPK exits.
  */
 #include <glpk.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 
 #include "calc_internal.h"
@@ -100,11 +106,35 @@ static int solve(const mvec__lp *lp, double *value, bool *feasible, int *glpk_co
     return result;
 }
 
+static pthread_once_t env_key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t env_key;
+static bool env_key_made = false;
+
+static void free_thread_env(void *unused)
+{
+    (void)unused;
+    glp_free_env();
+}
+
+static void make_env_key(void)
+{
+    env_key_made = pthread_key_create(&env_key, free_thread_env) == 0;
+}
+
+/* Arrange for this thread's GLPK environment to be freed when it exits. */
+static void note_thread_uses_glpk(void)
+{
+    pthread_once(&env_key_once, make_env_key);
+    if (env_key_made && pthread_getspecific(env_key) == NULL)
+        pthread_setspecific(env_key, &env_key);
+}
+
 mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
                            bool *feasible)
 {
     lp_guard guard;
     int glpk_code = 0;
+    note_thread_uses_glpk();
     glp_term_out(GLP_OFF);
     if (setjmp(guard.jump) != 0) {
         glp_error_hook(NULL, NULL);

@@ -15,6 +15,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "calc_internal.h"
@@ -30,13 +31,22 @@ static double dot(const double *a, const double *b, size_t dim)
     return sum;
 }
 
+/* GSL's default error handler aborts; a library must return instead. The
+ * handler is one process-wide pointer, so it is switched off once, never
+ * swapped per call (two threads swapping it would race). */
+static pthread_once_t gsl_handler_once = PTHREAD_ONCE_INIT;
+
+static void switch_gsl_handler_off(void)
+{
+    gsl_set_error_handler_off();
+}
+
 /* Weights w (summing to 1) of the affine minimiser of the corral. */
 static mvec_status affine_minimiser(mvec_ctx *ctx, const mvec__points *points,
                                     const size_t *corral, size_t size, double *weights)
 {
     size_t n = size + 1;
-    /* GSL's default error handler aborts; a library must return instead. */
-    gsl_error_handler_t *previous_handler = gsl_set_error_handler_off();
+    pthread_once(&gsl_handler_once, switch_gsl_handler_off);
     gsl_matrix *a = gsl_matrix_alloc(n, n);
     gsl_matrix *v = gsl_matrix_alloc(n, n);
     gsl_vector *s = gsl_vector_alloc(n);
@@ -80,7 +90,6 @@ static mvec_status affine_minimiser(mvec_ctx *ctx, const mvec__points *points,
         for (size_t i = 0; i < size; i++)
             weights[i] /= total;
 cleanup:
-    gsl_set_error_handler(previous_handler);
     gsl_matrix_free(a);
     gsl_matrix_free(v);
     gsl_vector_free(s);

@@ -57,7 +57,10 @@ mvec_status mvec__buf_pad(mvec_ctx *ctx, mvec__buf *buf, char c, size_t count)
     return MVEC_OK;
 }
 
-mvec_status mvec__buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args)
+static mvec_status buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args)
+    MVEC_PRINTF(3, 0);
+
+static mvec_status buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args)
 {
     va_list copy;
     va_copy(copy, args);
@@ -77,7 +80,7 @@ mvec_status mvec__buf_printf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, ...
 {
     va_list args;
     va_start(args, fmt);
-    mvec_status status = mvec__buf_vprintf(ctx, buf, fmt, args);
+    mvec_status status = buf_vprintf(ctx, buf, fmt, args);
     va_end(args);
     return status;
 }

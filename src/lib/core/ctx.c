@@ -7,10 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../mvec_internal.h"
 
 enum { ERROR_MESSAGE_MAX = 2048 };
+
+/* The cancel callback is consulted at most once per this many nanoseconds. */
+static const long long CANCEL_INTERVAL_NS = 10 * 1000 * 1000;
 
 struct mvec_ctx {
     mvec_realloc_fn realloc_fn;
@@ -22,6 +26,9 @@ struct mvec_ctx {
     void *log_user;
     mvec_cancel_fn cancel_fn;
     void *cancel_user;
+    bool cancel_consulted;    /* the callback has been consulted since it was set */
+    long long cancel_last_ns; /* monotonic time of that last consultation */
+    bool cancel_asked;        /* its last answer was "stop" */
 };
 
 /* Every block starts with its size; the union keeps the payload aligned for any type. */
@@ -89,6 +96,8 @@ void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user)
 {
     ctx->cancel_fn = cancel_fn;
     ctx->cancel_user = user;
+    ctx->cancel_consulted = false;
+    ctx->cancel_asked = false;
 }
 
 mvec_memory_stats mvec_ctx_memory(const mvec_ctx *ctx)
@@ -106,16 +115,6 @@ mvec_status mvec__error(mvec_ctx *ctx, mvec_status status, const char *fmt, ...)
     return status;
 }
 
-mvec_status mvec__error_prefix(mvec_ctx *ctx, const char *prefix)
-{
-    char previous[ERROR_MESSAGE_MAX];
-    memcpy(previous, ctx->error_message, sizeof previous);
-    int room = (int)(sizeof ctx->error_message - strlen(prefix)) - 3;
-    snprintf(ctx->error_message, sizeof ctx->error_message, "%s: %.*s", prefix,
-             room > 0 ? room : 0, previous);
-    return ctx->error_status;
-}
-
 void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...)
 {
     if (ctx->log_fn == NULL)
@@ -128,9 +127,53 @@ void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...)
     ctx->log_fn(ctx->log_user, level, message);
 }
 
-bool mvec__cancelled(mvec_ctx *ctx)
+/* False when there is no monotonic clock (then the callback is consulted at every check). */
+static bool monotonic_ns(long long *out)
 {
-    return ctx->cancel_fn != NULL && ctx->cancel_fn(ctx->cancel_user);
+    struct timespec now;
+    if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+        return false;
+    *out = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+    return true;
+}
+
+mvec_status mvec__check_cancel(mvec_ctx *ctx)
+{
+    if (ctx->cancel_fn == NULL)
+        return MVEC_OK;
+    if (!ctx->cancel_asked) {
+        long long now = 0;
+        if (monotonic_ns(&now) && ctx->cancel_consulted &&
+            now - ctx->cancel_last_ns < CANCEL_INTERVAL_NS)
+            return MVEC_OK;
+        ctx->cancel_last_ns = now;
+        ctx->cancel_consulted = true;
+    }
+    /* Once it has asked, it is consulted at every check until it says no. */
+    ctx->cancel_asked = ctx->cancel_fn(ctx->cancel_user);
+    if (!ctx->cancel_asked)
+        return MVEC_OK;
+    return mvec__error(ctx, MVEC_ERR_CANCELLED, "cancelled: the cancel callback asked to stop");
+}
+
+mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init, void *local,
+                               size_t local_size, size_t min_size, const void *given)
+{
+    if (given == NULL)
+        return MVEC_OK;
+    size_t size = 0;
+    memcpy(&size, given, sizeof size);
+    if (size == 0)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "%s.size is 0: initialise the struct with %s",
+                           type, init);
+    if (size < min_size || size > local_size)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s.size is %zu, but this libmvec accepts %zu to %zu: the program "
+                           "was built against another mvec header (initialise the struct "
+                           "with %s)",
+                           type, size, min_size, local_size, init);
+    memcpy(local, given, size);
+    return MVEC_OK;
 }
 
 static void count_allocation(mvec_ctx *ctx, size_t old_size, size_t new_size)
@@ -197,11 +240,6 @@ void mvec__free(mvec_ctx *ctx, void *ptr)
     size_t size = block->size;
     ctx->stats.current_bytes -= size;
     ctx->realloc_fn(ctx->realloc_user, block, sizeof *block + size, 0);
-}
-
-void mvec_free(mvec_ctx *ctx, void *ptr)
-{
-    mvec__free(ctx, ptr);
 }
 
 mvec_status mvec__strndup(mvec_ctx *ctx, const char *text, size_t length, char **out)

@@ -327,18 +327,6 @@ bool mvec__str_equal(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-bool mvec__str_iequal_ascii(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
-        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b + 32) : *b;
-        if (x != y)
-            return false;
-        if (x == '\0')
-            return true;
-    }
-}
-
 bool mvec__same_double(double a, double b)
 {
     return a <= b && a >= b;

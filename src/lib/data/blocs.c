@@ -181,8 +181,9 @@ mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countries *countr
                            name);
     char file_name[160];
     snprintf(file_name, sizeof file_name, "embedded:%s", path);
-    return load_scheme_text(ctx, countries, name, file_name, (const char *)file->data,
-                            file->length, out);
+    return mvec__embedded_defect(ctx, load_scheme_text(ctx, countries, name, file_name,
+                                                       (const char *)file->data, file->length,
+                                                       out));
 }
 
 mvec_status mvec_bloc_scheme_load(mvec_ctx *ctx, const mvec_countries *countries,

@@ -128,7 +128,9 @@ static mvec_status end_record(mvec__csv_parser *parser)
             .field_lines = parser->field_lines,
             .line = parser->record_line,
         };
-        status = parser->on_record(parser->user, &record);
+        status = mvec__check_cancel(parser->ctx);
+        if (status == MVEC_OK)
+            status = parser->on_record(parser->user, &record);
     }
     mvec__buf_reset(&parser->text);
     parser->field_count = 0;

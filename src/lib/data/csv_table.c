@@ -51,9 +51,8 @@ mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name
             s++;
         if (s == spec_count) {
             MVEC_TRY(list_expected(ctx, specs, spec_count, &expected));
-            MVEC_FAIL(ctx, MVEC_ERR_SCHEMA,
-                      "%s:%zu:%zu: unknown column '%s' (columns are: %s)", name, header->line,
-                      f + 1, column, expected.data);
+            MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:%zu:%zu: unknown column '%s' (columns are: %s)",
+                      name, header->line, f + 1, column, expected.data);
         }
         if (table->field_of[s] >= 0)
             MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:%zu:%zu: column '%s' appears twice", name,
@@ -69,16 +68,14 @@ cleanup:
     return status;
 }
 
-mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table,
-                                  const mvec__csv_record *record)
+mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table, const mvec__csv_record *record)
 {
     if (record->field_count != table->width) {
         /* point at the first missing field, or the first extra one */
-        size_t column = record->field_count < table->width ? record->field_count + 1
-                                                           : table->width + 1;
+        size_t column =
+            record->field_count < table->width ? record->field_count + 1 : table->width + 1;
         return mvec__error(ctx, MVEC_ERR_PARSE, "%s:%zu:%zu: expected %zu fields, found %zu",
-                           table->name, record->line, column, table->width,
-                           record->field_count);
+                           table->name, record->line, column, table->width, record->field_count);
     }
     for (size_t f = 0; f < record->field_count; f++)
         trim_in_place(record->fields[f]);
@@ -90,11 +87,6 @@ const char *mvec__table_get(const mvec__table *table, size_t spec)
 {
     int field = table->field_of[spec];
     return field < 0 ? "" : table->record->fields[field];
-}
-
-bool mvec__table_has(const mvec__table *table, size_t spec)
-{
-    return table->field_of[spec] >= 0;
 }
 
 mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spec,
@@ -178,6 +170,18 @@ mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
         return mvec__error(ctx, MVEC_ERR_INTERNAL, "embedded table '%s' missing", path);
     char name[256];
     snprintf(name, sizeof name, "embedded:%s", path);
-    return mvec__table_read(ctx, name, (const char *)file->data, file->length, specs, spec_count,
-                            on_row, user);
+    mvec_status status = mvec__table_read(ctx, name, (const char *)file->data, file->length, specs,
+                                          spec_count, on_row, user);
+    return mvec__embedded_defect(ctx, status);
+}
+
+mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status)
+{
+    /* Only the statuses of a malformed table: a row callback may do other work
+     * (claims are evaluated as their rows are read) whose failures keep their status. */
+    if (status != MVEC_ERR_PARSE && status != MVEC_ERR_SCHEMA)
+        return status;
+    char message[1024];
+    snprintf(message, sizeof message, "%s", mvec_ctx_error_message(ctx));
+    return mvec__error(ctx, MVEC_ERR_INTERNAL, "libmvec's built-in data is malformed: %s", message);
 }

@@ -41,7 +41,6 @@ mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table,
 /* Field of column `spec` in the current row; "" when the column is absent.
  * Leading and trailing spaces are removed in place. */
 const char *mvec__table_get(const mvec__table *table, size_t spec);
-bool mvec__table_has(const mvec__table *table, size_t spec);
 /* Record "file:line:column: <message>" for column `spec` of the current row. */
 mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spec,
                              mvec_status status, const char *fmt, ...) MVEC_PRINTF(5, 6);
@@ -54,10 +53,15 @@ mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, 
                              mvec__table_row_fn on_row, void *user);
 
 /* The same for a table compiled into the library (data/...); messages name
- * it "embedded:<path>". */
+ * it "embedded:<path>". A malformed built-in table is a defect of libmvec:
+ * MVEC_ERR_INTERNAL (see mvec__embedded_defect). */
 mvec_status mvec__table_read_embedded(mvec_ctx *ctx, const char *path,
                                       const mvec__column_spec *specs, size_t spec_count,
                                       mvec__table_row_fn on_row, void *user);
+
+/* Turn MVEC_ERR_PARSE or MVEC_ERR_SCHEMA from reading built-in data into
+ * MVEC_ERR_INTERNAL (keeping the message, prefixed); other statuses pass. */
+mvec_status mvec__embedded_defect(mvec_ctx *ctx, mvec_status status);
 
 /* Columns of data/organisations.csv, read by the registry and by memberships. */
 enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_MEMBERS_COMPLETE, ORG_URL, ORG_NOTE, ORG_COLUMN_COUNT };

@@ -191,7 +191,7 @@ mvec_status mvec_observations_load_embedded(mvec_ctx *ctx, mvec_observations *ob
             ctx, observations, name, (const char *)file->data, file->length, NULL);
         if (status != MVEC_OK) {
             observations->count = count_before;
-            return status;
+            return mvec__embedded_defect(ctx, status);
         }
     }
     return MVEC_OK;

@@ -166,6 +166,10 @@ mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observati
     const mvec_countries *countries = mvec_observations_countries(observations);
     const mvec_country *country = NULL;
     const mvec_country *partner = NULL;
+    mvec_sources_filter given = MVEC_SOURCES_FILTER_INIT;
+    MVEC_TRY(mvec__options_read(ctx, "mvec_sources_filter", "MVEC_SOURCES_FILTER_INIT", &given, sizeof given, sizeof given,
+                                filter));
+    filter = &given;
     const char *vector = filter ? filter->vector : NULL;
     MVEC_TRY(resolve(ctx, countries, filter ? filter->country : NULL, "country", &country));
     MVEC_TRY(resolve(ctx, countries, filter ? filter->partner : NULL, "partner", &partner));
