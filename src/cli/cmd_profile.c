@@ -19,6 +19,12 @@ static int run_profile(const cli_command *command, cli_args *args)
     cli_session session;
     mvec_profile *profile = NULL;
     int code = cli_session_open(&session, args);
+    if (code == 0)
+        code = cli_check_weights(session.observations, session.memberships,
+                                 mvec_countries_find(session.countries, args->positional_count
+                                                                            ? args->positional[0]
+                                                                            : "KAZ"),
+                                 args->weights);
     if (code == 0) {
         mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
         options.country = args->positional_count ? args->positional[0] : NULL;

@@ -126,7 +126,7 @@ int main(int argc, char **argv)
             cli_try_help(NULL);
             return 2;
         }
-        if (print_builtin_help(stdout, argv[2]))
+        if (print_builtin_help(stdout, strcmp(argv[2], "--help") == 0 ? "help" : argv[2]))
             return finish_stdout(0);
         const cli_command *command = find_command(argv[2]);
         if (command == NULL)

@@ -84,7 +84,7 @@ void cli_unknown_name(const char *what, const char *wrong, const char *context,
         cli_error("unknown %s '%s'%s", what, wrong, context);
     char *list = join_names(names, count);
     if (list != NULL)
-        cli_note("%ss%s: %s", what, context[0] ? " there" : "", list);
+        cli_note("%ss%s: %s", what, context[0] ? " with data" : "", list);
     free(list);
 }
 
@@ -181,12 +181,47 @@ int cli_check_vector(const mvec_observations *observations, const mvec_membershi
                   context);
         char *list = join_names(names, count);
         if (list != NULL)
-            cli_note("vectors there: %s", list);
+            cli_note("vectors with data: %s", list);
         free(list);
         code = 1;
     } else {
         cli_unknown_name("vector", vector, context, names, count);
         code = 2;
+    }
+    free(names);
+    return code;
+}
+
+int cli_check_weights(const mvec_observations *observations,
+                      const mvec_memberships *memberships, const mvec_country *country,
+                      const char *weights)
+{
+    if (weights == NULL || country == NULL)
+        return 0;
+    const char **names = NULL;
+    size_t count = list_vectors(observations, memberships, country, false, &names);
+    int code = 0;
+    for (const char *p = weights; *p != '\0' && code == 0;) {
+        size_t item = strcspn(p, ",");
+        size_t key = strcspn(p, "=,");
+        char vector[128];
+        if (key > 0 && key < sizeof vector && key < item) {
+            memcpy(vector, p, key);
+            vector[key] = '\0';
+            bool found = count == 0; /* no data at all: the profile says so */
+            for (size_t i = 0; i < count && !found; i++)
+                found = strcmp(names[i], vector) == 0;
+            if (!found) {
+                char context[200];
+                snprintf(context, sizeof context, " in --weights for %s (%s)", country->name,
+                         country->code);
+                cli_unknown_name("vector", vector, context, names, count);
+                code = 2;
+            }
+        }
+        p += item;
+        if (*p == ',')
+            p++;
     }
     free(names);
     return code;
