@@ -192,9 +192,8 @@ int cli_check_vector(const mvec_observations *observations, const mvec_membershi
     return code;
 }
 
-int cli_check_weights(const mvec_observations *observations,
-                      const mvec_memberships *memberships, const mvec_country *country,
-                      const char *weights)
+int cli_check_weights(const mvec_observations *observations, const mvec_memberships *memberships,
+                      const mvec_country *country, const char *weights)
 {
     if (weights == NULL || country == NULL)
         return 0;
@@ -238,10 +237,10 @@ static void format_years(const bool *years, char *text, size_t size)
         int last = y;
         while (last + 1 <= 200 && years[last + 1])
             last++;
-        int written = last > y ? snprintf(text + used, size - used, "%s%d-%d", used ? ", " : "",
-                                          1900 + y, 1900 + last)
-                               : snprintf(text + used, size - used, "%s%d", used ? ", " : "",
-                                          1900 + y);
+        int written = last > y
+                          ? snprintf(text + used, size - used, "%s%d-%d", used ? ", " : "",
+                                     1900 + y, 1900 + last)
+                          : snprintf(text + used, size - used, "%s%d", used ? ", " : "", 1900 + y);
         if (written < 0 || (size_t)written >= size - used)
             return;
         used += (size_t)written;
@@ -282,8 +281,8 @@ int cli_check_profile(const mvec_profile *profile, const mvec_observations *obse
     char year_list[512];
     format_years(years, year_list, sizeof year_list);
     char subject[160];
-    snprintf(subject, sizeof subject, "%s%s%s (%s)", vector ? vector : "",
-             vector ? " of " : "", country->name, country->code);
+    snprintf(subject, sizeof subject, "%s%s%s (%s)", vector ? vector : "", vector ? " of " : "",
+             country->name, country->code);
     char basis[64] = "";
     if (args->basis != NULL)
         snprintf(basis, sizeof basis, " on the %s basis", args->basis);

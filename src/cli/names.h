@@ -36,9 +36,8 @@ int cli_check_vector(const mvec_observations *observations, const mvec_membershi
 /* 0 when every vector named in a --weights text ("v=w,...") is one the
  * country has figures of (malformed items are left to the library); else
  * prints the vectors there are and returns 2. */
-int cli_check_weights(const mvec_observations *observations,
-                      const mvec_memberships *memberships, const mvec_country *country,
-                      const char *weights);
+int cli_check_weights(const mvec_observations *observations, const mvec_memberships *memberships,
+                      const mvec_country *country, const char *weights);
 
 /* 0 when the profile computed at least one vector from figures (or the
  * vector asked for by name); else prints why (no figures at all, only

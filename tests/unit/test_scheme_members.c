@@ -59,8 +59,8 @@ int main(void)
         CHECK_STR(bloc_in(scheme, "AUT", 1994), "REST");
         CHECK_STR(bloc_in(scheme, "AUT", 1995), "EUB");
         CHECK_STR(bloc_in(scheme, "DEU", 1960), "EUB");
-        CHECK_STR(bloc_in(scheme, "FRA", 2019), "FR");  /* own row wins */
-        CHECK_STR(bloc_in(scheme, "EU", 2019), "EUB");  /* the organisation itself */
+        CHECK_STR(bloc_in(scheme, "FRA", 2019), "FR"); /* own row wins */
+        CHECK_STR(bloc_in(scheme, "EU", 2019), "EUB"); /* the organisation itself */
         CHECK_STR(bloc_in(scheme, "KAZ", 2014), "REST");
         CHECK_STR(bloc_in(scheme, "KAZ", 2015), "EAST");
         CHECK_STR(bloc_in(scheme, "KAZ", 2021), "EAST"); /* EU agreement 2020: not a member */
