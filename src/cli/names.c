@@ -157,6 +157,17 @@ static void say_only_memberships(const mvec_country *country)
              country->code);
 }
 
+static bool has_figure_of(const mvec_observations *observations, const mvec_country *country,
+                          const char *vector)
+{
+    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
+        const mvec_observation *o = mvec_observations_at(observations, i);
+        if ((country == NULL || o->country == country) && strcmp(o->vector, vector) == 0)
+            return true;
+    }
+    return false;
+}
+
 int cli_check_vector(const mvec_observations *observations, const mvec_memberships *memberships,
                      const mvec_country *country, const char *vector, cli_vector_use use)
 {
@@ -173,6 +184,11 @@ int cli_check_vector(const mvec_observations *observations, const mvec_membershi
         snprintf(context, sizeof context, " for %s (%s)", country->name, country->code);
     if (found) {
         code = 0;
+    } else if (use == CLI_VECTOR_NAMED && has_figure_of(observations, country, vector)) {
+        cli_error("%s%s: only context figures (no values or shares by partner to compare)", vector,
+                  context);
+        cli_note("'mvec sources %s --vector %s' lists them", country ? country->code : "", vector);
+        code = 1;
     } else if (!named && count == 1 && strcmp(names[0], "institutions") == 0) {
         say_only_memberships(country);
         code = 1;
@@ -286,6 +302,10 @@ int cli_check_profile(const mvec_profile *profile, const mvec_observations *obse
     char basis[64] = "";
     if (args->basis != NULL)
         snprintf(basis, sizeof basis, " on the %s basis", args->basis);
+    if (year_list[0] == '\0') {
+        cli_error("%s: no figures%s", subject, basis);
+        return 1;
+    }
     bool year_has_data = args->year >= 1900 && args->year <= 2100 && years[args->year - 1900];
     if (args->year != 0 && !year_has_data)
         cli_error("%s: no data for %d%s", subject, args->year, basis);
