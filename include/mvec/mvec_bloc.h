@@ -30,9 +30,11 @@ MVEC_API mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countrie
                                               const char *name, mvec_bloc_scheme **out);
 /* Load a scheme from a CSV file (format in docs/formats.md).
  * Statuses: MVEC_ERR_IO when the file cannot be read; MVEC_ERR_SCHEMA for a
- * wrong header; MVEC_ERR_PARSE for a bad row ("file:line:column: what");
- * MVEC_ERR_LIMIT for a field, record or file over its cap; MVEC_ERR_NOMEM;
- * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
+ * wrong header; MVEC_ERR_PARSE for a bad row ("file:line:column: what"),
+ * among them two organisation rows in different blocs that share a member
+ * in some year while that member has no row of its own; MVEC_ERR_LIMIT for
+ * a field, record or file over its cap; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED;
+ * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_bloc_scheme_load(mvec_ctx *ctx, const mvec_countries *countries,
                                            const char *path, mvec_bloc_scheme **out);
 /* NULL is a no-op. */
@@ -44,7 +46,15 @@ MVEC_API const char *mvec_bloc_scheme_name(const mvec_bloc_scheme *scheme);
 MVEC_API size_t mvec_bloc_count(const mvec_bloc_scheme *scheme);
 MVEC_API const char *mvec_bloc_name(const mvec_bloc_scheme *scheme, size_t bloc);
 MVEC_API bool mvec_bloc_is_great_power(const mvec_bloc_scheme *scheme, size_t bloc);
-/* Bloc of a registry code (the default bloc for codes the scheme does not name). */
+/* Bloc of a registry code in `year`: its own row's bloc; else, for a member
+ * that year of an organisation whose row the scheme has and whose member list
+ * data/memberships.csv holds (EU, EAEU), that row's bloc; else the default
+ * bloc. Cost O(e · m) for e such organisation rows and m membership rows;
+ * O(1) for codes with a row of their own. */
+MVEC_API size_t mvec_bloc_of_year(const mvec_bloc_scheme *scheme, const mvec_country *country,
+                                  int year);
+/* The same for today's members (mvec_bloc_of_year with the current year's
+ * memberships: members that have not left). */
 MVEC_API size_t mvec_bloc_of(const mvec_bloc_scheme *scheme, const mvec_country *country);
 /* The rationale written for the code's assignment ("" for the default rule's members). */
 MVEC_API const char *mvec_bloc_rationale(const mvec_bloc_scheme *scheme,
@@ -76,11 +86,18 @@ MVEC_API void mvec_memberships_free(mvec_ctx *ctx, mvec_memberships *memberships
 MVEC_API size_t mvec_memberships_count(const mvec_memberships *memberships);
 MVEC_API const mvec_membership *mvec_memberships_at(const mvec_memberships *memberships,
                                                     size_t index);
-/* True when `member` belongs to `organisation` in `year`. Linear in the
- * table's size. */
+/* True when `member` has a tie of any status (member, founder, partner,
+ * observer, agreement) with `organisation` in `year`: joined in or before
+ * `year` and not left by its start. Cost O(m) in the membership rows. */
 MVEC_API bool mvec_memberships_contains(const mvec_memberships *memberships,
                                         const mvec_country *organisation,
                                         const mvec_country *member, int year);
+/* The same for full membership only (status member or founder): who the
+ * organisation's member list holds in `year` (Kazakhstan's 2020 agreement
+ * with the EU does not make it an EU member). Cost O(m). */
+MVEC_API bool mvec_memberships_is_member(const mvec_memberships *memberships,
+                                         const mvec_country *organisation,
+                                         const mvec_country *member, int year);
 /* True when the table defines the member list of `organisation` (so it can
  * serve as an aggregate partner, as the EU does). */
 MVEC_API bool mvec_memberships_defines(const mvec_memberships *memberships,

@@ -3,6 +3,7 @@
  */
 #include "commands.h"
 #include "messages.h"
+#include "names.h"
 #include "session.h"
 
 static const cli_option *const PROFILE_OPTIONS[] = {
@@ -18,6 +19,12 @@ static int run_profile(const cli_command *command, cli_args *args)
     cli_session session;
     mvec_profile *profile = NULL;
     int code = cli_session_open(&session, args);
+    if (code == 0)
+        code = cli_check_weights(session.observations, session.memberships,
+                                 mvec_countries_find(session.countries, args->positional_count
+                                                                            ? args->positional[0]
+                                                                            : "KAZ"),
+                                 args->weights);
     if (code == 0) {
         mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
         options.country = args->positional_count ? args->positional[0] : NULL;
@@ -27,12 +34,16 @@ static int run_profile(const cli_command *command, cli_args *args)
         mvec_status status = mvec_profile_build(session.ctx, session.observations,
                                                 session.scheme, session.memberships, &options,
                                                 &profile);
-        if (status == MVEC_OK) {
+        int empty = status == MVEC_OK
+                        ? cli_check_profile(profile, session.observations, args, NULL) : 0;
+        if (status == MVEC_OK && empty == 0) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_profile_write(session.ctx, profile, session.format, &sink);
         }
         if (status != MVEC_OK && session.write_errno == 0)
             code = cli_fail(session.ctx, status);
+        if (empty != 0)
+            code = empty;
         mvec_profile_free(session.ctx, profile);
     }
     return cli_session_close(&session, code);

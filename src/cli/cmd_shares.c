@@ -3,6 +3,7 @@
  */
 #include "commands.h"
 #include "messages.h"
+#include "names.h"
 #include "session.h"
 
 static const cli_option *const SHARES_OPTIONS[] = {
@@ -19,15 +20,25 @@ static int run_shares(const cli_command *command, cli_args *args)
     int code = cli_session_open(&session, args);
     if (code == 0) {
         const char *vector = args->vector ? args->vector : "trade.total";
-        mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
-        options.country = args->positional_count ? args->positional[0] : NULL;
-        options.year = args->year;
-        options.basis = args->basis;
-        options.vector = vector;
-        mvec_status status = mvec_profile_build(session.ctx, session.observations,
-                                                session.scheme, session.memberships, &options,
-                                                &profile);
-        if (status == MVEC_OK) {
+        const char *country_name = args->positional_count ? args->positional[0] : "KAZ";
+        const mvec_country *country = mvec_countries_find(session.countries, country_name);
+        /* An unknown country is the profile's to report. */
+        if (country != NULL)
+            code = cli_check_vector(session.observations, session.memberships, country, vector,
+                                    args->vector ? CLI_VECTOR_NAMED : CLI_VECTOR_DEFAULT);
+        mvec_status status = MVEC_OK;
+        if (code == 0) {
+            mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+            options.country = country_name;
+            options.year = args->year;
+            options.basis = args->basis;
+            options.vector = vector;
+            status = mvec_profile_build(session.ctx, session.observations, session.scheme,
+                                        session.memberships, &options, &profile);
+            if (status == MVEC_OK)
+                code = cli_check_profile(profile, session.observations, args, vector);
+        }
+        if (status == MVEC_OK && code == 0) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_shares_write(session.ctx, profile, session.observations, vector,
                                        session.format, &sink);

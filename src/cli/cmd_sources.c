@@ -3,6 +3,7 @@
  */
 #include "commands.h"
 #include "messages.h"
+#include "names.h"
 #include "session.h"
 
 static const cli_option *const SOURCES_OPTIONS[] = {
@@ -17,6 +18,14 @@ static int run_sources(const cli_command *command, cli_args *args)
     (void)command;
     cli_session session;
     int code = cli_session_open(&session, args);
+    if (code == 0 && args->vector != NULL) {
+        const mvec_country *country =
+            args->positional_count ? mvec_countries_find(session.countries, args->positional[0])
+                                   : NULL;
+        if (country != NULL || args->positional_count == 0)
+            code = cli_check_vector(session.observations, session.memberships, country,
+                                    args->vector, CLI_VECTOR_FILTER);
+    }
     if (code == 0) {
         mvec_sources_filter filter = MVEC_SOURCES_FILTER_INIT;
         filter.country = args->positional_count ? args->positional[0] : NULL;

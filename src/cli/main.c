@@ -3,11 +3,13 @@
  * The CLI is a client of the public headers only (ARCHITECTURE.md).
  */
 #include <mvec/mvec.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
 #include "messages.h"
+#include "names.h"
 
 static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SOURCES,
                                               &CMD_CHECK, NULL};
@@ -46,6 +48,47 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* Every name 'mvec help' lists, in its order. */
+static size_t command_names(const char **names, size_t capacity)
+{
+    size_t count = 0;
+    for (const cli_command *const *c = COMMANDS; *c && count < capacity; c++)
+        names[count++] = (*c)->name;
+    if (count < capacity)
+        names[count++] = "help";
+    if (count < capacity)
+        names[count++] = "version";
+    return count;
+}
+
+static int unknown_command(const char *name)
+{
+    const char *names[16];
+    size_t count = command_names(names, sizeof names / sizeof *names);
+    cli_unknown_name("command", name, "", names, count);
+    cli_try_help(NULL);
+    return 2;
+}
+
+/* 'mvec help help' and 'mvec help version': the two commands without a table entry. */
+static bool print_builtin_help(FILE *out, const char *name)
+{
+    if (strcmp(name, "help") == 0) {
+        fprintf(out, "usage: mvec help [COMMAND]\n"
+                     "\n"
+                     "Without COMMAND, list the commands; with one, show its usage, options and\n"
+                     "examples (the same as 'mvec COMMAND --help').\n");
+        return true;
+    }
+    if (strcmp(name, "version") == 0) {
+        fprintf(out, "usage: mvec version\n"
+                     "\n"
+                     "Show mvec's version (also 'mvec --version').\n");
+        return true;
+    }
+    return false;
+}
+
 /* Help and version text go straight to stdout; check it reached it. (The
  * data commands check their own output when they close their session.) */
 static int finish_stdout(int code)
@@ -78,21 +121,22 @@ int main(int argc, char **argv)
             print_main_help(stdout);
             return finish_stdout(0);
         }
-        const cli_command *command = find_command(argv[2]);
-        if (command == NULL) {
-            cli_error("unknown command '%s'", argv[2]);
+        if (argc > 3) {
+            cli_error("unexpected argument '%s' for 'help'", argv[3]);
             cli_try_help(NULL);
             return 2;
         }
+        if (print_builtin_help(stdout, strcmp(argv[2], "--help") == 0 ? "help" : argv[2]))
+            return finish_stdout(0);
+        const cli_command *command = find_command(argv[2]);
+        if (command == NULL)
+            return unknown_command(argv[2]);
         cli_print_command_help(stdout, command);
         return finish_stdout(0);
     }
     const cli_command *command = find_command(name);
-    if (command == NULL) {
-        cli_error("unknown command '%s'", name);
-        cli_try_help(NULL);
-        return 2;
-    }
+    if (command == NULL)
+        return unknown_command(name);
     cli_args args;
     memset(&args, 0, sizeof args);
     int code = cli_parse(command, argc - 2, argv + 2, &args);

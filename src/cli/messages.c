@@ -23,6 +23,16 @@ void cli_error(const char *fmt, ...)
     va_end(args);
 }
 
+void cli_note(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    fputs("mvec: ", stderr);
+    vfprintf(stderr, fmt, args);
+    fputc('\n', stderr);
+    va_end(args);
+}
+
 void cli_warning(const char *fmt, ...)
 {
     if (quiet_mode)

@@ -17,6 +17,8 @@
 void cli_set_quiet(bool quiet);
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* A line that explains an error (not silenced by --quiet). */
+void cli_note(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "Try 'mvec COMMAND --help' for more information." */
 void cli_try_help(const char *command);
 /* Log callback for the library context. */

@@ -87,6 +87,11 @@ int cli_session_open(cli_session *session, const cli_args *args)
     mvec_countries_options options = MVEC_COUNTRIES_OPTIONS_INIT;
     options.iso_codes_dir = args->iso_codes;
     status = mvec_countries_open(session->ctx, &options, &session->countries);
+    if (status == MVEC_ERR_IO) {
+        int code = cli_fail(session->ctx, status);
+        cli_note("give the directory with --iso-codes DIR");
+        return code;
+    }
     if (status == MVEC_OK)
         status = load_scheme(session, args->blocs);
     if (status == MVEC_OK)

@@ -75,7 +75,7 @@ int main(void)
     mvec_countries_options options = MVEC_COUNTRIES_OPTIONS_INIT;
     options.iso_codes_dir = "/nonexistent";
     CHECK_STATUS(mvec_countries_open(ctx, &options, &none), MVEC_ERR_IO);
-    CHECK_STR(mvec_ctx_error_message(ctx), "cannot open '/nonexistent/iso_3166-1.json': No such file or directory (the ISO 3166 country list: install the Debian package iso-codes, or give its json directory with --iso-codes DIR)");
+    CHECK_STR(mvec_ctx_error_message(ctx), "cannot open '/nonexistent/iso_3166-1.json': No such file or directory (the ISO 3166 country list: install the Debian package iso-codes, or give the directory of its json files)");
     CHECK(none == NULL);
 
     mvec_countries_free(ctx, countries);

@@ -53,7 +53,9 @@ static void test_trade_2022(void)
     CHECK_NEAR(chn->share.hi, 24.2 / 134.4, 1e-12);
     CHECK_NEAR(rus->share.lo, 26.1 / 134.4, 1e-12);
     CHECK_NEAR(rus->share.hi, 27.0 / 134.4, 1e-12);
-    CHECK(v->excluded_count == 4);
+    /* bounds: CHN > 24, RUS > 26, USA > 3 (Trend's KOR > 6.5 is not on the
+     * reporter basis: the Bureau gives 6.12) */
+    CHECK(v->excluded_count == 3);
     /* WEST: the EU (39.9) with the US (3.1) and Korea (6.1) at least */
     size_t west = bloc_index("WEST");
     CHECK_NEAR(v->bloc_shares[west].lo, (39.9 + 3.1 + 6.1) / 134.4, 1e-12);

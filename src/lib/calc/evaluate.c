@@ -91,7 +91,7 @@ static mvec_status member_flags(mvec_ctx *ctx, mvec__arena *arena,
         const mvec_country *c = mvec_countries_at(context->countries, i);
         if (c->kind != MVEC_COUNTRY_CURRENT || c == focal)
             continue;
-        flags[i] = mvec_memberships_contains(context->memberships, organisation, c, year);
+        flags[i] = mvec_memberships_is_member(context->memberships, organisation, c, year);
         *member_count += flags[i] ? 1u : 0u;
     }
     *out = flags;
@@ -195,7 +195,8 @@ static mvec_status build_layout(mvec_ctx *ctx, mvec__arena *arena,
         if (k == out->partner_count) {
             const mvec_country *p = d->entries[e].partner;
             out->partners[k] = p;
-            out->partner_bloc[k] = p == d->country ? SIZE_MAX : mvec_bloc_of(context->scheme, p);
+            out->partner_bloc[k] =
+                p == d->country ? SIZE_MAX : mvec_bloc_of_year(context->scheme, p, d->year);
             out->partner_atom[k] = ROOT;
             out->partner_count++;
         }
@@ -274,7 +275,7 @@ static mvec_status build_layout(mvec_ctx *ctx, mvec__arena *arena,
         for (size_t a = 0; a < kept; a++)
             if (member_sets[a][i])
                 atom = a;
-        out->slots[atom * out->bloc_count + mvec_bloc_of(context->scheme, c)]++;
+        out->slots[atom * out->bloc_count + mvec_bloc_of_year(context->scheme, c, d->year)]++;
         out->slot_total[atom]++;
     }
 cleanup:

@@ -2,10 +2,14 @@
  * blocs.c - bloc schemes: a partition of every registry code into named
  * blocs, loaded from CSV (code, bloc, great_power, rationale).
  *
- * A code the scheme does not name falls in the bloc of the `*` row; a
+ * A code the scheme does not name falls in the bloc of its organisation's
+ * row when it is a member that year of an organisation whose member list
+ * data/memberships.csv holds (EU, EAEU), else in the bloc of the `*` row; a
  * trade-data pseudo-code that maps to an ISO country (BACI 842 -> USA) falls
- * in that country's bloc.
+ * in that country's bloc. Two such organisations in different blocs may not
+ * share a member in any year unless the member has a row of its own.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +27,21 @@ struct mvec_bloc_scheme {
     char **rationale;      /* per registry index; NULL when not named */
     size_t registry_count;
     char *default_rationale;
+    mvec_memberships *memberships;  /* loaded at the first organisation row; else NULL */
+    struct expansion *expansions;   /* organisation rows whose members follow them */
+    size_t expansion_count;
+    size_t expansion_capacity;
 };
+
+/* A row naming an organisation with a known member list: its members of
+ * each year (those without a row of their own) fall in its bloc. */
+typedef struct expansion {
+    const mvec_country *organisation;
+    size_t bloc;
+    size_t line;
+    size_t column;
+    char *rationale; /* "member of EU: <the row's rationale>" */
+} expansion;
 
 enum { SCHEME_CODE, SCHEME_BLOC, SCHEME_GREAT_POWER, SCHEME_RATIONALE };
 static const mvec__column_spec SCHEME_COLUMNS[] = {
@@ -123,8 +141,83 @@ static mvec_status on_scheme_row(void *user, mvec__table *table)
                                 "%s is assigned twice (a scheme is a partition)", country->code);
     scheme->bloc_of[index] = bloc;
     MVEC_TRY(mvec__strdup(ctx, rationale, &scheme->rationale[index]));
+    if (country->kind == MVEC_COUNTRY_ORGANISATION) {
+        if (scheme->memberships == NULL)
+            MVEC_TRY(mvec_memberships_builtin(ctx, scheme->countries, &scheme->memberships));
+        if (mvec_memberships_defines(scheme->memberships, country)) {
+            MVEC_TRY(mvec__grow(ctx, &scheme->expansions, &scheme->expansion_capacity,
+                                scheme->expansion_count + 1, sizeof *scheme->expansions));
+            expansion *e = &scheme->expansions[scheme->expansion_count];
+            memset(e, 0, sizeof *e);
+            e->organisation = country;
+            e->bloc = bloc;
+            int field = table->field_of[SCHEME_CODE];
+            e->line = table->record->field_lines[field];
+            e->column = (size_t)field + 1;
+            scheme->expansion_count++;
+            size_t size = strlen(country->code) + strlen(rationale) + 16;
+            MVEC_TRY(mvec__alloc(ctx, size, &e->rationale));
+            snprintf(e->rationale, size, "member of %s%s%s", country->code,
+                     rationale[0] ? ": " : "", rationale);
+        }
+    }
 cleanup:
     return status;
+}
+
+static bool full_member(const mvec_membership *m)
+{
+    return strcmp(m->status, "member") == 0 || strcmp(m->status, "founder") == 0;
+}
+
+/* Whether membership `a` and `b` overlap in some year; the first such year. */
+static bool spans_overlap(const mvec_membership *a, const mvec_membership *b, int *year)
+{
+    int start = a->joined > b->joined ? a->joined : b->joined;
+    int end_a = a->left ? a->left : INT_MAX; /* exclusive: gone by the start of `left` */
+    int end_b = b->left ? b->left : INT_MAX;
+    *year = start;
+    return start < (end_a < end_b ? end_a : end_b);
+}
+
+/* Two organisation rows of different blocs sharing a member (without a row
+ * of its own) in some year: the scheme would not be a partition. Cost
+ * O(e² · m²) for e organisation rows and m membership rows (a few of each). */
+static mvec_status check_expansions(mvec_ctx *ctx, const mvec_bloc_scheme *scheme,
+                                    const char *file_name)
+{
+    size_t n = scheme->memberships ? mvec_memberships_count(scheme->memberships) : 0;
+    for (size_t j = 1; j < scheme->expansion_count; j++) {
+        const expansion *later = &scheme->expansions[j];
+        for (size_t i = 0; i < j; i++) {
+            const expansion *earlier = &scheme->expansions[i];
+            if (earlier->bloc == later->bloc)
+                continue;
+            for (size_t a = 0; a < n; a++) {
+                const mvec_membership *ma = mvec_memberships_at(scheme->memberships, a);
+                if (ma->organisation != later->organisation || !full_member(ma))
+                    continue;
+                size_t index = mvec_countries_index(scheme->countries, ma->member);
+                if (index == SIZE_MAX || scheme->bloc_of[index] != SIZE_MAX)
+                    continue;
+                for (size_t b = 0; b < n; b++) {
+                    const mvec_membership *mb = mvec_memberships_at(scheme->memberships, b);
+                    int year = 0;
+                    if (mb->organisation == earlier->organisation && mb->member == ma->member &&
+                        full_member(mb) && spans_overlap(ma, mb, &year))
+                        return mvec__error(
+                            ctx, MVEC_ERR_PARSE,
+                            "%s:%zu:%zu: %s is a member of both %s (line %zu, bloc %s) and %s "
+                            "(bloc %s) in %d: give %s a row of its own",
+                            file_name, later->line, later->column, ma->member->code,
+                            earlier->organisation->code, earlier->line,
+                            scheme->bloc_names[earlier->bloc], later->organisation->code,
+                            scheme->bloc_names[later->bloc], year, ma->member->code);
+                }
+            }
+        }
+    }
+    return MVEC_OK;
 }
 
 static mvec_status load_scheme_text(mvec_ctx *ctx, const mvec_countries *countries,
@@ -153,6 +246,7 @@ static mvec_status load_scheme_text(mvec_ctx *ctx, const mvec_countries *countri
                   "%s: no default row: add a row with code '*' naming the bloc of every "
                   "code not listed",
                   file_name);
+    MVEC_TRY(check_expansions(ctx, scheme, file_name));
     *out = scheme;
     scheme = NULL;
 cleanup:
@@ -212,6 +306,10 @@ void mvec_bloc_scheme_free(mvec_ctx *ctx, mvec_bloc_scheme *scheme)
     mvec__free(ctx, scheme->bloc_of);
     mvec__free(ctx, scheme->rationale);
     mvec__free(ctx, scheme->default_rationale);
+    for (size_t e = 0; e < scheme->expansion_count; e++)
+        mvec__free(ctx, scheme->expansions[e].rationale);
+    mvec__free(ctx, scheme->expansions);
+    mvec_memberships_free(ctx, scheme->memberships);
     mvec__free(ctx, scheme->name);
     mvec__free(ctx, scheme);
 }
@@ -251,18 +349,44 @@ static size_t deciding_index(const mvec_bloc_scheme *scheme, const mvec_country 
     return index;
 }
 
-size_t mvec_bloc_of(const mvec_bloc_scheme *scheme, const mvec_country *country)
+/* The organisation row whose bloc `index` falls in through its membership
+ * in `year`, or NULL. Cost O(e · m). */
+static const expansion *expansion_of(const mvec_bloc_scheme *scheme, size_t index, int year)
+{
+    if (scheme->expansion_count == 0 || scheme->bloc_of[index] != SIZE_MAX)
+        return NULL;
+    const mvec_country *member = mvec_countries_at(scheme->countries, index);
+    for (size_t e = 0; e < scheme->expansion_count; e++)
+        if (mvec_memberships_is_member(scheme->memberships, scheme->expansions[e].organisation,
+                                       member, year))
+            return &scheme->expansions[e];
+    return NULL;
+}
+
+size_t mvec_bloc_of_year(const mvec_bloc_scheme *scheme, const mvec_country *country, int year)
 {
     size_t index = deciding_index(scheme, country);
-    if (index == SIZE_MAX || scheme->bloc_of[index] == SIZE_MAX)
+    if (index == SIZE_MAX)
         return scheme->default_bloc;
-    return scheme->bloc_of[index];
+    if (scheme->bloc_of[index] != SIZE_MAX)
+        return scheme->bloc_of[index];
+    const expansion *e = expansion_of(scheme, index, year ? year : INT_MAX);
+    return e != NULL ? e->bloc : scheme->default_bloc;
+}
+
+size_t mvec_bloc_of(const mvec_bloc_scheme *scheme, const mvec_country *country)
+{
+    return mvec_bloc_of_year(scheme, country, 0);
 }
 
 const char *mvec_bloc_rationale(const mvec_bloc_scheme *scheme, const mvec_country *country)
 {
     size_t index = deciding_index(scheme, country);
-    if (index == SIZE_MAX || scheme->rationale[index] == NULL)
-        return scheme->default_rationale ? scheme->default_rationale : "";
-    return scheme->rationale[index];
+    const char *fallback = scheme->default_rationale ? scheme->default_rationale : "";
+    if (index == SIZE_MAX)
+        return fallback;
+    if (scheme->rationale[index] != NULL)
+        return scheme->rationale[index];
+    const expansion *e = expansion_of(scheme, index, INT_MAX);
+    return e != NULL ? e->rationale : fallback;
 }

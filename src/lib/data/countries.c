@@ -164,7 +164,7 @@ static mvec_status load_iso_json(mvec_ctx *ctx, mvec_countries *countries, const
         snprintf(cause, sizeof cause, "%s", mvec_ctx_error_message(ctx));
         MVEC_FAIL(ctx, MVEC_ERR_IO,
                   "%s (the ISO 3166 country list: install the Debian package iso-codes, or give "
-                  "its json directory with --iso-codes DIR)",
+                  "the directory of its json files)",
                   cause);
     }
     MVEC_TRY(status);

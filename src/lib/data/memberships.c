@@ -180,6 +180,23 @@ bool mvec_memberships_contains(const mvec_memberships *memberships,
     return false;
 }
 
+bool mvec_memberships_is_member(const mvec_memberships *memberships,
+                                const mvec_country *organisation, const mvec_country *member,
+                                int year)
+{
+    for (size_t i = 0; i < memberships->count; i++) {
+        const membership_entry *entry = &memberships->entries[i];
+        const char *status = entry->public_view.status;
+        if (entry->public_view.organisation != organisation ||
+            entry->public_view.member != member ||
+            (strcmp(status, "member") != 0 && strcmp(status, "founder") != 0))
+            continue;
+        if (entry->public_view.joined <= year && (entry->left_year == 0 || entry->left_year > year))
+            return true;
+    }
+    return false;
+}
+
 bool mvec_memberships_defines(const mvec_memberships *memberships,
                               const mvec_country *organisation)
 {

@@ -1,0 +1,1 @@
+"$MVEC" check --data bns_small.csv --no-embedded --format json

@@ -1,0 +1,1 @@
+"$MVEC" profile --no-embedded --data uzb_trade.csv UZB --format json

@@ -1,0 +1,1 @@
+"$MVEC" shares --no-embedded --data bns_small.csv --format json

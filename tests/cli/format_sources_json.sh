@@ -1,0 +1,1 @@
+"$MVEC" sources --vector arms.imports --format json

@@ -1,0 +1,1 @@
+"$MVEC" help --help

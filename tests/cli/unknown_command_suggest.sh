@@ -1,0 +1,3 @@
+"$MVEC" prfile
+echo "exit $?"
+"$MVEC" help shars

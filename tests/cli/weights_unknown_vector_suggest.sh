@@ -1,0 +1,1 @@
+"$MVEC" profile --weights trade.export=2
