@@ -51,6 +51,9 @@ mvec_status mvec__error(mvec_ctx *ctx, mvec_status status, const char *fmt, ...)
 mvec_status mvec__error_prefix(mvec_ctx *ctx, const char *prefix);
 void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...) MVEC_PRINTF(3, 4);
 bool mvec__cancelled(mvec_ctx *ctx);
+/* MVEC_ERR_CANCELLED (with a message) when the cancel callback asks to stop, else
+ * MVEC_OK. Called at the heads of long loops. */
+mvec_status mvec__check_cancel(mvec_ctx *ctx);
 
 /* Allocation through the context hook. Blocks carry their size in a header,
  * so mvec__free needs no size. mvec__alloc and mvec__calloc record

@@ -81,13 +81,18 @@ static mvec_status pool_vertices(mvec_ctx *ctx, const double *caps, size_t dim, 
         MVEC_TRY(mvec__points_add_unique(ctx, out, y));
         goto cleanup;
     }
-    size_t finite[16];
+    /* dim is at most MVEC_GREAT_POWER_LIMIT + 1 (checked by the caller);
+     * the bound is checked again before each write. */
+    size_t finite[MVEC_GREAT_POWER_LIMIT + 1];
     size_t finite_count = 0;
-    for (size_t j = 0; j < dim; j++)
-        if (caps[j] > 0 && isfinite(caps[j]))
-            finite[finite_count++] = j;
-    if (finite_count > 15)
-        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many great-power blocs (at most 14)");
+    for (size_t j = 0; j < dim; j++) {
+        if (!(caps[j] > 0 && isfinite(caps[j])))
+            continue;
+        if (finite_count == sizeof finite / sizeof *finite)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many great-power blocs (at most %d)",
+                      MVEC_GREAT_POWER_LIMIT);
+        finite[finite_count++] = j;
+    }
     for (size_t free_coordinate = 0; free_coordinate < dim; free_coordinate++) {
         if (!(caps[free_coordinate] > 0))
             continue;
@@ -128,6 +133,9 @@ mvec_status mvec__bloc_vertices(mvec_ctx *ctx, const mvec__bloc_input *input,
     mvec__points next = MVEC__POINTS_INIT(dim);
     double *caps = NULL;
     double *start = NULL;
+    if (great > MVEC_GREAT_POWER_LIMIT)
+        return mvec__error(ctx, MVEC_ERR_LIMIT, "too many great-power blocs: %zu (at most %d)",
+                           great, MVEC_GREAT_POWER_LIMIT);
     MVEC_TRY(mvec__calloc(ctx, dim, sizeof *caps, &caps));
     MVEC_TRY(mvec__calloc(ctx, dim, sizeof *start, &start));
     for (size_t b = 0, p = 0; b < input->bloc_count; b++)

@@ -15,6 +15,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "calc_internal.h"
@@ -31,8 +32,8 @@ static double dot(const double *a, const double *b, size_t dim)
 }
 
 /* Weights w (summing to 1) of the affine minimiser of the corral. */
-static mvec_status affine_minimiser(mvec_ctx *ctx, const mvec__points *points,
-                                    const size_t *corral, size_t size, double *weights)
+static mvec_status affine_minimiser(mvec_ctx *ctx, const double *corral, size_t dim,
+                                    size_t size, double *weights)
 {
     size_t n = size + 1;
     /* GSL's default error handler aborts; a library must return instead. */
@@ -49,10 +50,10 @@ static mvec_status affine_minimiser(mvec_ctx *ctx, const mvec__points *points,
         goto cleanup;
     }
     for (size_t i = 0; i < size; i++) {
-        const double *pi = points->data + corral[i] * points->dim;
+        const double *pi = corral + i * dim;
         for (size_t j = 0; j < size; j++) {
-            const double *pj = points->data + corral[j] * points->dim;
-            gsl_matrix_set(a, i, j, dot(pi, pj, points->dim));
+            const double *pj = corral + j * dim;
+            gsl_matrix_set(a, i, j, dot(pi, pj, dim));
         }
         gsl_matrix_set(a, i, size, 1.0);
         gsl_matrix_set(a, size, i, 1.0);
@@ -90,74 +91,100 @@ cleanup:
     return status;
 }
 
-static void combine(const mvec__points *points, const size_t *corral, const double *weights,
-                    size_t size, double *out)
+static void combine(const double *corral, size_t dim, const double *weights, size_t size,
+                    double *out)
 {
-    memset(out, 0, points->dim * sizeof *out);
-    for (size_t i = 0; i < size; i++) {
-        const double *p = points->data + corral[i] * points->dim;
-        for (size_t d = 0; d < points->dim; d++)
-            out[d] += weights[i] * p[d];
+    memset(out, 0, dim * sizeof *out);
+    for (size_t i = 0; i < size; i++)
+        for (size_t d = 0; d < dim; d++)
+            out[d] += weights[i] * corral[i * dim + d];
+}
+
+static bool same_point(const double *a, const double *b, size_t dim)
+{
+    for (size_t d = 0; d < dim; d++)
+        if (fabs(a[d] - b[d]) > TOLERANCE)
+            return false;
+    return true;
+}
+
+/* The linear-minimisation oracle of a finite point set: O(count dim). */
+static mvec_status points_oracle(void *user, const double *direction, double *out)
+{
+    const mvec__points *points = user;
+    size_t best = 0;
+    double best_value = INFINITY;
+    for (size_t i = 0; i < points->count; i++) {
+        double value = dot(direction, points->data + i * points->dim, points->dim);
+        if (value < best_value) {
+            best_value = value;
+            best = i;
+        }
     }
+    memcpy(out, points->data + best * points->dim, points->dim * sizeof *out);
+    return MVEC_OK;
 }
 
 mvec_status mvec__min_norm_point(mvec_ctx *ctx, const mvec__points *points, double *out)
 {
+    if (points->count == 0)
+        return mvec__error(ctx, MVEC_ERR_INTERNAL, "minimum-norm point of an empty set");
+    size_t first = 0;
+    for (size_t i = 1; i < points->count; i++)
+        if (dot(points->data + i * points->dim, points->data + i * points->dim, points->dim) <
+            dot(points->data + first * points->dim, points->data + first * points->dim,
+                points->dim))
+            first = i;
+    return mvec__min_norm_oracle(ctx, points->dim, points_oracle, (void *)(uintptr_t)points,
+                                 points->data + first * points->dim, out);
+}
+
+mvec_status mvec__min_norm_oracle(mvec_ctx *ctx, size_t dim, mvec__linear_oracle oracle,
+                                  void *user, const double *start, double *out)
+{
     mvec_status status = MVEC_OK;
-    size_t dim = points->dim;
     size_t capacity = dim + 2;
-    size_t *corral = NULL;
+    double *corral = NULL;
     double *lambda = NULL;
     double *mu = NULL;
     double *y = NULL;
-    if (points->count == 0)
-        return mvec__error(ctx, MVEC_ERR_INTERNAL, "minimum-norm point of an empty set");
-    MVEC_TRY(mvec__calloc(ctx, capacity, sizeof *corral, &corral));
+    double *candidate = NULL;
+    MVEC_TRY(mvec__calloc(ctx, capacity * dim, sizeof *corral, &corral));
     MVEC_TRY(mvec__calloc(ctx, capacity, sizeof *lambda, &lambda));
     MVEC_TRY(mvec__calloc(ctx, capacity, sizeof *mu, &mu));
     MVEC_TRY(mvec__calloc(ctx, dim, sizeof *y, &y));
+    MVEC_TRY(mvec__calloc(ctx, dim, sizeof *candidate, &candidate));
 
-    size_t first = 0;
-    for (size_t i = 1; i < points->count; i++)
-        if (dot(points->data + i * dim, points->data + i * dim, dim) <
-            dot(points->data + first * dim, points->data + first * dim, dim))
-            first = i;
     size_t size = 1;
-    corral[0] = first;
+    memcpy(corral, start, dim * sizeof *corral);
     lambda[0] = 1.0;
-    memcpy(out, points->data + first * dim, dim * sizeof *out);
+    memcpy(out, start, dim * sizeof *out);
 
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+        MVEC_TRY(mvec__check_cancel(ctx));
         /* Major step: the point most opposed to x. */
         double norm = dot(out, out, dim);
-        size_t best = 0;
-        double best_value = INFINITY;
-        for (size_t i = 0; i < points->count; i++) {
-            double value = dot(out, points->data + i * dim, dim);
-            if (value < best_value) {
-                best_value = value;
-                best = i;
-            }
-        }
+        MVEC_TRY(oracle(user, out, candidate));
+        double best_value = dot(out, candidate, dim);
         if (best_value >= norm - TOLERANCE * (1.0 + norm))
             goto cleanup; /* x is optimal */
         bool present = false;
         for (size_t i = 0; i < size; i++)
-            present = present || corral[i] == best;
+            present = present || same_point(corral + i * dim, candidate, dim);
         if (present || size == capacity)
             goto cleanup; /* no progress possible within rounding */
-        corral[size] = best;
+        memcpy(corral + size * dim, candidate, dim * sizeof *corral);
         lambda[size] = 0.0;
         size++;
         /* Minor steps. */
         for (;;) {
-            MVEC_TRY(affine_minimiser(ctx, points, corral, size, mu));
+            MVEC_TRY(affine_minimiser(ctx, corral, dim, size, mu));
             bool interior = true;
             for (size_t i = 0; i < size; i++)
                 interior = interior && mu[i] > TOLERANCE;
             if (interior) {
                 memcpy(lambda, mu, size * sizeof *lambda);
-                combine(points, corral, lambda, size, out);
+                combine(corral, dim, lambda, size, out);
                 break;
             }
             double theta = 1.0;
@@ -172,13 +199,13 @@ mvec_status mvec__min_norm_point(mvec_ctx *ctx, const mvec__points *points, doub
             size_t kept = 0;
             for (size_t i = 0; i < size; i++) {
                 if (lambda[i] > TOLERANCE) {
-                    corral[kept] = corral[i];
+                    memmove(corral + kept * dim, corral + i * dim, dim * sizeof *corral);
                     lambda[kept] = lambda[i];
                     kept++;
                 }
             }
-            if (kept == 0) { /* numerical corner: restart from the best point */
-                corral[0] = best;
+            if (kept == 0) { /* numerical corner: restart from the newest point */
+                memcpy(corral, candidate, dim * sizeof *corral);
                 lambda[0] = 1.0;
                 kept = 1;
             }
@@ -188,7 +215,7 @@ mvec_status mvec__min_norm_point(mvec_ctx *ctx, const mvec__points *points, doub
                 total += lambda[i];
             for (size_t i = 0; i < size; i++)
                 lambda[i] /= total;
-            combine(points, corral, lambda, size, y);
+            combine(corral, dim, lambda, size, y);
             memcpy(out, y, dim * sizeof *out);
             if (size == 1)
                 break;
@@ -199,5 +226,6 @@ cleanup:
     mvec__free(ctx, lambda);
     mvec__free(ctx, mu);
     mvec__free(ctx, y);
+    mvec__free(ctx, candidate);
     return status;
 }

@@ -133,6 +133,13 @@ bool mvec__cancelled(mvec_ctx *ctx)
     return ctx->cancel_fn != NULL && ctx->cancel_fn(ctx->cancel_user);
 }
 
+mvec_status mvec__check_cancel(mvec_ctx *ctx)
+{
+    if (mvec__cancelled(ctx))
+        return mvec__error(ctx, MVEC_ERR_CANCELLED, "cancelled");
+    return MVEC_OK;
+}
+
 static void count_allocation(mvec_ctx *ctx, size_t old_size, size_t new_size)
 {
     ctx->stats.calls++;
