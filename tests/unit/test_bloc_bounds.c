@@ -196,6 +196,160 @@ static void test_composite_polygon(mvec_ctx *ctx)
         mvec__points_clear(ctx, &sets[i]);
 }
 
+
+/* Bounds over the composite's image from the vertex sets directly
+ * (LP / oracle) against the explicit Minkowski sum and its vertex-based
+ * bounds, an independent route. */
+static void compare_with_enumeration(mvec_ctx *ctx, const mvec__points *sets,
+                                     const double *weights, size_t count, size_t dim)
+{
+    mvec__points sum = MVEC__POINTS_INIT(dim);
+    mvec__points next = MVEC__POINTS_INIT(dim);
+    double origin[8] = {0};
+    mvec__points_add(ctx, &sum, origin);
+    for (size_t v = 0; v < count; v++) {
+        next.count = 0;
+        CHECK_STATUS(
+            mvec__points_minkowski(ctx, &sum, 1.0, &sets[v], weights[v], 1000000, &next),
+            MVEC_OK);
+        mvec__points swap = sum;
+        sum = next;
+        next = swap;
+    }
+    mvec__balance_result explicit_sum;
+    mvec__balance_result image;
+    CHECK_STATUS(mvec__balance_bounds(ctx, &sum, &explicit_sum), MVEC_OK);
+    CHECK_STATUS(mvec__composite_image_bounds(ctx, sets, weights, count, dim, &image), MVEC_OK);
+    CHECK_NEAR(image.balance.lo, explicit_sum.balance.lo, 1e-7);
+    CHECK_NEAR(image.balance.hi, explicit_sum.balance.hi, 1e-7);
+    CHECK(image.balance.lo <= explicit_sum.balance.lo + 1e-12); /* never narrower */
+    CHECK_NEAR(image.margin.lo, explicit_sum.margin.lo, 1e-7);
+    CHECK_NEAR(image.margin.hi, explicit_sum.margin.hi, 1e-7);
+    CHECK(image.leader == explicit_sum.leader);
+    mvec__points_clear(ctx, &sum);
+    mvec__points_clear(ctx, &next);
+}
+
+static void test_image_bounds(mvec_ctx *ctx)
+{
+    /* the three-power sets of test_composite_polygon */
+    mvec__points sets[4] = {MVEC__POINTS_INIT(3), MVEC__POINTS_INIT(3), MVEC__POINTS_INIT(3),
+                            MVEC__POINTS_INIT(3)};
+    double a[4][3] = {{0.5, 0.1, 0.1}, {0.2, 0.4, 0.1}, {0.2, 0.1, 0.4}, {0.2, 0.1, 0.1}};
+    double b[2][3] = {{0.1, 0.8, 0.0}, {0.1, 0.3, 0.5}};
+    double c[3][3] = {{0.0, 0.0, 0.9}, {0.3, 0.0, 0.6}, {0.0, 0.2, 0.6}};
+    for (int i = 0; i < 4; i++)
+        mvec__points_add(ctx, &sets[0], a[i]);
+    for (int i = 0; i < 2; i++)
+        mvec__points_add(ctx, &sets[1], b[i]);
+    for (int i = 0; i < 3; i++)
+        mvec__points_add(ctx, &sets[2], c[i]);
+    double weights[4] = {0.5, 0.3, 0.2, 0};
+    compare_with_enumeration(ctx, sets, weights, 3, 3);
+    for (int i = 0; i < 4; i++)
+        mvec__points_clear(ctx, &sets[i]);
+
+    /* by hand, four powers: one vector on the segment e1-e2. HHI runs from
+     * 1/2 (balance 1 - (1/2 - 1/4)/(3/4) = 2/3) to 1 (balance 0); the margin
+     * from 0 (the midpoint) to 1. */
+    mvec__points segment = MVEC__POINTS_INIT(4);
+    double e1[4] = {0.6, 0, 0, 0};
+    double e2[4] = {0, 0.3, 0, 0};
+    mvec__points_add(ctx, &segment, e1);
+    mvec__points_add(ctx, &segment, e2);
+    double one = 1;
+    mvec__balance_result r;
+    CHECK_STATUS(mvec__composite_image_bounds(ctx, &segment, &one, 1, 4, &r), MVEC_OK);
+    CHECK_NEAR(r.balance.lo, 0, 1e-9);
+    CHECK_NEAR(r.balance.hi, 2.0 / 3.0, 1e-9);
+    CHECK_NEAR(r.margin.lo, 0, 1e-9);
+    CHECK_NEAR(r.margin.hi, 1, 1e-9);
+    CHECK(r.leader == SIZE_MAX);
+    mvec__points_clear(ctx, &segment);
+
+    /* random vertex sets, 2 to 5 powers, against the enumeration */
+    unsigned seed = 12345;
+    for (size_t dim = 2; dim <= 5; dim++) {
+        for (int round = 0; round < 6; round++) {
+            for (int v = 0; v < 4; v++) {
+                sets[v].dim = dim;
+                size_t n = 1 + (size_t)(round + v) % 4;
+                for (size_t i = 0; i < n; i++) {
+                    double p[8];
+                    double left = 1;
+                    for (size_t d = 0; d < dim; d++) {
+                        seed = seed * 1103515245u + 12345u;
+                        p[d] = left * (double)((seed >> 8) % 1000) / 1000.0 * 0.8;
+                        left -= p[d];
+                    }
+                    mvec__points_add(ctx, &sets[v], p);
+                }
+                seed = seed * 1103515245u + 12345u;
+                weights[v] = 0.1 + (double)((seed >> 8) % 100) / 100.0;
+            }
+            compare_with_enumeration(ctx, sets, weights, 4, dim);
+            for (int v = 0; v < 4; v++)
+                mvec__points_clear(ctx, &sets[v]);
+        }
+    }
+}
+
+/* A scheme of 20 great powers used to write past a 16-slot array before
+ * the limit was checked (UBSan: index 16 out of bounds). The limit is now
+ * checked first: 20 fails cleanly, MVEC_GREAT_POWER_LIMIT works. */
+static void test_great_power_limit(mvec_ctx *ctx)
+{
+    enum { BLOCS = 21 };
+    bool great[BLOCS];
+    double listed[BLOCS];
+    size_t slots[BLOCS];
+    for (size_t b = 0; b < BLOCS; b++) {
+        great[b] = b < 20;
+        listed[b] = 0.01;
+        slots[b] = 1;
+    }
+    mvec_pool pool = {0.5, BLOCS, 0.1}; /* finite cap: every bloc has a finite capacity */
+    mvec__bloc_input input = {BLOCS, great, listed, 1, &pool, slots};
+    mvec__points vertices = MVEC__POINTS_INIT(0);
+    CHECK_STATUS(mvec__bloc_vertices(ctx, &input, &vertices), MVEC_ERR_LIMIT);
+    mvec__points_clear(ctx, &vertices);
+    /* at the limit: the vertices of the pool (caps 0.1 for each power and
+     * 15 x 0.1 for the rest gathered, mass 0.5) are found */
+    for (size_t b = 0; b < BLOCS; b++)
+        great[b] = b < MVEC_GREAT_POWER_LIMIT;
+    CHECK_STATUS(mvec__bloc_vertices(ctx, &input, &vertices), MVEC_OK);
+    CHECK(vertices.dim == MVEC_GREAT_POWER_LIMIT);
+    /* listed 0.01 each, plus 0 or the cap 0.1 */
+    for (size_t i = 0; i < vertices.count * vertices.dim; i++)
+        CHECK(vertices.data[i] >= 0.01 - 1e-12 && vertices.data[i] <= 0.11 + 1e-12);
+    /* the great-power shares range over {g in [0, 0.1]^6 : sum g <= 0.5} (the
+     * rest takes 0.5 - sum g, at most 1.5): its vertices are the 2^6 box
+     * corners but the one with all six at 0.1 (sum 0.6 > 0.5) */
+    CHECK(vertices.count == ((size_t)1 << MVEC_GREAT_POWER_LIMIT) - 1);
+    mvec__points_clear(ctx, &vertices);
+}
+
+/* Unique insertion by hash: duplicates to 1e-12 are dropped, a reset set is
+ * re-indexed, and distinct points are all kept. */
+static void test_points_unique(mvec_ctx *ctx)
+{
+    mvec__points points = MVEC__POINTS_INIT(2);
+    for (int round = 0; round < 2; round++) {
+        points.count = 0;
+        for (int i = 0; i < 3000; i++) {
+            double p[2] = {(double)(i % 1000) / 7.0, (double)(i % 1000) / 13.0};
+            if (i >= 2000)
+                p[0] += 1e-14; /* equal to 1e-12 */
+            CHECK_STATUS(mvec__points_add_unique(ctx, &points, p), MVEC_OK);
+        }
+        CHECK(points.count == 1000);
+    }
+    double far[2] = {1.0 / 7.0 + 1e-9, 1.0 / 13.0};
+    CHECK_STATUS(mvec__points_add_unique(ctx, &points, far), MVEC_OK);
+    CHECK(points.count == 1001);
+    mvec__points_clear(ctx, &points);
+}
+
 int main(void)
 {
     mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
@@ -204,6 +358,9 @@ int main(void)
     test_random_allocations(ctx);
     test_min_norm(ctx);
     test_composite_polygon(ctx);
+    test_image_bounds(ctx);
+    test_great_power_limit(ctx);
+    test_points_unique(ctx);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
     mvec_ctx_free(ctx);
     return test_report("test_bloc_bounds");
