@@ -7,6 +7,12 @@
  * statistical basis available, with every number as an interval, and gets
  * a verdict: it holds for every allocation consistent with the data, it
  * fails for every one, or the data cannot decide.
+ *
+ * The distribution of a year and basis is the one the profile would show,
+ * evaluated with the memberships (an aggregate's reported total, the EU's,
+ * constrains its members). The country's observations are grouped once and
+ * each year and basis is evaluated at most once per call: the cost is that
+ * of evaluating the distributions the claims read (docs/methods.md).
  */
 #ifndef MVEC_CLAIM_H
 #define MVEC_CLAIM_H
@@ -39,13 +45,18 @@ typedef struct mvec_claims mvec_claims;
 
 typedef struct mvec_claim_options {
     const char *country;   /* NULL: "KAZ" */
-    int year;              /* 0: each claim's own year, or the latest year with data */
+    int year;              /* the year for claims without one of their own (a claim
+                              "... in 2023" keeps 2023); 0: every year with data, or
+                              the latest, as the rule says */
 } mvec_claim_options;
 
 #define MVEC_CLAIM_OPTIONS_INIT {NULL, 0}
 
-/* Evaluate every claim in data/claims.csv. MVEC_ERR_INVALID for an unknown
- * country. A claim the data cannot reach is "undecidable", not an error. */
+/* Evaluate every claim in data/claims.csv. `memberships` may be NULL (the
+ * built-in table is used). MVEC_ERR_INVALID for an unknown country;
+ * MVEC_ERR_CANCELLED when the cancel callback asks (consulted per claim and
+ * per evaluation); MVEC_ERR_NOMEM, MVEC_ERR_SOLVER. A claim the data cannot
+ * reach is "undecidable", not an error. */
 MVEC_API mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observations,
                                        const mvec_memberships *memberships,
                                        const mvec_claim_options *options, mvec_claims **out);

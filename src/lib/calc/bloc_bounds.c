@@ -47,15 +47,23 @@ void mvec__bloc_share_bounds(const mvec__bloc_input *input, mvec_interval *share
         if (mass <= EPSILON)
             continue;
         double great = 0;
-        for (size_t b = 0; b < input->bloc_count; b++)
-            if (input->great_power[b])
-                great += capacity(input, g, b);
+        double finite_total = 0; /* the finite capacities, summed once: O(blocs) a pool */
+        size_t unbounded = 0;    /* blocs with unlimited capacity */
         for (size_t b = 0; b < input->bloc_count; b++) {
             double c = capacity(input, g, b);
-            double others = 0; /* what the other blocs can take */
-            for (size_t o = 0; o < input->bloc_count; o++)
-                if (o != b)
-                    others += capacity(input, g, o);
+            if (input->great_power[b])
+                great += c;
+            if (isfinite(c))
+                finite_total += c;
+            else
+                unbounded++;
+        }
+        for (size_t b = 0; b < input->bloc_count; b++) {
+            double c = capacity(input, g, b);
+            /* what the other blocs can take */
+            double others = unbounded > (isfinite(c) ? 0u : 1u) ? INFINITY
+                            : isfinite(c)                       ? finite_total - c
+                                                                : finite_total;
             shares[b].lo += mass > others ? mass - others : 0;
             shares[b].hi += mass < c ? mass : c;
         }

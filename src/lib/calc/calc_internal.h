@@ -88,13 +88,19 @@ typedef struct mvec__bloc_input {
     const size_t *pool_slots;     /* pool_count x bloc_count */
 } mvec__bloc_input;
 
-/* Exact bounds of each bloc's share and of the exposure (sum over great powers). */
+/* Exact bounds of each bloc's share and of the exposure (sum over great
+ * powers). O(pools x blocs). */
 void mvec__bloc_share_bounds(const mvec__bloc_input *input, mvec_interval *shares,
                              mvec_interval *exposure);
 
 /* The vectors of great-power bloc shares at the vertices of the feasible set
  * (dimension = number of great-power blocs). Every feasible vector is a
- * convex combination of them. */
+ * convex combination of them. With N great powers a pool has at most
+ * (N + 1) 2^(N + 1) candidate vertices; the pools' sets are combined by
+ * Minkowski sum, so the cost is O(product over pools of their vertex
+ * counts x N) (one pool plus one per aggregate with known members).
+ * MVEC_ERR_LIMIT beyond MVEC_GREAT_POWER_LIMIT great powers (checked before
+ * any array is filled) or MVEC__VERTEX_LIMIT points. */
 mvec_status mvec__bloc_vertices(mvec_ctx *ctx, const mvec__bloc_input *input,
                                 mvec__points *out);
 
@@ -106,13 +112,19 @@ typedef struct mvec__balance_bounds {
 
 /* Bounds of balance and lead margin over conv(vertices), vertices in
  * great-power share space. Undefined (NaN) when every vertex has zero
- * exposure or there are fewer than two great powers. */
+ * exposure or there are fewer than two great powers. Cost for v vertices
+ * and N great powers: O(v N) for the images and the maximum HHI, Wolfe's
+ * method for the minimum, N^2 linear programmes of v variables. */
 mvec_status mvec__balance_bounds(mvec_ctx *ctx, const mvec__points *vertices,
                                  mvec__balance_result *out);
 
 /* composite.c: with exactly three great powers, the vertices (normalised
  * shares, summing to 1) of the polygon of shares the weighted composite of
- * the vectors' vertex sets can take. Empty when no vector has exposure. */
+ * the vectors' vertex sets can take. Empty when no vector has exposure.
+ * For a polygon of q vertices and m vertices over all vectors: O(q) rounds
+ * of at most q support queries of O(m) each, and a hull of O(q log q) per
+ * round, so O(q^2 m); q is bounded by 4096 (MVEC_ERR_LIMIT) and is tens in
+ * practice. */
 mvec_status mvec__composite_polygon(mvec_ctx *ctx, const mvec__points *sets,
                                     const double *weights, size_t count, mvec__points *out);
 

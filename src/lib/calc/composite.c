@@ -27,6 +27,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "profile_internal.h"
@@ -87,26 +88,38 @@ static double cross(const double *o, const double *a, const double *b)
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 }
 
+typedef struct sort_point {
+    double x;
+    double y;
+    size_t index;
+} sort_point;
+
+static int compare_sort_points(const void *pa, const void *pb)
+{
+    const sort_point *a = pa;
+    const sort_point *b = pb;
+    if (a->x < b->x || a->x > b->x)
+        return a->x < b->x ? -1 : 1;
+    if (a->y < b->y || a->y > b->y)
+        return a->y < b->y ? -1 : 1;
+    return a->index < b->index ? -1 : (a->index > b->index ? 1 : 0);
+}
+
 /* Andrew's monotone chain on the first two coordinates; `order` receives
- * indices of the hull counter-clockwise; returns their number. */
-static size_t hull(const mvec__points *points, size_t *order, size_t *scratch)
+ * indices of the hull counter-clockwise; returns their number. O(n log n):
+ * `sorted` has room for n points. */
+static size_t hull(const mvec__points *points, size_t *order, size_t *scratch,
+                   sort_point *sorted)
 {
     size_t n = points->count;
-    for (size_t i = 0; i < n; i++)
-        scratch[i] = i;
-    for (size_t i = 1; i < n; i++) { /* sort by x, then y */
-        size_t current = scratch[i];
-        const double *p = points->data + current * 3;
-        size_t j = i;
-        while (j > 0) {
-            const double *q = points->data + scratch[j - 1] * 3;
-            if (q[0] < p[0] || (q[0] <= p[0] && q[1] <= p[1]))
-                break;
-            scratch[j] = scratch[j - 1];
-            j--;
-        }
-        scratch[j] = current;
+    for (size_t i = 0; i < n; i++) {
+        sorted[i].x = points->data[i * 3];
+        sorted[i].y = points->data[i * 3 + 1];
+        sorted[i].index = i;
     }
+    qsort(sorted, n, sizeof *sorted, compare_sort_points);
+    for (size_t i = 0; i < n; i++)
+        scratch[i] = sorted[i].index;
     if (n < 3) {
         for (size_t i = 0; i < n; i++)
             order[i] = scratch[i];
@@ -137,6 +150,7 @@ mvec_status mvec__composite_polygon(mvec_ctx *ctx, const mvec__points *sets,
     mvec__points points = MVEC__POINTS_INIT(3);
     size_t *order = NULL;
     size_t *scratch = NULL;
+    sort_point *sorted = NULL;
     oracle o = {sets, weights, count, {0, 0, 0}};
     out->dim = 3;
     out->count = 0;
@@ -162,11 +176,12 @@ mvec_status mvec__composite_polygon(mvec_ctx *ctx, const mvec__points *sets,
     }
     MVEC_TRY(mvec__calloc(ctx, MAX_POLYGON_VERTICES + 1, sizeof *order, &order));
     MVEC_TRY(mvec__calloc(ctx, MAX_POLYGON_VERTICES + 1, sizeof *scratch, &scratch));
+    MVEC_TRY(mvec__calloc(ctx, MAX_POLYGON_VERTICES + 1, sizeof *sorted, &sorted));
     for (;;) {
         MVEC_TRY(mvec__check_cancel(ctx));
         if (points.count > MAX_POLYGON_VERTICES)
             MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "composite polygon has too many vertices");
-        size_t n = hull(&points, order, scratch);
+        size_t n = hull(&points, order, scratch, sorted);
         if (n < 2)
             break;
         bool grown = false;
@@ -187,7 +202,7 @@ mvec_status mvec__composite_polygon(mvec_ctx *ctx, const mvec__points *sets,
         if (!grown)
             break;
     }
-    size_t n = hull(&points, order, scratch);
+    size_t n = hull(&points, order, scratch, sorted);
     for (size_t i = 0; i < n; i++)
         MVEC_TRY(mvec__points_add(ctx, out, points.data + order[i] * 3));
     if (n == 0 && points.count > 0)
@@ -196,6 +211,7 @@ cleanup:
     mvec__points_clear(ctx, &points);
     mvec__free(ctx, order);
     mvec__free(ctx, scratch);
+    mvec__free(ctx, sorted);
     return status;
 }
 
