@@ -2,6 +2,8 @@
  * test_profile.c - profiles on the embedded data, checked against values
  * computed by hand from the figures in data/kaz/.
  */
+#include <time.h>
+
 #include <mvec/mvec.h>
 
 #include "test.h"
@@ -199,6 +201,55 @@ static void test_cancel(void)
     mvec_ctx_set_cancel(ctx, NULL, NULL);
 }
 
+/* A long profile (four great powers) stops within 0.1 s of the callback
+ * asking: the callback asks 1 ms after it is first consulted, and the build
+ * must return within 0.1 s of that moment. */
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double first_consulted;
+static double asked_at;
+static bool cancel_after_a_millisecond(void *user)
+{
+    (void)user;
+    double now = seconds_now();
+    if (!(first_consulted > 0))
+        first_consulted = now;
+    if (now - first_consulted < 0.001)
+        return false;
+    if (!(asked_at > 0))
+        asked_at = now;
+    return true;
+}
+
+static void test_cancel_latency(void)
+{
+    mvec_bloc_scheme *four = NULL;
+    mvec_profile *p = NULL;
+    /* run from the top of the tree, as tools/run_tests.sh does */
+    CHECK_STATUS(mvec_bloc_scheme_load(ctx, countries, "tests/data/scheme_four.csv", &four),
+                 MVEC_OK);
+    for (int round = 0; round < 3 && four != NULL; round++) {
+        first_consulted = asked_at = 0;
+        mvec_ctx_set_cancel(ctx, cancel_after_a_millisecond, NULL);
+        mvec_status status = mvec_profile_build(ctx, observations, four, memberships, NULL, &p);
+        double returned = seconds_now();
+        mvec_ctx_set_cancel(ctx, NULL, NULL);
+        if (status == MVEC_OK) { /* finished within the millisecond */
+            mvec_profile_free(ctx, p);
+            p = NULL;
+            continue;
+        }
+        CHECK_STATUS(status, MVEC_ERR_CANCELLED);
+        CHECK(asked_at > 0 && returned - asked_at < 0.1);
+    }
+    mvec_bloc_scheme_free(ctx, four);
+}
+
 int main(void)
 {
     ctx = mvec_ctx_new(NULL, NULL);
@@ -216,6 +267,7 @@ int main(void)
     test_errors();
     test_huge_weights();
     test_cancel();
+    test_cancel_latency();
     mvec_observations_free(ctx, observations);
     mvec_memberships_free(ctx, memberships);
     mvec_bloc_scheme_free(ctx, scheme);
