@@ -107,7 +107,10 @@ static int compare_sort_points(const void *pa, const void *pb)
 
 /* Andrew's monotone chain on the first two coordinates; `order` receives
  * indices of the hull counter-clockwise; returns their number. O(n log n):
- * `sorted` has room for n points. */
+ * `sorted` has room for n points. A point is dropped only on an exact
+ * right turn or collinearity (cross <= 0): a tolerance there dropped true
+ * vertices when two points' x differ by rounding noise (a vertical edge
+ * whose top sorts first), which lost a corner of the polygon. */
 static size_t hull(const mvec__points *points, size_t *order, size_t *scratch,
                    sort_point *sorted)
 {
@@ -128,7 +131,7 @@ static size_t hull(const mvec__points *points, size_t *order, size_t *scratch,
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         while (k >= 2 && cross(points->data + order[k - 2] * 3, points->data + order[k - 1] * 3,
-                               points->data + scratch[i] * 3) <= EPSILON)
+                               points->data + scratch[i] * 3) <= 0)
             k--;
         order[k++] = scratch[i];
     }
@@ -136,7 +139,7 @@ static size_t hull(const mvec__points *points, size_t *order, size_t *scratch,
     for (size_t i = n - 1; i-- > 0;) {
         while (k >= lower && cross(points->data + order[k - 2] * 3,
                                    points->data + order[k - 1] * 3,
-                                   points->data + scratch[i] * 3) <= EPSILON)
+                                   points->data + scratch[i] * 3) <= 0)
             k--;
         order[k++] = scratch[i];
     }
