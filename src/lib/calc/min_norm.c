@@ -7,13 +7,17 @@
  * points with convex weights. A major step adds the point most in the
  * direction of -x; a minor step moves to the affine minimiser of S and, if
  * that leaves the hull of S, walks back to its boundary and drops points.
- * The affine minimiser solves the small system [G 1; 1' 0][w; r] = [0; 1]
- * with G the Gram matrix of S; GSL's SVD solves it robustly.
+ * The affine minimiser solves the small symmetric system
+ * [G 1; 1' 0][w; r] = [0; 1] with G the Gram matrix of S (at most
+ * dim + 3 rows). It is solved by the pseudo-inverse from a cyclic Jacobi
+ * eigen-decomposition (G. H. Golub and C. F. Van Loan, Matrix Computations,
+ * 4th ed., 2013, section 8.5), dropping eigenvalues below 1e-13 of the
+ * largest, so a near-degenerate corral yields the least-squares solution
+ * instead of a blow-up (for a symmetric matrix this is the truncated SVD
+ * solution). Self-contained: no process-wide solver state (GSL's error
+ * handler had to be swapped around each call), so two contexts may run
+ * it in two threads at once.
  */
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -21,7 +25,7 @@
 #include "calc_internal.h"
 
 static const double TOLERANCE = 1e-12;
-enum { MAX_ITERATIONS = 10000 };
+enum { MAX_ITERATIONS = 10000, JACOBI_SWEEPS = 100 };
 
 static double dot(const double *a, const double *b, size_t dim)
 {
@@ -31,64 +35,99 @@ static double dot(const double *a, const double *b, size_t dim)
     return sum;
 }
 
+/* Eigen-decomposition of the symmetric n x n matrix a (destroyed: its
+ * diagonal becomes the eigenvalues) with eigenvectors in the columns of v.
+ * Cyclic Jacobi rotations: O(n^3) a sweep, quadratic convergence. */
+static void jacobi_eigen(double *a, double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            v[i * n + j] = i == j ? 1.0 : 0.0;
+    for (int sweep = 0; sweep < JACOBI_SWEEPS; sweep++) {
+        double off = 0;
+        double total = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) {
+                total += a[i * n + j] * a[i * n + j];
+                if (i != j)
+                    off += a[i * n + j] * a[i * n + j];
+            }
+        if (!(off > 1e-32 * total))
+            return;
+        for (size_t p = 0; p + 1 < n; p++) {
+            for (size_t q = p + 1; q < n; q++) {
+                double apq = a[p * n + q];
+                if (!(fabs(apq) > 0))
+                    continue;
+                double tau = (a[q * n + q] - a[p * n + p]) / (2.0 * apq);
+                double t = (tau >= 0 ? 1.0 : -1.0) / (fabs(tau) + sqrt(1.0 + tau * tau));
+                double c = 1.0 / sqrt(1.0 + t * t);
+                double s = t * c;
+                /* A <- J' A J with J the rotation in the (p, q) plane */
+                for (size_t k = 0; k < n; k++) {
+                    double akp = a[k * n + p];
+                    double akq = a[k * n + q];
+                    a[k * n + p] = c * akp - s * akq;
+                    a[k * n + q] = s * akp + c * akq;
+                }
+                for (size_t k = 0; k < n; k++) {
+                    double apk = a[p * n + k];
+                    double aqk = a[q * n + k];
+                    a[p * n + k] = c * apk - s * aqk;
+                    a[q * n + k] = s * apk + c * aqk;
+                }
+                for (size_t k = 0; k < n; k++) {
+                    double vkp = v[k * n + p];
+                    double vkq = v[k * n + q];
+                    v[k * n + p] = c * vkp - s * vkq;
+                    v[k * n + q] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+}
+
+/* Scratch for the affine minimiser: two (capacity + 1)^2 matrices. */
+typedef struct solver_scratch {
+    double *a;
+    double *v;
+} solver_scratch;
+
 /* Weights w (summing to 1) of the affine minimiser of the corral. */
-static mvec_status affine_minimiser(mvec_ctx *ctx, const double *corral, size_t dim,
-                                    size_t size, double *weights)
+static void affine_minimiser(const double *corral, size_t dim, size_t size,
+                             const solver_scratch *scratch, double *weights)
 {
     size_t n = size + 1;
-    /* GSL's default error handler aborts; a library must return instead. */
-    gsl_error_handler_t *previous_handler = gsl_set_error_handler_off();
-    gsl_matrix *a = gsl_matrix_alloc(n, n);
-    gsl_matrix *v = gsl_matrix_alloc(n, n);
-    gsl_vector *s = gsl_vector_alloc(n);
-    gsl_vector *work = gsl_vector_alloc(n);
-    gsl_vector *b = gsl_vector_alloc(n);
-    gsl_vector *x = gsl_vector_alloc(n);
-    mvec_status status = MVEC_OK;
-    if (!a || !v || !s || !work || !b || !x) {
-        status = mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (minimum-norm point)");
-        goto cleanup;
-    }
+    double *a = scratch->a;
+    double *v = scratch->v;
     for (size_t i = 0; i < size; i++) {
-        const double *pi = corral + i * dim;
-        for (size_t j = 0; j < size; j++) {
-            const double *pj = corral + j * dim;
-            gsl_matrix_set(a, i, j, dot(pi, pj, dim));
-        }
-        gsl_matrix_set(a, i, size, 1.0);
-        gsl_matrix_set(a, size, i, 1.0);
-        gsl_vector_set(b, i, 0.0);
+        for (size_t j = 0; j < size; j++)
+            a[i * n + j] = dot(corral + i * dim, corral + j * dim, dim);
+        a[i * n + size] = 1.0;
+        a[size * n + i] = 1.0;
     }
-    gsl_matrix_set(a, size, size, 0.0);
-    gsl_vector_set(b, size, 1.0);
-    if (gsl_linalg_SV_decomp(a, v, s, work) != 0) {
-        status = mvec__error(ctx, MVEC_ERR_SOLVER, "SVD failed (minimum-norm point)");
-        goto cleanup;
+    a[size * n + size] = 0.0;
+    jacobi_eigen(a, v, n);
+    /* x = V diag(1/lambda) V' b with b = e_size; small eigenvalues dropped */
+    double largest = 0;
+    for (size_t k = 0; k < n; k++)
+        largest = fabs(a[k * n + k]) > largest ? fabs(a[k * n + k]) : largest;
+    for (size_t i = 0; i < size; i++)
+        weights[i] = 0;
+    for (size_t k = 0; k < n; k++) {
+        double lambda = a[k * n + k];
+        if (!(fabs(lambda) >= largest * 1e-13) || !(fabs(lambda) > 0))
+            continue;
+        double coefficient = v[size * n + k] / lambda; /* (V' b)_k / lambda_k */
+        for (size_t i = 0; i < size; i++)
+            weights[i] += v[i * n + k] * coefficient;
     }
-    /* Drop singular values that are noise, so a near-degenerate corral
-     * yields the least-squares solution instead of a blow-up. */
-    double largest = gsl_vector_get(s, 0);
-    for (size_t i = 0; i < n; i++)
-        if (gsl_vector_get(s, i) < largest * 1e-13)
-            gsl_vector_set(s, i, 0.0);
-    gsl_linalg_SV_solve(a, v, s, b, x);
     double total = 0;
-    for (size_t i = 0; i < size; i++) {
-        weights[i] = gsl_vector_get(x, i);
+    for (size_t i = 0; i < size; i++)
         total += weights[i];
-    }
     if (fabs(total) > TOLERANCE)
         for (size_t i = 0; i < size; i++)
             weights[i] /= total;
-cleanup:
-    gsl_set_error_handler(previous_handler);
-    gsl_matrix_free(a);
-    gsl_matrix_free(v);
-    gsl_vector_free(s);
-    gsl_vector_free(work);
-    gsl_vector_free(b);
-    gsl_vector_free(x);
-    return status;
 }
 
 static void combine(const double *corral, size_t dim, const double *weights, size_t size,
@@ -149,6 +188,9 @@ mvec_status mvec__min_norm_oracle(mvec_ctx *ctx, size_t dim, mvec__linear_oracle
     double *mu = NULL;
     double *y = NULL;
     double *candidate = NULL;
+    solver_scratch scratch = {NULL, NULL};
+    MVEC_TRY(mvec__calloc(ctx, (capacity + 1) * (capacity + 1), sizeof *scratch.a, &scratch.a));
+    MVEC_TRY(mvec__calloc(ctx, (capacity + 1) * (capacity + 1), sizeof *scratch.v, &scratch.v));
     MVEC_TRY(mvec__calloc(ctx, capacity * dim, sizeof *corral, &corral));
     MVEC_TRY(mvec__calloc(ctx, capacity, sizeof *lambda, &lambda));
     MVEC_TRY(mvec__calloc(ctx, capacity, sizeof *mu, &mu));
@@ -178,7 +220,7 @@ mvec_status mvec__min_norm_oracle(mvec_ctx *ctx, size_t dim, mvec__linear_oracle
         size++;
         /* Minor steps. */
         for (;;) {
-            MVEC_TRY(affine_minimiser(ctx, corral, dim, size, mu));
+            affine_minimiser(corral, dim, size, &scratch, mu);
             bool interior = true;
             for (size_t i = 0; i < size; i++)
                 interior = interior && mu[i] > TOLERANCE;
@@ -227,5 +269,7 @@ cleanup:
     mvec__free(ctx, mu);
     mvec__free(ctx, y);
     mvec__free(ctx, candidate);
+    mvec__free(ctx, scratch.a);
+    mvec__free(ctx, scratch.v);
     return status;
 }
