@@ -5,6 +5,7 @@
 #   make            build build/release/{mvec,libmvec.a,libmvec.so}
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
+#   make bench      time check against profile and a four-great-power profile (bench/README.md)
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #
 # Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), SANITIZE=thread, CC.
@@ -61,7 +62,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
 .PHONY: all run check deps test-build install format format-check tidy check-deps \
-        update-golden clean tsan
+        update-golden clean tsan bench
 
 all: $(BUILD)/mvec $(BUILD)/libmvec.a $(BUILD)/libmvec.so
 
@@ -136,6 +137,11 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 	@mkdir -p $(dir $@)
 	$(SAY) CC $@
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
+
+# Timings of bench/README.md (release build; the Bureau part is skipped without the data).
+bench:
+	@$(MAKE) --no-print-directory BUILD=build/release all
+	@bench/bench.sh build/release
 
 # The CLI and the examples may include only the public headers; public functions list their
 # statuses; library messages name no CLI flag.

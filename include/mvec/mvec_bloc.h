@@ -23,6 +23,11 @@
 
 typedef struct mvec_bloc_scheme mvec_bloc_scheme;
 
+/* Most great-power blocs a scheme may mark; a scheme with more is rejected
+ * when it is loaded (MVEC_ERR_LIMIT). The cost in their number N is stated in
+ * mvec_profile.h. */
+#define MVEC_GREAT_POWER_LIMIT 6
+
 /* Load the built-in scheme `name` ("powers").
  * Statuses: MVEC_ERR_INVALID for an unknown name; MVEC_ERR_NOMEM;
  * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */

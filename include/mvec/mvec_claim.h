@@ -7,6 +7,12 @@
  * statistical basis available, with every number as an interval, and gets
  * a verdict: it holds for every allocation consistent with the data, it
  * fails for every one, or the data cannot decide.
+ *
+ * The distribution of a year and basis is the one the profile would show,
+ * evaluated with the memberships (an aggregate's reported total, the EU's,
+ * constrains its members). The country's observations are grouped once and
+ * each year and basis is evaluated at most once per call: the cost is that
+ * of evaluating the distributions the claims read (docs/methods.md).
  */
 #ifndef MVEC_CLAIM_H
 #define MVEC_CLAIM_H
@@ -40,16 +46,20 @@ typedef struct mvec_claims mvec_claims;
 typedef struct mvec_claim_options {
     size_t size;           /* sizeof the struct: set by MVEC_CLAIM_OPTIONS_INIT */
     const char *country;   /* NULL: "KAZ" */
-    int year;              /* 0: each claim's own year, or the latest year with data */
+    int year;              /* the year for claims without one of their own (a claim
+                              "... in 2023" keeps 2023); 0: every year with data, or
+                              the latest, as the rule says */
 } mvec_claim_options;
 
 #define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0}
 
-/* Evaluate every claim in data/claims.csv. `options` may be NULL for the
- * defaults (else start it from MVEC_CLAIM_OPTIONS_INIT). A claim the data
- * cannot reach is "undecidable", not an error.
+/* Evaluate every claim in data/claims.csv. `memberships` may be NULL (the
+ * built-in table is used); `options` may be NULL for the defaults (else
+ * start it from MVEC_CLAIM_OPTIONS_INIT). A claim the data cannot reach is
+ * "undecidable", not an error. The cancel callback is consulted per claim
+ * and per evaluation.
  * Statuses: MVEC_ERR_INVALID for an unknown country or an options struct not
- * made with its INIT macro; MVEC_ERR_SOLVER when GLPK or GSL fails;
+ * made with its INIT macro; MVEC_ERR_SOLVER when GLPK fails;
  * MVEC_ERR_LIMIT as mvec_profile_build; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED;
  * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observations,

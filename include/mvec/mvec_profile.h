@@ -19,6 +19,28 @@
  * whole-year one exists); within that year, reporter statistics before
  * partner, third-party and unstated ones, values before shares, then the
  * one listing more partners. The others are kept as alternatives.
+ *
+ * Composite (docs/methods.md, section 6): bloc shares and exposure are
+ * weighted means of the vectors' intervals; balance, lead margin and the
+ * certain leader are bounded over the image of the weighted Minkowski sum
+ * of the vectors' polytopes without listing it. With N = 3 great powers the
+ * image is a polygon traced exactly; with any other N, by linear programmes
+ * (Charnes-Cooper) for the margin, Wolfe's minimum-norm point over a support
+ * oracle for the minimum HHI, and a branch and bound of linear programmes
+ * for the maximum HHI (exact to 1e-9, never narrower than the exact
+ * interval). A scheme may mark at most MVEC_GREAT_POWER_LIMIT (6) blocs as
+ * great powers; one with more is rejected when it is loaded.
+ *
+ * Cost, for n observations, d distributions of the country, and m vertices
+ * over all vectors' great-power polytopes: grouping O(n) expected (keys are
+ * interned strings, compared as pointers), ordering the candidates
+ * O(d log d); each vector evaluates its candidates best first until one is
+ * usable. The composite: O(m N) per oracle query; with N = 3, O(q^2)
+ * queries for a polygon of q vertices (q is small: tens); otherwise
+ * N + N(N - 1) linear programmes of m + 2 variables for the margin and at
+ * most 20,000 for the maximum HHI (a few dozen in practice). m grows as 2^N
+ * (a pool's polytope has up to (N + 1) 2^(N + 1) vertices), hence the limit
+ * on N. The built-in data with four great powers take about 0.1 s.
  */
 #ifndef MVEC_PROFILE_H
 #define MVEC_PROFILE_H
@@ -107,13 +129,15 @@ typedef struct mvec_profile mvec_profile;
 
 /* Build the profile. `memberships` may be NULL (no institutions vector);
  * `options` may be NULL for the defaults (else start it from
- * MVEC_PROFILE_OPTIONS_INIT).
+ * MVEC_PROFILE_OPTIONS_INIT). The cancel callback is consulted at each
+ * vector and in the composite's loops.
  * Statuses: MVEC_ERR_INVALID for an unknown country or basis, a weights
- * text that is malformed or names a vector the profile lacks, or an options
- * struct not made with its INIT macro; MVEC_ERR_NO_DATA when the country has no observations at all;
- * MVEC_ERR_LIMIT when the scheme has more great powers, or a distribution
- * more extreme allocations, than supported; MVEC_ERR_SOLVER when GLPK or
- * GSL fails; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
+ * text that is malformed (a weight is a finite number >= 0) or names a
+ * vector the profile lacks, or an options struct not made with its INIT
+ * macro; MVEC_ERR_NO_DATA when the country has no observations at all;
+ * MVEC_ERR_LIMIT when a distribution has more extreme allocations than
+ * supported; MVEC_ERR_SOLVER when GLPK or GSL fails; MVEC_ERR_NOMEM;
+ * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observations,
                                         const mvec_bloc_scheme *scheme,
                                         const mvec_memberships *memberships,

@@ -2,6 +2,8 @@
  * test_profile.c - profiles on the embedded data, checked against values
  * computed by hand from the figures in data/kaz/.
  */
+#include <time.h>
+
 #include <mvec/mvec.h>
 
 #include "test.h"
@@ -130,8 +132,124 @@ static void test_errors(void)
     options.weights = "water.rivers=1";
     CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
                  MVEC_ERR_INVALID);
-    CHECK_STR(mvec_ctx_error_message(ctx), "--weights: the profile has no vector 'water.rivers'");
+    CHECK_STR(mvec_ctx_error_message(ctx),
+              "a weight is given for 'water.rivers', but the profile has no such vector");
     CHECK(p == NULL);
+    /* non-finite weights are refused, in words that name no CLI flag */
+    options.weights = "trade.total=1e309";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "invalid weight '1e309' for trade.total: number out of "
+                                           "range (a weight is a finite number >= 0)");
+    CHECK(p == NULL);
+}
+
+/* Two weights of 1e308: their sum overflows, yet each normalises to 1/2 of
+ * (2e308 + the other vectors' default 1s), i.e. 1/2 to 1e-300. */
+static void test_huge_weights(void)
+{
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.weights = "trade.total=1e308,trade.exports=1e308";
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
+                 MVEC_OK);
+    const mvec_vector_profile *total = find_vector(p, "trade.total");
+    const mvec_vector_profile *exports = find_vector(p, "trade.exports");
+    const mvec_vector_profile *imports = find_vector(p, "trade.imports");
+    CHECK(total != NULL && exports != NULL && imports != NULL);
+    CHECK_NEAR(total->weight, 0.5, 1e-12);
+    CHECK_NEAR(exports->weight, 0.5, 1e-12);
+    CHECK(imports->weight > 0 && imports->weight < 1e-300);
+    const mvec_composite *composite = mvec_profile_composite(p);
+    CHECK(composite->status == NULL);
+    CHECK(composite->vector_count >= 3);
+    /* the composite's bloc shares are then those of trade.total and exports, half each */
+    size_t west = bloc_index("WEST");
+    CHECK_NEAR(composite->bloc_shares[west].lo,
+               0.5 * total->bloc_shares[west].lo + 0.5 * exports->bloc_shares[west].lo, 1e-9);
+    mvec_profile_free(ctx, p);
+}
+
+/* Cancel: the callback is consulted, and a build stops with
+ * MVEC_ERR_CANCELLED at whichever check asks, with nothing leaked. */
+static int cancel_after;
+static int cancel_calls;
+static bool cancel_when_due(void *user)
+{
+    (void)user;
+    return ++cancel_calls > cancel_after;
+}
+
+static void test_cancel(void)
+{
+    mvec_profile *p = NULL;
+    size_t before = mvec_ctx_memory(ctx).current_bytes;
+    mvec_ctx_set_cancel(ctx, cancel_when_due, NULL);
+    int consulted = 0;
+    for (cancel_after = 0; cancel_after < 40; cancel_after += 3) {
+        cancel_calls = 0;
+        mvec_status status = mvec_profile_build(ctx, observations, scheme, memberships, NULL, &p);
+        if (status == MVEC_OK) {
+            mvec_profile_free(ctx, p);
+            p = NULL;
+            break;
+        }
+        CHECK_STATUS(status, MVEC_ERR_CANCELLED);
+        CHECK(p == NULL);
+        CHECK(mvec_ctx_memory(ctx).current_bytes == before);
+        consulted = cancel_calls;
+    }
+    CHECK(consulted > 10); /* consulted at each vector at least */
+    mvec_ctx_set_cancel(ctx, NULL, NULL);
+}
+
+/* A long profile (four great powers) stops within 0.1 s of the callback
+ * asking: the callback asks 1 ms after it is first consulted, and the build
+ * must return within 0.1 s of that moment. */
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double first_consulted;
+static double asked_at;
+static bool cancel_after_a_millisecond(void *user)
+{
+    (void)user;
+    double now = seconds_now();
+    if (!(first_consulted > 0))
+        first_consulted = now;
+    if (now - first_consulted < 0.001)
+        return false;
+    if (!(asked_at > 0))
+        asked_at = now;
+    return true;
+}
+
+static void test_cancel_latency(void)
+{
+    mvec_bloc_scheme *four = NULL;
+    mvec_profile *p = NULL;
+    /* run from the top of the tree, as tools/run_tests.sh does */
+    CHECK_STATUS(mvec_bloc_scheme_load(ctx, countries, "tests/data/scheme_four.csv", &four),
+                 MVEC_OK);
+    for (int round = 0; round < 3 && four != NULL; round++) {
+        first_consulted = asked_at = 0;
+        mvec_ctx_set_cancel(ctx, cancel_after_a_millisecond, NULL);
+        mvec_status status = mvec_profile_build(ctx, observations, four, memberships, NULL, &p);
+        double returned = seconds_now();
+        mvec_ctx_set_cancel(ctx, NULL, NULL);
+        if (status == MVEC_OK) { /* finished within the millisecond */
+            mvec_profile_free(ctx, p);
+            p = NULL;
+            continue;
+        }
+        CHECK_STATUS(status, MVEC_ERR_CANCELLED);
+        CHECK(asked_at > 0 && returned - asked_at < 0.1);
+    }
+    mvec_bloc_scheme_free(ctx, four);
 }
 
 int main(void)
@@ -149,6 +267,9 @@ int main(void)
     test_single_vector_composite();
     test_year_option();
     test_errors();
+    test_huge_weights();
+    test_cancel();
+    test_cancel_latency();
     mvec_observations_free(ctx, observations);
     mvec_memberships_free(ctx, memberships);
     mvec_bloc_scheme_free(ctx, scheme);

@@ -47,15 +47,23 @@ void mvec__bloc_share_bounds(const mvec__bloc_input *input, mvec_interval *share
         if (mass <= EPSILON)
             continue;
         double great = 0;
-        for (size_t b = 0; b < input->bloc_count; b++)
-            if (input->great_power[b])
-                great += capacity(input, g, b);
+        double finite_total = 0; /* the finite capacities, summed once: O(blocs) a pool */
+        size_t unbounded = 0;    /* blocs with unlimited capacity */
         for (size_t b = 0; b < input->bloc_count; b++) {
             double c = capacity(input, g, b);
-            double others = 0; /* what the other blocs can take */
-            for (size_t o = 0; o < input->bloc_count; o++)
-                if (o != b)
-                    others += capacity(input, g, o);
+            if (input->great_power[b])
+                great += c;
+            if (isfinite(c))
+                finite_total += c;
+            else
+                unbounded++;
+        }
+        for (size_t b = 0; b < input->bloc_count; b++) {
+            double c = capacity(input, g, b);
+            /* what the other blocs can take */
+            double others = unbounded > (isfinite(c) ? 0u : 1u) ? INFINITY
+                            : isfinite(c)                       ? finite_total - c
+                                                                : finite_total;
             shares[b].lo += mass > others ? mass - others : 0;
             shares[b].hi += mass < c ? mass : c;
         }
@@ -81,13 +89,18 @@ static mvec_status pool_vertices(mvec_ctx *ctx, const double *caps, size_t dim, 
         MVEC_TRY(mvec__points_add_unique(ctx, out, y));
         goto cleanup;
     }
-    size_t finite[16];
+    /* dim is at most MVEC_GREAT_POWER_LIMIT + 1 (checked by the caller);
+     * the bound is checked again before each write. */
+    size_t finite[MVEC_GREAT_POWER_LIMIT + 1];
     size_t finite_count = 0;
-    for (size_t j = 0; j < dim; j++)
-        if (caps[j] > 0 && isfinite(caps[j]))
-            finite[finite_count++] = j;
-    if (finite_count > 15)
-        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many great-power blocs (at most 14)");
+    for (size_t j = 0; j < dim; j++) {
+        if (!(caps[j] > 0 && isfinite(caps[j])))
+            continue;
+        if (finite_count == sizeof finite / sizeof *finite)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many great-power blocs (at most %d)",
+                      MVEC_GREAT_POWER_LIMIT);
+        finite[finite_count++] = j;
+    }
     for (size_t free_coordinate = 0; free_coordinate < dim; free_coordinate++) {
         if (!(caps[free_coordinate] > 0))
             continue;
@@ -128,6 +141,9 @@ mvec_status mvec__bloc_vertices(mvec_ctx *ctx, const mvec__bloc_input *input,
     mvec__points next = MVEC__POINTS_INIT(dim);
     double *caps = NULL;
     double *start = NULL;
+    if (great > MVEC_GREAT_POWER_LIMIT)
+        return mvec__error(ctx, MVEC_ERR_LIMIT, "too many great-power blocs: %zu (at most %d)",
+                           great, MVEC_GREAT_POWER_LIMIT);
     MVEC_TRY(mvec__calloc(ctx, dim, sizeof *caps, &caps));
     MVEC_TRY(mvec__calloc(ctx, dim, sizeof *start, &start));
     for (size_t b = 0, p = 0; b < input->bloc_count; b++)

@@ -10,21 +10,29 @@
 
 /* ---- point sets ------------------------------------------------------------------------ */
 
-/* `count` points of dimension `dim`, row-major. */
+/* `count` points of dimension `dim`, row-major. mvec__points_add_unique keeps
+ * a hash index of the points (by coordinates rounded to 1e-12), so adding n
+ * points costs O(n dim) expected; callers may reset `count` to 0 to reuse a
+ * set (the index is then rebuilt on the next unique add). */
 typedef struct mvec__points {
     double *data;
     size_t count;
     size_t dim;
     size_t capacity; /* points */
+    size_t *slots;   /* hash index: point numbers, SIZE_MAX for empty; NULL until needed */
+    size_t slot_count;
+    size_t indexed;  /* points [0, indexed) are in the index */
 } mvec__points;
 
-#define MVEC__POINTS_INIT(dimension) {NULL, 0, (dimension), 0}
+#define MVEC__POINTS_INIT(dimension) {NULL, 0, (dimension), 0, NULL, 0, 0}
 
 mvec_status mvec__points_add(mvec_ctx *ctx, mvec__points *points, const double *point);
-/* Add unless an equal point (to 1e-12) is already there. */
+/* Add unless an equal point (coordinates equal after rounding to 1e-12) is
+ * already there. Expected O(dim) per call (hash index). */
 mvec_status mvec__points_add_unique(mvec_ctx *ctx, mvec__points *points, const double *point);
 void mvec__points_clear(mvec_ctx *ctx, mvec__points *points);
-/* out = {a_i * weight_a + b_j * weight_b}; MVEC_ERR_LIMIT beyond `limit` points. */
+/* out = {a_i * weight_a + b_j * weight_b}, duplicates dropped; MVEC_ERR_LIMIT
+ * beyond `limit` pairs. Cost O(|a| |b| dim) expected. */
 mvec_status mvec__points_minkowski(mvec_ctx *ctx, const mvec__points *a, double weight_a,
                                    const mvec__points *b, double weight_b, size_t limit,
                                    mvec__points *out);
@@ -42,6 +50,7 @@ typedef struct mvec__lp {
     const double *row_hi;      /* +INFINITY for none */
     const bool *free_variable; /* NULL: all >= 0 */
     bool maximise;
+    double *solution;          /* NULL, or variable_count values set when feasible */
 } mvec__lp;
 
 /* Solve; *feasible false (and MVEC_OK) when the problem has no solution.
@@ -51,8 +60,19 @@ mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_
 
 /* ---- min_norm.c: Wolfe's minimum-norm point of a convex hull --------------------------- */
 
-/* The point of conv(points) nearest the origin; out has points->dim entries. */
+/* The point of conv(points) nearest the origin; out has points->dim entries.
+ * Each iteration costs O(count dim + dim^3); Wolfe's method is finite. */
 mvec_status mvec__min_norm_point(mvec_ctx *ctx, const mvec__points *points, double *out);
+
+/* A linear-minimisation oracle of a convex set K: out = a point of K
+ * minimising direction . x (a vertex of K). */
+typedef mvec_status (*mvec__linear_oracle)(void *user, const double *direction, double *out);
+
+/* The same for a set known only through its oracle, starting at `start` (a
+ * point of K): the corral holds oracle answers, so K may have more vertices
+ * than could be listed. One oracle call and O(dim^3) work per iteration. */
+mvec_status mvec__min_norm_oracle(mvec_ctx *ctx, size_t dim, mvec__linear_oracle oracle,
+                                  void *user, const double *start, double *out);
 
 /* ---- bloc_bounds.c -------------------------------------------------------------------- */
 
@@ -68,13 +88,19 @@ typedef struct mvec__bloc_input {
     const size_t *pool_slots;     /* pool_count x bloc_count */
 } mvec__bloc_input;
 
-/* Exact bounds of each bloc's share and of the exposure (sum over great powers). */
+/* Exact bounds of each bloc's share and of the exposure (sum over great
+ * powers). O(pools x blocs). */
 void mvec__bloc_share_bounds(const mvec__bloc_input *input, mvec_interval *shares,
                              mvec_interval *exposure);
 
 /* The vectors of great-power bloc shares at the vertices of the feasible set
  * (dimension = number of great-power blocs). Every feasible vector is a
- * convex combination of them. */
+ * convex combination of them. With N great powers a pool has at most
+ * (N + 1) 2^(N + 1) candidate vertices; the pools' sets are combined by
+ * Minkowski sum, so the cost is O(product over pools of their vertex
+ * counts x N) (one pool plus one per aggregate with known members).
+ * MVEC_ERR_LIMIT beyond MVEC_GREAT_POWER_LIMIT great powers (checked before
+ * any array is filled) or MVEC__VERTEX_LIMIT points. */
 mvec_status mvec__bloc_vertices(mvec_ctx *ctx, const mvec__bloc_input *input,
                                 mvec__points *out);
 
@@ -86,15 +112,33 @@ typedef struct mvec__balance_bounds {
 
 /* Bounds of balance and lead margin over conv(vertices), vertices in
  * great-power share space. Undefined (NaN) when every vertex has zero
- * exposure or there are fewer than two great powers. */
+ * exposure or there are fewer than two great powers. Cost for v vertices
+ * and N great powers: O(v N) for the images and the maximum HHI, Wolfe's
+ * method for the minimum, N^2 linear programmes of v variables. */
 mvec_status mvec__balance_bounds(mvec_ctx *ctx, const mvec__points *vertices,
                                  mvec__balance_result *out);
 
 /* composite.c: with exactly three great powers, the vertices (normalised
  * shares, summing to 1) of the polygon of shares the weighted composite of
- * the vectors' vertex sets can take. Empty when no vector has exposure. */
+ * the vectors' vertex sets can take. Empty when no vector has exposure.
+ * For a polygon of q vertices and m vertices over all vectors: O(q) rounds
+ * of at most q support queries of O(m) each, and a hull of O(q log q) per
+ * round, so O(q^2 m); q is bounded by 4096 (MVEC_ERR_LIMIT) and is tens in
+ * practice. */
 mvec_status mvec__composite_polygon(mvec_ctx *ctx, const mvec__points *sets,
                                     const double *weights, size_t count, mvec__points *out);
+
+/* composite.c: with any number N >= 2 of great powers, the bounds of
+ * balance, lead margin and the certain leader over the composite's image,
+ * computed from the vectors' vertex sets (m vertices in all) without
+ * listing the Minkowski sum: Dinkelbach support queries (O(m N) a step),
+ * Wolfe's method over that oracle, N^2 linear programmes of m + 2
+ * variables for the margin, and a branch and bound of linear programmes
+ * for the maximum HHI (exact to 1e-9, the interval never narrower than the
+ * exact one; MVEC_ERR_LIMIT beyond 20000 boxes). */
+mvec_status mvec__composite_image_bounds(mvec_ctx *ctx, const mvec__points *sets,
+                                         const double *weights, size_t count, size_t great,
+                                         mvec__balance_result *out);
 
 enum { MVEC__VERTEX_LIMIT = 200000 };
 

@@ -1,16 +1,24 @@
 /*
  * claims.c - the seed articles' trade claims (data/claims.csv) checked on
- * the loaded data. Each rule reads the trade.total profile of a year and a
- * statistical basis and decides with interval logic: "holds" only when it
- * holds for every allocation consistent with the data, "fails" only when it
- * fails for every one. Thresholds and their sources are in docs/methods.md.
+ * the loaded data. Each rule reads the trade.total distribution of a year
+ * and a statistical basis and decides with interval logic: "holds" only
+ * when it holds for every allocation consistent with the data, "fails" only
+ * when it fails for every one. Thresholds and their sources are in
+ * docs/methods.md; the rules are the table RULES below.
+ *
+ * Work is done once: the country's distributions are grouped once (one
+ * collection, profile_internal.h), and each (scheme, year, basis) is
+ * evaluated at most once and cached, so the cost is that of evaluating the
+ * distributions the claims read, not one profile per question. The
+ * memberships (the EU of each year) constrain where an aggregate's
+ * remainder can go, as in the profile.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../data/csv_table.h"
-#include "calc_internal.h"
+#include "profile_internal.h"
 
 /* US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3: a market with
  * an HHI below 1,500 is "unconcentrated". */
@@ -30,6 +38,14 @@ struct mvec_claims {
 };
 
 enum decision { DECIDED_NO, DECIDED_YES, UNDECIDED };
+
+/* Return the status of `expr` when it is not MVEC_OK (no cleanup needed). */
+#define TRY_RETURN(expr)                                                                           \
+    do {                                                                                           \
+        mvec_status try_status_ = (expr);                                                          \
+        if (try_status_ != MVEC_OK)                                                                \
+            return try_status_;                                                                    \
+    } while (0)
 
 const char *mvec_verdict_name(mvec_verdict verdict)
 {
@@ -54,11 +70,33 @@ typedef struct claim_row {
     const char *seed;
 } claim_row;
 
+/* One evaluated (scheme, vector, year, basis): the representative
+ * distribution, or none (found false). Allocated in the work arena, so
+ * pointers to it stay valid while the cache grows. */
+typedef struct cached_vector {
+    const mvec_bloc_scheme *scheme;
+    const char *vector;
+    int year;
+    mvec_basis basis;
+    bool found;
+    mvec_vector_profile result;
+} cached_vector;
+
+enum { MAX_UNIT_SCHEMES = 64 };
+
 typedef struct check_state {
     mvec_ctx *ctx;
     const mvec_observations *observations;
     const mvec_bloc_scheme *powers;
-    const mvec_memberships *memberships; /* may be NULL: the built-in table is used */
+    const mvec_memberships *memberships; /* the caller's, or the built-in table */
+    mvec__collection collection;
+    mvec__arena work;                    /* evaluations, freed at the end */
+    cached_vector **cache;
+    size_t cache_count;
+    size_t cache_capacity;
+    mvec_bloc_scheme *units[MAX_UNIT_SCHEMES]; /* per year, kept while cached */
+    int unit_years[MAX_UNIT_SCHEMES];
+    size_t unit_count;
     mvec_claims *claims;
     int year; /* the caller's --year, or 0 */
     mvec__buf numbers;
@@ -70,21 +108,21 @@ static mvec_status keep_text(check_state *state, const char *text, const char **
     return mvec__arena_strdup(state->ctx, &state->claims->arena, text, out);
 }
 
-/* Years with whole-year trade figures for the country, newest first. */
-static size_t trade_years(const mvec_observations *observations, const mvec_country *country,
-                          const char *vector, int *years, size_t max)
+/* Years with whole-year distributions of `vector`, newest first (from the
+ * collection, sorted already: O(candidates x years)). */
+static size_t trade_years(const check_state *state, const char *vector, int *years, size_t max)
 {
     size_t count = 0;
-    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
-        const mvec_observation *o = mvec_observations_at(observations, i);
-        if (o->country != country || o->superseded || o->period[0] != '\0' ||
-            strcmp(o->vector, vector) != 0)
+    const mvec__collection *collection = &state->collection;
+    for (size_t i = 0; i < collection->set.count; i++) {
+        const mvec__distribution *d = collection->order[i];
+        if (d->period[0] != '\0' || strcmp(d->vector, vector) != 0)
             continue;
         bool seen = false;
         for (size_t k = 0; k < count && !seen; k++)
-            seen = years[k] == o->year;
+            seen = years[k] == d->year;
         if (!seen && count < max)
-            years[count++] = o->year;
+            years[count++] = d->year;
     }
     for (size_t i = 1; i < count; i++)
         for (size_t j = i; j > 0 && years[j] > years[j - 1]; j--) {
@@ -95,41 +133,54 @@ static size_t trade_years(const mvec_observations *observations, const mvec_coun
     return count;
 }
 
-/* The trade profile of one year and basis, or NULL (and *profile NULL). */
+/* The representative distribution of `vector` in `year` on `basis` under
+ * `scheme`, evaluated at most once per run (cached), or NULL; when the
+ * year's figures cannot decide, why is added to the numbers. */
 static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
                              const char *vector, int year, mvec_basis basis,
-                             mvec_profile **profile, const mvec_vector_profile **out)
+                             const mvec_vector_profile **out)
 {
-    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
-    options.country = state->claims->country->code;
-    options.year = year;
-    options.basis = mvec_basis_name(basis);
-    options.vector = vector;
+    mvec_status status = MVEC_OK;
     *out = NULL;
-    *profile = NULL;
-    mvec_status status =
-        mvec_profile_build(state->ctx, state->observations, scheme, NULL, &options, profile);
-    if (status == MVEC_ERR_NO_DATA) {
-        mvec_ctx_clear_error(state->ctx);
+    cached_vector *entry = NULL;
+    for (size_t i = 0; i < state->cache_count && entry == NULL; i++) {
+        cached_vector *c = state->cache[i];
+        if (c->scheme == scheme && c->year == year && c->basis == basis &&
+            strcmp(c->vector, vector) == 0)
+            entry = c;
+    }
+    if (entry == NULL) {
+        MVEC_TRY(mvec__check_cancel(state->ctx));
+        MVEC_TRY(mvec__grow(state->ctx, &state->cache, &state->cache_capacity,
+                            state->cache_count + 1, sizeof *state->cache));
+        MVEC_TRY(mvec__arena_alloc(state->ctx, &state->work, sizeof *entry, &entry));
+        memset(entry, 0, sizeof *entry);
+        entry->scheme = scheme;
+        entry->vector = vector;
+        entry->year = year;
+        entry->basis = basis;
+        mvec__evaluation_context context = {mvec_observations_countries(state->observations),
+                                            scheme, state->memberships};
+        mvec__candidate_filter filter = {vector, year, (int)basis};
+        size_t chosen = SIZE_MAX;
+        MVEC_TRY(mvec__collection_pick(state->ctx, &state->collection, &context, vector,
+                                       &filter, &state->work, &entry->result, NULL, &chosen));
+        entry->found = chosen != SIZE_MAX;
+        state->cache[state->cache_count++] = entry;
+    }
+    const mvec_vector_profile *v = &entry->result;
+    if (!entry->found)
+        return MVEC_OK;
+    if (v->status == NULL && v->period[0] == '\0') {
+        *out = v;
         return MVEC_OK;
     }
-    if (status != MVEC_OK)
-        return status;
-    for (size_t i = 0; i < mvec_profile_vector_count(*profile); i++) {
-        const mvec_vector_profile *v = mvec_profile_vector(*profile, i);
-        if (strcmp(v->vector, vector) != 0 || v->year != year)
-            continue;
-        if (v->status == NULL && v->period[0] == '\0') {
-            *out = v;
-            continue;
-        }
-        /* say why the figures of that year cannot decide */
-        status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s%s%s",
-                                  state->numbers.length ? "; " : "", year,
-                                  mvec_basis_name(basis),
-                                  v->status ? v->status : "only part of the year: ",
-                                  v->status ? "" : v->period, "");
-    }
+    /* say why the figures of that year cannot decide */
+    MVEC_TRY(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s%s",
+                              state->numbers.length ? "; " : "", year, mvec_basis_name(basis),
+                              v->status ? v->status : "only part of the year: ",
+                              v->status ? "" : v->period));
+cleanup:
     return status;
 }
 
@@ -231,66 +282,79 @@ static mvec_verdict combine(const enum decision *decisions, size_t count, bool a
 
 enum { MAX_DECISIONS = 256, MAX_YEARS = 64 };
 
-/* The caller's --year, or every year with whole-year figures, newest first. */
+typedef struct claim_rule claim_rule;
+
+/* An evaluator reads the data through vector_of and decides the claim. */
+typedef mvec_status (*claim_evaluator)(check_state *state, const claim_row *row,
+                                       const claim_rule *rule, mvec_verdict *verdict);
+
+/* One rule of data/claims.csv: its name there, how it is decided, its
+ * threshold (0 when it has none) and the rule in words for the reader. */
+struct claim_rule {
+    const char *name;
+    claim_evaluator evaluate;
+    double threshold;
+    const char *description;
+};
+
+/* The caller's year, or every year with whole-year figures, newest first
+ * (rules without a fixed year). */
 static size_t years_to_check(const check_state *state, const claim_row *row, int *years)
 {
     if (state->year) {
         years[0] = state->year;
         return 1;
     }
-    return trade_years(state->observations, state->claims->country, row->vector, years,
-                       MAX_YEARS);
+    return trade_years(state, row->vector, years, MAX_YEARS);
 }
 
+/* "X became the top partner in Y": first in Y and not first in Y - 1. A
+ * claim's own year wins over the caller's year, which only fills in a claim
+ * without one. */
 static mvec_status check_became_top(check_state *state, const claim_row *row,
-                                    mvec_verdict *verdict)
+                                    const claim_rule *rule, mvec_verdict *verdict)
 {
-    mvec_status status = MVEC_OK;
+    (void)rule;
     enum decision decisions[8];
     size_t count = 0;
-    int year = state->year ? state->year : row->year;
-    for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
-        mvec_profile *now_profile = NULL;
-        mvec_profile *before_profile = NULL;
+    int year = row->year ? row->year : state->year;
+    if (year == 0) {
+        int years[MAX_YEARS];
+        if (trade_years(state, row->vector, years, MAX_YEARS) > 0)
+            year = years[0];
+    }
+    for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED && year != 0; b++) {
         const mvec_vector_profile *now = NULL;
         const mvec_vector_profile *before = NULL;
-        status = vector_of(state, state->powers, row->vector, year, (mvec_basis)b, &now_profile,
-                           &now);
-        if (status == MVEC_OK)
-            status = vector_of(state, state->powers, row->vector, year - 1, (mvec_basis)b,
-                               &before_profile, &before);
-        if (status == MVEC_OK && now != NULL) {
-            enum decision first_now = is_first(now, row->partners);
-            enum decision first_before = before ? is_first(before, row->partners) : UNDECIDED;
-            /* "became first in Y": first in Y and not first in Y-1 */
-            enum decision d = UNDECIDED;
-            if (first_now == DECIDED_NO || first_before == DECIDED_YES)
-                d = DECIDED_NO;
-            else if (first_now == DECIDED_YES && first_before == DECIDED_NO)
-                d = DECIDED_YES;
-            decisions[count++] = d;
-            status = top_three_text(state, now, row->partners);
-            if (status == MVEC_OK && before != NULL)
-                status = top_three_text(state, before, row->partners);
-            if (status == MVEC_OK)
-                status = describe_data(state, now);
-            if (status == MVEC_OK && before != NULL)
-                status = describe_data(state, before);
-        }
-        mvec_profile_free(state->ctx, now_profile);
-        mvec_profile_free(state->ctx, before_profile);
-        if (status != MVEC_OK)
-            return status;
+        TRY_RETURN(vector_of(state, state->powers, row->vector, year, (mvec_basis)b, &now));
+        TRY_RETURN(
+            vector_of(state, state->powers, row->vector, year - 1, (mvec_basis)b, &before));
+        if (now == NULL)
+            continue;
+        enum decision first_now = is_first(now, row->partners);
+        enum decision first_before = before ? is_first(before, row->partners) : UNDECIDED;
+        enum decision d = UNDECIDED;
+        if (first_now == DECIDED_NO || first_before == DECIDED_YES)
+            d = DECIDED_NO;
+        else if (first_now == DECIDED_YES && first_before == DECIDED_NO)
+            d = DECIDED_YES;
+        decisions[count++] = d;
+        TRY_RETURN(top_three_text(state, now, row->partners));
+        if (before != NULL)
+            TRY_RETURN(top_three_text(state, before, row->partners));
+        TRY_RETURN(describe_data(state, now));
+        if (before != NULL)
+            TRY_RETURN(describe_data(state, before));
     }
     *verdict = combine(decisions, count, false);
     return MVEC_OK;
 }
 
-/* Rules over the years: every year with data must satisfy the threshold. */
+/* Rules over the years: every year with data must satisfy the threshold
+ * (an index below it). */
 static mvec_status check_every_year(check_state *state, const claim_row *row, bool use_hhi,
-                                    mvec_verdict *verdict)
+                                    double threshold, mvec_verdict *verdict)
 {
-    mvec_status status = MVEC_OK;
     enum decision decisions[MAX_DECISIONS];
     size_t count = 0;
     int years[MAX_YEARS];
@@ -298,67 +362,75 @@ static mvec_status check_every_year(check_state *state, const claim_row *row, bo
     for (size_t y = 0; y < year_count; y++) {
         for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED && count < MAX_DECISIONS;
              b++) {
-            mvec_profile *profile = NULL;
             const mvec_vector_profile *v = NULL;
-            status = vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b,
-                               &profile, &v);
-            if (status == MVEC_OK && v != NULL) {
-                mvec_interval x = use_hhi ? v->indices.hhi : v->indices.cr1;
-                double threshold = use_hhi ? EVEN_HHI : DOMINANT_SHARE;
-                decisions[count++] =
-                    x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);
-                char interval[96];
-                char lo[32];
-                char hi[32];
-                mvec__format_c(lo, sizeof lo, use_hhi ? "%.3f" : "%.1f %%",
-                               use_hhi ? x.lo : x.lo * 100);
-                mvec__format_c(hi, sizeof hi, use_hhi ? "%.3f" : "%.1f %%",
-                               use_hhi ? x.hi : x.hi * 100);
-                if (strcmp(lo, hi) == 0)
-                    snprintf(interval, sizeof interval, "%s", lo);
-                else
-                    snprintf(interval, sizeof interval, "%s to %s", lo, hi);
-                status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s %s%s%s",
-                                          state->numbers.length ? "; " : "", years[y],
-                                          mvec_basis_name((mvec_basis)b),
-                                          use_hhi ? "HHI" : "largest share", interval,
-                                          use_hhi ? "" : " (",
-                                          use_hhi ? "" : v->partners[0].partner->code);
-                if (status == MVEC_OK && !use_hhi)
-                    status = mvec__buf_puts(state->ctx, &state->numbers, ")");
-                if (status == MVEC_OK)
-                    status = describe_data(state, v);
-            }
-            mvec_profile_free(state->ctx, profile);
-            if (status != MVEC_OK)
-                return status;
+            TRY_RETURN(
+                vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b, &v));
+            if (v == NULL)
+                continue;
+            mvec_interval x = use_hhi ? v->indices.hhi : v->indices.cr1;
+            decisions[count++] =
+                x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);
+            char interval[96];
+            char lo[32];
+            char hi[32];
+            mvec__format_c(lo, sizeof lo, use_hhi ? "%.3f" : "%.1f %%",
+                           use_hhi ? x.lo : x.lo * 100);
+            mvec__format_c(hi, sizeof hi, use_hhi ? "%.3f" : "%.1f %%",
+                           use_hhi ? x.hi : x.hi * 100);
+            if (strcmp(lo, hi) == 0)
+                snprintf(interval, sizeof interval, "%s", lo);
+            else
+                snprintf(interval, sizeof interval, "%s to %s", lo, hi);
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s %s",
+                                             state->numbers.length ? "; " : "", years[y],
+                                             mvec_basis_name((mvec_basis)b),
+                                             use_hhi ? "HHI" : "largest share", interval));
+            if (!use_hhi)
+                TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, " (%s)",
+                                                 v->partners[0].partner->code));
+            TRY_RETURN(describe_data(state, v));
         }
     }
     *verdict = combine(decisions, count, true);
     return MVEC_OK;
 }
 
+static mvec_status check_evenly_distributed(check_state *state, const claim_row *row,
+                                            const claim_rule *rule, mvec_verdict *verdict)
+{
+    return check_every_year(state, row, true, rule->threshold, verdict);
+}
+
+static mvec_status check_no_single_dominates(check_state *state, const claim_row *row,
+                                             const claim_rule *rule, mvec_verdict *verdict)
+{
+    return check_every_year(state, row, false, rule->threshold, verdict);
+}
+
 /* A scheme whose blocs are single countries, except the EU members of
- * `year` together, with the three named units as "great powers". */
-static mvec_status units_scheme(check_state *state, int year, mvec_bloc_scheme **out)
+ * `year` together, with the three named units as "great powers"; built once
+ * per year and kept for the run (the cache refers to it). */
+static mvec_status units_scheme(check_state *state, int year, const mvec_bloc_scheme **out)
 {
     mvec_ctx *ctx = state->ctx;
     mvec__buf text = MVEC__BUF_INIT(1 << 20);
     mvec_status status = MVEC_OK;
-    mvec_memberships *own = NULL;
     const mvec_countries *countries = mvec_observations_countries(state->observations);
     const mvec_country *eu = mvec_countries_find(countries, "EU");
-    const mvec_memberships *memberships = state->memberships;
-    if (memberships == NULL) {
-        MVEC_TRY(mvec_memberships_builtin(ctx, countries, &own));
-        memberships = own;
-    }
+    for (size_t i = 0; i < state->unit_count; i++)
+        if (state->unit_years[i] == year) {
+            *out = state->units[i];
+            return MVEC_OK;
+        }
+    if (state->unit_count == MAX_UNIT_SCHEMES)
+        return mvec__error(ctx, MVEC_ERR_LIMIT, "more than %d years to check",
+                           MAX_UNIT_SCHEMES);
     MVEC_TRY(mvec__buf_puts(ctx, &text, "code,bloc,great_power\nEU,EU,yes\n"));
     for (size_t i = 0; i < mvec_countries_count(countries); i++) {
         const mvec_country *c = mvec_countries_at(countries, i);
         if (c->kind != MVEC_COUNTRY_CURRENT)
             continue;
-        if (mvec_memberships_contains(memberships, eu, c, year))
+        if (mvec_memberships_contains(state->memberships, eu, c, year))
             MVEC_TRY(mvec__buf_printf(ctx, &text, "%s,EU,yes\n", c->code));
         else
             MVEC_TRY(mvec__buf_printf(ctx, &text, "%s,%s,%s\n", c->code, c->code,
@@ -367,128 +439,154 @@ static mvec_status units_scheme(check_state *state, int year, mvec_bloc_scheme *
                                           : "no"));
     }
     MVEC_TRY(mvec__buf_puts(ctx, &text, "*,OTHER,no\n"));
-    MVEC_TRY(mvec__bloc_scheme_from_text(ctx, countries, "units", text.data, text.length, out));
+    mvec_bloc_scheme *units = NULL;
+    MVEC_TRY(mvec__bloc_scheme_from_text(ctx, countries, "units", text.data, text.length, &units));
+    state->units[state->unit_count] = units;
+    state->unit_years[state->unit_count] = year;
+    state->unit_count++;
+    *out = units;
 cleanup:
-    mvec_memberships_free(ctx, own);
     mvec__buf_clear(ctx, &text);
     return status;
 }
 
-static mvec_status check_shared_first(check_state *state, const claim_row *row,
-                                      mvec_verdict *verdict)
+/* Does a listed partner of v belong to bloc u? */
+static bool has_listed_partner(const mvec_vector_profile *v, size_t u)
 {
-    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < v->partner_count; i++)
+        if (v->partners[i].bloc == u)
+            return true;
+    return false;
+}
+
+/* "China, Russia and the EU share first place with small margins", in the
+ * latest year with data (or the caller's year). */
+static mvec_status check_shared_first(check_state *state, const claim_row *row,
+                                      const claim_rule *rule, mvec_verdict *verdict)
+{
     enum decision decisions[8];
     size_t count = 0;
     int years[MAX_YEARS];
     size_t year_count = years_to_check(state, row, years);
-    if (year_count == 0) {
-        *verdict = MVEC_VERDICT_UNDECIDABLE;
-        return MVEC_OK;
-    }
-    /* The latest year that has data on some basis. */
+    static const char *const names[3] = {"CHN", "RUS", "EU"};
     for (size_t y = 0; y < year_count && count == 0; y++) {
-        mvec_bloc_scheme *units = NULL;
-        MVEC_TRY(units_scheme(state, years[y], &units));
+        const mvec_bloc_scheme *units = NULL;
+        TRY_RETURN(units_scheme(state, years[y], &units));
         for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
-            mvec_profile *profile = NULL;
             const mvec_vector_profile *v = NULL;
-            status = vector_of(state, units, row->vector, years[y], (mvec_basis)b, &profile, &v);
-            if (status == MVEC_OK && v != NULL) {
-                const char *names[3] = {"CHN", "RUS", "EU"};
-                mvec_interval target[3] = {{0, 0}, {0, 0}, {0, 0}}; /* a bloc the scheme lacks: 0 */
-                double other_hi = 0;
-                double other_lo = 0;
-                const char *other_name = NULL;
-                for (size_t u = 0; u < mvec_bloc_count(units); u++) {
-                    const char *name = mvec_bloc_name(units, u);
-                    bool is_target = false;
-                    for (int t = 0; t < 3; t++)
-                        if (strcmp(name, names[t]) == 0) {
-                            target[t] = v->bloc_shares[u];
-                            is_target = true;
-                        }
-                    if (!is_target && v->bloc_shares[u].hi > other_hi) {
-                        other_hi = v->bloc_shares[u].hi;
-                        other_name = name;
+            TRY_RETURN(vector_of(state, units, row->vector, years[y], (mvec_basis)b, &v));
+            if (v == NULL)
+                continue;
+            mvec_interval target[3] = {{0, 0}, {0, 0}, {0, 0}};
+            double other_lo = 0;
+            double listed_hi = 0;   /* largest other unit holding a listed partner */
+            const char *listed_name = NULL;
+            mvec_interval listed_share = {0, 0};
+            double unlisted_hi = 0; /* largest other unit only the remainder can reach */
+            for (size_t u = 0; u < mvec_bloc_count(units); u++) {
+                const char *name = mvec_bloc_name(units, u);
+                bool is_target = false;
+                for (int t = 0; t < 3; t++)
+                    if (strcmp(name, names[t]) == 0) {
+                        target[t] = v->bloc_shares[u];
+                        is_target = true;
                     }
-                    if (!is_target && v->bloc_shares[u].lo > other_lo)
-                        other_lo = v->bloc_shares[u].lo;
+                if (is_target)
+                    continue;
+                mvec_interval share = v->bloc_shares[u];
+                if (share.lo > other_lo)
+                    other_lo = share.lo;
+                if (has_listed_partner(v, u)) {
+                    if (share.hi > listed_hi) {
+                        listed_hi = share.hi;
+                        listed_name = name;
+                        listed_share = share;
+                    }
+                } else if (share.hi > unlisted_hi) {
+                    unlisted_hi = share.hi;
                 }
-                double min_lo = 1;
-                double min_hi = 1;
-                double max_lo = 0;
-                double max_hi = 0;
-                for (int t = 0; t < 3; t++) {
-                    min_lo = target[t].lo < min_lo ? target[t].lo : min_lo;
-                    min_hi = target[t].hi < min_hi ? target[t].hi : min_hi;
-                    max_lo = target[t].lo > max_lo ? target[t].lo : max_lo;
-                    max_hi = target[t].hi > max_hi ? target[t].hi : max_hi;
-                }
-                double spread_hi = max_hi - min_lo;
-                double spread_lo = max_lo - min_hi > 0 ? max_lo - min_hi : 0;
-                bool top_certain = min_lo > other_hi;
-                bool top_impossible = other_lo > min_hi;
-                enum decision d = UNDECIDED;
-                if (top_impossible || spread_lo > SMALL_MARGIN)
-                    d = DECIDED_NO;
-                else if (top_certain && spread_hi <= SMALL_MARGIN)
-                    d = DECIDED_YES;
-                decisions[count++] = d;
-                char item[256];
-                status = mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: ",
-                                          state->numbers.length ? "; " : "", years[y],
-                                          mvec_basis_name((mvec_basis)b));
-                for (int t = 0; t < 3 && status == MVEC_OK; t++) {
-                    share_text(item, sizeof item, names[t], target[t]);
-                    status = mvec__buf_printf(state->ctx, &state->numbers, "%s, ", item);
-                }
-                mvec_interval next = {other_lo, other_hi};
-                if (other_name != NULL)
-                    share_text(item, sizeof item, other_name, next);
-                else
-                    snprintf(item, sizeof item, "none");
-                char spread[96];
-                mvec__format_c(spread, sizeof spread, "%.1f-%.1f", spread_lo * 100,
-                               spread_hi * 100);
-                if (status == MVEC_OK)
-                    status = mvec__buf_printf(state->ctx, &state->numbers,
-                                              "largest other unit %s; gap between the three "
-                                              "%s percentage points",
-                                              item, spread);
-                if (status == MVEC_OK)
-                    status = describe_data(state, v);
             }
-            mvec_profile_free(state->ctx, profile);
-            if (status != MVEC_OK)
-                break;
+            double other_hi = listed_hi > unlisted_hi ? listed_hi : unlisted_hi;
+            double min_lo = 1;
+            double min_hi = 1;
+            double max_lo = 0;
+            double max_hi = 0;
+            for (int t = 0; t < 3; t++) {
+                min_lo = target[t].lo < min_lo ? target[t].lo : min_lo;
+                min_hi = target[t].hi < min_hi ? target[t].hi : min_hi;
+                max_lo = target[t].lo > max_lo ? target[t].lo : max_lo;
+                max_hi = target[t].hi > max_hi ? target[t].hi : max_hi;
+            }
+            double spread_hi = max_hi - min_lo;
+            double spread_lo = max_lo - min_hi > 0 ? max_lo - min_hi : 0;
+            bool top_certain = min_lo > other_hi;
+            bool top_impossible = other_lo > min_hi;
+            enum decision d = UNDECIDED;
+            if (top_impossible || spread_lo > rule->threshold)
+                d = DECIDED_NO;
+            else if (top_certain && spread_hi <= rule->threshold)
+                d = DECIDED_YES;
+            decisions[count++] = d;
+            char item[512];
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: ",
+                                             state->numbers.length ? "; " : "", years[y],
+                                             mvec_basis_name((mvec_basis)b)));
+            for (int t = 0; t < 3; t++) {
+                share_text(item, sizeof item, names[t], target[t]);
+                TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s, ", item));
+            }
+            /* The largest other unit is named only when a listed partner's
+             * unit can be it; a unit only the unlisted remainder reaches is
+             * "an unlisted partner", never an arbitrary code. */
+            mvec_interval next = {other_lo, other_hi};
+            if (other_hi <= 0) {
+                snprintf(item, sizeof item, "none");
+            } else if (listed_name != NULL && listed_hi >= unlisted_hi) {
+                share_text(item, sizeof item, listed_name, next);
+            } else {
+                char range[64];
+                char listed[96];
+                share_text(range, sizeof range, "", next);
+                if (listed_name != NULL)
+                    share_text(listed, sizeof listed, listed_name, listed_share);
+                char unlisted[64];
+                mvec__format_c(unlisted, sizeof unlisted, "%.1f", unlisted_hi * 100);
+                snprintf(item, sizeof item, "%s (%s%s%san unlisted partner up to %s %%)",
+                         range + 1,
+                         listed_name != NULL ? "largest listed: " : "",
+                         listed_name != NULL ? listed : "", listed_name != NULL ? "; " : "",
+                         unlisted);
+            }
+            char spread[96];
+            mvec__format_c(spread, sizeof spread, "%.1f-%.1f", spread_lo * 100, spread_hi * 100);
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers,
+                                             "largest other unit %s; gap between the three %s "
+                                             "percentage points",
+                                             item, spread));
+            TRY_RETURN(describe_data(state, v));
         }
-        mvec_bloc_scheme_free(state->ctx, units);
-        MVEC_TRY(status);
     }
     *verdict = combine(decisions, count, false);
-cleanup:
-    return status;
+    return MVEC_OK;
 }
 
-static const char *rule_text(const char *rule)
-{
-    if (strcmp(rule, "became_top_partner") == 0)
-        return "the partner's share of turnover is above every other partner's (listed or "
-               "not) in the year, and was not in the year before; checked on each statistical "
-               "basis separately";
-    if (strcmp(rule, "evenly_distributed") == 0)
-        return "HHI of turnover by partner below 0.15 in every year with data (\"unconcentrated\", "
-               "US DOJ/FTC Horizontal Merger Guidelines 2010, section 5.3)";
-    if (strcmp(rule, "no_single_dominates") == 0)
-        return "no partner holds 40 % of turnover or more in any year with data (dominance "
-               "unlikely below 40 %: European Commission, Article 102 guidance, 2009, para. 14)";
-    if (strcmp(rule, "shared_first_place") == 0)
-        return "in the latest year, China, Russia and the EU (members of that year together) "
-               "are the three largest units and within 5 percentage points of each other "
-               "(mvec's convention for \"small margins\")";
-    return "";
-}
+/* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
+ * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
+static const claim_rule RULES[] = {
+    {"became_top_partner", check_became_top, 0,
+     "the partner's share of turnover is above every other partner's (listed or not) in the "
+     "year, and was not in the year before; checked on each statistical basis separately"},
+    {"evenly_distributed", check_evenly_distributed, EVEN_HHI,
+     "HHI of turnover by partner below 0.15 in every year with data (\"unconcentrated\", US "
+     "DOJ/FTC Horizontal Merger Guidelines 2010, section 5.3)"},
+    {"no_single_dominates", check_no_single_dominates, DOMINANT_SHARE,
+     "no partner holds 40 % of turnover or more in any year with data (dominance unlikely "
+     "below 40 %: European Commission, Article 102 guidance, 2009, para. 14)"},
+    {"shared_first_place", check_shared_first, SMALL_MARGIN,
+     "in the latest year, China, Russia and the EU (members of that year together) are the "
+     "three largest units and within 5 percentage points of each other (mvec's convention for "
+     "\"small margins\")"},
+};
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,
        CLAIM_QUOTE };
@@ -516,20 +614,18 @@ static mvec_status on_claim_row(void *user, mvec__table *table)
     if (year_text[0] != '\0' && !mvec__parse_int(year_text, 1900, 2100, &year))
         return mvec__table_fail(ctx, table, CLAIM_YEAR, MVEC_ERR_PARSE, "invalid year");
     row.year = (int)year;
+    const claim_rule *rule = NULL;
+    for (size_t i = 0; i < sizeof RULES / sizeof *RULES && rule == NULL; i++)
+        if (strcmp(RULES[i].name, row.rule) == 0)
+            rule = &RULES[i];
+    if (rule == NULL)
+        return mvec__table_fail(ctx, table, CLAIM_RULE, MVEC_ERR_PARSE, "unknown rule '%s'",
+                                row.rule);
+    MVEC_TRY(mvec__check_cancel(ctx));
     mvec__buf_reset(&state->numbers);
     mvec__buf_reset(&state->data);
     mvec_verdict verdict = MVEC_VERDICT_UNDECIDABLE;
-    if (strcmp(row.rule, "became_top_partner") == 0)
-        MVEC_TRY(check_became_top(state, &row, &verdict));
-    else if (strcmp(row.rule, "evenly_distributed") == 0)
-        MVEC_TRY(check_every_year(state, &row, true, &verdict));
-    else if (strcmp(row.rule, "no_single_dominates") == 0)
-        MVEC_TRY(check_every_year(state, &row, false, &verdict));
-    else if (strcmp(row.rule, "shared_first_place") == 0)
-        MVEC_TRY(check_shared_first(state, &row, &verdict));
-    else
-        return mvec__table_fail(ctx, table, CLAIM_RULE, MVEC_ERR_PARSE, "unknown rule '%s'",
-                                row.rule);
+    MVEC_TRY(rule->evaluate(state, &row, rule, &verdict));
     MVEC_TRY(mvec__grow(ctx, &claims->results, &claims->capacity, claims->count + 1,
                         sizeof *claims->results));
     mvec_claim_result *result = &claims->results[claims->count];
@@ -538,7 +634,7 @@ static mvec_status on_claim_row(void *user, mvec__table *table)
     MVEC_TRY(keep_text(state, row.id, &result->id));
     MVEC_TRY(keep_text(state, row.claim, &result->claim));
     MVEC_TRY(keep_text(state, row.seed, &result->seed));
-    MVEC_TRY(keep_text(state, rule_text(row.rule), &result->rule));
+    MVEC_TRY(keep_text(state, rule->description, &result->rule));
     MVEC_TRY(keep_text(state, state->numbers.length ? state->numbers.data : "no data",
                        &result->numbers));
     MVEC_TRY(keep_text(state, state->data.length ? state->data.data
@@ -556,15 +652,18 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
     mvec_status status = MVEC_OK;
     mvec_claims *claims = NULL;
     mvec_bloc_scheme *powers = NULL;
+    mvec_memberships *own = NULL;
     const mvec_countries *countries = mvec_observations_countries(observations);
     const char *country_text = options && options->country ? options->country : "KAZ";
-    check_state state = {.ctx = ctx, .observations = observations};
+    check_state state;
+    memset(&state, 0, sizeof state);
+    state.ctx = ctx;
+    state.observations = observations;
     state.numbers.max = 1 << 20;
     state.data.max = 1 << 20;
-    state.memberships = memberships;
     mvec_claim_options given = MVEC_CLAIM_OPTIONS_INIT;
-    MVEC_TRY(mvec__options_read(ctx, "mvec_claim_options", "MVEC_CLAIM_OPTIONS_INIT", &given, sizeof given, sizeof given,
-                                options));
+    MVEC_TRY(mvec__options_read(ctx, "mvec_claim_options", "MVEC_CLAIM_OPTIONS_INIT", &given,
+                                sizeof given, sizeof given, options));
     options = &given;
     country_text = given.country ? given.country : "KAZ";
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *claims, &claims));
@@ -572,10 +671,16 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
     if (claims->country == NULL || claims->country->kind == MVEC_COUNTRY_AGGREGATE ||
         claims->country->kind == MVEC_COUNTRY_ORGANISATION)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown country '%s'", country_text);
+    if (memberships == NULL) {
+        MVEC_TRY(mvec_memberships_builtin(ctx, countries, &own));
+        memberships = own;
+    }
+    state.memberships = memberships;
     MVEC_TRY(mvec_bloc_scheme_builtin(ctx, countries, "powers", &powers));
     state.powers = powers;
     state.claims = claims;
     state.year = options ? options->year : 0;
+    MVEC_TRY(mvec__collection_build(ctx, observations, claims->country, &state.collection));
     MVEC_TRY(mvec__table_read_embedded(ctx, "data/claims.csv", CLAIM_COLUMNS,
                                        sizeof CLAIM_COLUMNS / sizeof *CLAIM_COLUMNS,
                                        on_claim_row, &state));
@@ -584,7 +689,13 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
 cleanup:
     mvec__buf_clear(ctx, &state.numbers);
     mvec__buf_clear(ctx, &state.data);
+    mvec__collection_clear(ctx, &state.collection);
+    mvec__free(ctx, state.cache);
+    mvec__arena_clear(ctx, &state.work);
+    for (size_t i = 0; i < state.unit_count; i++)
+        mvec_bloc_scheme_free(ctx, state.units[i]);
     mvec_bloc_scheme_free(ctx, powers);
+    mvec_memberships_free(ctx, own);
     mvec_claims_free(ctx, claims);
     return status;
 }

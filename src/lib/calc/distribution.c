@@ -9,35 +9,122 @@
  * distribution into bounds is in evaluate.c.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "distribution.h"
 
-/* ---- collecting ------------------------------------------------------------------------ */
+/* ---- keys ------------------------------------------------------------------------------ */
 
-static bool same_key(const mvec__distribution *d, const mvec_observation *o, const char *table)
+/*
+ * Grouping keys are tuples of interned strings and small integers: every
+ * string of an observation comes from its observations object's string
+ * pool (observations.c interns each field), so equal strings are the same
+ * pointer and a key is a few machine words, hashed and compared without
+ * formatting or string comparison. One open-addressing map serves the
+ * three groupings (per source, per distribution, per entry), so grouping n
+ * observations costs O(n) expected.
+ */
+enum { KEY_WORDS = 6 };
+
+typedef struct key_slot {
+    uintptr_t key[KEY_WORDS];
+    size_t value; /* SIZE_MAX: empty */
+} key_slot;
+
+typedef struct key_map {
+    key_slot *slots;
+    size_t slot_count; /* a power of two */
+    size_t count;
+} key_map;
+
+static size_t key_hash(const uintptr_t *key)
 {
-    return d->year == o->year && d->basis == o->basis && d->table == table &&
-           strcmp(d->vector, o->vector) == 0 && strcmp(d->period, o->period) == 0 &&
-           strcmp(d->dimension, o->dimension) == 0;
+    uint64_t h = 1469598103934665603u;
+    for (int i = 0; i < KEY_WORDS; i++) {
+        h ^= (uint64_t)key[i];
+        h *= 1099511628211u;
+        h ^= h >> 31;
+    }
+    return (size_t)h;
 }
 
-static mvec_status distribution_for(mvec_ctx *ctx, mvec__distribution_set *set,
-                                    const mvec_observation *o, const char *table,
-                                    mvec__distribution **out)
+static key_slot *key_find(const key_map *map, const uintptr_t *key)
 {
-    for (size_t i = 0; i < set->count; i++)
-        if (same_key(&set->items[i], o, table)) {
-            *out = &set->items[i];
-            return MVEC_OK;
-        }
+    size_t mask = map->slot_count - 1;
+    for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
+        key_slot *slot = &map->slots[i];
+        if (slot->value == SIZE_MAX || memcmp(slot->key, key, sizeof slot->key) == 0)
+            return slot;
+    }
+}
+
+/* The value of `key`, or SIZE_MAX. */
+static size_t key_get(const key_map *map, const uintptr_t *key)
+{
+    return map->slot_count ? key_find(map, key)->value : SIZE_MAX;
+}
+
+static mvec_status key_put(mvec_ctx *ctx, key_map *map, const uintptr_t *key, size_t value)
+{
+    if ((map->count + 1) * 2 > map->slot_count) { /* load at most 1/2 */
+        size_t size = map->slot_count ? map->slot_count * 2 : 64;
+        key_slot *slots = NULL;
+        mvec_status status = mvec__alloc(ctx, size * sizeof *slots, &slots);
+        if (status != MVEC_OK)
+            return status;
+        for (size_t i = 0; i < size; i++)
+            slots[i].value = SIZE_MAX;
+        key_map grown = {slots, size, 0};
+        for (size_t i = 0; i < map->slot_count; i++)
+            if (map->slots[i].value != SIZE_MAX) {
+                *key_find(&grown, map->slots[i].key) = map->slots[i];
+                grown.count++;
+            }
+        mvec__free(ctx, map->slots);
+        *map = grown;
+    }
+    key_slot *slot = key_find(map, key);
+    if (slot->value == SIZE_MAX) {
+        memcpy(slot->key, key, sizeof slot->key);
+        map->count++;
+    }
+    slot->value = value;
+    return MVEC_OK;
+}
+
+static void key_map_clear(mvec_ctx *ctx, key_map *map)
+{
+    mvec__free(ctx, map->slots);
+    map->slots = NULL;
+    map->slot_count = 0;
+    map->count = 0;
+}
+
+/* (vector, year, period, basis, dimension, source or table): a group of one
+ * source, or with source NULL a distribution compiled from several. */
+static void group_key(const mvec_observation *o, const char *source, uintptr_t *key)
+{
+    key[0] = (uintptr_t)o->vector;
+    key[1] = (uintptr_t)(unsigned)o->year;
+    key[2] = (uintptr_t)o->period;
+    key[3] = (uintptr_t)o->basis;
+    key[4] = (uintptr_t)o->dimension;
+    key[5] = (uintptr_t)source;
+}
+
+/* ---- collecting ------------------------------------------------------------------------ */
+
+static mvec_status new_distribution(mvec_ctx *ctx, mvec__distribution_set *set,
+                                    const mvec_observation *o, const char *table, size_t *out)
+{
     mvec_status status = mvec__grow(ctx, &set->items, &set->capacity, set->count + 1,
                                     sizeof *set->items);
     if (status != MVEC_OK)
         return status;
-    mvec__distribution *d = &set->items[set->count++];
+    mvec__distribution *d = &set->items[set->count];
     memset(d, 0, sizeof *d);
     d->country = o->country;
     d->vector = o->vector;
@@ -47,7 +134,7 @@ static mvec_status distribution_for(mvec_ctx *ctx, mvec__distribution_set *set,
     d->dimension = o->dimension;
     d->share_based = strcmp(o->dimension, "share") == 0;
     d->table = table;
-    *out = d;
+    *out = set->count++;
     return MVEC_OK;
 }
 
@@ -57,22 +144,36 @@ static bool same_value(double a, double b)
     return fabs(a - b) <= 1e-12 * (scale > 1 ? scale : 1);
 }
 
-static mvec_status add_value(mvec_ctx *ctx, mvec__distribution *d, const mvec_country *partner,
-                             const char *item, double value, const mvec_observation *source)
+/* Add a value for (partner, item) to d. `entries` (may be NULL: linear
+ * search, for short lists) maps (distribution, partner, item) to an entry. */
+static mvec_status add_value(mvec_ctx *ctx, mvec__distribution *d, size_t distribution,
+                             key_map *entries, const mvec_country *partner, const char *item,
+                             double value, const mvec_observation *source)
 {
     mvec_status status = MVEC_OK;
     mvec__entry *entry = NULL;
-    for (size_t i = 0; i < d->entry_count && entry == NULL; i++)
-        if (d->entries[i].partner == partner && strcmp(d->entries[i].item, item) == 0)
-            entry = &d->entries[i];
+    uintptr_t key[KEY_WORDS] = {(uintptr_t)distribution, (uintptr_t)partner, (uintptr_t)item,
+                                0, 0, 0};
+    if (entries != NULL) {
+        size_t found = key_get(entries, key);
+        if (found != SIZE_MAX)
+            entry = &d->entries[found];
+    } else {
+        for (size_t i = 0; i < d->entry_count && entry == NULL; i++)
+            if (d->entries[i].partner == partner && strcmp(d->entries[i].item, item) == 0)
+                entry = &d->entries[i];
+    }
     if (entry == NULL) {
         MVEC_TRY(mvec__grow(ctx, &d->entries, &d->entry_capacity, d->entry_count + 1,
                             sizeof *d->entries));
+        if (entries != NULL)
+            MVEC_TRY(key_put(ctx, entries, key, d->entry_count));
         entry = &d->entries[d->entry_count++];
         memset(entry, 0, sizeof *entry);
         entry->partner = partner;
         entry->item = item;
     }
+    /* the values reported for one entry are few: a linear search */
     mvec__option *option = NULL;
     for (size_t i = 0; i < entry->option_count && option == NULL; i++)
         if (same_value(entry->options[i].value, value))
@@ -103,13 +204,6 @@ static bool usable(const mvec_observation *o, const mvec_country *country)
     return !is_share || strcmp(o->dimension, "share") == 0; /* no "share" in money */
 }
 
-/* Text key of an observation's group and source, for counting per source. */
-static void group_key(const mvec_observation *o, char *out, size_t size)
-{
-    snprintf(out, size, "%s|%d|%s|%d|%s|%s", o->vector, o->year, o->period, (int)o->basis,
-             o->dimension, o->source);
-}
-
 /*
  * Sources that give a total and at least TABLE_PARTNERS partner figures in
  * one group are statistical tables: each forms a distribution of its own,
@@ -125,24 +219,24 @@ typedef struct source_count {
 } source_count;
 
 static mvec_status find_tables(mvec_ctx *ctx, const mvec_observations *observations,
-                               const mvec_country *country, mvec__strmap *index,
+                               const mvec_country *country, key_map *index,
                                source_count **counts, size_t *count)
 {
     mvec_status status = MVEC_OK;
     size_t capacity = 0;
-    char key[512];
+    uintptr_t key[KEY_WORDS];
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (!usable(o, country))
             continue;
-        group_key(o, key, sizeof key);
-        size_t slot;
-        if (!mvec__strmap_get(index, key, &slot)) {
+        group_key(o, o->source, key);
+        size_t slot = key_get(index, key);
+        if (slot == SIZE_MAX) {
             MVEC_TRY(mvec__grow(ctx, counts, &capacity, *count + 1, sizeof **counts));
             slot = (*count)++;
             (*counts)[slot].partners = 0;
             (*counts)[slot].total = false;
-            MVEC_TRY(mvec__strmap_put(ctx, index, key, slot, NULL));
+            MVEC_TRY(key_put(ctx, index, key, slot));
         }
         if (strcmp(o->partner->code, "WLD") == 0)
             (*counts)[slot].total = true;
@@ -158,31 +252,40 @@ mvec_status mvec__distributions_collect(mvec_ctx *ctx, const mvec_observations *
                                         mvec__distribution_set *out)
 {
     mvec_status status = MVEC_OK;
-    mvec__strmap index = MVEC__STRMAP_INIT;
+    key_map sources = {NULL, 0, 0};
+    key_map distributions = {NULL, 0, 0};
+    key_map entries = {NULL, 0, 0};
     source_count *counts = NULL;
     size_t count = 0;
-    char key[512];
-    MVEC_TRY(find_tables(ctx, observations, country, &index, &counts, &count));
+    uintptr_t key[KEY_WORDS];
+    MVEC_TRY(find_tables(ctx, observations, country, &sources, &counts, &count));
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (!usable(o, country))
             continue;
-        group_key(o, key, sizeof key);
-        size_t slot = 0;
-        mvec__strmap_get(&index, key, &slot);
+        group_key(o, o->source, key);
+        size_t slot = key_get(&sources, key);
         bool table = counts[slot].total && counts[slot].partners >= TABLE_PARTNERS;
-        mvec__distribution *d = NULL;
-        MVEC_TRY(distribution_for(ctx, out, o, table ? o->source : NULL, &d));
+        const char *table_source = table ? o->source : NULL;
+        group_key(o, table_source, key);
+        size_t index = key_get(&distributions, key);
+        if (index == SIZE_MAX) {
+            MVEC_TRY(new_distribution(ctx, out, o, table_source, &index));
+            MVEC_TRY(key_put(ctx, &distributions, key, index));
+        }
+        mvec__distribution *d = &out->items[index];
         if (o->qualifier != MVEC_QUALIFIER_EXACT && o->qualifier != MVEC_QUALIFIER_ABOUT) {
             MVEC_TRY(mvec__grow(ctx, &d->excluded, &d->excluded_capacity, d->excluded_count + 1,
                                 sizeof *d->excluded));
             d->excluded[d->excluded_count++] = o;
             continue;
         }
-        MVEC_TRY(add_value(ctx, d, o->partner, o->item, o->base_value, o));
+        MVEC_TRY(add_value(ctx, d, index, &entries, o->partner, o->item, o->base_value, o));
     }
 cleanup:
-    mvec__strmap_clear(ctx, &index);
+    key_map_clear(ctx, &sources);
+    key_map_clear(ctx, &distributions);
+    key_map_clear(ctx, &entries);
     mvec__free(ctx, counts);
     return status;
 }
@@ -213,7 +316,7 @@ mvec_status mvec__distribution_from_memberships(mvec_ctx *ctx,
         MVEC_TRY(mvec__grow(ctx, &d->memberships, &d->membership_capacity,
                             d->membership_count + 1, sizeof *d->memberships));
         d->memberships[d->membership_count++] = m;
-        MVEC_TRY(add_value(ctx, d, m->organisation, "", 1.0, NULL));
+        MVEC_TRY(add_value(ctx, d, 0, NULL, m->organisation, "", 1.0, NULL));
     }
 cleanup:
     return status;

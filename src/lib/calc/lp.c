@@ -98,6 +98,8 @@ static int solve(const mvec__lp *lp, double *value, bool *feasible, int *glpk_co
     } else if (glp_get_status(problem) == GLP_OPT) {
         *feasible = true;
         *value = glp_get_obj_val(problem);
+        for (size_t j = 0; lp->solution != NULL && j < variables; j++)
+            lp->solution[j] = glp_get_col_prim(problem, (int)j + 1);
     } else if (glp_get_status(problem) != GLP_NOFEAS) {
         *glpk_code = glp_get_status(problem);
         result = 1;

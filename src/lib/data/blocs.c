@@ -84,6 +84,14 @@ static mvec_status find_or_add_bloc(mvec_ctx *ctx, mvec_bloc_scheme *scheme, con
             return MVEC_OK;
         }
     }
+    size_t great_count = 0;
+    for (size_t b = 0; b < scheme->bloc_count; b++)
+        great_count += scheme->great_power[b] ? 1u : 0u;
+    if (great_power && great_count >= MVEC_GREAT_POWER_LIMIT)
+        return mvec__table_fail(ctx, table, SCHEME_GREAT_POWER, MVEC_ERR_LIMIT,
+                                "bloc '%s' would be great power number %zu; a scheme may mark "
+                                "at most %d blocs as great powers",
+                                name, great_count + 1, MVEC_GREAT_POWER_LIMIT);
     size_t capacity = scheme->bloc_capacity;
     MVEC_TRY(mvec__grow(ctx, &scheme->bloc_names, &capacity, scheme->bloc_count + 1,
                         sizeof *scheme->bloc_names));

@@ -1,0 +1,125 @@
+/*
+ * test_claims.c - the claim checks on the embedded data, against values
+ * computed by hand from data/kaz/ (trade.total 2022, reporter basis: total
+ * 134.4 USD bn, the EU 39.9 or 40, China 24.1 or 24.2, Russia 26.1 or 27).
+ */
+#include <mvec/mvec.h>
+
+#include "test.h"
+
+static mvec_ctx *ctx;
+static mvec_countries *countries;
+static mvec_memberships *memberships;
+static mvec_observations *observations;
+
+static const mvec_claim_result *find_claim(const mvec_claims *claims, const char *id)
+{
+    for (size_t i = 0; i < mvec_claims_count(claims); i++)
+        if (strcmp(mvec_claims_at(claims, i)->id, id) == 0)
+            return mvec_claims_at(claims, i);
+    return NULL;
+}
+
+/* The EU's reported total constrains its members: 39.9/134.4 = 29.69 % to
+ * 40/134.4 = 29.76 %, as in the profile (not 17.4-46.7 %). The three are
+ * then 17.9-18.0, 19.4-20.1 and 29.7-29.8 %: at least 29.69 - 20.09 = 9.6
+ * points apart, more than 5, so "share first place" fails (decided). The
+ * unit an unlisted partner could form is not named by an ISO code. */
+static void test_memberships_used(void)
+{
+    mvec_claims *claims = NULL;
+    CHECK_STATUS(mvec_claims_check(ctx, observations, memberships, NULL, &claims), MVEC_OK);
+    const mvec_claim_result *shared = find_claim(claims, "shared-first-place");
+    CHECK(shared != NULL);
+    CHECK(shared->verdict == MVEC_VERDICT_FAILS);
+    CHECK(strstr(shared->numbers, "EU 29.7-29.8 %") != NULL);
+    CHECK(strstr(shared->numbers, "RUS 19.4-20.1 %") != NULL);
+    CHECK(strstr(shared->numbers, "an unlisted partner") != NULL);
+    CHECK(strstr(shared->numbers, "ABW") == NULL);
+    mvec_claims_free(ctx, claims);
+    /* without a memberships table the built-in one is used: same verdict */
+    CHECK_STATUS(mvec_claims_check(ctx, observations, NULL, NULL, &claims), MVEC_OK);
+    CHECK(find_claim(claims, "shared-first-place")->verdict == MVEC_VERDICT_FAILS);
+    mvec_claims_free(ctx, claims);
+}
+
+/* --year applies to claims without a year of their own: "China became the
+ * top partner in 2023" is judged on 2023 and 2022, never on 2021. */
+static void test_year_option(void)
+{
+    mvec_claims *claims = NULL;
+    mvec_claim_options options = MVEC_CLAIM_OPTIONS_INIT;
+    options.year = 2021;
+    CHECK_STATUS(mvec_claims_check(ctx, observations, memberships, &options, &claims), MVEC_OK);
+    const mvec_claim_result *top = find_claim(claims, "china-top-2023");
+    CHECK(strstr(top->numbers, "2023 reporter") != NULL);
+    CHECK(strstr(top->numbers, "2021") == NULL);
+    const mvec_claim_result *even = find_claim(claims, "evenly-distributed");
+    CHECK(strncmp(even->numbers, "2021 reporter", 13) == 0);
+    CHECK(strstr(even->numbers, "2022") == NULL);
+    mvec_claims_free(ctx, claims);
+}
+
+/* Collect once: check evaluates only the distributions the claims read.
+ * Allocation calls measure the work deterministically: check used to build
+ * one profile per question (about 100 times the profile's allocations). */
+static void test_work_bounded(void)
+{
+    mvec_bloc_scheme *scheme = NULL;
+    mvec_profile *profile = NULL;
+    mvec_claims *claims = NULL;
+    CHECK_STATUS(mvec_bloc_scheme_builtin(ctx, countries, "powers", &scheme), MVEC_OK);
+    size_t before = mvec_ctx_memory(ctx).calls;
+    CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, NULL, &profile),
+                 MVEC_OK);
+    size_t profile_calls = mvec_ctx_memory(ctx).calls - before;
+    before = mvec_ctx_memory(ctx).calls;
+    CHECK_STATUS(mvec_claims_check(ctx, observations, memberships, NULL, &claims), MVEC_OK);
+    size_t check_calls = mvec_ctx_memory(ctx).calls - before;
+    fprintf(stderr, "allocation calls: profile %zu, check %zu\n", profile_calls, check_calls);
+    CHECK(check_calls <= 3 * profile_calls);
+    mvec_claims_free(ctx, claims);
+    mvec_profile_free(ctx, profile);
+    mvec_bloc_scheme_free(ctx, scheme);
+}
+
+static int cancel_calls;
+static bool cancel_now(void *user)
+{
+    (void)user;
+    return ++cancel_calls > 2;
+}
+
+static void test_cancel(void)
+{
+    mvec_claims *claims = NULL;
+    size_t before = mvec_ctx_memory(ctx).current_bytes;
+    mvec_ctx_set_cancel(ctx, cancel_now, NULL);
+    CHECK_STATUS(mvec_claims_check(ctx, observations, memberships, NULL, &claims),
+                 MVEC_ERR_CANCELLED);
+    CHECK(claims == NULL);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == before);
+    mvec_ctx_set_cancel(ctx, NULL, NULL);
+}
+
+int main(void)
+{
+    ctx = mvec_ctx_new(NULL, NULL);
+    if (mvec_countries_open(ctx, NULL, &countries) != MVEC_OK ||
+        mvec_memberships_builtin(ctx, countries, &memberships) != MVEC_OK ||
+        mvec_observations_new(ctx, countries, &observations) != MVEC_OK ||
+        mvec_observations_load_embedded(ctx, observations) != MVEC_OK) {
+        fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
+        return 1;
+    }
+    test_memberships_used();
+    test_year_option();
+    test_work_bounded();
+    test_cancel();
+    mvec_observations_free(ctx, observations);
+    mvec_memberships_free(ctx, memberships);
+    mvec_countries_free(ctx, countries);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    return test_report("test_claims");
+}
