@@ -199,7 +199,10 @@ static void test_cancel(void)
         CHECK(mvec_ctx_memory(ctx).current_bytes == before);
         consulted = cancel_calls;
     }
-    CHECK(consulted > 10); /* consulted at each vector at least */
+    /* The callback is consulted at most every 10 ms (ctx.c): at least once
+     * per build, and the sweep ends with a build that finished. */
+    CHECK(consulted >= 1);
+    CHECK(cancel_after > 0 && cancel_after < 40);
     mvec_ctx_set_cancel(ctx, NULL, NULL);
 }
 
