@@ -82,7 +82,8 @@ mvec_status mvec__buf_puts(mvec_ctx *ctx, mvec__buf *buf, const char *text);
 mvec_status mvec__buf_putc(mvec_ctx *ctx, mvec__buf *buf, char c);
 mvec_status mvec__buf_printf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, ...)
     MVEC_PRINTF(3, 4);
-mvec_status mvec__buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args);
+mvec_status mvec__buf_vprintf(mvec_ctx *ctx, mvec__buf *buf, const char *fmt, va_list args)
+    MVEC_PRINTF(3, 0);
 /* Append `count` copies of `c`. */
 mvec_status mvec__buf_pad(mvec_ctx *ctx, mvec__buf *buf, char c, size_t count);
 void mvec__buf_reset(mvec__buf *buf); /* length 0, keeps memory */

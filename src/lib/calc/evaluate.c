@@ -31,7 +31,7 @@ enum role {
 
 /* ---- evaluation ------------------------------------------------------------------------- */
 
-enum { ROOT = SIZE_MAX };
+#define ROOT SIZE_MAX
 
 /* Everything about one distribution that does not depend on the scenario. */
 typedef struct layout {
