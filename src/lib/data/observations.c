@@ -453,9 +453,8 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
     if (status == MVEC_OK && !state.have_header)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
     if (status == MVEC_OK)
-        status = mvec__observations_validate(ctx, name, text, length,
-                                             observations->rows + count_before,
-                                             observations->count - count_before);
+        status = mvec__observations_validate(ctx, name, text, length, observations->rows,
+                                             count_before, observations->count);
     if (status != MVEC_OK) {
         observations->count = count_before;
         return status;

@@ -237,13 +237,15 @@ static mvec_status check_group(const checker *check, const mvec_observation *con
 
 mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const char *text,
                                         size_t length, const mvec_observation *rows,
-                                        size_t count)
+                                        size_t first, size_t end)
 {
+    if (end <= first)
+        return MVEC_OK;
+    size_t count = end - first;
+    rows += first;
     mvec_status status = MVEC_OK;
     const mvec_observation **sorted = NULL;
     header_names *header = NULL;
-    if (count == 0)
-        return MVEC_OK;
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *header, &header));
     mvec__csv_parse(ctx, name, text, length, on_header, header); /* the header was read before */
     checker check = {ctx, name, header};

@@ -7,7 +7,7 @@
 
 #include "../mvec_internal.h"
 
-/* Check rows[0..count) just read from `text` (named `name` in messages; the
+/* Check rows[first..end) just read from `text` (named `name` in messages; the
  * header row of `text` gives the column numbers). Each row alone: a value
  * finite after unit scaling, a percentage share within 0..100 %. Rows of one
  * source together: shares of disjoint partners summing to at most 100 %
@@ -16,6 +16,6 @@
  * MVEC_ERR_PARSE with "file:line:column: what". Cost O(n log n). */
 mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const char *text,
                                         size_t length, const mvec_observation *rows,
-                                        size_t count);
+                                        size_t first, size_t end);
 
 #endif
