@@ -70,8 +70,8 @@ static void fuzz_profile(const mvec_observations *observations, const mvec_bloc_
     options.country = country;
     options.weights = weights;
     mvec_profile *profile = NULL;
-    if (mvec_profile_build(fuzz_ctx, observations, scheme, fuzz_memberships, &options,
-                           &profile) == MVEC_OK) {
+    if (mvec_profile_build(fuzz_ctx, observations, scheme, fuzz_memberships, &options, &profile) ==
+        MVEC_OK) {
         mvec_sink sink = {discard, NULL};
         mvec_format format;
         if (mvec_format_from_name(fuzz_ctx, "json", &format) == MVEC_OK)
@@ -90,8 +90,8 @@ static void fuzz_check_leaks(size_t before)
 {
     size_t after = mvec_ctx_memory(fuzz_ctx).current_bytes;
     if (after != before) {
-        fprintf(stderr, "leak: %zu bytes allocated through the context before, %zu after\n",
-                before, after);
+        fprintf(stderr, "leak: %zu bytes allocated through the context before, %zu after\n", before,
+                after);
         abort();
     }
 }

@@ -19,8 +19,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     mvec_observations *observations = NULL;
     if (mvec_observations_new(fuzz_ctx, fuzz_countries, &observations) != MVEC_OK)
         abort();
-    if (mvec_observations_load_text(fuzz_ctx, observations, "fuzz.csv", (const char *)data,
-                                    size, NULL) == MVEC_OK &&
+    if (mvec_observations_load_text(fuzz_ctx, observations, "fuzz.csv", (const char *)data, size,
+                                    NULL) == MVEC_OK &&
         mvec_observations_count(observations) > 0) {
         const mvec_observation *first = mvec_observations_at(observations, 0);
         fuzz_profile(observations, fuzz_scheme, first->country->code, NULL);

@@ -21,8 +21,8 @@ static const mvec__lp CORNER = {2, 2, OBJECTIVE, MATRIX, ROW_LO, ROW_HI, NULL, t
 static const double MATRIX_INFEASIBLE[] = {1, 1, 1, 1};
 static const double LO_INFEASIBLE[] = {5, -INFINITY};
 static const double HI_INFEASIBLE[] = {INFINITY, 4};
-static const mvec__lp INFEASIBLE = {2, 2, OBJECTIVE, MATRIX_INFEASIBLE, LO_INFEASIBLE,
-                                    HI_INFEASIBLE, NULL, true};
+static const mvec__lp INFEASIBLE = {
+    2, 2, OBJECTIVE, MATRIX_INFEASIBLE, LO_INFEASIBLE, HI_INFEASIBLE, NULL, true};
 
 static int calls_with_presolve;
 static int calls_without_presolve;
@@ -102,9 +102,9 @@ int main(void)
 
     /* GLPK's own error (it would abort) is caught, and the retry still solves. */
     value = 0;
-    CHECK_STATUS(mvec__lp_solve_using(ctx, &CORNER, internal_error_with_presolve, &value,
-                                      &feasible),
-                 MVEC_OK);
+    CHECK_STATUS(
+        mvec__lp_solve_using(ctx, &CORNER, internal_error_with_presolve, &value, &feasible),
+        MVEC_OK);
     CHECK(feasible);
     CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
 

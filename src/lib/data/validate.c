@@ -18,9 +18,9 @@
 #include "validate.h"
 
 /* Rounding allowances (docs/formats.md). */
-#define SHARE_SUM_TOLERANCE_MIN 0.01      /* 1 percentage point, as a fraction */
+#define SHARE_SUM_TOLERANCE_MIN 0.01       /* 1 percentage point, as a fraction */
 #define SHARE_SUM_TOLERANCE_PER_ROW 0.0005 /* 0.05 point per partner: one-decimal rounding */
-#define TOTAL_TOLERANCE 0.01              /* 1 % of the total */
+#define TOTAL_TOLERANCE 0.01               /* 1 % of the total */
 
 /* ---- column numbers from the header ----------------------------------------------------- */
 
@@ -48,8 +48,7 @@ static size_t column_named(const header_names *header, const char *name)
         while (*field == ' ')
             field++;
         size_t length = strlen(name);
-        if (strncmp(field, name, length) == 0 &&
-            (field[length] == '\0' || field[length] == ' '))
+        if (strncmp(field, name, length) == 0 && (field[length] == '\0' || field[length] == ' '))
             return i + 1;
     }
     return 0;
@@ -149,8 +148,8 @@ static mvec_status check_row(const checker *check, const mvec_observation *row)
 {
     char what[256];
     if (!isfinite(row->base_value)) {
-        snprintf(what, sizeof what, "value %g %s is out of range once converted to %s",
-                 row->value, row->unit, row->dimension);
+        snprintf(what, sizeof what, "value %g %s is out of range once converted to %s", row->value,
+                 row->unit, row->dimension);
         return reject(check, row, what);
     }
     if (is_share(row) && row->base_value < 0) {
@@ -166,8 +165,7 @@ static mvec_status check_row(const checker *check, const mvec_observation *row)
 }
 
 /* One group: rows[0..n), sorted by partner then line. */
-static mvec_status check_group(const checker *check, const mvec_observation *const *rows,
-                               size_t n)
+static mvec_status check_group(const checker *check, const mvec_observation *const *rows, size_t n)
 {
     char what[400];
     const mvec_observation *total = NULL;
@@ -229,15 +227,16 @@ static mvec_status check_group(const checker *check, const mvec_observation *con
                  "(WLD) %g %s on line %zu of the same source",
                  partners, last->vector, last->year,
                  fabs(total->value) > 0 ? sum / (total->base_value / total->value) : sum,
-                 fabs(total->value) > 0 ? total->unit : total->dimension, total->value, total->unit, total->line);
+                 fabs(total->value) > 0 ? total->unit : total->dimension, total->value, total->unit,
+                 total->line);
         return reject(check, last, what);
     }
     return MVEC_OK;
 }
 
 mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const char *text,
-                                        size_t length, const mvec_observation *rows,
-                                        size_t first, size_t end)
+                                        size_t length, const mvec_observation *rows, size_t first,
+                                        size_t end)
 {
     if (end <= first)
         return MVEC_OK;

@@ -15,7 +15,7 @@
  * total (WLD) the same source gives. The first violation is returned as
  * MVEC_ERR_PARSE with "file:line:column: what". Cost O(n log n). */
 mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const char *text,
-                                        size_t length, const mvec_observation *rows,
-                                        size_t first, size_t end);
+                                        size_t length, const mvec_observation *rows, size_t first,
+                                        size_t end);
 
 #endif
