@@ -5,6 +5,8 @@
 #   make            build build/release/{mvec,libmvec.a,libmvec.so}
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make format / format-check, tidy, check-deps, update-golden, clean
+#   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
+#   make check-clang           the tree built with clang -Werror, every test
 #
 # Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), CC.
 
@@ -197,3 +199,9 @@ fuzz-build:
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libmvec.a
 	$(SAY) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
+
+# The whole tree built with clang (warnings are errors there too), every test run.
+.PHONY: check-clang
+check-clang:
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang test-build
+	@tools/run_tests.sh build/clang
