@@ -7,6 +7,8 @@
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
 #   make bench      time check against profile and a four-great-power profile (bench/README.md)
 #   make format / format-check, tidy, check-deps, update-golden, clean
+#   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
+#   make check-clang           the tree built with clang -Werror, every test
 #
 # Variables: BUILD (output directory), SANITIZE=1 (ASan+UBSan build), SANITIZE=thread, CC.
 
@@ -183,3 +185,49 @@ clean:
 	rm -f mvec
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing (fuzz/README.md): libFuzzer harnesses built with clang ------------------------
+#   make fuzz [FUZZ_TIME=30] [FUZZ_TARGETS="observations bns"]   build, then run each FUZZ_TIME s
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 30
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_TARGETS ?= observations bns blocs weights
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+                -fno-sanitize-recover=all
+FUZZ_SEEDS_observations := tests/data/*.csv fuzz/seeds/observations/*
+FUZZ_SEEDS_bns     := tests/data/bns_small.csv
+FUZZ_SEEDS_blocs   := tests/data/scheme_*.csv data/blocs/powers.csv
+FUZZ_SEEDS_weights := fuzz/seeds/weights/*
+
+.PHONY: fuzz fuzz-build
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    corpus=$(FUZZ_BUILD)/corpus/$$t; mkdir -p $$corpus; \
+	    case $$t in \
+	    observations) cp $(FUZZ_SEEDS_observations) $$corpus/ ;; \
+	    bns) cp $(FUZZ_SEEDS_bns) $$corpus/ ;; \
+	    blocs) cp $(FUZZ_SEEDS_blocs) $$corpus/ ;; \
+	    weights) cp $(FUZZ_SEEDS_weights) $$corpus/ ;; \
+	    esac; \
+	    echo "  FUZZ   $$t for $(FUZZ_TIME) s"; \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 -dict=fuzz/mvec.dict \
+	        -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$corpus \
+	        2>$(FUZZ_BUILD)/$$t.log || { tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; }; \
+	    grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
+	        $(FUZZ_BUILD)/$$t.log | tr '\n' ' '; echo; \
+	done
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) SANITIZE=1 \
+	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libmvec.a
+	$(SAY) FUZZCC $@
+	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
+
+# The whole tree built with clang (warnings are errors there too), every test run.
+.PHONY: check-clang
+check-clang:
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang test-build
+	@tools/run_tests.sh build/clang

@@ -2,8 +2,11 @@
  * session.c - shared set-up and tear-down of the data commands.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "messages.h"
@@ -40,11 +43,121 @@ static mvec_status load_scheme(cli_session *session, const char *blocs)
     return status;
 }
 
+/* ---- --output: a temporary file beside the target, renamed over it on success ---------- */
+
+/* The temporary file to remove if a signal ends the process while it exists.
+ * Read by the handler, so it is set before the handlers are installed and
+ * cleared after they are removed. */
+static char *volatile signal_temporary_path;
+static const int CLEANUP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+enum { CLEANUP_SIGNAL_COUNT = sizeof CLEANUP_SIGNALS / sizeof *CLEANUP_SIGNALS };
+static struct sigaction previous_actions[CLEANUP_SIGNAL_COUNT];
+
+/* Only async-signal-safe calls: unlink, sigaction, raise. */
+static void remove_temporary_and_die(int signal_number)
+{
+    char *path = signal_temporary_path;
+    if (path != NULL)
+        unlink(path);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, NULL);
+    raise(signal_number); /* delivered on return: the process ends as the signal asks */
+}
+
+static void install_cleanup_handlers(char *temporary_path)
+{
+    signal_temporary_path = temporary_path;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = remove_temporary_and_die;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < CLEANUP_SIGNAL_COUNT; i++)
+        sigaddset(&action.sa_mask, CLEANUP_SIGNALS[i]);
+    for (size_t i = 0; i < CLEANUP_SIGNAL_COUNT; i++) {
+        sigaction(CLEANUP_SIGNALS[i], NULL, &previous_actions[i]);
+        if (previous_actions[i].sa_handler != SIG_IGN) /* keep nohup's choice */
+            sigaction(CLEANUP_SIGNALS[i], &action, NULL);
+    }
+}
+
+static void remove_cleanup_handlers(void)
+{
+    for (size_t i = 0; i < CLEANUP_SIGNAL_COUNT; i++)
+        sigaction(CLEANUP_SIGNALS[i], &previous_actions[i], NULL);
+    signal_temporary_path = NULL;
+}
+
+static const char *file_kind(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* 0 when `path` is absent or a regular file; else prints why and returns 1. */
+static int check_output_target(const char *path)
+{
+    struct stat info;
+    if (lstat(path, &info) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        cli_error("cannot write '%s': %s", path, strerror(errno));
+        return 1;
+    }
+    if (S_ISREG(info.st_mode))
+        return 0;
+    cli_error("refusing to write '%s': it is %s; -o writes only regular files (use -o - or a "
+              "shell redirection for anything else)",
+              path, file_kind(info.st_mode));
+    return 1;
+}
+
+/* Make the rename durable; errors are ignored (some file systems cannot
+ * sync a directory, and the file itself is already synced). */
+static void sync_directory_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *directory = NULL;
+    if (slash == NULL) {
+        directory = strdup(".");
+    } else {
+        size_t length = slash == path ? 1 : (size_t)(slash - path);
+        directory = malloc(length + 1);
+        if (directory != NULL) {
+            memcpy(directory, path, length);
+            directory[length] = '\0';
+        }
+    }
+    if (directory == NULL)
+        return;
+    int fd = open(directory, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(directory);
+}
+
 static int open_output(cli_session *session, const char *path)
 {
     session->out = stdout;
     if (path == NULL || strcmp(path, "-") == 0)
         return 0;
+    if (check_output_target(path) != 0)
+        return 1;
     size_t length = strlen(path) + 16;
     session->temporary_path = malloc(length);
     if (session->temporary_path == NULL) {
@@ -52,20 +165,65 @@ static int open_output(cli_session *session, const char *path)
         return 1;
     }
     snprintf(session->temporary_path, length, "%s.tmpXXXXXX", path);
+    /* Block the cleanup signals between creating the file and installing
+     * the handlers, so no signal can leave it behind. */
+    sigset_t block;
+    sigset_t old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < CLEANUP_SIGNAL_COUNT; i++)
+        sigaddset(&block, CLEANUP_SIGNALS[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(session->temporary_path);
+    if (fd >= 0)
+        install_cleanup_handlers(session->temporary_path);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        cli_error("cannot create '%s': %s", session->temporary_path, strerror(errno));
+        cli_error("cannot write '%s': %s", path, strerror(errno));
         free(session->temporary_path);
         session->temporary_path = NULL;
         return 1;
     }
-    session->out = fdopen(fd, "w");
-    if (session->out == NULL) {
+    /* mkstemp creates mode 0600; a new file gets what open(2) would give it. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        cli_error("cannot set the mode of '%s': %s", session->temporary_path, strerror(errno));
         close(fd);
-        cli_error("cannot write '%s': %s", session->temporary_path, strerror(errno));
         return 1;
     }
     session->output_path = path;
+    session->out = fdopen(fd, "w");
+    if (session->out == NULL) {
+        cli_error("cannot write '%s': %s", session->temporary_path, strerror(errno));
+        close(fd);
+        return 1;
+    }
+    return 0;
+}
+
+/* Flush, sync and close the temporary file, then rename it over the target
+ * (checked again: it must still be absent or a regular file). Returns the
+ * errno of the first failure, 0 on success. */
+static int commit_output(cli_session *session, bool commit)
+{
+    int error = 0;
+    if (fflush(session->out) != 0)
+        error = errno ? errno : EIO;
+    else if (ferror(session->out))
+        error = EIO;
+    else if (commit && fsync(fileno(session->out)) != 0)
+        error = errno;
+    if (fclose(session->out) != 0 && error == 0)
+        error = errno ? errno : EIO;
+    session->out = NULL;
+    if (!commit || error != 0)
+        return error;
+    struct stat info;
+    if (lstat(session->output_path, &info) == 0 && !S_ISREG(info.st_mode))
+        return EEXIST;
+    if (rename(session->temporary_path, session->output_path) != 0)
+        return errno;
+    sync_directory_of(session->output_path);
     return 0;
 }
 
@@ -84,6 +242,10 @@ int cli_session_open(cli_session *session, const cli_args *args)
                                                &session->format);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
+    /* The output first: a refused -o fails before any work is done. */
+    int code = open_output(session, args->output);
+    if (code != 0)
+        return code;
     mvec_countries_options options = MVEC_COUNTRIES_OPTIONS_INIT;
     options.iso_codes_dir = args->iso_codes;
     status = mvec_countries_open(session->ctx, &options, &session->countries);
@@ -107,40 +269,35 @@ int cli_session_open(cli_session *session, const cli_args *args)
                                              args->data_files[i], NULL);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
-    return open_output(session, args->output);
+    return 0;
 }
 
 int cli_session_close(cli_session *session, int code)
 {
-    if (session->out != NULL) {
-        bool failed = session->write_errno != 0;
-        if (fflush(session->out) != 0 && !failed) {
-            session->write_errno = errno;
-            failed = true;
-        }
-        if (ferror(session->out) && !failed) {
-            session->write_errno = EIO;
-            failed = true;
-        }
-        if (session->temporary_path != NULL) {
-            if (fclose(session->out) != 0 && !failed) {
-                session->write_errno = errno;
-                failed = true;
-            }
-            if (code == 0 && !failed && rename(session->temporary_path, session->output_path) != 0) {
-                cli_error("cannot write '%s': %s", session->output_path, strerror(errno));
-                code = 1;
-            }
-            if (code != 0 || failed)
-                remove(session->temporary_path);
-            free(session->temporary_path);
-        }
-        if (failed && code == 0) {
-            if (session->output_path != NULL)
-                cli_error("cannot write '%s': %s", session->output_path,
-                          strerror(session->write_errno));
-            else
-                cli_error("cannot write to standard output: %s", strerror(session->write_errno));
+    if (session->temporary_path != NULL) {
+        int error = session->out != NULL ? commit_output(session, code == 0 && session->write_errno == 0) : 0;
+        if (error == 0 && session->write_errno != 0)
+            error = session->write_errno;
+        if (code == 0 && error == EEXIST)
+            cli_error("refusing to write '%s': it is no longer a regular file",
+                      session->output_path);
+        else if (code == 0 && error != 0)
+            cli_error("cannot write '%s': %s", session->output_path, strerror(error));
+        if (code == 0 && error != 0)
+            code = 1;
+        if (code != 0)
+            unlink(session->temporary_path);
+        remove_cleanup_handlers();
+        free(session->temporary_path);
+        session->temporary_path = NULL;
+    } else if (session->out != NULL) {
+        int error = session->write_errno;
+        if (fflush(session->out) != 0 && error == 0)
+            error = errno ? errno : EIO;
+        if (ferror(session->out) && error == 0)
+            error = EIO;
+        if (error != 0 && code == 0) {
+            cli_error("cannot write to standard output: %s", strerror(error));
             code = 1;
         }
     }

@@ -3,6 +3,12 @@
  * registry, the bloc scheme, memberships, observations (embedded and
  * --data), the output format and the output stream (standard output, or a
  * temporary file renamed over --output only when the command succeeds).
+ *
+ * --output writes only regular files: an existing directory, symbolic link,
+ * FIFO, device or socket is refused (exit 1) before any work is done. The
+ * temporary file sits beside the target, gets mode 0666 & ~umask, is
+ * fsynced before the rename (and the directory after it), and is removed
+ * when the command fails or SIGINT, SIGTERM or SIGHUP ends the process.
  */
 #ifndef MVEC_CLI_SESSION_H
 #define MVEC_CLI_SESSION_H

@@ -54,9 +54,19 @@ typedef struct mvec__lp {
 } mvec__lp;
 
 /* Solve; *feasible false (and MVEC_OK) when the problem has no solution.
- * MVEC_ERR_SOLVER when GLPK fails. */
+ * A GLPK failure with its presolver is retried without it; MVEC_ERR_SOLVER
+ * when both attempts fail. */
 mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
                            bool *feasible);
+/* One GLPK simplex run (presolver on or off): 0 on success (*feasible says
+ * whether a solution exists), 1 on a GLPK failure with its code in *glpk_code. */
+typedef int (*mvec__lp_attempt_fn)(const mvec__lp *lp, bool presolve, double *value,
+                                   bool *feasible, int *glpk_code);
+int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *feasible,
+                     int *glpk_code);
+/* mvec__lp_solve with another attempt function (for tests of the retry). */
+mvec_status mvec__lp_solve_using(mvec_ctx *ctx, const mvec__lp *lp, mvec__lp_attempt_fn attempt,
+                                 double *objective_value, bool *feasible);
 
 /* ---- min_norm.c: Wolfe's minimum-norm point of a convex hull --------------------------- */
 

@@ -31,7 +31,7 @@ enum role {
 
 /* ---- evaluation ------------------------------------------------------------------------- */
 
-enum { ROOT = SIZE_MAX };
+#define ROOT SIZE_MAX
 
 /* Everything about one distribution that does not depend on the scenario. */
 typedef struct layout {
@@ -587,7 +587,14 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
         scenario_vertices.count = 0;
         MVEC_TRY(mvec__bloc_vertices(ctx, &input, &scenario_vertices));
         mvec__balance_result balance;
-        MVEC_TRY(mvec__balance_bounds(ctx, &scenario_vertices, &balance));
+        status = mvec__balance_bounds(ctx, &scenario_vertices, &balance);
+        if (status == MVEC_ERR_SOLVER) { /* this vector fails; the others are computed */
+            mvec_ctx_clear_error(ctx);
+            result->status = "the linear-programming solver (GLPK) failed on this vector";
+            status = MVEC_OK;
+            goto cleanup;
+        }
+        MVEC_TRY(status);
         union_into(&result->balance, balance.balance, !any);
         union_into(&result->margin, balance.margin, !any);
         if (!any)

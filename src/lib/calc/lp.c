@@ -11,6 +11,11 @@
  * thread-local storage, so these settings are per thread and two threads
  * can solve at once. A thread's environment would outlive the thread, so a
  * thread-specific key frees it when a thread that used GLPK exits.
+ *
+ * The simplex runs with GLPK's presolver first; when that attempt fails
+ * (GLPK returns an error code such as GLP_EFAIL, or ends in an undefined
+ * status), it is retried once without the presolver before
+ * MVEC_ERR_SOLVER is returned.
  */
 #include <glpk.h>
 #include <math.h>
@@ -42,8 +47,9 @@ static int row_type(double lo, double hi)
     return GLP_FR;
 }
 
-/* Build and solve; returns 0 on success, 1 when GLPK reported failure. */
-static int solve(const mvec__lp *lp, double *value, bool *feasible, int *glpk_code)
+/* Build and solve once; returns 0 on success, 1 when GLPK reported failure. */
+int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *feasible,
+                     int *glpk_code)
 {
     glp_prob *problem = glp_create_prob();
     size_t variables = lp->variable_count;
@@ -86,7 +92,7 @@ static int solve(const mvec__lp *lp, double *value, bool *feasible, int *glpk_co
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
-    parameters.presolve = GLP_ON;
+    parameters.presolve = presolve ? GLP_ON : GLP_OFF;
     int code = glp_simplex(problem, &parameters);
     int result = 0;
     *feasible = false;
@@ -131,24 +137,52 @@ static void note_thread_uses_glpk(void)
         pthread_setspecific(env_key, &env_key);
 }
 
-mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
-                           bool *feasible)
+/* One guarded attempt: GLPK's internal errors come back as failures (code -1). */
+static int guarded_attempt(mvec__lp_attempt_fn attempt, const mvec__lp *lp, bool presolve,
+                           double *value, bool *feasible, int *glpk_code)
 {
     lp_guard guard;
-    int glpk_code = 0;
     note_thread_uses_glpk();
     glp_term_out(GLP_OFF);
     if (setjmp(guard.jump) != 0) {
         glp_error_hook(NULL, NULL);
         glp_free_env();
-        return mvec__error(ctx, MVEC_ERR_SOLVER, "the linear-programming solver (GLPK) failed");
+        *glpk_code = -1;
+        return 1;
     }
     glp_error_hook(on_glpk_error, &guard);
-    int failed = solve(lp, objective_value, feasible, &glpk_code);
+    int failed = attempt(lp, presolve, value, feasible, glpk_code);
     glp_error_hook(NULL, NULL);
-    if (failed)
+    return failed;
+}
+
+mvec_status mvec__lp_solve_using(mvec_ctx *ctx, const mvec__lp *lp, mvec__lp_attempt_fn attempt,
+                                 double *objective_value, bool *feasible)
+{
+    int first_code = 0;
+    int second_code = 0;
+    *feasible = false;
+    if (guarded_attempt(attempt, lp, true, objective_value, feasible, &first_code) == 0)
+        return MVEC_OK;
+    /* The presolver fails on some degenerate problems the plain simplex solves. */
+    mvec__log(ctx, MVEC_LOG_DEBUG, "GLPK failed with presolve (code %d); retrying without",
+              first_code);
+    *feasible = false;
+    if (guarded_attempt(attempt, lp, false, objective_value, feasible, &second_code) == 0)
+        return MVEC_OK;
+    *feasible = false;
+    if (first_code == -1 && second_code == -1)
         return mvec__error(ctx, MVEC_ERR_SOLVER,
-                           "the linear-programming solver (GLPK) stopped with code %d",
-                           glpk_code);
-    return MVEC_OK;
+                           "the linear-programming solver (GLPK) failed, with and without "
+                           "presolve");
+    return mvec__error(ctx, MVEC_ERR_SOLVER,
+                       "the linear-programming solver (GLPK) stopped with code %d (%d without "
+                       "presolve)",
+                       first_code, second_code);
+}
+
+mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
+                           bool *feasible)
+{
+    return mvec__lp_solve_using(ctx, lp, mvec__lp_attempt, objective_value, feasible);
 }

@@ -13,6 +13,7 @@
 
 #include "importers.h"
 #include "units.h"
+#include "validate.h"
 
 struct mvec_observations {
     const mvec_countries *countries;
@@ -155,6 +156,9 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
     mvec_status status = mvec__csv_parse(ctx, name, text, length, on_record, &state);
     if (status == MVEC_OK && state.importer == NULL)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
+    if (status == MVEC_OK)
+        status = mvec__observations_validate(ctx, name, text, length, observations->rows,
+                                             count_before, observations->count);
     if (status != MVEC_OK) {
         observations->count = count_before;
         return status;

@@ -1,0 +1,38 @@
+/*
+ * fuzz_blocs.c - any text as a bloc scheme (--blocs FILE); a scheme that
+ * loads is then used for the profile of a small fixed dataset.
+ */
+#include "../src/lib/mvec_internal.h"
+#include "fuzz_common.h"
+
+static mvec_observations *small;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_setup();
+    if (mvec_observations_new(fuzz_ctx, fuzz_countries, &small) != MVEC_OK ||
+        mvec_observations_load_text(fuzz_ctx, small, "small.csv", FUZZ_SMALL_DATA,
+                                    sizeof FUZZ_SMALL_DATA - 1, NULL) != MVEC_OK)
+        fuzz_die("small dataset");
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+    char *text = malloc(size + 1); /* loaders get NUL-terminated text, as from a file */
+    if (text == NULL)
+        return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    size_t before = fuzz_bytes_before();
+    mvec_bloc_scheme *scheme = NULL;
+    if (mvec__bloc_scheme_from_text(fuzz_ctx, fuzz_countries, "fuzz.csv", text, size, &scheme) ==
+        MVEC_OK)
+        fuzz_profile(small, scheme, "KAZ", NULL);
+    mvec_bloc_scheme_free(fuzz_ctx, scheme);
+    fuzz_check_leaks(before);
+    free(text);
+    return 0;
+}

@@ -1,0 +1,114 @@
+/*
+ * test_lp.c - the GLPK boundary: a hand-solved LP, an infeasible one, and
+ * the retry without presolve when the presolved attempt fails (simulated
+ * through mvec__lp_solve_using, as GLPK's failures depend on its version).
+ */
+#include <glpk.h>
+#include <mvec/mvec.h>
+
+#include "calc/calc_internal.h"
+#include "test.h"
+
+/* maximise x + y  s.t.  x + 2y <= 4,  3x + y <= 6,  x, y >= 0:
+ * the optimum is the corner x = 8/5, y = 6/5, value 14/5. */
+static const double OBJECTIVE[] = {1, 1};
+static const double MATRIX[] = {1, 2, 3, 1};
+static const double ROW_LO[] = {-INFINITY, -INFINITY};
+static const double ROW_HI[] = {4, 6};
+static const mvec__lp CORNER = {2, 2, OBJECTIVE, MATRIX, ROW_LO, ROW_HI, NULL, true};
+
+/* x + y >= 5 and x + y <= 4: no solution. */
+static const double MATRIX_INFEASIBLE[] = {1, 1, 1, 1};
+static const double LO_INFEASIBLE[] = {5, -INFINITY};
+static const double HI_INFEASIBLE[] = {INFINITY, 4};
+static const mvec__lp INFEASIBLE = {
+    2, 2, OBJECTIVE, MATRIX_INFEASIBLE, LO_INFEASIBLE, HI_INFEASIBLE, NULL, true};
+
+static int calls_with_presolve;
+static int calls_without_presolve;
+
+/* Fails as GLPK does with GLP_EFAIL (5) whenever the presolver is on. */
+static int presolve_fails(const mvec__lp *lp, bool presolve, double *value, bool *feasible,
+                          int *glpk_code)
+{
+    if (presolve) {
+        calls_with_presolve++;
+        *glpk_code = GLP_EFAIL;
+        return 1;
+    }
+    calls_without_presolve++;
+    return mvec__lp_attempt(lp, presolve, value, feasible, glpk_code);
+}
+
+static int always_fails(const mvec__lp *lp, bool presolve, double *value, bool *feasible,
+                        int *glpk_code)
+{
+    (void)lp;
+    (void)value;
+    (void)feasible;
+    *glpk_code = presolve ? GLP_EFAIL : GLP_ESING;
+    return 1;
+}
+
+/* A GLPK internal error (an invalid call) with presolve; a clean run without. */
+static int internal_error_with_presolve(const mvec__lp *lp, bool presolve, double *value,
+                                        bool *feasible, int *glpk_code)
+{
+    if (presolve) {
+        glp_prob *problem = glp_create_prob();
+        glp_add_cols(problem, 0); /* "invalid number of columns": GLPK calls its error hook */
+        glp_delete_prob(problem);
+        return 0;
+    }
+    return mvec__lp_attempt(lp, presolve, value, feasible, glpk_code);
+}
+
+int main(void)
+{
+    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
+    double value = 0;
+    bool feasible = false;
+
+    CHECK_STATUS(mvec__lp_solve(ctx, &CORNER, &value, &feasible), MVEC_OK);
+    CHECK(feasible);
+    CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
+    for (int presolve = 0; presolve <= 1; presolve++) {
+        int code = 0;
+        value = 0;
+        CHECK(mvec__lp_attempt(&CORNER, presolve, &value, &feasible, &code) == 0);
+        CHECK(feasible);
+        CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
+        CHECK(mvec__lp_attempt(&INFEASIBLE, presolve, &value, &feasible, &code) == 0);
+        CHECK(!feasible);
+    }
+    CHECK_STATUS(mvec__lp_solve(ctx, &INFEASIBLE, &value, &feasible), MVEC_OK);
+    CHECK(!feasible);
+
+    /* The presolved attempt fails: the retry without presolve gives the optimum. */
+    value = 0;
+    CHECK_STATUS(mvec__lp_solve_using(ctx, &CORNER, presolve_fails, &value, &feasible), MVEC_OK);
+    CHECK(calls_with_presolve == 1);
+    CHECK(calls_without_presolve == 1);
+    CHECK(feasible);
+    CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
+
+    /* Both fail: MVEC_ERR_SOLVER naming both codes. */
+    CHECK_STATUS(mvec__lp_solve_using(ctx, &CORNER, always_fails, &value, &feasible),
+                 MVEC_ERR_SOLVER);
+    CHECK(!feasible);
+    CHECK_STR(mvec_ctx_error_message(ctx),
+              "the linear-programming solver (GLPK) stopped with code 5 (2 without presolve)");
+    mvec_ctx_clear_error(ctx);
+
+    /* GLPK's own error (it would abort) is caught, and the retry still solves. */
+    value = 0;
+    CHECK_STATUS(
+        mvec__lp_solve_using(ctx, &CORNER, internal_error_with_presolve, &value, &feasible),
+        MVEC_OK);
+    CHECK(feasible);
+    CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
+
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    return test_report("test_lp");
+}
