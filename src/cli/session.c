@@ -250,7 +250,7 @@ int cli_session_open(cli_session *session, const cli_args *args)
     options.iso_codes_dir = args->iso_codes;
     status = mvec_countries_open(session->ctx, &options, &session->countries);
     if (status == MVEC_ERR_IO) {
-        int code = cli_fail(session->ctx, status);
+        code = cli_fail(session->ctx, status);
         cli_note("give the directory with --iso-codes DIR");
         return code;
     }

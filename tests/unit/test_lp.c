@@ -15,14 +15,16 @@ static const double OBJECTIVE[] = {1, 1};
 static const double MATRIX[] = {1, 2, 3, 1};
 static const double ROW_LO[] = {-INFINITY, -INFINITY};
 static const double ROW_HI[] = {4, 6};
-static const mvec__lp CORNER = {2, 2, OBJECTIVE, MATRIX, ROW_LO, ROW_HI, NULL, true};
+static double corner_solution[2];
+static const mvec__lp CORNER = {2, 2, OBJECTIVE, MATRIX, ROW_LO, ROW_HI, NULL, true,
+                                 corner_solution};
 
 /* x + y >= 5 and x + y <= 4: no solution. */
 static const double MATRIX_INFEASIBLE[] = {1, 1, 1, 1};
 static const double LO_INFEASIBLE[] = {5, -INFINITY};
 static const double HI_INFEASIBLE[] = {INFINITY, 4};
 static const mvec__lp INFEASIBLE = {
-    2, 2, OBJECTIVE, MATRIX_INFEASIBLE, LO_INFEASIBLE, HI_INFEASIBLE, NULL, true};
+    2, 2, OBJECTIVE, MATRIX_INFEASIBLE, LO_INFEASIBLE, HI_INFEASIBLE, NULL, true, NULL};
 
 static int calls_with_presolve;
 static int calls_without_presolve;
@@ -72,6 +74,8 @@ int main(void)
     CHECK_STATUS(mvec__lp_solve(ctx, &CORNER, &value, &feasible), MVEC_OK);
     CHECK(feasible);
     CHECK_NEAR(value, 14.0 / 5.0, 1e-12);
+    CHECK_NEAR(corner_solution[0], 8.0 / 5.0, 1e-12);
+    CHECK_NEAR(corner_solution[1], 6.0 / 5.0, 1e-12);
     for (int presolve = 0; presolve <= 1; presolve++) {
         int code = 0;
         value = 0;
