@@ -98,5 +98,7 @@ int cli_fail(mvec_ctx *ctx, mvec_status status)
     cli_error("%s", mvec_ctx_error_message(ctx));
     if (status == MVEC_ERR_INTERNAL)
         fprintf(stderr, "mvec: this is a bug in mvec; please report it\n");
+    if (status == MVEC_ERR_NO_DATA)
+        cli_note("give data with --data FILE");
     return cli_exit_code(status);
 }

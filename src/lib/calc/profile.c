@@ -283,7 +283,7 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
         any_observation = mvec_observations_at(observations, i)->country == profile->country;
     if (shown_count == 0 && !any_observation)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA,
-                  "no observations for %s (%s); give data with --data FILE",
+                  "no observations for %s (%s)",
                   profile->country->name, profile->country->code);
 
     size_t vectors = 0;
