@@ -33,9 +33,22 @@ typedef struct mvec_sink {
     void *user;
 } mvec_sink;
 
-/* The profile: one row per vector, then the composite and the sources. */
+/* Flags of mvec_profile_write_with. */
+enum {
+    MVEC_WRITE_NOTES = 1, /* table: add the notes (inputs, every bloc share and index) and
+                             the numbered sources; CSV and JSON always carry them */
+};
+
+/* The profile: one row per vector, then the composite; the table fits 120
+ * columns (top partners, great-power shares, balance, leader, margin, HHI)
+ * with a three-line legend. Columns are listed in docs/formats.md.
+ * Returns MVEC_OK, MVEC_ERR_IO (the sink failed) or MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
                                         mvec_format format, const mvec_sink *sink);
+/* The same with flags (MVEC_WRITE_NOTES). */
+MVEC_API mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile,
+                                             mvec_format format, unsigned flags,
+                                             const mvec_sink *sink);
 
 /* Every partner of one vector's chosen distribution, with its value, share
  * (interval), bloc, and the share the source published, if any. */

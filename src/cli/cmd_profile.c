@@ -3,13 +3,21 @@
  */
 #include "commands.h"
 #include "messages.h"
+#include <stddef.h>
+
 #include "session.h"
+
+static const cli_option OPTION_NOTES = {
+    "notes", 0, NULL, CLI_FLAG, offsetof(cli_args, notes),
+    "after the table, the notes: for each vector its inputs, every bloc share and index, the "
+    "data not used, then the numbered sources (CSV and JSON always carry them)"};
 
 static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_YEAR,      &CLI_OPTION_BLOCS,       &CLI_OPTION_WEIGHTS,
     &CLI_OPTION_BASIS,     &CLI_OPTION_DATA,        &CLI_OPTION_NO_EMBEDDED,
-    &CLI_OPTION_FORMAT,    &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES,
-    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,        NULL,
+    &OPTION_NOTES,         &CLI_OPTION_FORMAT,      &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,       &CLI_OPTION_HELP,
+    NULL,
 };
 
 static int run_profile(const cli_command *command, cli_args *args)
@@ -29,7 +37,8 @@ static int run_profile(const cli_command *command, cli_args *args)
                                                 &profile);
         if (status == MVEC_OK) {
             mvec_sink sink = cli_session_sink(&session);
-            status = mvec_profile_write(session.ctx, profile, session.format, &sink);
+            status = mvec_profile_write_with(session.ctx, profile, session.format,
+                                             args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
         }
         if (status != MVEC_OK && session.write_errno == 0)
             code = cli_fail(session.ctx, status);
@@ -51,12 +60,13 @@ const cli_command CMD_PROFILE = {
                    "latest year with data unless --year is given. Where the sources list only "
                    "some partners or disagree, every number is an interval: the exact bounds "
                    "over all allocations of the unlisted remainder and all combinations of "
-                   "conflicting values. The notes under the table say which inputs were used "
-                   "and the sources list where each came from; docs/methods.md gives the "
-                   "formulas.",
+                   "conflicting values. The table shows one line per vector; --notes adds which "
+                   "inputs were used, every bloc share and concentration index, and the "
+                   "numbered sources; docs/methods.md gives the formulas.",
     .options = PROFILE_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec profile\n"
+                "  mvec profile --notes\n"
                 "  mvec profile KAZ --year 2022 --format json\n"
                 "  mvec profile --no-embedded --data kaz_trade_by_partner_2018_2023.csv\n",
 };

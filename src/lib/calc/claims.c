@@ -303,7 +303,7 @@ static mvec_status check_every_year(check_state *state, const claim_row *row, bo
             status = vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b,
                                &profile, &v);
             if (status == MVEC_OK && v != NULL) {
-                mvec_interval x = use_hhi ? v->indices.hhi : v->indices.cr1;
+                mvec_interval x = v->indices.value[use_hhi ? MVEC_INDEX_HHI : MVEC_INDEX_CR1];
                 double threshold = use_hhi ? EVEN_HHI : DOMINANT_SHARE;
                 decisions[count++] =
                     x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);

@@ -390,16 +390,11 @@ static void union_into(mvec_interval *target, mvec_interval value, bool first)
     *target = first ? value : mvec_interval_union(*target, value);
 }
 
+/* Every index of the table combines over scenarios by union. */
 static void union_bounds(mvec_index_bounds *target, const mvec_index_bounds *value, bool first)
 {
-    union_into(&target->hhi, value->hhi, first);
-    union_into(&target->hhi_normalised, value->hhi_normalised, first);
-    union_into(&target->equivalent_partners, value->equivalent_partners, first);
-    union_into(&target->cr1, value->cr1, first);
-    union_into(&target->cr3, value->cr3, first);
-    union_into(&target->entropy, value->entropy, first);
-    union_into(&target->evenness, value->evenness, first);
-    union_into(&target->positive_count, value->positive_count, first);
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        union_into(&target->value[i], value->value[i], first);
 }
 
 static int compare_partner_shares(const void *a, const void *b)
