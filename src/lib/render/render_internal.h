@@ -68,6 +68,8 @@ enum {
     MVEC__COLUMN_NO_CSV = 2,
     MVEC__COLUMN_NO_JSON = 4,
     MVEC__COLUMN_LEFT = 8,     /* left-align a number in text */
+    MVEC__COLUMN_TITLE = 16,   /* records: the heading of each record */
+    MVEC__COLUMN_LIST = 32,    /* records: items separated by "; " go one per line */
 };
 
 typedef struct mvec__column {
@@ -116,6 +118,11 @@ void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *o
 
 /* render_text.c: aligned table, header first, two spaces between columns. */
 mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
+/* render_text.c: each row as a record: the MVEC__COLUMN_TITLE cell as its
+ * heading, then one "  header: value" line per other text column, wrapped
+ * at `width` with continuation lines aligned after the labels. */
+mvec_status mvec__render_records(mvec_ctx *ctx, const mvec__result *r, size_t width,
+                                 mvec__buf *out);
 /* render_csv.c: header line and one line per row. */
 mvec_status mvec__render_csv(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
 /* render_json.c: row `row` as an object (NULL when out of memory). */

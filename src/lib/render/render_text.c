@@ -115,3 +115,57 @@ mvec_status mvec__wrap(mvec_ctx *ctx, mvec__buf *out, const char *text, size_t c
 cleanup:
     return status;
 }
+
+/* Cost: O(rows x columns + length of the text). */
+mvec_status mvec__render_records(mvec_ctx *ctx, const mvec__result *r, size_t width,
+                                 mvec__buf *out)
+{
+    mvec_status status = MVEC_OK;
+    char cell[4096];
+    size_t label = 0;
+    for (size_t c = 0; c < r->column_count; c++)
+        if (shown(&r->columns[c]) && (r->columns[c].flags & MVEC__COLUMN_TITLE) == 0) {
+            size_t w = mvec__utf8_width(r->columns[c].header);
+            label = w > label ? w : label;
+        }
+    for (size_t row = 0; row < r->row_count; row++) {
+        const mvec__cell *cells = &r->cells[row * r->column_count];
+        MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+        for (size_t c = 0; c < r->column_count; c++) {
+            const mvec__column *column = &r->columns[c];
+            if (!shown(column) || (column->flags & MVEC__COLUMN_TITLE) == 0)
+                continue;
+            mvec__cell_text(column, &cells[c], cell, sizeof cell);
+            MVEC_TRY(mvec__wrap(ctx, out, cell, 0, 2, width));
+            MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+        }
+        for (size_t c = 0; c < r->column_count; c++) {
+            const mvec__column *column = &r->columns[c];
+            if (!shown(column) || (column->flags & MVEC__COLUMN_TITLE) != 0)
+                continue;
+            mvec__cell_text(column, &cells[c], cell, sizeof cell);
+            size_t used = mvec__utf8_width(column->header);
+            MVEC_TRY(mvec__buf_printf(ctx, out, "  %s:", column->header));
+            MVEC_TRY(mvec__buf_pad(ctx, out, ' ', label - used + 1));
+            if (column->flags & MVEC__COLUMN_LIST) {
+                /* one item per line */
+                for (char *item = cell, *next; item != NULL; item = next) {
+                    next = strstr(item, "; ");
+                    if (next != NULL) {
+                        *next = '\0';
+                        next += 2;
+                    }
+                    if (item != cell)
+                        MVEC_TRY(mvec__buf_pad(ctx, out, ' ', label + 4));
+                    MVEC_TRY(mvec__wrap(ctx, out, item, label + 4, label + 6, width));
+                    MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+                }
+                continue;
+            }
+            MVEC_TRY(mvec__wrap(ctx, out, cell, label + 4, label + 4, width));
+            MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+        }
+    }
+cleanup:
+    return status;
+}

@@ -84,6 +84,7 @@ cleanup:
     return status;
 }
 
+/* The CSV is mvec's input format (docs/formats.md), one text column each. */
 static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observations,
                              const mvec_country *country, const mvec_country *partner,
                              const char *vector, mvec__buf *out)
@@ -93,8 +94,13 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observation
         "value",   "qualifier", "unit", "basis",     "scope", "status", "source",
         "source_date", "url", "title",  "quality",   "seed",  "quote",  "note",
     };
-    mvec_status status = mvec__csv_row(ctx, out, header, sizeof header / sizeof *header);
-    for (size_t i = 0; status == MVEC_OK && i < mvec_observations_count(observations); i++) {
+    enum { COLUMNS = sizeof header / sizeof *header };
+    mvec_status status = MVEC_OK;
+    mvec__result r;
+    mvec__result_init(&r);
+    for (size_t c = 0; c < COLUMNS; c++)
+        MVEC_TRY(mvec__result_column(ctx, &r, header[c], NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (!matches(o, country, partner, vector))
             continue;
@@ -102,15 +108,20 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observation
         char value[64];
         snprintf(year, sizeof year, "%d", o->year);
         mvec__fmt_exact(value, o->value);
-        const char *fields[] = {
+        const char *fields[COLUMNS] = {
             o->country->code, o->partner->code, o->vector, o->indicator, year, o->period,
             o->item, value, mvec_qualifier_symbol(o->qualifier), o->unit,
             mvec_basis_name(o->basis), o->top_list ? "top" : "",
             o->superseded ? "superseded" : "", o->source, o->source_date, o->url, o->title,
             o->quality, o->seed, o->quote, o->note,
         };
-        status = mvec__csv_row(ctx, out, fields, sizeof fields / sizeof *fields);
+        MVEC_TRY(mvec__result_row(ctx, &r));
+        for (size_t c = 0; c < COLUMNS; c++)
+            MVEC_TRY(mvec__result_text(ctx, &r, c, fields[c]));
     }
+    MVEC_TRY(mvec__render_csv(ctx, &r, out));
+cleanup:
+    mvec__result_clear(ctx, &r);
     return status;
 }
 
