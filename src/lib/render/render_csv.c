@@ -69,8 +69,15 @@ mvec_status mvec__render_csv(mvec_ctx *ctx, const mvec__result *r, mvec__buf *ou
                 MVEC_TRY(mvec__csv_put_number(ctx, out, cell->number * column->scale, 0, end));
                 break;
             case MVEC__COLUMN_NUMBER:
-                MVEC_TRY(mvec__csv_put_number(ctx, out, cell->number * column->scale,
-                                              column->csv_decimals, end));
+                if (column->csv_decimals == MVEC__DECIMALS_EXACT) {
+                    char exact[64] = "";
+                    if (!isnan(cell->number))
+                        mvec__fmt_exact(exact, cell->number * column->scale);
+                    MVEC_TRY(mvec__csv_put(ctx, out, exact, end));
+                } else {
+                    MVEC_TRY(mvec__csv_put_number(ctx, out, cell->number * column->scale,
+                                                  column->csv_decimals, end));
+                }
                 break;
             case MVEC__COLUMN_INTERVAL:
                 MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.lo * column->scale,

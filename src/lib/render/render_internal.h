@@ -78,9 +78,11 @@ typedef struct mvec__column {
     mvec__column_type type;
     double scale;         /* text and CSV print value x scale (100: percent) */
     int decimals;         /* text */
-    int csv_decimals;
+    int csv_decimals;     /* MVEC__DECIMALS_EXACT: the shortest exact form */
     unsigned flags;
 } mvec__column;
+
+enum { MVEC__DECIMALS_EXACT = -1 };
 
 typedef struct mvec__cell {
     char *text;           /* TEXT (owned); NULL: missing */

@@ -218,7 +218,7 @@ static mvec_status profile_columns_add(mvec_ctx *ctx, const mvec_bloc_scheme *sc
     MVEC_TRY(add_column(ctx, r, &k->scenarios, "scenarios", NULL, MVEC__COLUMN_INTEGER, 1, 0,
                         0, NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->inputs, "inputs", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
-                        NO_TEXT));
+                        DATA_ONLY)); /* JSON: the inputs themselves */
     MVEC_TRY(add_column(ctx, r, &k->weight, "weight", NULL, MVEC__COLUMN_NUMBER, 1, 6, 6,
                         NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->sources, "sources", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
@@ -279,7 +279,10 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
     }
     mvec__result_interval(r, k->unlisted, v->unlisted);
     mvec__buf_reset(&text);
-    MVEC_TRY(top_partners_text(ctx, v, TABLE_PARTNERS, 0, &text));
+    if (v->from_memberships) /* equal ties: naming two would pick them alphabetically */
+        MVEC_TRY(mvec__buf_printf(ctx, &text, "%zu organisations", v->partner_count));
+    else
+        MVEC_TRY(top_partners_text(ctx, v, TABLE_PARTNERS, 0, &text));
     MVEC_TRY(mvec__result_text(ctx, r, k->top_text, text.data));
     for (size_t t = 0; t < TOP_PARTNERS && t < v->partner_count; t++) {
         MVEC_TRY(mvec__result_text(ctx, r, k->top[t], v->partners[t].partner->code));
@@ -317,7 +320,6 @@ static mvec_status composite_row(mvec_ctx *ctx, const mvec_profile *profile,
     snprintf(cell, sizeof cell, "%zu vector%s", c->vector_count,
              c->vector_count == 1 ? "" : "s");
     MVEC_TRY(mvec__result_text(ctx, r, k->top_text, cell));
-    mvec__result_number(r, k->listed, (double)c->vector_count);
     for (size_t b = 0; c->vector_count > 0 && b < mvec_bloc_count(scheme); b++)
         mvec__result_interval(r, k->bloc + b, c->bloc_shares[b]);
     if (c->vector_count > 0)
@@ -483,7 +485,47 @@ static mvec_status legend(mvec_ctx *ctx, mvec__buf *out)
         "balance = 1 − normalised HHI of great-power shares (1 = even, 0 = one power); "
         "leader = first great power in every case.\n"
         "margin = (first − second great-power share) ÷ sum of great-power shares, least to most; "
-        "HHI = Σ partner share²; --notes.\n");
+        "HHI = Σ share²; sources: --notes\n");
+}
+
+/* "Not computed: no data for 2030: trade.total, trade.exports; ..." - the
+ * vectors without a result, grouped by reason, wrapped at 120 columns.
+ * Cost: O(vectors^2) (vectors are few). */
+static mvec_status not_computed(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
+{
+    mvec_status status = MVEC_OK;
+    mvec__buf line = MVEC__BUF_INIT(1 << 16);
+    size_t count = mvec_profile_vector_count(profile);
+    for (size_t i = 0; i < count; i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        bool earlier = false;
+        for (size_t j = 0; j < i && !earlier; j++) {
+            const mvec_vector_profile *w = mvec_profile_vector(profile, j);
+            earlier = w->status != NULL && strcmp(w->status, v->status ? v->status : "") == 0;
+        }
+        if (v->status == NULL || earlier)
+            continue;
+        MVEC_TRY(mvec__buf_printf(ctx, &line, "%s%s:", line.length ? "; " : "Not computed: ",
+                                  v->status));
+        for (size_t j = i, n = 0; j < count; j++) {
+            const mvec_vector_profile *w = mvec_profile_vector(profile, j);
+            if (w->status == NULL || strcmp(w->status, v->status) != 0)
+                continue;
+            char year[64] = "";
+            if (w->year != 0)
+                year_text(year, sizeof year, w);
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "%s %s%s%s", n++ ? "," : "", w->vector,
+                                      year[0] ? " " : "", year));
+        }
+    }
+    if (line.length > 0) {
+        MVEC_TRY(mvec__buf_puts(ctx, &line, "."));
+        MVEC_TRY(mvec__wrap(ctx, out, line.data, 0, 2, 120));
+        MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+    }
+cleanup:
+    mvec__buf_clear(ctx, &line);
+    return status;
 }
 
 static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsigned flags,
@@ -508,19 +550,7 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsig
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n\n"));
     MVEC_TRY(mvec__render_text(ctx, &r, out));
     MVEC_TRY(legend(ctx, out));
-    bool first = true;
-    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
-        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
-        if (v->status == NULL)
-            continue;
-        char year[64];
-        year_text(year, sizeof year, v);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s %s: %s", first ? "Not computed: " : "; ",
-                                  v->vector, year, v->status));
-        first = false;
-    }
-    if (!first)
-        MVEC_TRY(mvec__buf_puts(ctx, out, ".\n"));
+    MVEC_TRY(not_computed(ctx, profile, out));
     if (k->status != NULL)
         MVEC_TRY(mvec__buf_printf(ctx, out, "Composite: %s.\n", k->status));
     if ((flags & MVEC_WRITE_NOTES) == 0)
@@ -682,7 +712,8 @@ static mvec_status write_json(mvec_ctx *ctx, const mvec_profile *profile, mvec__
     }
     if (ok && k->vector_count > 0)
         ok = mvec__json_set(composite, "bloc_shares", json_blocs(scheme, k->bloc_shares));
-    ok = ok && mvec__json_set(composite, "weights", json_string(k->weights_text));
+    ok = ok && mvec__json_set(composite, "vectors", json_integer((json_int_t)k->vector_count)) &&
+         mvec__json_set(composite, "weights", json_string(k->weights_text));
     ok = ok && mvec__json_set(root, "mvec_version", json_string(mvec_version())) &&
          mvec__json_set(root, "country", json_string(country->code)) &&
          mvec__json_set(root, "country_name", json_string(country->name)) &&

@@ -75,8 +75,9 @@ static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
     MVEC_TRY(mvec__result_column(ctx, r, "values", "value", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "share", "share %", MVEC__COLUMN_INTERVAL, 100, 5, 10,
                                  0));
-    MVEC_TRY(mvec__result_column(ctx, r, "published_share", "published %",
-                                 MVEC__COLUMN_NUMBER, 100, 5, 10, 0));
+    /* as published, in %, printed exactly in CSV */
+    MVEC_TRY(mvec__result_column(ctx, r, "published_share_pct", "published %",
+                                 MVEC__COLUMN_NUMBER, 1, 5, MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "name_text", "name", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON));
     for (size_t i = 0; i < v->partner_count; i++) {
@@ -99,7 +100,7 @@ static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
         MVEC_TRY(mvec__result_text(ctx, r, VALUES, values));
         mvec__result_interval(r, SHARE, p->share);
         if (published_share(observations, v, country, p->partner, &published))
-            mvec__result_number(r, PUBLISHED, published / 100);
+            mvec__result_number(r, PUBLISHED, published);
     }
 cleanup:
     return status;
