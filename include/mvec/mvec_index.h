@@ -47,10 +47,10 @@ typedef enum mvec_index_id {
     MVEC_INDEX_EQUIVALENT_PARTNERS, /* 1 / HHI */
     MVEC_INDEX_CR1,
     MVEC_INDEX_CR3,
-    MVEC_INDEX_ENTROPY,             /* natural logarithm */
-    MVEC_INDEX_EVENNESS,            /* undefined (NaN) when n < 2 */
-    MVEC_INDEX_THEIL,               /* ln n - H; 0 when n == 1 */
-    MVEC_INDEX_PARTNERS,            /* n, the number of positive shares */
+    MVEC_INDEX_ENTROPY,  /* natural logarithm */
+    MVEC_INDEX_EVENNESS, /* undefined (NaN) when n < 2 */
+    MVEC_INDEX_THEIL,    /* ln n - H; 0 when n == 1 */
+    MVEC_INDEX_PARTNERS, /* n, the number of positive shares */
     MVEC_INDEX_COUNT
 } mvec_index_id;
 

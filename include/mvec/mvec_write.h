@@ -53,18 +53,20 @@ MVEC_API mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *
 /* Every partner of one vector's chosen distribution, with its value, share
  * (interval), bloc, and the share the source published, if any. */
 MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
-                                       const mvec_observations *observations,
-                                       const char *vector, mvec_format format,
-                                       const mvec_sink *sink);
+                                       const mvec_observations *observations, const char *vector,
+                                       mvec_format format, const mvec_sink *sink);
 
 /* Filter for mvec_sources_write; NULL members mean "all". */
 typedef struct mvec_sources_filter {
-    const char *country;  /* code or name */
+    const char *country; /* code or name */
     const char *vector;
-    const char *partner;  /* code or name */
+    const char *partner; /* code or name */
 } mvec_sources_filter;
 
-#define MVEC_SOURCES_FILTER_INIT {NULL, NULL, NULL}
+#define MVEC_SOURCES_FILTER_INIT                                                                   \
+    {                                                                                              \
+        NULL, NULL, NULL                                                                           \
+    }
 
 /* Every observation (and membership, when `memberships` is not NULL) with
  * its source. */
@@ -73,7 +75,7 @@ MVEC_API mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *
                                         const mvec_sources_filter *filter, mvec_format format,
                                         const mvec_sink *sink);
 
-MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims,
-                                       mvec_format format, const mvec_sink *sink);
+MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_format format,
+                                       const mvec_sink *sink);
 
 #endif

@@ -8,15 +8,27 @@
 #include "session.h"
 
 static const cli_option OPTION_NOTES = {
-    "notes", 0, NULL, CLI_FLAG, offsetof(cli_args, notes),
+    "notes",
+    0,
+    NULL,
+    CLI_FLAG,
+    offsetof(cli_args, notes),
     "after the table, the notes: for each vector its inputs, every bloc share and index, the "
     "data not used, then the numbered sources (CSV and JSON always carry them)"};
 
 static const cli_option *const PROFILE_OPTIONS[] = {
-    &CLI_OPTION_YEAR,      &CLI_OPTION_BLOCS,       &CLI_OPTION_WEIGHTS,
-    &CLI_OPTION_BASIS,     &CLI_OPTION_DATA,        &CLI_OPTION_NO_EMBEDDED,
-    &OPTION_NOTES,         &CLI_OPTION_FORMAT,      &CLI_OPTION_OUTPUT,
-    &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,       &CLI_OPTION_HELP,
+    &CLI_OPTION_YEAR,
+    &CLI_OPTION_BLOCS,
+    &CLI_OPTION_WEIGHTS,
+    &CLI_OPTION_BASIS,
+    &CLI_OPTION_DATA,
+    &CLI_OPTION_NO_EMBEDDED,
+    &OPTION_NOTES,
+    &CLI_OPTION_FORMAT,
+    &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,
+    &CLI_OPTION_HELP,
     NULL,
 };
 
@@ -32,9 +44,8 @@ static int run_profile(const cli_command *command, cli_args *args)
         options.year = args->year;
         options.weights = args->weights;
         options.basis = args->basis;
-        mvec_status status = mvec_profile_build(session.ctx, session.observations,
-                                                session.scheme, session.memberships, &options,
-                                                &profile);
+        mvec_status status = mvec_profile_build(session.ctx, session.observations, session.scheme,
+                                                session.memberships, &options, &profile);
         if (status == MVEC_OK) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_profile_write_with(session.ctx, profile, session.format,

@@ -47,7 +47,8 @@ static void test_all_zero(mvec_ctx *ctx)
     double shares[] = {0, 0};
     mvec_indices x;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 2, &x), MVEC_OK);
-    CHECK(isnan(x.value[MVEC_INDEX_HHI]) && isnan(x.value[MVEC_INDEX_CR1]) && isnan(x.value[MVEC_INDEX_ENTROPY]) && isnan(x.value[MVEC_INDEX_EVENNESS]));
+    CHECK(isnan(x.value[MVEC_INDEX_HHI]) && isnan(x.value[MVEC_INDEX_CR1]) &&
+          isnan(x.value[MVEC_INDEX_ENTROPY]) && isnan(x.value[MVEC_INDEX_EVENNESS]));
     CHECK(x.positive_count == 0);
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, shares, 2, NULL, 0, &b), MVEC_OK);
@@ -124,8 +125,7 @@ static void test_top_list_cap(mvec_ctx *ctx)
     CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].lo, 4, 0);
     CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].hi, 12, 0);
     mvec_pool impossible = {0.5, 2, 0.2}; /* 2 x 0.2 cannot hold 0.5 */
-    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &impossible, 1, &b),
-                 MVEC_ERR_INVALID);
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &impossible, 1, &b), MVEC_ERR_INVALID);
 }
 
 /* Every index computed directly from the definitions (independent of
@@ -274,8 +274,8 @@ static void brute_force_two_pools(mvec_ctx *ctx)
     for (int a = 0; a <= 50; a++)
         for (int i = 0; i <= 20; i++)
             for (int j = 0; j <= 20 - i; j++) {
-                double shares[] = {0.3, a / 100.0, (50 - a) / 100.0, i / 100.0, j / 100.0,
-                                   (20 - i - j) / 100.0};
+                double shares[] = {0.3,       a / 100.0, (50 - a) / 100.0,
+                                   i / 100.0, j / 100.0, (20 - i - j) / 100.0};
                 static const size_t first[] = {1, 3, 6};
                 extremes_add_limit(&e, shares, 6, first, 2);
             }

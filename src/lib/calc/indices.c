@@ -96,7 +96,7 @@ typedef struct bounds_summary {
     size_t listed_count;
     const mvec_pool *pools;
     size_t pool_count;
-    size_t *holders;            /* scratch, pool_count */
+    size_t *holders; /* scratch, pool_count */
 } bounds_summary;
 
 enum walk_objective {
@@ -109,7 +109,10 @@ static double walk_holders(const bounds_summary *in, enum walk_objective objecti
 
 /* ---- the rows ------------------------------------------------------------------------- */
 
-static double hhi_exact(const exact_summary *x) { return x->squares; }
+static double hhi_exact(const exact_summary *x)
+{
+    return x->squares;
+}
 static mvec_interval hhi_bounds(const bounds_summary *b)
 {
     return interval(b->squares_lo, b->squares_hi);
@@ -123,31 +126,42 @@ static double hhi_normalised_exact(const exact_summary *x)
  * infinitesimal share (largest n); lower: the walk over K. */
 static mvec_interval hhi_normalised_bounds(const bounds_summary *b)
 {
-    double hi = b->n_hi >= 2 ? 1.0 - (1.0 - b->squares_hi) / (1.0 - 1.0 / (double)b->n_hi)
-                             : 1.0;
+    double hi = b->n_hi >= 2 ? 1.0 - (1.0 - b->squares_hi) / (1.0 - 1.0 / (double)b->n_hi) : 1.0;
     return interval(walk_holders(b, WALK_MIN_HHI_NORMALISED), hi);
 }
 
-static double equivalent_exact(const exact_summary *x) { return 1.0 / x->squares; }
+static double equivalent_exact(const exact_summary *x)
+{
+    return 1.0 / x->squares;
+}
 static mvec_interval equivalent_bounds(const bounds_summary *b)
 {
     return interval(1.0 / b->squares_hi, 1.0 / b->squares_lo);
 }
 
-static double cr1_exact(const exact_summary *x) { return x->top[0]; }
+static double cr1_exact(const exact_summary *x)
+{
+    return x->top[0];
+}
 static mvec_interval cr1_bounds(const bounds_summary *b)
 {
     return interval(b->top_even[0], b->top_concentrated[0]);
 }
 
-static double cr3_exact(const exact_summary *x) { return x->top[0] + x->top[1] + x->top[2]; }
+static double cr3_exact(const exact_summary *x)
+{
+    return x->top[0] + x->top[1] + x->top[2];
+}
 static mvec_interval cr3_bounds(const bounds_summary *b)
 {
     return interval(b->top_even[0] + b->top_even[1] + b->top_even[2],
                     b->top_concentrated[0] + b->top_concentrated[1] + b->top_concentrated[2]);
 }
 
-static double entropy_exact(const exact_summary *x) { return x->entropy; }
+static double entropy_exact(const exact_summary *x)
+{
+    return x->entropy;
+}
 static mvec_interval entropy_bounds(const bounds_summary *b)
 {
     return interval(b->entropy_lo, b->entropy_hi);
@@ -165,7 +179,10 @@ static mvec_interval evenness_bounds(const bounds_summary *b)
     return interval(b->entropy_lo / log((double)b->n_hi), walk_holders(b, WALK_MAX_EVENNESS));
 }
 
-static double theil_exact(const exact_summary *x) { return log(x->n) - x->entropy; }
+static double theil_exact(const exact_summary *x)
+{
+    return log(x->n) - x->entropy;
+}
 /* Upper: ln n <= ln n_max and H >= H_min for every allocation, and both are
  * reached together (the most concentrated shape, every other slot holding an
  * infinitesimal share); lower: the walk over K (docs/methods.md). */
@@ -174,7 +191,10 @@ static mvec_interval theil_bounds(const bounds_summary *b)
     return interval(walk_holders(b, WALK_MIN_THEIL), log((double)b->n_hi) - b->entropy_lo);
 }
 
-static double partners_exact(const exact_summary *x) { return x->n; }
+static double partners_exact(const exact_summary *x)
+{
+    return x->n;
+}
 static mvec_interval partners_bounds(const bounds_summary *b)
 {
     return interval((double)b->n_lo, (double)b->n_hi);
@@ -186,36 +206,36 @@ typedef struct index_row {
     mvec_interval (*bounds)(const bounds_summary *b);
 } index_row;
 
-/* key, label, description, scale, decimals, CSV decimals, in the summary table */
+/* One row: id, key, label, scale (100: printed in %), text decimals, CSV
+ * decimals, in the profile's one-line summary, functions (NAME_exact,
+ * NAME_bounds), description. */
+#define ROW(id, key, label, scale, decimals, csv, summary, name, description)                      \
+    [id] = {{key, label, description, scale, decimals, csv, summary}, name##_exact, name##_bounds}
+
+/* clang-format off */
 static const index_row INDEX[MVEC_INDEX_COUNT] = {
-    [MVEC_INDEX_HHI] = {{"hhi", "HHI", "Herfindahl-Hirschman index, sum of squared partner "
-                         "shares (1 = one partner)", 1, 2, 8, 1},
-                        hhi_exact, hhi_bounds},
-    [MVEC_INDEX_HHI_NORMALISED] = {{"hhi_normalised", "HHI*", "normalised HHI, (HHI - 1/n) / "
-                                    "(1 - 1/n)", 1, 3, 8, 0},
-                                   hhi_normalised_exact, hhi_normalised_bounds},
-    [MVEC_INDEX_EQUIVALENT_PARTNERS] = {{"equivalent_partners", "eq. partners",
-                                         "equivalent number of equal partners, 1 / HHI", 1, 1,
-                                         6, 0},
-                                        equivalent_exact, equivalent_bounds},
-    [MVEC_INDEX_CR1] = {{"cr1", "CR1", "largest partner share", 100, 1, 8, 0}, cr1_exact,
-                        cr1_bounds},
-    [MVEC_INDEX_CR3] = {{"cr3", "CR3", "sum of the three largest partner shares", 100, 1, 8,
-                         0},
-                        cr3_exact, cr3_bounds},
-    [MVEC_INDEX_ENTROPY] = {{"entropy", "entropy", "Shannon entropy of the shares, natural "
-                             "logarithm", 1, 3, 8, 0},
-                            entropy_exact, entropy_bounds},
-    [MVEC_INDEX_EVENNESS] = {{"evenness", "evenness", "Pielou evenness, entropy / ln n "
-                              "(1 = equal shares)", 1, 3, 8, 0},
-                             evenness_exact, evenness_bounds},
-    [MVEC_INDEX_THEIL] = {{"theil", "Theil", "Theil index, ln n - entropy (0 = equal shares)",
-                           1, 3, 8, 0},
-                          theil_exact, theil_bounds},
-    [MVEC_INDEX_PARTNERS] = {{"partners", "partners", "number of partners with a positive "
-                              "share, n", 1, 0, 0, 0},
-                             partners_exact, partners_bounds},
+    ROW(MVEC_INDEX_HHI,                 "hhi",                 "HHI",          1,   3, 8, 1,
+        hhi,            "Herfindahl-Hirschman index, sum of squared shares (1 = one partner)"),
+    ROW(MVEC_INDEX_HHI_NORMALISED,      "hhi_normalised",      "HHI*",         1,   3, 8, 0,
+        hhi_normalised, "normalised HHI, (HHI - 1/n) / (1 - 1/n)"),
+    ROW(MVEC_INDEX_EQUIVALENT_PARTNERS, "equivalent_partners", "eq. partners", 1,   1, 6, 0,
+        equivalent,     "equivalent number of equal partners, 1 / HHI"),
+    ROW(MVEC_INDEX_CR1,                 "cr1",                 "CR1",          100, 1, 8, 0,
+        cr1,            "largest partner share"),
+    ROW(MVEC_INDEX_CR3,                 "cr3",                 "CR3",          100, 1, 8, 0,
+        cr3,            "sum of the three largest partner shares"),
+    ROW(MVEC_INDEX_ENTROPY,             "entropy",             "entropy",      1,   3, 8, 0,
+        entropy,        "Shannon entropy of the shares, natural logarithm"),
+    ROW(MVEC_INDEX_EVENNESS,            "evenness",            "evenness",     1,   3, 8, 0,
+        evenness,       "Pielou evenness, entropy / ln n (1 = equal shares)"),
+    ROW(MVEC_INDEX_THEIL,               "theil",               "Theil",        1,   3, 8, 0,
+        theil,          "Theil index, ln n - entropy (0 = equal shares)"),
+    ROW(MVEC_INDEX_PARTNERS,            "partners",            "partners",     1,   0, 0, 0,
+        partners,       "number of partners with a positive share, n"),
 };
+/* clang-format on */
+
+#undef ROW
 
 const mvec_index_desc *mvec_index_info(mvec_index_id id)
 {
@@ -305,8 +325,7 @@ static mvec_status check_pools(mvec_ctx *ctx, const mvec_pool *pools, size_t poo
         if (!(pool->mass >= -MASS_EPSILON) || !(pool->cap > 0))
             return mvec__error(ctx, MVEC_ERR_INVALID, "remainder %zu: mass %g, cap %g", g + 1,
                                pool->mass, pool->cap);
-        if (pool->mass > MASS_EPSILON &&
-            (pool->slots == 0 || pool_min_holders(pool) > pool->slots))
+        if (pool->mass > MASS_EPSILON && (pool->slots == 0 || pool_min_holders(pool) > pool->slots))
             return mvec__error(ctx, MVEC_ERR_INVALID,
                                "remainder %zu (share %g) cannot be held by %zu unlisted "
                                "partners of at most %g each",

@@ -36,8 +36,8 @@ static mvec_status on_seed_row(void *user, mvec__table *table)
     MVEC_TRY(mvec__buf_puts(ctx, out, authors[0] ? authors : "author not named"));
     if (title[0] != '\0')
         MVEC_TRY(mvec__buf_printf(ctx, out, ", \xE2\x80\x9C%s\xE2\x80\x9D", title));
-    MVEC_TRY(mvec__buf_printf(ctx, out, ", %s, %s", publication[0] ? publication
-                                                                    : "publication not named",
+    MVEC_TRY(mvec__buf_printf(ctx, out, ", %s, %s",
+                              publication[0] ? publication : "publication not named",
                               date[0] ? date : "undated"));
 cleanup:
     return status;
@@ -46,9 +46,9 @@ cleanup:
 mvec_status mvec__seed_citation(mvec_ctx *ctx, const char *file, mvec__buf *out)
 {
     seed_state state = {ctx, file, out, false};
-    mvec_status status = mvec__table_read_embedded(ctx, "data/seeds.csv", SEED_COLUMNS,
-                                                   sizeof SEED_COLUMNS / sizeof *SEED_COLUMNS,
-                                                   on_seed_row, &state);
+    mvec_status status =
+        mvec__table_read_embedded(ctx, "data/seeds.csv", SEED_COLUMNS,
+                                  sizeof SEED_COLUMNS / sizeof *SEED_COLUMNS, on_seed_row, &state);
     if (status == MVEC_OK && !state.found)
         status = mvec__buf_puts(ctx, out, file);
     return status;

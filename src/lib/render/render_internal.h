@@ -15,8 +15,7 @@
 void mvec__fmt_fixed(char *out, double value, int decimals);
 /* An interval at `decimals` decimals, multiplied by `scale` (100 for %):
  * "19.4" when both ends print alike, else "19.4–42.0"; "n/a" when undefined. */
-void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale,
-                        int decimals);
+void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals);
 /* A value as written in data: qualifier, shortest exact form, unit ("> 26 USD bn"). */
 void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o);
 /* Shortest text that reads back to the same double ("%.17g" trimmed). */
@@ -64,29 +63,30 @@ typedef enum mvec__column_type {
 } mvec__column_type;
 
 enum {
-    MVEC__COLUMN_NO_TEXT = 1,  /* left out of the text table */
+    MVEC__COLUMN_NO_TEXT = 1, /* left out of the text table */
     MVEC__COLUMN_NO_CSV = 2,
     MVEC__COLUMN_NO_JSON = 4,
-    MVEC__COLUMN_LEFT = 8,     /* left-align a number in text */
-    MVEC__COLUMN_TITLE = 16,   /* records: the heading of each record */
-    MVEC__COLUMN_LIST = 32,    /* records: items separated by "; " go one per line */
+    MVEC__COLUMN_LEFT = 8,   /* left-align a number in text */
+    MVEC__COLUMN_TITLE = 16, /* records: the heading of each record */
+    MVEC__COLUMN_LIST = 32,  /* records: items separated by "; " go one per line */
+    MVEC__COLUMN_TIGHT = 64, /* compact text: one space before this column */
 };
 
 typedef struct mvec__column {
-    char *key;            /* CSV header stem and JSON key (owned) */
-    char *header;         /* text header (owned) */
+    char *key;    /* CSV header stem and JSON key (owned) */
+    char *header; /* text header (owned) */
     mvec__column_type type;
-    double scale;         /* text and CSV print value x scale (100: percent) */
-    int decimals;         /* text */
-    int csv_decimals;     /* MVEC__DECIMALS_EXACT: the shortest exact form */
+    double scale;     /* text and CSV print value x scale (100: percent) */
+    int decimals;     /* text */
+    int csv_decimals; /* MVEC__DECIMALS_EXACT: the shortest exact form */
     unsigned flags;
 } mvec__column;
 
 enum { MVEC__DECIMALS_EXACT = -1 };
 
 typedef struct mvec__cell {
-    char *text;           /* TEXT (owned); NULL: missing */
-    double number;        /* INTEGER, NUMBER; NaN: missing */
+    char *text;             /* TEXT (owned); NULL: missing */
+    double number;          /* INTEGER, NUMBER; NaN: missing */
     mvec_interval interval; /* INTERVAL; NaN ends: missing */
 } mvec__cell;
 
@@ -94,18 +94,18 @@ typedef struct mvec__result {
     mvec__column *columns;
     size_t column_count;
     size_t column_capacity;
-    mvec__cell *cells;    /* row_count x column_count (columns are fixed before rows) */
+    mvec__cell *cells; /* row_count x column_count (columns are fixed before rows) */
     size_t row_count;
     size_t row_capacity;
-    bool compact;         /* text: one space before a number or after one, two between texts */
+    bool compact; /* text: one space before a number or after one, two between texts */
 } mvec__result;
 
 void mvec__result_init(mvec__result *r);
 void mvec__result_clear(mvec_ctx *ctx, mvec__result *r);
 /* Add a column (before any row); returns its index in *index when not NULL. */
-mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key,
-                                const char *header, mvec__column_type type, double scale,
-                                int decimals, int csv_decimals, unsigned flags);
+mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key, const char *header,
+                                mvec__column_type type, double scale, int decimals,
+                                int csv_decimals, unsigned flags);
 /* Start a row: every cell missing. */
 mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r);
 /* Set a cell of the last row. */
@@ -132,8 +132,8 @@ json_t *mvec__render_json_row(const mvec__result *r, size_t row);
 /* Every row as an array of objects (NULL when out of memory). */
 json_t *mvec__render_json_rows(const mvec__result *r);
 /* A result in any format; JSON as {"<key>": [rows]} (with `key` NULL, the bare array). */
-mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
-                         const char *key, mvec__buf *out);
+mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format, const char *key,
+                         mvec__buf *out);
 
 /* ---- wrapping ---------------------------------------------------------------------------- */
 

@@ -53,8 +53,11 @@ mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *o
                                 sizeof cell);
             size_t pad = widths[c] - mvec__utf8_width(text);
             if (!first)
-                MVEC_TRY(mvec__buf_pad(ctx, out, ' ',
-                                       r->compact && (right || previous_right) ? 1 : 2));
+                MVEC_TRY(mvec__buf_pad(
+                    ctx, out, ' ',
+                    r->compact && (right || previous_right || (column->flags & MVEC__COLUMN_TIGHT))
+                        ? 1
+                        : 2));
             first = false;
             previous_right = right;
             if (right)
@@ -117,8 +120,7 @@ cleanup:
 }
 
 /* Cost: O(rows x columns + length of the text). */
-mvec_status mvec__render_records(mvec_ctx *ctx, const mvec__result *r, size_t width,
-                                 mvec__buf *out)
+mvec_status mvec__render_records(mvec_ctx *ctx, const mvec__result *r, size_t width, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     char cell[4096];

@@ -26,15 +26,15 @@ void mvec__result_clear(mvec_ctx *ctx, mvec__result *r)
     mvec__result_init(r);
 }
 
-mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key,
-                                const char *header, mvec__column_type type, double scale,
-                                int decimals, int csv_decimals, unsigned flags)
+mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key, const char *header,
+                                mvec__column_type type, double scale, int decimals,
+                                int csv_decimals, unsigned flags)
 {
     mvec_status status = MVEC_OK;
     if (r->row_count != 0)
         return mvec__error(ctx, MVEC_ERR_INTERNAL, "column '%s' added after rows", key);
-    MVEC_TRY(mvec__grow(ctx, &r->columns, &r->column_capacity, r->column_count + 1,
-                        sizeof *r->columns));
+    MVEC_TRY(
+        mvec__grow(ctx, &r->columns, &r->column_capacity, r->column_count + 1, sizeof *r->columns));
     mvec__column *column = &r->columns[r->column_count];
     memset(column, 0, sizeof *column);
     MVEC_TRY(mvec__strdup(ctx, key, &column->key));
@@ -56,8 +56,8 @@ cleanup:
 mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r)
 {
     size_t columns = r->column_count ? r->column_count : 1;
-    mvec_status status = mvec__grow(ctx, &r->cells, &r->row_capacity, r->row_count + 1,
-                                    columns * sizeof *r->cells);
+    mvec_status status =
+        mvec__grow(ctx, &r->cells, &r->row_capacity, r->row_count + 1, columns * sizeof *r->cells);
     if (status != MVEC_OK)
         return status;
     mvec__cell *row = r->cells + r->row_count * r->column_count;
@@ -127,8 +127,8 @@ void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *o
     }
 }
 
-mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
-                         const char *key, mvec__buf *out)
+mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format, const char *key,
+                         mvec__buf *out)
 {
     switch (format) {
     case MVEC_FORMAT_TABLE:

@@ -21,8 +21,8 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
                                  MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_JSON));
     MVEC_TRY(mvec__result_column(ctx, r, "heading", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  text_only | MVEC__COLUMN_TITLE));
-    MVEC_TRY(mvec__result_column(ctx, r, "id", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 MVEC__COLUMN_NO_TEXT));
+    MVEC_TRY(
+        mvec__result_column(ctx, r, "id", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "claim", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "seed", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
@@ -32,15 +32,14 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
     MVEC_TRY(mvec__result_column(ctx, r, "rule", "rule", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "numbers", "numbers", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_LIST));
-    MVEC_TRY(mvec__result_column(ctx, r, "data", "data", MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 MVEC__COLUMN_LIST));
+    MVEC_TRY(
+        mvec__result_column(ctx, r, "data", "data", MVEC__COLUMN_TEXT, 1, 0, 0, MVEC__COLUMN_LIST));
     for (size_t i = 0; i < mvec_claims_count(claims); i++) {
         const mvec_claim_result *c = mvec_claims_at(claims, i);
         MVEC_TRY(mvec__result_row(ctx, r));
         MVEC_TRY(mvec__result_text(ctx, r, COUNTRY, mvec_claims_country(claims)->code));
         mvec__buf_reset(&text);
-        MVEC_TRY(mvec__buf_printf(ctx, &text, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", c->id,
-                                  c->claim));
+        MVEC_TRY(mvec__buf_printf(ctx, &text, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", c->id, c->claim));
         MVEC_TRY(mvec__result_text(ctx, r, HEADING, text.data));
         MVEC_TRY(mvec__result_text(ctx, r, ID, c->id));
         MVEC_TRY(mvec__result_text(ctx, r, CLAIM, c->claim));
@@ -68,22 +67,19 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
     mvec__result_init(&r);
     const mvec_country *country = mvec_claims_country(claims);
     MVEC_TRY(claims_result(ctx, claims, &r));
-    switch (format) {
-    case MVEC_FORMAT_TABLE:
+    /* Text and JSON have a heading; any other format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s): the seed articles' trade claims\n",
                                   country->name, country->code));
         MVEC_TRY(mvec__render_records(ctx, &r, WRAP_WIDTH, &out));
-        break;
-    case MVEC_FORMAT_CSV:
-        MVEC_TRY(mvec__render_csv(ctx, &r, &out));
-        break;
-    case MVEC_FORMAT_JSON:
+    } else if (format == MVEC_FORMAT_JSON) {
         root = json_object();
         if (root == NULL || !mvec__json_set(root, "country", json_string(country->code)) ||
             !mvec__json_set(root, "claims", mvec__render_json_rows(&r)))
             MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
         MVEC_TRY(mvec__json_emit(ctx, root, &out));
-        break;
+    } else {
+        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:

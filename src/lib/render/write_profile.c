@@ -14,7 +14,6 @@
 /* TOP_PARTNERS in CSV, TABLE_PARTNERS in the 120-column table. */
 enum { TOP_PARTNERS = 3, TABLE_PARTNERS = 2, WRAP_WIDTH = 100, SUMMARY_THRESHOLD = 12, CELL = 256 };
 
-
 /* ---- numbered references ------------------------------------------------------------- */
 
 typedef struct references {
@@ -38,8 +37,8 @@ static mvec_status reference_of(mvec_ctx *ctx, references *refs, const mvec_obse
             *number = i + 1;
             return MVEC_OK;
         }
-    mvec_status status = mvec__grow(ctx, &refs->first, &refs->capacity, refs->count + 1,
-                                    sizeof *refs->first);
+    mvec_status status =
+        mvec__grow(ctx, &refs->first, &refs->capacity, refs->count + 1, sizeof *refs->first);
     if (status != MVEC_OK)
         return status;
     refs->first[refs->count++] = o;
@@ -111,14 +110,14 @@ static const char *basis_short(const mvec_vector_profile *v)
     return mvec_basis_name(v->basis);
 }
 
-static mvec_status top_partners_text(mvec_ctx *ctx, const mvec_vector_profile *v,
-                                     size_t count, int decimals, mvec__buf *out)
+static mvec_status top_partners_text(mvec_ctx *ctx, const mvec_vector_profile *v, size_t count,
+                                     int decimals, const char *separator, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     for (size_t i = 0; i < v->partner_count && i < count; i++) {
         char share[64];
         mvec__fmt_interval(share, sizeof share, v->partners[i].share, 100, decimals);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s %s", i ? ", " : "",
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s %s", i ? separator : "",
                                   v->partners[i].partner->code, share));
     }
     if (v->partner_count == 0)
@@ -145,8 +144,7 @@ static mvec_status add_column(mvec_ctx *ctx, mvec__result *r, size_t *index, con
                               int decimals, int csv_decimals, unsigned flags)
 {
     *index = r->column_count;
-    return mvec__result_column(ctx, r, key, header, type, scale, decimals, csv_decimals,
-                               flags);
+    return mvec__result_column(ctx, r, key, header, type, scale, decimals, csv_decimals, flags);
 }
 
 enum {
@@ -161,51 +159,45 @@ static mvec_status profile_columns_add(mvec_ctx *ctx, const mvec_bloc_scheme *sc
     mvec_status status = MVEC_OK;
     char key[CELL];
     char header[CELL];
-    MVEC_TRY(add_column(ctx, r, &k->country, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->country, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->vector, "vector", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(add_column(ctx, r, &k->status, "status", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->status, "status", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->year, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->period, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->period, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->when, "when", "year", MVEC__COLUMN_TEXT, 1, 0, 0,
-                        TEXT_ONLY));
+                        TEXT_ONLY | MVEC__COLUMN_TIGHT));
     MVEC_TRY(add_column(ctx, r, &k->basis, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->basis_short, "basis_short", "basis", MVEC__COLUMN_TEXT, 1,
-                        0, 0, TEXT_ONLY));
-    MVEC_TRY(add_column(ctx, r, &k->dimension, "dimension", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+    MVEC_TRY(add_column(ctx, r, &k->basis_short, "basis_short", "basis", MVEC__COLUMN_TEXT, 1, 0, 0,
+                        TEXT_ONLY));
+    MVEC_TRY(
+        add_column(ctx, r, &k->dimension, "dimension", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->listed, "partners_listed", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
                         NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->listed, "partners_listed", NULL, MVEC__COLUMN_INTEGER, 1,
-                        0, 0, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->unlisted, "unlisted", NULL, MVEC__COLUMN_INTERVAL, 100, 1,
-                        8, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->top_text, "top_partners", "top partners %",
-                        MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
+    MVEC_TRY(add_column(ctx, r, &k->unlisted, "unlisted", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->top_text, "top_partners", "top partners %", MVEC__COLUMN_TEXT,
+                        1, 0, 0, TEXT_ONLY));
     for (size_t t = 0; t < TOP_PARTNERS; t++) {
         snprintf(key, sizeof key, "top%zu", t + 1);
-        MVEC_TRY(add_column(ctx, r, &k->top[t], key, NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+        MVEC_TRY(add_column(ctx, r, &k->top[t], key, NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+        MVEC_TRY(add_column(ctx, r, &k->top_share[t], key, NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
                             DATA_ONLY));
-        MVEC_TRY(add_column(ctx, r, &k->top_share[t], key, NULL, MVEC__COLUMN_INTERVAL, 100,
-                            1, 8, DATA_ONLY));
     }
     k->bloc = r->column_count;
     for (size_t b = 0; b < mvec_bloc_count(scheme); b++) {
         size_t ignored;
-        MVEC_TRY(add_column(ctx, r, &ignored, mvec_bloc_name(scheme, b), NULL,
-                            MVEC__COLUMN_INTERVAL, 100, 0, 8,
-                            MVEC__COLUMN_NO_JSON |
-                                (mvec_bloc_is_great_power(scheme, b) ? 0u : NO_TEXT)));
+        MVEC_TRY(add_column(
+            ctx, r, &ignored, mvec_bloc_name(scheme, b), NULL, MVEC__COLUMN_INTERVAL, 100, 0, 8,
+            MVEC__COLUMN_NO_JSON | (mvec_bloc_is_great_power(scheme, b) ? 0u : NO_TEXT)));
     }
-    MVEC_TRY(add_column(ctx, r, &k->domestic, "domestic", NULL, MVEC__COLUMN_INTERVAL, 100, 1,
-                        8, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->exposure, "exposure", NULL, MVEC__COLUMN_INTERVAL, 100, 1,
-                        8, NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->balance, "balance", "balance", MVEC__COLUMN_INTERVAL, 1, 2,
-                        8, 0));
+    MVEC_TRY(add_column(ctx, r, &k->domestic, "domestic", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->exposure, "exposure", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(
+        add_column(ctx, r, &k->balance, "balance", "balance", MVEC__COLUMN_INTERVAL, 1, 2, 8, 0));
     MVEC_TRY(add_column(ctx, r, &k->leader, "leader", "leader", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(add_column(ctx, r, &k->margin, "margin", "margin", MVEC__COLUMN_INTERVAL, 1, 2, 8,
-                        0));
+    MVEC_TRY(add_column(ctx, r, &k->margin, "margin", "margin", MVEC__COLUMN_INTERVAL, 1, 2, 8, 0));
     k->index = r->column_count;
     for (size_t i = 0; i < MVEC_INDEX_COUNT; i++) {
         const mvec_index_desc *d = mvec_index_info((mvec_index_id)i);
@@ -215,14 +207,13 @@ static mvec_status profile_columns_add(mvec_ctx *ctx, const mvec_bloc_scheme *sc
                             d->decimals, d->csv_decimals,
                             MVEC__COLUMN_NO_JSON | (d->summary ? 0u : NO_TEXT)));
     }
-    MVEC_TRY(add_column(ctx, r, &k->scenarios, "scenarios", NULL, MVEC__COLUMN_INTEGER, 1, 0,
-                        0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->scenarios, "scenarios", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
+                        NO_TEXT));
     MVEC_TRY(add_column(ctx, r, &k->inputs, "inputs", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
                         DATA_ONLY)); /* JSON: the inputs themselves */
-    MVEC_TRY(add_column(ctx, r, &k->weight, "weight", NULL, MVEC__COLUMN_NUMBER, 1, 6, 6,
-                        NO_TEXT));
-    MVEC_TRY(add_column(ctx, r, &k->sources, "sources", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                        DATA_ONLY));
+    MVEC_TRY(add_column(ctx, r, &k->weight, "weight", NULL, MVEC__COLUMN_NUMBER, 1, 6, 6, NO_TEXT));
+    MVEC_TRY(
+        add_column(ctx, r, &k->sources, "sources", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
 cleanup:
     return status;
 }
@@ -238,8 +229,8 @@ static mvec_status sources_text(mvec_ctx *ctx, const mvec_vector_profile *v, mve
             seen = strcmp(v->inputs[j]->source, o->source) == 0 &&
                    strcmp(v->inputs[j]->source_date, o->source_date) == 0;
         if (!seen)
-            MVEC_TRY(mvec__buf_printf(ctx, text, "%s%s%s%s%s", text->length ? "; " : "",
-                                      o->source, o->source_date[0] ? " (" : "", o->source_date,
+            MVEC_TRY(mvec__buf_printf(ctx, text, "%s%s%s%s%s", text->length ? "; " : "", o->source,
+                                      o->source_date[0] ? " (" : "", o->source_date,
                                       o->source_date[0] ? ")" : ""));
     }
 cleanup:
@@ -274,7 +265,7 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
     MVEC_TRY(sources_text(ctx, v, &text));
     MVEC_TRY(mvec__result_text(ctx, r, k->sources, text.length ? text.data : ""));
     if (!ok) {
-        MVEC_TRY(mvec__result_text(ctx, r, k->top_text, "not computed (below)"));
+        MVEC_TRY(mvec__result_text(ctx, r, k->top_text, "not computed"));
         goto cleanup;
     }
     mvec__result_interval(r, k->unlisted, v->unlisted);
@@ -282,7 +273,7 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
     if (v->from_memberships) /* equal ties: naming two would pick them alphabetically */
         MVEC_TRY(mvec__buf_printf(ctx, &text, "%zu organisations", v->partner_count));
     else
-        MVEC_TRY(top_partners_text(ctx, v, TABLE_PARTNERS, 0, &text));
+        MVEC_TRY(top_partners_text(ctx, v, TABLE_PARTNERS, 0, " ", &text));
     MVEC_TRY(mvec__result_text(ctx, r, k->top_text, text.data));
     for (size_t t = 0; t < TOP_PARTNERS && t < v->partner_count; t++) {
         MVEC_TRY(mvec__result_text(ctx, r, k->top[t], v->partners[t].partner->code));
@@ -293,9 +284,8 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
     mvec__result_interval(r, k->domestic, v->domestic);
     mvec__result_interval(r, k->exposure, v->exposure);
     mvec__result_interval(r, k->balance, v->balance);
-    MVEC_TRY(mvec__result_text(ctx, r, k->leader, v->leader == SIZE_MAX
-                                                      ? NULL
-                                                      : mvec_bloc_name(scheme, v->leader)));
+    MVEC_TRY(mvec__result_text(ctx, r, k->leader,
+                               v->leader == SIZE_MAX ? NULL : mvec_bloc_name(scheme, v->leader)));
     mvec__result_interval(r, k->margin, v->margin);
     for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
         mvec__result_interval(r, k->index + i, v->indices.value[i]);
@@ -317,17 +307,15 @@ static mvec_status composite_row(mvec_ctx *ctx, const mvec_profile *profile,
     MVEC_TRY(mvec__result_text(ctx, r, k->status, c->status ? c->status : "ok"));
     MVEC_TRY(mvec__result_text(ctx, r, k->basis, "weighted"));
     MVEC_TRY(mvec__result_text(ctx, r, k->basis_short, "weighted"));
-    snprintf(cell, sizeof cell, "%zu vector%s", c->vector_count,
-             c->vector_count == 1 ? "" : "s");
+    snprintf(cell, sizeof cell, "%zu vector%s", c->vector_count, c->vector_count == 1 ? "" : "s");
     MVEC_TRY(mvec__result_text(ctx, r, k->top_text, cell));
     for (size_t b = 0; c->vector_count > 0 && b < mvec_bloc_count(scheme); b++)
         mvec__result_interval(r, k->bloc + b, c->bloc_shares[b]);
     if (c->vector_count > 0)
         mvec__result_interval(r, k->exposure, c->exposure);
     mvec__result_interval(r, k->balance, c->balance);
-    MVEC_TRY(mvec__result_text(ctx, r, k->leader, c->leader == SIZE_MAX
-                                                      ? NULL
-                                                      : mvec_bloc_name(scheme, c->leader)));
+    MVEC_TRY(mvec__result_text(ctx, r, k->leader,
+                               c->leader == SIZE_MAX ? NULL : mvec_bloc_name(scheme, c->leader)));
     mvec__result_interval(r, k->margin, c->margin);
     mvec__result_number(r, k->weight, 1);
     MVEC_TRY(mvec__result_text(ctx, r, k->sources, c->weights_text));
@@ -335,8 +323,8 @@ cleanup:
     return status;
 }
 
-static mvec_status profile_result(mvec_ctx *ctx, const mvec_profile *profile,
-                                  profile_columns *k, mvec__result *r)
+static mvec_status profile_result(mvec_ctx *ctx, const mvec_profile *profile, profile_columns *k,
+                                  mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     MVEC_TRY(profile_columns_add(ctx, mvec_profile_scheme(profile), r, k));
@@ -366,9 +354,8 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
     } else {
         mvec__fmt_interval(a, sizeof a, v->unlisted, 100, 1);
         MVEC_TRY(mvec__buf_printf(ctx, &line, " (%s, %s, %s): %zu partner%s listed, %s %% unlisted",
-                                  basis_text(v), v->dimension,
-                                  v->table ? "one table" : "compiled", v->partner_count,
-                                  v->partner_count == 1 ? "" : "s", a));
+                                  basis_text(v), v->dimension, v->table ? "one table" : "compiled",
+                                  v->partner_count, v->partner_count == 1 ? "" : "s", a));
         if (v->unlisted.hi > 0) {
             mvec_interval largest = {v->largest_unlisted.hi, v->largest_unlisted.hi};
             mvec__fmt_interval(b, sizeof b, largest, 100, 1);
@@ -430,8 +417,8 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
                      number);
         } else {
             mvec__fmt_observed(value, sizeof value, o);
-            snprintf(item, sizeof item, "%s%s%s %s [%zu]", o->partner->code,
-                     o->item[0] ? "/" : "", o->item, value, number);
+            snprintf(item, sizeof item, "%s%s%s %s [%zu]", o->partner->code, o->item[0] ? "/" : "",
+                     o->item, value, number);
         }
         MVEC_TRY(wrap_item(ctx, out, &column, item, "    "));
     }
@@ -469,7 +456,6 @@ cleanup:
     return status;
 }
 
-
 /* ---- text ------------------------------------------------------------------------------- */
 
 /* The legend under the table: what each column means, in three lines of at
@@ -505,8 +491,8 @@ static mvec_status not_computed(mvec_ctx *ctx, const mvec_profile *profile, mvec
         }
         if (v->status == NULL || earlier)
             continue;
-        MVEC_TRY(mvec__buf_printf(ctx, &line, "%s%s:", line.length ? "; " : "Not computed: ",
-                                  v->status));
+        MVEC_TRY(mvec__buf_printf(ctx, &line,
+                                  "%s%s:", line.length ? "; " : "Not computed: ", v->status));
         for (size_t j = i, n = 0; j < count; j++) {
             const mvec_vector_profile *w = mvec_profile_vector(profile, j);
             if (w->status == NULL || strcmp(w->status, v->status) != 0)
@@ -541,12 +527,13 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsig
     mvec__result_init(&r);
     MVEC_TRY(profile_result(ctx, profile, &columns, &r));
     r.compact = true; /* eleven columns, most of them ranges, in 120 */
-    MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s): multi-vector profile; bloc scheme '%s', great powers",
+    MVEC_TRY(mvec__buf_printf(ctx, out,
+                              "%s (%s): multi-vector profile; bloc scheme '%s', great powers",
                               country->name, country->code, mvec_bloc_scheme_name(scheme)));
     for (size_t b = 0, n = 0; b < mvec_bloc_count(scheme); b++)
         if (mvec_bloc_is_great_power(scheme, b))
-            MVEC_TRY(mvec__buf_printf(ctx, out, "%s %s", n++ ? "," : "",
-                                      mvec_bloc_name(scheme, b)));
+            MVEC_TRY(
+                mvec__buf_printf(ctx, out, "%s %s", n++ ? "," : "", mvec_bloc_name(scheme, b)));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n\n"));
     MVEC_TRY(mvec__render_text(ctx, &r, out));
     MVEC_TRY(legend(ctx, out));
@@ -557,8 +544,8 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsig
         goto cleanup;
 
     MVEC_TRY(mvec__buf_puts(ctx, out, "\ncomposite weights: "));
-    MVEC_TRY(mvec__wrap(ctx, out, k->weights_text[0] ? k->weights_text : "(none)", 19, 4,
-                        WRAP_WIDTH));
+    MVEC_TRY(
+        mvec__wrap(ctx, out, k->weights_text[0] ? k->weights_text : "(none)", 19, 4, WRAP_WIDTH));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\nranges: "));
     MVEC_TRY(mvec__wrap(ctx, out, mvec_profile_assumption(profile), 8, 4, WRAP_WIDTH));
     MVEC_TRY(mvec__buf_puts(ctx, out, ".\n\nnotes and inputs ([n] = source below)\n"));
@@ -576,8 +563,8 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsig
         if (status == MVEC_OK)
             status = mvec__buf_puts(ctx, out, number);
         if (status == MVEC_OK)
-            status = mvec__wrap(ctx, out, line.data ? line.data : "", strlen(number), 6,
-                                WRAP_WIDTH);
+            status =
+                mvec__wrap(ctx, out, line.data ? line.data : "", strlen(number), 6, WRAP_WIDTH);
         mvec__buf_clear(ctx, &line);
         if (status != MVEC_OK)
             goto cleanup;
@@ -616,8 +603,7 @@ static json_t *json_blocs(const mvec_bloc_scheme *scheme, const mvec_interval *s
     return o;
 }
 
-static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_profile *v,
-                           json_t *o)
+static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_profile *v, json_t *o)
 {
     json_t *partners = json_array();
     json_t *inputs = json_array();
@@ -629,10 +615,10 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
         json_t *p = json_object();
         ok = p && mvec__json_set(p, "partner", json_string(v->partners[i].partner->code)) &&
              mvec__json_set(p, "name", json_string(v->partners[i].partner->name)) &&
-             mvec__json_set(p, "bloc", v->partners[i].bloc == SIZE_MAX
-                                           ? json_string("domestic")
-                                           : json_string(mvec_bloc_name(
-                                                 scheme, v->partners[i].bloc))) &&
+             mvec__json_set(p, "bloc",
+                            v->partners[i].bloc == SIZE_MAX
+                                ? json_string("domestic")
+                                : json_string(mvec_bloc_name(scheme, v->partners[i].bloc))) &&
              mvec__json_set(p, "share", mvec__json_interval(v->partners[i].share)) &&
              json_array_append_new(partners, p) == 0;
     }
@@ -685,7 +671,6 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
     return o;
 }
 
-
 static mvec_status write_json(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
@@ -706,9 +691,9 @@ static mvec_status write_json(mvec_ctx *ctx, const mvec_profile *profile, mvec__
             ok = json_array_append_new(great, json_string(mvec_bloc_name(scheme, b))) == 0;
     for (size_t i = 0; ok && i < mvec_profile_vector_count(profile); i++) {
         json_t *row = mvec__render_json_row(&r, i);
-        ok = row != NULL && json_array_append_new(
-                                vectors, json_vector(scheme, mvec_profile_vector(profile, i),
-                                                     row)) == 0;
+        ok = row != NULL &&
+             json_array_append_new(vectors,
+                                   json_vector(scheme, mvec_profile_vector(profile, i), row)) == 0;
     }
     if (ok && k->vector_count > 0)
         ok = mvec__json_set(composite, "bloc_shares", json_blocs(scheme, k->bloc_shares));
@@ -733,26 +718,24 @@ cleanup:
     return status;
 }
 
-mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile,
-                                    mvec_format format, unsigned flags, const mvec_sink *sink)
+mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, mvec_format format,
+                                    unsigned flags, const mvec_sink *sink)
 {
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     mvec_status status = MVEC_OK;
     mvec__result r;
     profile_columns columns;
     mvec__result_init(&r);
-    switch (format) {
-    case MVEC_FORMAT_TABLE:
+    /* Text (legend, notes) and JSON (provenance) add to the result; any other
+     * format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
         status = write_table(ctx, profile, flags, &out);
-        break;
-    case MVEC_FORMAT_CSV:
+    } else if (format == MVEC_FORMAT_JSON) {
+        status = write_json(ctx, profile, &out);
+    } else {
         status = profile_result(ctx, profile, &columns, &r);
         if (status == MVEC_OK)
-            status = mvec__render_csv(ctx, &r, &out);
-        break;
-    case MVEC_FORMAT_JSON:
-        status = write_json(ctx, profile, &out);
-        break;
+            status = mvec__render(ctx, &r, format, NULL, &out);
     }
     if (status == MVEC_OK)
         status = mvec__sink_emit(ctx, sink, &out);

@@ -10,9 +10,8 @@
 #include "render_internal.h"
 
 /* The published share (in %) for the same partner, vector, year, period and basis. */
-static bool published_share(const mvec_observations *observations,
-                            const mvec_vector_profile *v, const mvec_country *country,
-                            const mvec_country *partner, double *out)
+static bool published_share(const mvec_observations *observations, const mvec_vector_profile *v,
+                            const mvec_country *country, const mvec_country *partner, double *out)
 {
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
@@ -61,11 +60,23 @@ static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
     mvec_status status = MVEC_OK;
     const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
     const mvec_country *country = mvec_profile_country(profile);
-    enum { COUNTRY, VECTOR, YEAR, PERIOD, BASIS, PARTNER, NAME, BLOC, VALUES, SHARE, PUBLISHED, NAME_TEXT };
+    enum {
+        COUNTRY,
+        VECTOR,
+        YEAR,
+        PERIOD,
+        BASIS,
+        PARTNER,
+        NAME,
+        BLOC,
+        VALUES,
+        SHARE,
+        PUBLISHED,
+        NAME_TEXT
+    };
     MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "vector", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
-                                 DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
@@ -73,11 +84,10 @@ static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
                                  MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "bloc", "bloc", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "values", "value", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "share", "share %", MVEC__COLUMN_INTERVAL, 100, 5, 10,
-                                 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "share", "share %", MVEC__COLUMN_INTERVAL, 100, 5, 10, 0));
     /* as published, in %, printed exactly in CSV */
-    MVEC_TRY(mvec__result_column(ctx, r, "published_share_pct", "published %",
-                                 MVEC__COLUMN_NUMBER, 1, 5, MVEC__DECIMALS_EXACT, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "published_share_pct", "published %", MVEC__COLUMN_NUMBER,
+                                 1, 5, MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "name_text", "name", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON));
     for (size_t i = 0; i < v->partner_count; i++) {
@@ -94,9 +104,8 @@ static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
         MVEC_TRY(mvec__result_text(ctx, r, PARTNER, p->partner->code));
         MVEC_TRY(mvec__result_text(ctx, r, NAME, p->partner->name));
         MVEC_TRY(mvec__result_text(ctx, r, NAME_TEXT, p->partner->name));
-        MVEC_TRY(mvec__result_text(ctx, r, BLOC, p->bloc == SIZE_MAX
-                                                     ? "domestic"
-                                                     : mvec_bloc_name(scheme, p->bloc)));
+        MVEC_TRY(mvec__result_text(
+            ctx, r, BLOC, p->bloc == SIZE_MAX ? "domestic" : mvec_bloc_name(scheme, p->bloc)));
         MVEC_TRY(mvec__result_text(ctx, r, VALUES, values));
         mvec__result_interval(r, SHARE, p->share);
         if (published_share(observations, v, country, p->partner, &published))
@@ -127,8 +136,8 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
     if (v->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s %d: not computed: %s", vector, v->year, v->status);
     MVEC_TRY(shares_result(ctx, profile, observations, v, &r));
-    switch (format) {
-    case MVEC_FORMAT_TABLE: {
+    /* Text and JSON have a heading; any other format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
         char unlisted[64];
         MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s %d%s%s, %s basis: %zu partners\n\n",
                                   country->name, country->code, vector, v->year,
@@ -137,12 +146,7 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
         MVEC_TRY(mvec__render_text(ctx, &r, &out));
         mvec__fmt_interval(unlisted, sizeof unlisted, v->unlisted, 100, 5);
         MVEC_TRY(mvec__buf_printf(ctx, &out, "\nunlisted: %s %%\n", unlisted));
-        break;
-    }
-    case MVEC_FORMAT_CSV:
-        MVEC_TRY(mvec__render_csv(ctx, &r, &out));
-        break;
-    case MVEC_FORMAT_JSON: {
+    } else if (format == MVEC_FORMAT_JSON) {
         root = json_object();
         bool ok = root && mvec__json_set(root, "country", json_string(country->code)) &&
                   mvec__json_set(root, "vector", json_string(vector)) &&
@@ -155,8 +159,8 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
         if (!ok)
             MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
         MVEC_TRY(mvec__json_emit(ctx, root, &out));
-        break;
-    }
+    } else {
+        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:
