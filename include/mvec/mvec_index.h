@@ -102,6 +102,13 @@ MVEC_API mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *list
                                                size_t listed_count, const mvec_pool *pools,
                                                size_t pool_count, mvec_index_bounds *out);
 
+/* The one way mvec prints a range: `interval` times `scale` at `decimals`
+ * decimals, "19.4–20.1" (an en dash), one number when both ends print alike
+ * ("19.4"), "n/a" when undefined; '.' as the decimal separator whatever the
+ * locale. Writes at most `size` bytes (NUL included); returns out. */
+MVEC_API char *mvec_interval_format(char *out, size_t size, mvec_interval interval, double scale,
+                                    int decimals);
+
 /* Smallest interval holding both. NaN ends count as undefined and are ignored. */
 MVEC_API mvec_interval mvec_interval_union(mvec_interval a, mvec_interval b);
 

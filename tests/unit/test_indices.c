@@ -345,6 +345,23 @@ static void test_table(void)
     CHECK_STR(mvec_index_info(MVEC_INDEX_THEIL)->key, "theil");
 }
 
+/* The one range formatter: en dash, one number when the ends print alike. */
+static void test_format(void)
+{
+    char text[64];
+    mvec_interval range = {0.19419, 0.20089};
+    CHECK_STR(mvec_interval_format(text, sizeof text, range, 100, 1), "19.4\xE2\x80\x93"
+                                                                      "20.1");
+    CHECK_STR(mvec_interval_format(text, sizeof text, range, 100, 0), "19\xE2\x80\x93"
+                                                                      "20");
+    mvec_interval point = {0.1234, 0.12341};
+    CHECK_STR(mvec_interval_format(text, sizeof text, point, 1, 3), "0.123");
+    mvec_interval none = {NAN, NAN};
+    CHECK_STR(mvec_interval_format(text, sizeof text, none, 1, 3), "n/a");
+    mvec_interval negative_zero = {-0.0001, 0.0};
+    CHECK_STR(mvec_interval_format(text, sizeof text, negative_zero, 1, 2), "0.00");
+}
+
 static void test_union(void)
 {
     mvec_interval a = {0.2, 0.3};
@@ -372,6 +389,7 @@ int main(void)
     test_theil(ctx);
     test_table();
     test_union();
+    test_format();
     mvec_ctx_free(ctx);
     return test_report("test_indices");
 }

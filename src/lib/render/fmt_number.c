@@ -70,3 +70,11 @@ void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o)
     const char *qualifier = mvec_qualifier_symbol(o->qualifier);
     snprintf(out, size, "%s%s%s %s", qualifier, qualifier[0] ? " " : "", number, o->unit);
 }
+
+char *mvec_interval_format(char *out, size_t size, mvec_interval interval, double scale,
+                           int decimals)
+{
+    if (size > 0)
+        mvec__fmt_interval(out, size, interval, scale, decimals);
+    return out;
+}
