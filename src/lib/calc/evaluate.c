@@ -31,7 +31,7 @@ enum role {
 
 /* ---- evaluation ------------------------------------------------------------------------- */
 
-enum { ROOT = SIZE_MAX };
+static const size_t ROOT = SIZE_MAX; /* the pool of the whole total, not an aggregate */
 
 /* Everything about one distribution that does not depend on the scenario. */
 typedef struct layout {
