@@ -64,9 +64,9 @@ const cli_command CMD_PROFILE = {
     .brief = "the multi-vector profile of a country (the main job)",
     .usage = "[COUNTRY] [options]",
     .summary = "Show a country's multi-vector profile: for each vector of its foreign relations, "
-               "the top partners and their shares, the shares of the power blocs, the balance "
-               "among the great powers, the leader's margin, the exposure to them and the "
-               "partner concentration, then a composite across vectors.",
+               "the top partners and their shares, the shares of the great powers, the balance "
+               "among them, the leader and its margin, and the partner concentration (HHI), "
+               "then a composite across vectors.",
     .description = "COUNTRY is a code or a name (default: Kazakhstan). Each vector uses the "
                    "latest year with data unless --year is given. Where the sources list only "
                    "some partners or disagree, every number is an interval: the exact bounds "
