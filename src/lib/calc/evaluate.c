@@ -6,7 +6,8 @@
  * is evaluated: shares = values / total; the remainder is split into pools,
  * one for the unlisted members of each aggregate and one for everything
  * else; index and bloc bounds come from indices.c and bloc_bounds.c; results
- * are the union over scenarios.
+ * are the union over scenarios (for the indices, every row of the index table:
+ * union_bounds knows no index by name).
  */
 #include <math.h>
 #include <stdio.h>
