@@ -34,29 +34,40 @@ typedef struct mvec_sink {
     void *user;
 } mvec_sink;
 
-/* The profile: one row per vector, then the composite and the sources.
+/* Flags of mvec_profile_write_with. */
+enum {
+    MVEC_WRITE_NOTES = 1, /* table: add the notes (inputs, every bloc share and index) and
+                             the numbered sources; CSV and JSON always carry them */
+};
+
+/* The profile: one row per vector, then the composite; the table fits 120
+ * columns (top partners, great-power shares, balance, leader, margin, HHI)
+ * with a three-line legend. Columns are listed in docs/formats.md.
  * Statuses (of every writer): MVEC_ERR_IO when the sink reports failure;
  * MVEC_ERR_LIMIT for an output over 1 GiB; MVEC_ERR_NOMEM;
  * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
                                         mvec_format format, const mvec_sink *sink);
+/* The same with flags (MVEC_WRITE_NOTES). */
+MVEC_API mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile,
+                                             mvec_format format, unsigned flags,
+                                             const mvec_sink *sink);
 
 /* Every partner of one vector's chosen distribution, with its value, share
  * (interval), bloc, and the share the source published, if any.
  * Statuses: MVEC_ERR_NO_DATA when the profile has no such vector or did not
- * compute it; MVEC_ERR_INVALID for MVEC_FORMAT_JSON; and as
+ * compute it; and as
  * mvec_profile_write. */
 MVEC_API mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
-                                       const mvec_observations *observations,
-                                       const char *vector, mvec_format format,
-                                       const mvec_sink *sink);
+                                       const mvec_observations *observations, const char *vector,
+                                       mvec_format format, const mvec_sink *sink);
 
 /* Filter for mvec_sources_write; NULL members mean "all". */
 typedef struct mvec_sources_filter {
     size_t size;          /* sizeof the struct: set by MVEC_SOURCES_FILTER_INIT */
     const char *country;  /* code or name */
     const char *vector;
-    const char *partner;  /* code or name */
+    const char *partner; /* code or name */
 } mvec_sources_filter;
 
 #define MVEC_SOURCES_FILTER_INIT {sizeof(mvec_sources_filter), NULL, NULL, NULL}

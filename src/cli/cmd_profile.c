@@ -1,16 +1,36 @@
 /*
  * cmd_profile.c - mvec profile: the multi-vector profile of a country.
  */
+#include <stddef.h>
+
 #include "commands.h"
 #include "messages.h"
 #include "names.h"
 #include "session.h"
 
+static const cli_option OPTION_NOTES = {
+    "notes",
+    0,
+    NULL,
+    CLI_FLAG,
+    offsetof(cli_args, notes),
+    "after the table, the notes: for each vector its inputs, every bloc share and index, the "
+    "data not used, then the numbered sources (CSV and JSON always carry them)"};
+
 static const cli_option *const PROFILE_OPTIONS[] = {
-    &CLI_OPTION_YEAR,      &CLI_OPTION_BLOCS,       &CLI_OPTION_WEIGHTS,
-    &CLI_OPTION_BASIS,     &CLI_OPTION_DATA,        &CLI_OPTION_NO_EMBEDDED,
-    &CLI_OPTION_FORMAT,    &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES,
-    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,        NULL,
+    &CLI_OPTION_YEAR,
+    &CLI_OPTION_BLOCS,
+    &CLI_OPTION_WEIGHTS,
+    &CLI_OPTION_BASIS,
+    &CLI_OPTION_DATA,
+    &CLI_OPTION_NO_EMBEDDED,
+    &OPTION_NOTES,
+    &CLI_OPTION_FORMAT,
+    &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,
+    &CLI_OPTION_HELP,
+    NULL,
 };
 
 static int run_profile(const cli_command *command, cli_args *args)
@@ -38,7 +58,8 @@ static int run_profile(const cli_command *command, cli_args *args)
                         ? cli_check_profile(profile, session.observations, args, NULL) : 0;
         if (status == MVEC_OK && empty == 0) {
             mvec_sink sink = cli_session_sink(&session);
-            status = mvec_profile_write(session.ctx, profile, session.format, &sink);
+            status = mvec_profile_write_with(session.ctx, profile, session.format,
+                                             args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
         }
         if (status != MVEC_OK && session.write_errno == 0)
             code = cli_fail(session.ctx, status);
@@ -55,19 +76,20 @@ const cli_command CMD_PROFILE = {
     .brief = "the multi-vector profile of a country (the main job)",
     .usage = "[COUNTRY] [options]",
     .summary = "Show a country's multi-vector profile: for each vector of its foreign relations, "
-               "the top partners and their shares, the shares of the power blocs, the balance "
-               "among the great powers, the leader's margin, the exposure to them and the "
-               "partner concentration, then a composite across vectors.",
+               "the top partners and their shares, the shares of the great powers, the balance "
+               "among them, the leader and its margin, and the partner concentration (HHI), "
+               "then a composite across vectors.",
     .description = "COUNTRY is a code or a name (default: Kazakhstan). Each vector uses the "
                    "latest year with data unless --year is given. Where the sources list only "
                    "some partners or disagree, every number is an interval: the exact bounds "
                    "over all allocations of the unlisted remainder and all combinations of "
-                   "conflicting values. The notes under the table say which inputs were used "
-                   "and the sources list where each came from; docs/methods.md gives the "
-                   "formulas.",
+                   "conflicting values. The table shows one line per vector; --notes adds which "
+                   "inputs were used, every bloc share and concentration index, and the "
+                   "numbered sources; docs/methods.md gives the formulas.",
     .options = PROFILE_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec profile\n"
+                "  mvec profile --notes\n"
                 "  mvec profile KAZ --year 2022 --format json\n"
                 "  mvec profile --no-embedded --data kaz_trade_by_partner_2018_2023.csv\n",
 };

@@ -28,6 +28,7 @@ typedef struct cli_args {
     const char *partner;
     bool quiet;
     bool help;
+    bool notes; /* profile --notes */
     const char *positional[4];
     size_t positional_count;
 } cli_args;

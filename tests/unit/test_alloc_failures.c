@@ -59,13 +59,13 @@ static mvec_status pipeline(mvec_ctx *ctx)
     if (status == MVEC_OK)
         status = mvec_profile_build(ctx, observations, scheme, memberships, NULL, &profile);
     if (status == MVEC_OK)
-        status = mvec_profile_write(ctx, profile, MVEC_FORMAT_TABLE, &sink);
+        status = mvec_profile_write_with(ctx, profile, MVEC_FORMAT_TABLE, MVEC_WRITE_NOTES, &sink);
     if (status == MVEC_OK)
         status = mvec_profile_write(ctx, profile, MVEC_FORMAT_JSON, &sink);
     if (status == MVEC_OK)
         status = mvec_claims_check(ctx, observations, memberships, NULL, &claims);
     if (status == MVEC_OK)
-        status = mvec_claims_write(ctx, claims, MVEC_FORMAT_CSV, &sink);
+        status = mvec_claims_write(ctx, claims, MVEC_FORMAT_TABLE, &sink);
     mvec_claims_free(ctx, claims);
     mvec_profile_free(ctx, profile);
     mvec_observations_free(ctx, observations);

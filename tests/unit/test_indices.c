@@ -15,13 +15,13 @@ static void test_complete(mvec_ctx *ctx)
     double shares[] = {0.5, 0.3, 0.2};
     mvec_indices x;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
-    CHECK_NEAR(x.hhi, 0.38, 1e-12);
-    CHECK_NEAR(x.hhi_normalised, 0.07, 1e-12);
-    CHECK_NEAR(x.equivalent_partners, 1 / 0.38, 1e-12);
-    CHECK_NEAR(x.cr1, 0.5, 1e-12);
-    CHECK_NEAR(x.cr3, 1.0, 1e-12);
-    CHECK_NEAR(x.entropy, 1.0296530140645737, 1e-12);
-    CHECK_NEAR(x.evenness, 1.0296530140645737 / log(3), 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_HHI], 0.38, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_HHI_NORMALISED], 0.07, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_EQUIVALENT_PARTNERS], 1 / 0.38, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_CR1], 0.5, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_CR3], 1.0, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_ENTROPY], 1.0296530140645737, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_EVENNESS], 1.0296530140645737 / log(3), 1e-12);
     CHECK(x.positive_count == 3);
     CHECK(x.top == 0);
 }
@@ -31,13 +31,13 @@ static void test_one_partner(mvec_ctx *ctx)
     double shares[] = {0, 1, 0};
     mvec_indices x;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
-    CHECK_NEAR(x.hhi, 1, 0);
-    CHECK_NEAR(x.hhi_normalised, 1, 0);
-    CHECK_NEAR(x.equivalent_partners, 1, 0);
-    CHECK_NEAR(x.cr1, 1, 0);
-    CHECK_NEAR(x.cr3, 1, 0);
-    CHECK_NEAR(x.entropy, 0, 0);
-    CHECK(isnan(x.evenness));
+    CHECK_NEAR(x.value[MVEC_INDEX_HHI], 1, 0);
+    CHECK_NEAR(x.value[MVEC_INDEX_HHI_NORMALISED], 1, 0);
+    CHECK_NEAR(x.value[MVEC_INDEX_EQUIVALENT_PARTNERS], 1, 0);
+    CHECK_NEAR(x.value[MVEC_INDEX_CR1], 1, 0);
+    CHECK_NEAR(x.value[MVEC_INDEX_CR3], 1, 0);
+    CHECK_NEAR(x.value[MVEC_INDEX_ENTROPY], 0, 0);
+    CHECK(isnan(x.value[MVEC_INDEX_EVENNESS]));
     CHECK(x.positive_count == 1);
     CHECK(x.top == 1);
 }
@@ -47,11 +47,12 @@ static void test_all_zero(mvec_ctx *ctx)
     double shares[] = {0, 0};
     mvec_indices x;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 2, &x), MVEC_OK);
-    CHECK(isnan(x.hhi) && isnan(x.cr1) && isnan(x.entropy) && isnan(x.evenness));
+    CHECK(isnan(x.value[MVEC_INDEX_HHI]) && isnan(x.value[MVEC_INDEX_CR1]) &&
+          isnan(x.value[MVEC_INDEX_ENTROPY]) && isnan(x.value[MVEC_INDEX_EVENNESS]));
     CHECK(x.positive_count == 0);
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, shares, 2, NULL, 0, &b), MVEC_OK);
-    CHECK(isnan(b.hhi.lo) && isnan(b.hhi.hi));
+    CHECK(isnan(b.value[MVEC_INDEX_HHI].lo) && isnan(b.value[MVEC_INDEX_HHI].hi));
     double bad[] = {0.5, -0.1};
     CHECK_STATUS(mvec_indices_compute(ctx, bad, 2, &x), MVEC_ERR_INVALID);
 }
@@ -62,22 +63,22 @@ static void test_remainder_only(mvec_ctx *ctx)
     mvec_pool pool = {1.0, 248, INFINITY};
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, NULL, 0, &pool, 1, &b), MVEC_OK);
-    CHECK_NEAR(b.hhi.lo, 1.0 / 248, 1e-15);
-    CHECK_NEAR(b.hhi.hi, 1.0, 1e-15);
-    CHECK_NEAR(b.equivalent_partners.lo, 1.0, 1e-12);
-    CHECK_NEAR(b.equivalent_partners.hi, 248.0, 1e-9);
-    CHECK_NEAR(b.cr1.lo, 1.0 / 248, 1e-15);
-    CHECK_NEAR(b.cr1.hi, 1.0, 1e-15);
-    CHECK_NEAR(b.cr3.lo, 3.0 / 248, 1e-15);
-    CHECK_NEAR(b.cr3.hi, 1.0, 1e-15);
-    CHECK_NEAR(b.entropy.lo, 0.0, 1e-15);
-    CHECK_NEAR(b.entropy.hi, log(248), 1e-12);
-    CHECK_NEAR(b.hhi_normalised.lo, 0.0, 1e-12);
-    CHECK_NEAR(b.hhi_normalised.hi, 1.0, 1e-12);
-    CHECK_NEAR(b.evenness.lo, 0.0, 1e-12);
-    CHECK_NEAR(b.evenness.hi, 1.0, 1e-12);
-    CHECK_NEAR(b.positive_count.lo, 1, 0);
-    CHECK_NEAR(b.positive_count.hi, 248, 0);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 1.0 / 248, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 1.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_EQUIVALENT_PARTNERS].lo, 1.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_EQUIVALENT_PARTNERS].hi, 248.0, 1e-9);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].lo, 1.0 / 248, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].hi, 1.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].lo, 3.0 / 248, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].hi, 1.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_ENTROPY].lo, 0.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_ENTROPY].hi, log(248), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI_NORMALISED].lo, 0.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI_NORMALISED].hi, 1.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_EVENNESS].lo, 0.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_EVENNESS].hi, 1.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].lo, 1, 0);
+    CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].hi, 248, 0);
 }
 
 static void test_half_listed(mvec_ctx *ctx)
@@ -92,18 +93,18 @@ static void test_half_listed(mvec_ctx *ctx)
     mvec_pool pool = {0.5, 2, INFINITY};
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, &pool, 1, &b), MVEC_OK);
-    CHECK_NEAR(b.hhi.lo, 0.375, 1e-15);
-    CHECK_NEAR(b.hhi.hi, 0.5, 1e-15);
-    CHECK_NEAR(b.cr1.lo, 0.5, 1e-15);
-    CHECK_NEAR(b.cr1.hi, 0.5, 1e-15);
-    CHECK_NEAR(b.cr3.lo, 1.0, 1e-15);
-    CHECK_NEAR(b.cr3.hi, 1.0, 1e-15);
-    CHECK_NEAR(b.entropy.lo, log(2), 1e-12);
-    CHECK_NEAR(b.entropy.hi, 0.5 * log(2) + 0.5 * log(4), 1e-12);
-    CHECK_NEAR(b.hhi_normalised.lo, 0.0, 1e-12);
-    CHECK_NEAR(b.hhi_normalised.hi, 0.25, 1e-12);
-    CHECK_NEAR(b.evenness.lo, log(2) / log(3), 1e-12);
-    CHECK_NEAR(b.evenness.hi, 1.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 0.375, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 0.5, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].lo, 0.5, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].hi, 0.5, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].lo, 1.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].hi, 1.0, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_ENTROPY].lo, log(2), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_ENTROPY].hi, 0.5 * log(2) + 0.5 * log(4), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI_NORMALISED].lo, 0.0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI_NORMALISED].hi, 0.25, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_EVENNESS].lo, log(2) / log(3), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_EVENNESS].hi, 1.0, 1e-12);
 }
 
 static void test_top_list_cap(mvec_ctx *ctx)
@@ -115,30 +116,135 @@ static void test_top_list_cap(mvec_ctx *ctx)
     mvec_pool pool = {0.4, 10, 0.2};
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &pool, 1, &b), MVEC_OK);
-    CHECK_NEAR(b.hhi.lo, 0.216, 1e-15);
-    CHECK_NEAR(b.hhi.hi, 0.28, 1e-15);
-    CHECK_NEAR(b.cr1.lo, 0.4, 1e-15);
-    CHECK_NEAR(b.cr1.hi, 0.4, 1e-15);
-    CHECK_NEAR(b.cr3.lo, 0.64, 1e-15);
-    CHECK_NEAR(b.cr3.hi, 0.8, 1e-15);
-    CHECK_NEAR(b.positive_count.lo, 4, 0);
-    CHECK_NEAR(b.positive_count.hi, 12, 0);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 0.216, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 0.28, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].lo, 0.4, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR1].hi, 0.4, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].lo, 0.64, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_CR3].hi, 0.8, 1e-15);
+    CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].lo, 4, 0);
+    CHECK_NEAR(b.value[MVEC_INDEX_PARTNERS].hi, 12, 0);
     mvec_pool impossible = {0.5, 2, 0.2}; /* 2 x 0.2 cannot hold 0.5 */
-    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &impossible, 1, &b),
-                 MVEC_ERR_INVALID);
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &impossible, 1, &b), MVEC_ERR_INVALID);
+}
+
+/* Every index computed directly from the definitions (independent of
+ * indices.c): HHI, HHI*, CR1, CR3, H, J, Theil, n. */
+enum { DIRECT_COUNT = 8 };
+static void direct(const double *shares, size_t count, double out[DIRECT_COUNT])
+{
+    double squares = 0, entropy = 0, n = 0, top[3] = {0, 0, 0};
+    for (size_t i = 0; i < count; i++) {
+        double s = shares[i];
+        if (s <= 0)
+            continue;
+        n++;
+        squares += s * s;
+        entropy -= s * log(s);
+        for (int k = 0; k < 3; k++)
+            if (s > top[k]) {
+                for (int j = 2; j > k; j--)
+                    top[j] = top[j - 1];
+                top[k] = s;
+                break;
+            }
+    }
+    out[0] = squares;
+    out[1] = n > 1 ? (squares - 1 / n) / (1 - 1 / n) : 1;
+    out[2] = top[0];
+    out[3] = top[0] + top[1] + top[2];
+    out[4] = entropy;
+    out[5] = n > 1 ? entropy / log(n) : NAN;
+    out[6] = log(n) - entropy;
+    out[7] = n;
+}
+
+static const mvec_index_id DIRECT_IDS[DIRECT_COUNT] = {
+    MVEC_INDEX_HHI,     MVEC_INDEX_HHI_NORMALISED, MVEC_INDEX_CR1,   MVEC_INDEX_CR3,
+    MVEC_INDEX_ENTROPY, MVEC_INDEX_EVENNESS,       MVEC_INDEX_THEIL, MVEC_INDEX_PARTNERS,
+};
+
+typedef struct extremes {
+    double lo[DIRECT_COUNT];
+    double hi[DIRECT_COUNT];
+} extremes;
+
+static void extremes_init(extremes *e)
+{
+    for (int k = 0; k < DIRECT_COUNT; k++) {
+        e->lo[k] = INFINITY;
+        e->hi[k] = -INFINITY;
+    }
+}
+
+static void extremes_add(extremes *e, const double *shares, size_t count)
+{
+    double values[DIRECT_COUNT];
+    direct(shares, count, values);
+    for (int k = 0; k < DIRECT_COUNT; k++) {
+        if (isnan(values[k]))
+            continue;
+        if (values[k] < e->lo[k])
+            e->lo[k] = values[k];
+        if (values[k] > e->hi[k])
+            e->hi[k] = values[k];
+    }
+}
+
+/* The allocation and its limit form: every empty slot of a pool (pieces
+ * [first[g], first[g + 1])) given 1e-9, taken from the pool's largest piece.
+ * Bounds that are closures (largest n with the least entropy) are reached
+ * only this way. */
+static void extremes_add_limit(extremes *e, double *shares, size_t count, const size_t *first,
+                               size_t pools)
+{
+    extremes_add(e, shares, count);
+    double limit[16];
+    for (size_t i = 0; i < count; i++)
+        limit[i] = shares[i];
+    for (size_t g = 0; g < pools; g++) {
+        size_t largest = first[g];
+        size_t zeros = 0;
+        for (size_t i = first[g]; i < first[g + 1]; i++) {
+            zeros += limit[i] <= 0;
+            if (limit[i] > limit[largest])
+                largest = i;
+        }
+        if (zeros == 0 || limit[largest] < 1e-6)
+            continue;
+        for (size_t i = first[g]; i < first[g + 1]; i++)
+            if (limit[i] <= 0) {
+                limit[i] = 1e-9;
+                limit[largest] -= 1e-9;
+            }
+    }
+    extremes_add(e, limit, count);
+}
+
+/* Every grid allocation must lie inside the bounds, and the grid's extremes
+ * must come within `tolerance` of them (bounds are closures: an
+ * infinitesimal share is approached by one grid step). */
+static void check_extremes(const extremes *e, const mvec_index_bounds *b, double tolerance)
+{
+    for (int k = 0; k < DIRECT_COUNT; k++) {
+        mvec_interval bound = b->value[DIRECT_IDS[k]];
+        CHECK(e->lo[k] >= bound.lo - 1e-12);
+        CHECK(e->hi[k] <= bound.hi + 1e-12);
+        CHECK_NEAR(e->lo[k], bound.lo, tolerance);
+        CHECK_NEAR(e->hi[k], bound.hi, tolerance);
+    }
 }
 
 /* Every allocation of a pool of 0.6 over three slots (cap 0.25 or none), on a
- * grid of 0.005: each index must stay inside the bounds, and the grid's
- * extremes must come within 0.02 of them. */
+ * grid of 0.005 (zeros included, so n varies from 3 to 5). */
 static void brute_force(mvec_ctx *ctx, double cap)
 {
     double listed[] = {0.3, 0.1};
     mvec_pool pool = {0.6, 3, cap};
     mvec_index_bounds b;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &pool, 1, &b), MVEC_OK);
-    double lo[6] = {INFINITY, INFINITY, INFINITY, INFINITY, INFINITY, INFINITY};
-    double hi[6] = {-INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY};
+    extremes e;
+    extremes_init(&e);
     const double step = 0.005;
     for (int i = 0; i <= 120; i++)
         for (int j = 0; j <= 120 - i; j++) {
@@ -147,24 +253,113 @@ static void brute_force(mvec_ctx *ctx, double cap)
             double d = 0.6 - a - c;
             if (d < -1e-12 || a > cap + 1e-12 || c > cap + 1e-12 || d > cap + 1e-12)
                 continue;
-            double shares[] = {0.3, 0.1, a, c, d < 0 ? 0 : d};
-            mvec_indices x;
-            mvec_indices_compute(ctx, shares, 5, &x);
-            double values[6] = {x.hhi, x.hhi_normalised, x.cr1, x.cr3, x.entropy, x.evenness};
-            for (int k = 0; k < 6; k++) {
-                if (values[k] < lo[k])
-                    lo[k] = values[k];
-                if (values[k] > hi[k])
-                    hi[k] = values[k];
-            }
+            double shares[] = {0.3, 0.1, a, c, d < 1e-12 ? 0 : d};
+            static const size_t first[] = {2, 5};
+            extremes_add_limit(&e, shares, 5, first, 1);
         }
-    mvec_interval bounds[6] = {b.hhi, b.hhi_normalised, b.cr1, b.cr3, b.entropy, b.evenness};
-    for (int k = 0; k < 6; k++) {
-        CHECK(lo[k] >= bounds[k].lo - 1e-12);
-        CHECK(hi[k] <= bounds[k].hi + 1e-12);
-        CHECK_NEAR(lo[k], bounds[k].lo, 0.02);
-        CHECK_NEAR(hi[k], bounds[k].hi, 0.02);
+    check_extremes(&e, &b, 0.01);
+}
+
+/* Two pools (an aggregate's unlisted members and the rest): 0.5 over two
+ * slots and 0.2 over three, grid 0.01; the split of holders between the
+ * pools is what the walk chooses. */
+static void brute_force_two_pools(mvec_ctx *ctx)
+{
+    double listed[] = {0.3};
+    mvec_pool pools[] = {{0.5, 2, INFINITY}, {0.2, 3, INFINITY}};
+    mvec_index_bounds b;
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, pools, 2, &b), MVEC_OK);
+    extremes e;
+    extremes_init(&e);
+    for (int a = 0; a <= 50; a++)
+        for (int i = 0; i <= 20; i++)
+            for (int j = 0; j <= 20 - i; j++) {
+                double shares[] = {0.3,       a / 100.0, (50 - a) / 100.0,
+                                   i / 100.0, j / 100.0, (20 - i - j) / 100.0};
+                static const size_t first[] = {1, 3, 6};
+                extremes_add_limit(&e, shares, 6, first, 2);
+            }
+    check_extremes(&e, &b, 0.01);
+    /* Theil's lower bound, by hand: with k1 holders of the 0.5 and k2 of the
+     * 0.2, spread evenly, T = ln(1 + k1 + k2) + 0.3 ln 0.3 + 0.5 ln(0.5/k1)
+     * + 0.2 ln(0.2/k2): (1,1) 0.0689593, (2,1) 0.0100678, (1,2) 0.2180119,
+     * (2,2) 0.0945819, (1,3) 0.3600624, (2,3) 0.1958104; least at (2,1). */
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, 0.0100677568, 1e-9);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo,
+               log(4) + 0.3 * log(0.3) + 0.5 * log(0.25) + 0.2 * log(0.2), 1e-12);
+}
+
+/* Theil T = ln n - H (hand-computed). */
+static void test_theil(mvec_ctx *ctx)
+{
+    /* 0.5, 0.3, 0.2: T = ln 3 - 1.0296530140645737 = 0.0689592746035361 */
+    double shares[] = {0.5, 0.3, 0.2};
+    mvec_indices x;
+    CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
+    CHECK_NEAR(x.value[MVEC_INDEX_THEIL], 0.0689592746035361, 1e-12);
+    /* equal shares: 0; one partner: 0 */
+    double equal[] = {0.25, 0.25, 0.25, 0.25};
+    CHECK_STATUS(mvec_indices_compute(ctx, equal, 4, &x), MVEC_OK);
+    CHECK_NEAR(x.value[MVEC_INDEX_THEIL], 0, 1e-15);
+    double one[] = {0, 1};
+    CHECK_STATUS(mvec_indices_compute(ctx, one, 2, &x), MVEC_OK);
+    CHECK_NEAR(x.value[MVEC_INDEX_THEIL], 0, 0);
+    /* 0.5 listed, 0.5 over at most two more: (0.5, 0.5) gives 0; the upper
+     * bound is (0.5, 0.5 - e, e): ln 3 - ln 2 = 0.4054651. */
+    double listed[] = {0.5};
+    mvec_pool pool = {0.5, 2, INFINITY};
+    mvec_index_bounds b;
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, &pool, 1, &b), MVEC_OK);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, 0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].hi, 0.4054651081081644, 1e-12);
+    /* top list 0.4, 0.2; 0.4 over at most 10 partners of at most 0.2:
+     * upper: n = 12 and the least entropy (0.4, 0.2, 0.2, 0.2 + 8 x e):
+     * ln 12 + 0.4 ln 0.4 + 0.6 ln 0.2 = 1.1527276; lower: k even holders
+     * give T(k) = ln(2 + k) - 0.4 ln k + 0.4 ln 0.4 + 0.2 ln 0.2, increasing
+     * for k > 4/3, so k = 2: ln 4 + 0.4 ln 0.4 + 0.6 ln 0.2 = 0.0541153. */
+    double top[] = {0.4, 0.2};
+    mvec_pool capped = {0.4, 10, 0.2};
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, top, 2, &capped, 1, &b), MVEC_OK);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].hi, log(12) + 0.4 * log(0.4) + 0.6 * log(0.2), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].hi, 1.1527276, 1e-7);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, log(4) + 0.4 * log(0.4) + 0.6 * log(0.2), 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, 0.0541153, 1e-7);
+    /* nothing listed, 1.0 over 248: from 0 (equal shares) to ln 248 */
+    mvec_pool all = {1.0, 248, INFINITY};
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, NULL, 0, &all, 1, &b), MVEC_OK);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, 0, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_THEIL].hi, log(248), 1e-12);
+}
+
+/* The table: every row named, keys distinct, and the accessor bounded. */
+static void test_table(void)
+{
+    for (int i = 0; i < MVEC_INDEX_COUNT; i++) {
+        const mvec_index_desc *d = mvec_index_info((mvec_index_id)i);
+        CHECK(d != NULL && d->key != NULL && d->label != NULL && d->description != NULL);
+        CHECK(fabs(d->scale - 1) < 1e-12 || fabs(d->scale - 100) < 1e-12);
+        for (int j = 0; j < i; j++)
+            CHECK(strcmp(d->key, mvec_index_info((mvec_index_id)j)->key) != 0);
     }
+    CHECK(mvec_index_info(MVEC_INDEX_COUNT) == NULL);
+    CHECK_STR(mvec_index_info(MVEC_INDEX_THEIL)->key, "theil");
+}
+
+/* The one range formatter: en dash, one number when the ends print alike. */
+static void test_format(void)
+{
+    char text[64];
+    mvec_interval range = {0.19419, 0.20089};
+    CHECK_STR(mvec_interval_format(text, sizeof text, range, 100, 1), "19.4\xE2\x80\x93"
+                                                                      "20.1");
+    CHECK_STR(mvec_interval_format(text, sizeof text, range, 100, 0), "19\xE2\x80\x93"
+                                                                      "20");
+    mvec_interval point = {0.1234, 0.12341};
+    CHECK_STR(mvec_interval_format(text, sizeof text, point, 1, 3), "0.123");
+    mvec_interval none = {NAN, NAN};
+    CHECK_STR(mvec_interval_format(text, sizeof text, none, 1, 3), "n/a");
+    mvec_interval negative_zero = {-0.0001, 0.0};
+    CHECK_STR(mvec_interval_format(text, sizeof text, negative_zero, 1, 2), "0.00");
 }
 
 static void test_union(void)
@@ -190,7 +385,11 @@ int main(void)
     test_top_list_cap(ctx);
     brute_force(ctx, INFINITY);
     brute_force(ctx, 0.25);
+    brute_force_two_pools(ctx);
+    test_theil(ctx);
+    test_table();
     test_union();
+    test_format();
     mvec_ctx_free(ctx);
     return test_report("test_indices");
 }

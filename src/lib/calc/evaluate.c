@@ -6,7 +6,8 @@
  * is evaluated: shares = values / total; the remainder is split into pools,
  * one for the unlisted members of each aggregate and one for everything
  * else; index and bloc bounds come from indices.c and bloc_bounds.c; results
- * are the union over scenarios.
+ * are the union over scenarios (for the indices, every row of the index table:
+ * union_bounds knows no index by name).
  */
 #include <math.h>
 #include <stdio.h>
@@ -31,7 +32,7 @@ enum role {
 
 /* ---- evaluation ------------------------------------------------------------------------- */
 
-#define ROOT SIZE_MAX
+static const size_t ROOT = SIZE_MAX; /* the pool of the whole total, not an aggregate */
 
 /* Everything about one distribution that does not depend on the scenario. */
 typedef struct layout {
@@ -391,16 +392,11 @@ static void union_into(mvec_interval *target, mvec_interval value, bool first)
     *target = first ? value : mvec_interval_union(*target, value);
 }
 
+/* Every index of the table combines over scenarios by union. */
 static void union_bounds(mvec_index_bounds *target, const mvec_index_bounds *value, bool first)
 {
-    union_into(&target->hhi, value->hhi, first);
-    union_into(&target->hhi_normalised, value->hhi_normalised, first);
-    union_into(&target->equivalent_partners, value->equivalent_partners, first);
-    union_into(&target->cr1, value->cr1, first);
-    union_into(&target->cr3, value->cr3, first);
-    union_into(&target->entropy, value->entropy, first);
-    union_into(&target->evenness, value->evenness, first);
-    union_into(&target->positive_count, value->positive_count, first);
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        union_into(&target->value[i], value->value[i], first);
 }
 
 static int compare_partner_shares(const void *a, const void *b)

@@ -1,6 +1,12 @@
 /*
- * indices.c - concentration indices of a distribution, exact (complete data)
- * or bounded (listed partners plus unlisted remainder pools).
+ * indices.c - the index table: for each concentration index, its name, how
+ * it prints, its value on a complete distribution and its exact bounds when
+ * listed partners leave an unlisted remainder (pools).
+ *
+ * Adding an index: a value in mvec_index_id (mvec_index.h), a row in INDEX
+ * below (an `exact` and a `bounds` function), and its formula and proof of
+ * bounds in docs/methods.md, section 3. Nothing else: evaluation takes the
+ * union of every row over scenarios and the writers loop over the table.
  *
  * Bounds. Pools are independent of each other and of the listed shares, and
  * every index below is a sum of per-partner terms (HHI, entropy) or depends
@@ -11,8 +17,8 @@
  *     vector is majorised by every other allocation);
  *   - filling slots up to the cap, one by one, maximises the sum of squares
  *     and the largest pieces and minimises the entropy.
- * HHI* and evenness also depend on n, the number of positive shares, which
- * the allocation changes; docs/methods.md shows why the enumeration over the
+ * HHI*, evenness and Theil also depend on n, the number of positive shares,
+ * which the allocation changes; docs/methods.md shows why the walk over the
  * total number of holders K below, with a greedy split of K between pools,
  * gives the exact bounds.
  */
@@ -33,16 +39,15 @@ mvec_interval mvec_interval_union(mvec_interval a, mvec_interval b)
     return result;
 }
 
-static mvec_interval point(double value)
+static mvec_interval interval(double lo, double hi)
 {
-    mvec_interval interval = {value, value};
-    return interval;
+    mvec_interval result = {lo, hi};
+    return result;
 }
 
 static mvec_interval undefined_interval(void)
 {
-    mvec_interval interval = {NAN, NAN};
-    return interval;
+    return interval(NAN, NAN);
 }
 
 static double normalised_hhi(double hhi, double n)
@@ -70,14 +75,179 @@ static void keep_top3(double top[3], double value)
     }
 }
 
+/* ---- what the rows compute from ------------------------------------------------------- */
+
+/* A complete distribution, summarised (n >= 1). */
+typedef struct exact_summary {
+    double squares;
+    double entropy;
+    double top[3];
+    double n;
+} exact_summary;
+
+/* Listed shares plus pools, summarised; the walks need the raw inputs. */
+typedef struct bounds_summary {
+    double squares_lo, squares_hi;
+    double entropy_lo, entropy_hi;
+    double top_even[3];         /* the three largest pieces, pools spread evenly */
+    double top_concentrated[3]; /* the three largest pieces, pools filled cap by cap */
+    size_t n_lo, n_hi;          /* fewest and most positive shares (n_hi >= 1) */
+    const double *listed;
+    size_t listed_count;
+    const mvec_pool *pools;
+    size_t pool_count;
+    size_t *holders; /* scratch, pool_count */
+} bounds_summary;
+
+enum walk_objective {
+    WALK_MIN_HHI_NORMALISED, /* minimise HHI*(K) */
+    WALK_MAX_EVENNESS,       /* maximise H(K) / ln n */
+    WALK_MIN_THEIL,          /* minimise ln n - H(K) */
+};
+
+static double walk_holders(const bounds_summary *in, enum walk_objective objective);
+
+/* ---- the rows ------------------------------------------------------------------------- */
+
+static double hhi_exact(const exact_summary *x)
+{
+    return x->squares;
+}
+static mvec_interval hhi_bounds(const bounds_summary *b)
+{
+    return interval(b->squares_lo, b->squares_hi);
+}
+
+static double hhi_normalised_exact(const exact_summary *x)
+{
+    return normalised_hhi(x->squares, x->n);
+}
+/* Upper: the most concentrated shape with every other slot holding an
+ * infinitesimal share (largest n); lower: the walk over K. */
+static mvec_interval hhi_normalised_bounds(const bounds_summary *b)
+{
+    double hi = b->n_hi >= 2 ? 1.0 - (1.0 - b->squares_hi) / (1.0 - 1.0 / (double)b->n_hi) : 1.0;
+    return interval(walk_holders(b, WALK_MIN_HHI_NORMALISED), hi);
+}
+
+static double equivalent_exact(const exact_summary *x)
+{
+    return 1.0 / x->squares;
+}
+static mvec_interval equivalent_bounds(const bounds_summary *b)
+{
+    return interval(1.0 / b->squares_hi, 1.0 / b->squares_lo);
+}
+
+static double cr1_exact(const exact_summary *x)
+{
+    return x->top[0];
+}
+static mvec_interval cr1_bounds(const bounds_summary *b)
+{
+    return interval(b->top_even[0], b->top_concentrated[0]);
+}
+
+static double cr3_exact(const exact_summary *x)
+{
+    return x->top[0] + x->top[1] + x->top[2];
+}
+static mvec_interval cr3_bounds(const bounds_summary *b)
+{
+    return interval(b->top_even[0] + b->top_even[1] + b->top_even[2],
+                    b->top_concentrated[0] + b->top_concentrated[1] + b->top_concentrated[2]);
+}
+
+static double entropy_exact(const exact_summary *x)
+{
+    return x->entropy;
+}
+static mvec_interval entropy_bounds(const bounds_summary *b)
+{
+    return interval(b->entropy_lo, b->entropy_hi);
+}
+
+static double evenness_exact(const exact_summary *x)
+{
+    return x->n >= 2 ? x->entropy / log(x->n) : NAN;
+}
+/* Lower: least entropy over the largest n; upper: the walk over K. */
+static mvec_interval evenness_bounds(const bounds_summary *b)
+{
+    if (b->n_hi < 2)
+        return undefined_interval();
+    return interval(b->entropy_lo / log((double)b->n_hi), walk_holders(b, WALK_MAX_EVENNESS));
+}
+
+static double theil_exact(const exact_summary *x)
+{
+    return log(x->n) - x->entropy;
+}
+/* Upper: ln n <= ln n_max and H >= H_min for every allocation, and both are
+ * reached together (the most concentrated shape, every other slot holding an
+ * infinitesimal share); lower: the walk over K (docs/methods.md). */
+static mvec_interval theil_bounds(const bounds_summary *b)
+{
+    return interval(walk_holders(b, WALK_MIN_THEIL), log((double)b->n_hi) - b->entropy_lo);
+}
+
+static double partners_exact(const exact_summary *x)
+{
+    return x->n;
+}
+static mvec_interval partners_bounds(const bounds_summary *b)
+{
+    return interval((double)b->n_lo, (double)b->n_hi);
+}
+
+typedef struct index_row {
+    mvec_index_desc desc;
+    double (*exact)(const exact_summary *x);
+    mvec_interval (*bounds)(const bounds_summary *b);
+} index_row;
+
+/* One row: id, key, label, scale (100: printed in %), text decimals, CSV
+ * decimals, in the profile's one-line summary, functions (NAME_exact,
+ * NAME_bounds), description. */
+#define ROW(id, key, label, scale, decimals, csv, summary, name, description)                      \
+    [id] = {{key, label, description, scale, decimals, csv, summary}, name##_exact, name##_bounds}
+
+/* clang-format off */
+static const index_row INDEX[MVEC_INDEX_COUNT] = {
+    ROW(MVEC_INDEX_HHI,                 "hhi",                 "HHI",          1,   3, 8, 1,
+        hhi,            "Herfindahl-Hirschman index, sum of squared shares (1 = one partner)"),
+    ROW(MVEC_INDEX_HHI_NORMALISED,      "hhi_normalised",      "HHI*",         1,   3, 8, 0,
+        hhi_normalised, "normalised HHI, (HHI - 1/n) / (1 - 1/n)"),
+    ROW(MVEC_INDEX_EQUIVALENT_PARTNERS, "equivalent_partners", "eq. partners", 1,   1, 6, 0,
+        equivalent,     "equivalent number of equal partners, 1 / HHI"),
+    ROW(MVEC_INDEX_CR1,                 "cr1",                 "CR1",          100, 1, 8, 0,
+        cr1,            "largest partner share"),
+    ROW(MVEC_INDEX_CR3,                 "cr3",                 "CR3",          100, 1, 8, 0,
+        cr3,            "sum of the three largest partner shares"),
+    ROW(MVEC_INDEX_ENTROPY,             "entropy",             "entropy",      1,   3, 8, 0,
+        entropy,        "Shannon entropy of the shares, natural logarithm"),
+    ROW(MVEC_INDEX_EVENNESS,            "evenness",            "evenness",     1,   3, 8, 0,
+        evenness,       "Pielou evenness, entropy / ln n (1 = equal shares)"),
+    ROW(MVEC_INDEX_THEIL,               "theil",               "Theil",        1,   3, 8, 0,
+        theil,          "Theil index, ln n - entropy (0 = equal shares)"),
+    ROW(MVEC_INDEX_PARTNERS,            "partners",            "partners",     1,   0, 0, 0,
+        partners,       "number of partners with a positive share, n"),
+};
+/* clang-format on */
+
+#undef ROW
+
+const mvec_index_desc *mvec_index_info(mvec_index_id id)
+{
+    return (unsigned)id < MVEC_INDEX_COUNT ? &INDEX[id].desc : NULL;
+}
+
 mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t count,
                                  mvec_indices *out)
 {
     mvec_indices result;
     memset(&result, 0, sizeof result);
-    double top3[3] = {0, 0, 0};
-    double hhi = 0;
-    double entropy = 0;
+    exact_summary x = {0, 0, {0, 0, 0}, 0};
     for (size_t i = 0; i < count; i++) {
         double s = shares[i];
         if (!isfinite(s) || s < 0)
@@ -86,26 +256,15 @@ mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t cou
         if (s <= 0)
             continue;
         result.positive_count++;
-        hhi += s * s;
-        entropy += entropy_term(s);
+        x.squares += s * s;
+        x.entropy += entropy_term(s);
         if (s > shares[result.top] || shares[result.top] <= 0)
             result.top = i;
-        keep_top3(top3, s);
+        keep_top3(x.top, s);
     }
-    if (result.positive_count == 0) {
-        result.hhi = result.hhi_normalised = result.equivalent_partners = NAN;
-        result.cr1 = result.cr3 = result.entropy = result.evenness = NAN;
-        *out = result;
-        return MVEC_OK;
-    }
-    double n = (double)result.positive_count;
-    result.hhi = hhi;
-    result.hhi_normalised = normalised_hhi(hhi, n);
-    result.equivalent_partners = 1.0 / hhi;
-    result.cr1 = top3[0];
-    result.cr3 = top3[0] + top3[1] + top3[2];
-    result.entropy = entropy;
-    result.evenness = result.positive_count >= 2 ? entropy / log(n) : NAN;
+    x.n = (double)result.positive_count;
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        result.value[i] = result.positive_count ? INDEX[i].exact(&x) : NAN;
     *out = result;
     return MVEC_OK;
 }
@@ -166,8 +325,7 @@ static mvec_status check_pools(mvec_ctx *ctx, const mvec_pool *pools, size_t poo
         if (!(pool->mass >= -MASS_EPSILON) || !(pool->cap > 0))
             return mvec__error(ctx, MVEC_ERR_INVALID, "remainder %zu: mass %g, cap %g", g + 1,
                                pool->mass, pool->cap);
-        if (pool->mass > MASS_EPSILON &&
-            (pool->slots == 0 || pool_min_holders(pool) > pool->slots))
+        if (pool->mass > MASS_EPSILON && (pool->slots == 0 || pool_min_holders(pool) > pool->slots))
             return mvec__error(ctx, MVEC_ERR_INVALID,
                                "remainder %zu (share %g) cannot be held by %zu unlisted "
                                "partners of at most %g each",
@@ -180,58 +338,67 @@ static mvec_status check_pools(mvec_ctx *ctx, const mvec_pool *pools, size_t poo
  * Walk K, the number of remainder holders, from its least to its largest
  * value, splitting K between pools greedily by the largest marginal gain;
  * for a fixed K this split minimises sum R_g^2/k_g (for HHI*) or maximises
- * sum R_g ln k_g (for evenness), both separable and convex/concave in k_g.
- * `objective` 0: minimise HHI*; 1: maximise evenness.
+ * sum R_g ln k_g (for evenness and Theil: the largest entropy with k_g
+ * holders in pool g is the even spread), both separable and convex/concave
+ * in k_g, so the greedy split is optimal for every K. Returns the best value
+ * of the objective over K. Cost: O(pool_count x total slots).
  */
-static double walk_holders(const double *listed, size_t listed_count, const mvec_pool *pools,
-                           size_t pool_count, size_t *holders, int objective)
+static double walk_holders(const bounds_summary *in, enum walk_objective objective)
 {
     double listed_squares = 0;
     double listed_entropy = 0;
     size_t listed_positive = 0;
-    for (size_t i = 0; i < listed_count; i++) {
-        if (listed[i] > 0) {
+    for (size_t i = 0; i < in->listed_count; i++) {
+        if (in->listed[i] > 0) {
             listed_positive++;
-            listed_squares += listed[i] * listed[i];
-            listed_entropy += entropy_term(listed[i]);
+            listed_squares += in->listed[i] * in->listed[i];
+            listed_entropy += entropy_term(in->listed[i]);
         }
     }
+    size_t *holders = in->holders;
     size_t total = listed_positive;
-    for (size_t g = 0; g < pool_count; g++) {
-        holders[g] = pool_min_holders(&pools[g]);
+    for (size_t g = 0; g < in->pool_count; g++) {
+        holders[g] = pool_min_holders(&in->pools[g]);
         total += holders[g];
     }
-    double best = objective == 0 ? INFINITY : -INFINITY;
+    bool minimise = objective != WALK_MAX_EVENNESS;
+    double best = minimise ? INFINITY : -INFINITY;
     for (;;) {
         double squares = listed_squares;
         double entropy = listed_entropy;
-        for (size_t g = 0; g < pool_count; g++) {
+        for (size_t g = 0; g < in->pool_count; g++) {
             if (holders[g] == 0)
                 continue;
-            double mass = pools[g].mass;
+            double mass = in->pools[g].mass;
             squares += mass * mass / (double)holders[g];
             entropy += entropy_term(mass) + mass * log((double)holders[g]);
         }
         double n = (double)total;
-        if (objective == 0 && total >= 1) {
-            double value = normalised_hhi(squares, n);
-            if (value < best)
-                best = value;
-        } else if (objective == 1 && total >= 2) {
-            double value = entropy / log(n);
-            if (value > best)
-                best = value;
+        double value = NAN;
+        switch (objective) {
+        case WALK_MIN_HHI_NORMALISED:
+            value = total >= 1 ? normalised_hhi(squares, n) : NAN;
+            break;
+        case WALK_MAX_EVENNESS:
+            value = total >= 2 ? entropy / log(n) : NAN;
+            break;
+        case WALK_MIN_THEIL:
+            value = total >= 1 ? log(n) - entropy : NAN;
+            break;
         }
+        if (!isnan(value) && (minimise ? value < best : value > best))
+            best = value;
         /* Next K: give one more holder to the pool that gains most. */
         size_t chosen = SIZE_MAX;
         double chosen_gain = -INFINITY;
-        for (size_t g = 0; g < pool_count; g++) {
-            if (holders[g] == 0 || holders[g] >= pools[g].slots)
+        for (size_t g = 0; g < in->pool_count; g++) {
+            if (holders[g] == 0 || holders[g] >= in->pools[g].slots)
                 continue;
-            double mass = pools[g].mass;
+            double mass = in->pools[g].mass;
             double k = (double)holders[g];
-            double gain = objective == 0 ? mass * mass / k - mass * mass / (k + 1)
-                                         : mass * log((k + 1) / k);
+            double gain = objective == WALK_MIN_HHI_NORMALISED
+                              ? mass * mass / k - mass * mass / (k + 1)
+                              : mass * log((k + 1) / k);
             if (gain > chosen_gain) {
                 chosen_gain = gain;
                 chosen = g;
@@ -251,13 +418,10 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
 {
     mvec_status status = MVEC_OK;
     size_t *holders = NULL;
-    mvec_index_bounds result;
+    bounds_summary b;
+    memset(&b, 0, sizeof b);
     MVEC_TRY(check_pools(ctx, pools, pool_count));
-    double listed_squares = 0;
-    double listed_entropy = 0;
     size_t listed_positive = 0;
-    double top_even[3] = {0, 0, 0};
-    double top_concentrated[3] = {0, 0, 0};
     for (size_t i = 0; i < listed_count; i++) {
         double s = listed_shares[i];
         if (!isfinite(s) || s < 0)
@@ -265,15 +429,13 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
         if (s <= 0)
             continue;
         listed_positive++;
-        listed_squares += s * s;
-        listed_entropy += entropy_term(s);
-        keep_top3(top_even, s);
-        keep_top3(top_concentrated, s);
+        b.squares_lo += s * s;
+        b.entropy_lo += entropy_term(s);
+        keep_top3(b.top_even, s);
+        keep_top3(b.top_concentrated, s);
     }
-    double squares_lo = listed_squares;
-    double squares_hi = listed_squares;
-    double entropy_lo = listed_entropy;
-    double entropy_hi = listed_entropy;
+    b.squares_hi = b.squares_lo;
+    b.entropy_hi = b.entropy_lo;
     size_t holders_lo = 0;
     size_t holders_hi = 0;
     for (size_t g = 0; g < pool_count; g++) {
@@ -281,53 +443,32 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
         if (pool->mass <= MASS_EPSILON)
             continue;
         double even_piece = pool->mass / (double)pool->slots;
-        squares_lo += pool->mass * even_piece;
-        squares_hi += pool_max_squares(pool);
-        entropy_hi += entropy_term(pool->mass) + pool->mass * log((double)pool->slots);
-        entropy_lo += pool_min_entropy(pool);
+        b.squares_lo += pool->mass * even_piece;
+        b.squares_hi += pool_max_squares(pool);
+        b.entropy_hi += entropy_term(pool->mass) + pool->mass * log((double)pool->slots);
+        b.entropy_lo += pool_min_entropy(pool);
         for (size_t k = 0; k < 3 && k < pool->slots; k++)
-            keep_top3(top_even, even_piece);
-        pool_max_pieces(pool, top_concentrated);
+            keep_top3(b.top_even, even_piece);
+        pool_max_pieces(pool, b.top_concentrated);
         holders_lo += pool_min_holders(pool);
         holders_hi += pool->slots;
     }
-    size_t n_lo = listed_positive + holders_lo;
-    size_t n_hi = listed_positive + holders_hi;
-    if (n_hi == 0) {
-        mvec_interval none = undefined_interval();
-        result.hhi = result.hhi_normalised = result.equivalent_partners = none;
-        result.cr1 = result.cr3 = result.entropy = result.evenness = none;
-        result.positive_count = point(0);
-        *out = result;
+    b.n_lo = listed_positive + holders_lo;
+    b.n_hi = listed_positive + holders_hi;
+    if (b.n_hi == 0) {
+        for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+            out->value[i] = undefined_interval();
+        out->value[MVEC_INDEX_PARTNERS] = interval(0, 0);
         goto cleanup;
     }
-    result.hhi.lo = squares_lo;
-    result.hhi.hi = squares_hi;
-    result.equivalent_partners.lo = 1.0 / squares_hi;
-    result.equivalent_partners.hi = 1.0 / squares_lo;
-    result.cr1.lo = top_even[0];
-    result.cr1.hi = top_concentrated[0];
-    result.cr3.lo = top_even[0] + top_even[1] + top_even[2];
-    result.cr3.hi = top_concentrated[0] + top_concentrated[1] + top_concentrated[2];
-    result.entropy.lo = entropy_lo;
-    result.entropy.hi = entropy_hi;
-    result.positive_count.lo = (double)n_lo;
-    result.positive_count.hi = (double)n_hi;
     MVEC_TRY(mvec__calloc(ctx, pool_count ? pool_count : 1, sizeof *holders, &holders));
-    /* HHI*: the upper bound is reached with the most concentrated shape and
-     * every other slot holding an infinitesimal share (largest n). */
-    result.hhi_normalised.hi =
-        n_hi >= 2 ? 1.0 - (1.0 - squares_hi) / (1.0 - 1.0 / (double)n_hi) : 1.0;
-    result.hhi_normalised.lo =
-        walk_holders(listed_shares, listed_count, pools, pool_count, holders, 0);
-    if (n_hi >= 2) {
-        result.evenness.lo = entropy_lo / log((double)n_hi);
-        result.evenness.hi =
-            walk_holders(listed_shares, listed_count, pools, pool_count, holders, 1);
-    } else {
-        result.evenness = undefined_interval();
-    }
-    *out = result;
+    b.listed = listed_shares;
+    b.listed_count = listed_count;
+    b.pools = pools;
+    b.pool_count = pool_count;
+    b.holders = holders;
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        out->value[i] = INDEX[i].bounds(&b);
 cleanup:
     mvec__free(ctx, holders);
     return status;

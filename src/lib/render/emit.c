@@ -86,30 +86,30 @@ json_t *mvec__json_observation(const mvec_observation *o)
     json_t *object = json_object();
     if (object == NULL)
         return NULL;
-    bool ok = mvec__json_set(object, "country", json_string(o->country->code)) &&
-              mvec__json_set(object, "partner", json_string(o->partner->code)) &&
-              mvec__json_set(object, "vector", json_string(o->vector)) &&
-              mvec__json_set(object, "indicator", json_string(o->indicator)) &&
-              mvec__json_set(object, "year", json_integer(o->year)) &&
-              mvec__json_set(object, "period", json_string(o->period)) &&
-              mvec__json_set(object, "item", json_string(o->item)) &&
-              mvec__json_set(object, "value", mvec__json_number(o->value)) &&
-              mvec__json_set(object, "qualifier",
-                             json_string(mvec_qualifier_symbol(o->qualifier))) &&
-              mvec__json_set(object, "unit", json_string(o->unit)) &&
-              mvec__json_set(object, "basis", json_string(mvec_basis_name(o->basis))) &&
-              mvec__json_set(object, "top_list", json_boolean(o->top_list)) &&
-              mvec__json_set(object, "superseded", json_boolean(o->superseded)) &&
-              mvec__json_set(object, "source", json_string(o->source)) &&
-              mvec__json_set(object, "source_date", json_string(o->source_date)) &&
-              mvec__json_set(object, "url", json_string(o->url)) &&
-              mvec__json_set(object, "title", json_string(o->title)) &&
-              mvec__json_set(object, "quality", json_string(o->quality)) &&
-              mvec__json_set(object, "seed", json_string(o->seed)) &&
-              mvec__json_set(object, "quote", json_string(o->quote)) &&
-              mvec__json_set(object, "note", json_string(o->note)) &&
-              mvec__json_set(object, "file", json_string(o->file)) &&
-              mvec__json_set(object, "line", json_integer((json_int_t)o->line));
+    bool ok =
+        mvec__json_set(object, "country", json_string(o->country->code)) &&
+        mvec__json_set(object, "partner", json_string(o->partner->code)) &&
+        mvec__json_set(object, "vector", json_string(o->vector)) &&
+        mvec__json_set(object, "indicator", json_string(o->indicator)) &&
+        mvec__json_set(object, "year", json_integer(o->year)) &&
+        mvec__json_set(object, "period", json_string(o->period)) &&
+        mvec__json_set(object, "item", json_string(o->item)) &&
+        mvec__json_set(object, "value", mvec__json_number(o->value)) &&
+        mvec__json_set(object, "qualifier", json_string(mvec_qualifier_symbol(o->qualifier))) &&
+        mvec__json_set(object, "unit", json_string(o->unit)) &&
+        mvec__json_set(object, "basis", json_string(mvec_basis_name(o->basis))) &&
+        mvec__json_set(object, "top_list", json_boolean(o->top_list)) &&
+        mvec__json_set(object, "superseded", json_boolean(o->superseded)) &&
+        mvec__json_set(object, "source", json_string(o->source)) &&
+        mvec__json_set(object, "source_date", json_string(o->source_date)) &&
+        mvec__json_set(object, "url", json_string(o->url)) &&
+        mvec__json_set(object, "title", json_string(o->title)) &&
+        mvec__json_set(object, "quality", json_string(o->quality)) &&
+        mvec__json_set(object, "seed", json_string(o->seed)) &&
+        mvec__json_set(object, "quote", json_string(o->quote)) &&
+        mvec__json_set(object, "note", json_string(o->note)) &&
+        mvec__json_set(object, "file", json_string(o->file)) &&
+        mvec__json_set(object, "line", json_integer((json_int_t)o->line));
     if (!ok) {
         json_decref(object);
         return NULL;
@@ -140,18 +140,25 @@ mvec_status mvec__sink_emit(mvec_ctx *ctx, const mvec_sink *sink, const mvec__bu
     return MVEC_OK;
 }
 
+/* The formats by name: a new format is a row here and a renderer (render_<name>.c). */
+static const struct {
+    const char *name;
+    mvec_format format;
+} FORMATS[] = {
+    {"table", MVEC_FORMAT_TABLE},
+    {"csv", MVEC_FORMAT_CSV},
+    {"json", MVEC_FORMAT_JSON},
+};
+
 mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *out)
 {
-    if (strcmp(name, "table") == 0)
-        *out = MVEC_FORMAT_TABLE;
-    else if (strcmp(name, "csv") == 0)
-        *out = MVEC_FORMAT_CSV;
-    else if (strcmp(name, "json") == 0)
-        *out = MVEC_FORMAT_JSON;
-    else
-        return mvec__error(ctx, MVEC_ERR_INVALID,
-                           "unknown format '%s' (expected table, csv or json)", name);
-    return MVEC_OK;
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        if (strcmp(name, FORMATS[i].name) == 0) {
+            *out = FORMATS[i].format;
+            return MVEC_OK;
+        }
+    return mvec__error(ctx, MVEC_ERR_INVALID, "unknown format '%s' (expected table, csv or json)",
+                       name);
 }
 
 mvec_status mvec__describe_source(mvec_ctx *ctx, const mvec_observation *o, mvec__buf *out)

@@ -20,13 +20,12 @@ void mvec__fmt_fixed(char *out, double value, int decimals)
         return;
     }
     mvec__format_c(out, 64, "%.*f", decimals, value);
-    if (strcmp(out, "-0") == 0 || (strncmp(out, "-0.", 3) == 0 && strspn(out + 3, "0") ==
-                                                                      strlen(out + 3)))
+    if (strcmp(out, "-0") == 0 ||
+        (strncmp(out, "-0.", 3) == 0 && strspn(out + 3, "0") == strlen(out + 3)))
         memmove(out, out + 1, strlen(out)); /* no negative zero */
 }
 
-void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale,
-                        int decimals)
+void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals)
 {
     char lo[64];
     char hi[64];
@@ -70,4 +69,12 @@ void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o)
     mvec__fmt_exact(number, o->value);
     const char *qualifier = mvec_qualifier_symbol(o->qualifier);
     snprintf(out, size, "%s%s%s %s", qualifier, qualifier[0] ? " " : "", number, o->unit);
+}
+
+char *mvec_interval_format(char *out, size_t size, mvec_interval interval, double scale,
+                           int decimals)
+{
+    if (size > 0)
+        mvec__fmt_interval(out, size, interval, scale, decimals);
+    return out;
 }

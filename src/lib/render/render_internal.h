@@ -1,6 +1,6 @@
 /*
  * render_internal.h - helpers shared by the writers: the one number formatter,
- * aligned text tables, CSV fields, JSON values, and sinks.
+ * the column model and its renderers, CSV fields, JSON values, and sinks.
  */
 #ifndef MVEC_OUT_INTERNAL_H
 #define MVEC_OUT_INTERNAL_H
@@ -15,32 +15,13 @@
 void mvec__fmt_fixed(char *out, double value, int decimals);
 /* An interval at `decimals` decimals, multiplied by `scale` (100 for %):
  * "19.4" when both ends print alike, else "19.4–42.0"; "n/a" when undefined. */
-void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale,
-                        int decimals);
+void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals);
 /* A value as written in data: qualifier, shortest exact form, unit ("> 26 USD bn"). */
 void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o);
 /* Shortest text that reads back to the same double ("%.17g" trimmed). */
 void mvec__fmt_exact(char *out, double value);
 
-/* ---- text_table.c ------------------------------------------------------------------------ */
-
-typedef struct mvec__text_table {
-    size_t columns;
-    char **cells;       /* rows x columns, owned */
-    size_t rows;
-    size_t capacity;    /* rows */
-    const bool *right;  /* per column: right-aligned; NULL for all left */
-} mvec__text_table;
-
-void mvec__text_table_init(mvec__text_table *table, size_t columns, const bool *right);
-mvec_status mvec__text_table_add(mvec_ctx *ctx, mvec__text_table *table,
-                                 const char *const *cells);
-/* Render with two spaces between columns; the first row is the header. */
-mvec_status mvec__text_table_render(mvec_ctx *ctx, const mvec__text_table *table,
-                                    mvec__buf *out);
-void mvec__text_table_clear(mvec_ctx *ctx, mvec__text_table *table);
-
-/* ---- csv_out.c, json_out.c, sink ------------------------------------------------------ */
+/* ---- emit.c: CSV fields, JSON values, sink ------------------------------------------- */
 
 /* Append one CSV field (quoted when needed) and a separator or line end. */
 mvec_status mvec__csv_put(mvec_ctx *ctx, mvec__buf *out, const char *text, bool last);
@@ -63,6 +44,104 @@ mvec_status mvec__describe_source(mvec_ctx *ctx, const mvec_observation *o, mvec
 
 /* Send the buffer to the sink. */
 mvec_status mvec__sink_emit(mvec_ctx *ctx, const mvec_sink *sink, const mvec__buf *buf);
+
+/* ---- result.c: the column model ------------------------------------------------------
+ *
+ * Every result (profile, shares, sources, claims) is described as columns
+ * (key, header, type, scale, decimals) and rows of cells, and rendered by one
+ * renderer per format: render_text.c (aligned table), render_csv.c,
+ * render_json.c. Adding a format is one renderer file; adding a column is one
+ * mvec__result_column call. Intervals print through mvec__fmt_interval in
+ * text, as key_lo,key_hi in CSV (key_pct_lo when scaled to percent) and as
+ * {"lo","hi"} unscaled in JSON. Missing cells print "-", "" and null. */
+
+typedef enum mvec__column_type {
+    MVEC__COLUMN_TEXT = 0,
+    MVEC__COLUMN_INTEGER,
+    MVEC__COLUMN_NUMBER,
+    MVEC__COLUMN_INTERVAL,
+} mvec__column_type;
+
+enum {
+    MVEC__COLUMN_NO_TEXT = 1, /* left out of the text table */
+    MVEC__COLUMN_NO_CSV = 2,
+    MVEC__COLUMN_NO_JSON = 4,
+    MVEC__COLUMN_LEFT = 8,   /* left-align a number in text */
+    MVEC__COLUMN_TITLE = 16, /* records: the heading of each record */
+    MVEC__COLUMN_LIST = 32,  /* records: items separated by "; " go one per line */
+    MVEC__COLUMN_TIGHT = 64, /* compact text: one space before this column */
+};
+
+typedef struct mvec__column {
+    char *key;    /* CSV header stem and JSON key (owned) */
+    char *header; /* text header (owned) */
+    mvec__column_type type;
+    double scale;     /* text and CSV print value x scale (100: percent) */
+    int decimals;     /* text */
+    int csv_decimals; /* MVEC__DECIMALS_EXACT: the shortest exact form */
+    unsigned flags;
+} mvec__column;
+
+enum { MVEC__DECIMALS_EXACT = -1 };
+
+typedef struct mvec__cell {
+    char *text;             /* TEXT (owned); NULL: missing */
+    double number;          /* INTEGER, NUMBER; NaN: missing */
+    mvec_interval interval; /* INTERVAL; NaN ends: missing */
+} mvec__cell;
+
+typedef struct mvec__result {
+    mvec__column *columns;
+    size_t column_count;
+    size_t column_capacity;
+    mvec__cell *cells; /* row_count x column_count (columns are fixed before rows) */
+    size_t row_count;
+    size_t row_capacity;
+    bool compact; /* text: one space before a number or after one, two between texts */
+} mvec__result;
+
+void mvec__result_init(mvec__result *r);
+void mvec__result_clear(mvec_ctx *ctx, mvec__result *r);
+/* Add a column (before any row); returns its index in *index when not NULL. */
+mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key, const char *header,
+                                mvec__column_type type, double scale, int decimals,
+                                int csv_decimals, unsigned flags);
+/* Start a row: every cell missing. */
+mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r);
+/* Set a cell of the last row. */
+mvec_status mvec__result_text(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text);
+void mvec__result_number(mvec__result *r, size_t column, double value);
+void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value);
+/* Index of the column with `key`; SIZE_MAX when none. */
+size_t mvec__result_find(const mvec__result *r, const char *key);
+
+/* The text of a cell as the text table shows it ("-" when missing). */
+void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *out, size_t size);
+
+/* render_text.c: aligned table, header first, two spaces between columns. */
+mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
+/* render_text.c: each row as a record: the MVEC__COLUMN_TITLE cell as its
+ * heading, then one "  header: value" line per other text column, wrapped
+ * at `width` with continuation lines aligned after the labels. */
+mvec_status mvec__render_records(mvec_ctx *ctx, const mvec__result *r, size_t width,
+                                 mvec__buf *out);
+/* render_csv.c: header line and one line per row. */
+mvec_status mvec__render_csv(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
+/* render_json.c: row `row` as an object (NULL when out of memory). */
+json_t *mvec__render_json_row(const mvec__result *r, size_t row);
+/* Every row as an array of objects (NULL when out of memory). */
+json_t *mvec__render_json_rows(const mvec__result *r);
+/* A result in any format; JSON as {"<key>": [rows]} (with `key` NULL, the bare array). */
+mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format, const char *key,
+                         mvec__buf *out);
+
+/* ---- wrapping ---------------------------------------------------------------------------- */
+
+/* Append `text` wrapped at `width` columns: the first line continues at
+ * `column` (the caller's current column), later lines start with `indent`
+ * spaces. Words are never split. */
+mvec_status mvec__wrap(mvec_ctx *ctx, mvec__buf *out, const char *text, size_t column,
+                       size_t indent, size_t width);
 
 enum { MVEC__OUTPUT_MAX = 1 << 30 };
 

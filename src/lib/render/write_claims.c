@@ -1,65 +1,59 @@
 /*
- * write_claims.c - claim checks as text, CSV or JSON.
+ * write_claims.c - claim checks in the column model: as records wrapped at
+ * 100 columns (text), CSV or JSON. Each claim names its seed article by
+ * author, title, publication and date (data/seeds.csv), not by file name.
  */
 #include <string.h>
 
+#include "../data/seeds.h"
 #include "render_internal.h"
 
-static mvec_status write_table(mvec_ctx *ctx, const mvec_claims *claims, mvec__buf *out)
+enum { WRAP_WIDTH = 100 };
+
+enum { COUNTRY, HEADING, ID, CLAIM, SEED, ARTICLE, VERDICT, RULE, NUMBERS, DATA };
+
+static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec__result *r)
 {
     mvec_status status = MVEC_OK;
-    const mvec_country *country = mvec_claims_country(claims);
-    MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s): the seed articles' trade claims\n",
-                              country->name, country->code));
+    mvec__buf text = MVEC__BUF_INIT(1 << 16);
+    const unsigned text_only = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
+    MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_JSON));
+    MVEC_TRY(mvec__result_column(ctx, r, "heading", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 text_only | MVEC__COLUMN_TITLE));
+    MVEC_TRY(
+        mvec__result_column(ctx, r, "id", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, MVEC__COLUMN_NO_TEXT));
+    MVEC_TRY(mvec__result_column(ctx, r, "claim", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_NO_TEXT));
+    MVEC_TRY(mvec__result_column(ctx, r, "seed", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_NO_TEXT));
+    MVEC_TRY(mvec__result_column(ctx, r, "article", "article", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "verdict", "verdict", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "rule", "rule", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "numbers", "numbers", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_LIST));
+    MVEC_TRY(
+        mvec__result_column(ctx, r, "data", "data", MVEC__COLUMN_TEXT, 1, 0, 0, MVEC__COLUMN_LIST));
     for (size_t i = 0; i < mvec_claims_count(claims); i++) {
-        const mvec_claim_result *r = mvec_claims_at(claims, i);
-        MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  "\n%s: \"%s\" (%s)\n  verdict: %s\n  numbers: %s\n"
-                                  "  rule:    %s\n  data:    %s\n",
-                                  r->id, r->claim, r->seed, mvec_verdict_name(r->verdict),
-                                  r->numbers, r->rule, r->data));
+        const mvec_claim_result *c = mvec_claims_at(claims, i);
+        MVEC_TRY(mvec__result_row(ctx, r));
+        MVEC_TRY(mvec__result_text(ctx, r, COUNTRY, mvec_claims_country(claims)->code));
+        mvec__buf_reset(&text);
+        MVEC_TRY(mvec__buf_printf(ctx, &text, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", c->id, c->claim));
+        MVEC_TRY(mvec__result_text(ctx, r, HEADING, text.data));
+        MVEC_TRY(mvec__result_text(ctx, r, ID, c->id));
+        MVEC_TRY(mvec__result_text(ctx, r, CLAIM, c->claim));
+        MVEC_TRY(mvec__result_text(ctx, r, SEED, c->seed));
+        mvec__buf_reset(&text);
+        MVEC_TRY(mvec__seed_citation(ctx, c->seed, &text));
+        MVEC_TRY(mvec__result_text(ctx, r, ARTICLE, text.data));
+        MVEC_TRY(mvec__result_text(ctx, r, VERDICT, mvec_verdict_name(c->verdict)));
+        MVEC_TRY(mvec__result_text(ctx, r, NUMBERS, c->numbers));
+        MVEC_TRY(mvec__result_text(ctx, r, RULE, c->rule));
+        MVEC_TRY(mvec__result_text(ctx, r, DATA, c->data));
     }
 cleanup:
-    return status;
-}
-
-static mvec_status write_csv(mvec_ctx *ctx, const mvec_claims *claims, mvec__buf *out)
-{
-    static const char *const header[] = {"country", "id",   "claim", "seed",
-                                         "verdict", "numbers", "rule", "data"};
-    mvec_status status = mvec__csv_row(ctx, out, header, sizeof header / sizeof *header);
-    for (size_t i = 0; status == MVEC_OK && i < mvec_claims_count(claims); i++) {
-        const mvec_claim_result *r = mvec_claims_at(claims, i);
-        const char *fields[] = {mvec_claims_country(claims)->code, r->id, r->claim, r->seed,
-                                mvec_verdict_name(r->verdict), r->numbers, r->rule, r->data};
-        status = mvec__csv_row(ctx, out, fields, sizeof fields / sizeof *fields);
-    }
-    return status;
-}
-
-static mvec_status write_json(mvec_ctx *ctx, const mvec_claims *claims, mvec__buf *out)
-{
-    json_t *root = json_object();
-    json_t *list = json_array();
-    bool ok = root && list &&
-              mvec__json_set(root, "country", json_string(mvec_claims_country(claims)->code));
-    for (size_t i = 0; ok && i < mvec_claims_count(claims); i++) {
-        const mvec_claim_result *r = mvec_claims_at(claims, i);
-        json_t *j = json_object();
-        ok = j && mvec__json_set(j, "id", json_string(r->id)) &&
-             mvec__json_set(j, "claim", json_string(r->claim)) &&
-             mvec__json_set(j, "seed", json_string(r->seed)) &&
-             mvec__json_set(j, "verdict", json_string(mvec_verdict_name(r->verdict))) &&
-             mvec__json_set(j, "numbers", json_string(r->numbers)) &&
-             mvec__json_set(j, "rule", json_string(r->rule)) &&
-             mvec__json_set(j, "data", json_string(r->data)) &&
-             json_array_append_new(list, j) == 0;
-    }
-    ok = ok && mvec__json_set(root, "claims", json_incref(list));
-    json_decref(list);
-    mvec_status status = ok ? mvec__json_emit(ctx, root, out)
-                            : mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
-    json_decref(root);
+    mvec__buf_clear(ctx, &text);
     return status;
 }
 
@@ -68,19 +62,29 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
 {
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     mvec_status status = MVEC_OK;
-    switch (format) {
-    case MVEC_FORMAT_TABLE:
-        status = write_table(ctx, claims, &out);
-        break;
-    case MVEC_FORMAT_CSV:
-        status = write_csv(ctx, claims, &out);
-        break;
-    case MVEC_FORMAT_JSON:
-        status = write_json(ctx, claims, &out);
-        break;
+    json_t *root = NULL;
+    mvec__result r;
+    mvec__result_init(&r);
+    const mvec_country *country = mvec_claims_country(claims);
+    MVEC_TRY(claims_result(ctx, claims, &r));
+    /* Text and JSON have a heading; any other format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
+        MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s): the seed articles' trade claims\n",
+                                  country->name, country->code));
+        MVEC_TRY(mvec__render_records(ctx, &r, WRAP_WIDTH, &out));
+    } else if (format == MVEC_FORMAT_JSON) {
+        root = json_object();
+        if (root == NULL || !mvec__json_set(root, "country", json_string(country->code)) ||
+            !mvec__json_set(root, "claims", mvec__render_json_rows(&r)))
+            MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
+        MVEC_TRY(mvec__json_emit(ctx, root, &out));
+    } else {
+        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
-    if (status == MVEC_OK)
-        status = mvec__sink_emit(ctx, sink, &out);
+    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+cleanup:
+    json_decref(root);
+    mvec__result_clear(ctx, &r);
     mvec__buf_clear(ctx, &out);
     return status;
 }

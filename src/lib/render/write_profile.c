@@ -1,7 +1,9 @@
 /*
- * write_profile.c - the profile as a table (one row per vector, then the
- * composite, notes and numbered sources), as CSV (one row per vector plus
- * one for the composite) and as JSON (everything, with provenance).
+ * write_profile.c - the profile. One result in the column model (one row per
+ * vector, then the composite) renders the text table, the CSV and the rows
+ * of the JSON; the text adds a short legend, and with MVEC_WRITE_NOTES the
+ * notes (inputs, bloc shares, every index of the index table) and the
+ * numbered sources; the JSON adds the provenance to every row.
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,7 +11,8 @@
 
 #include "render_internal.h"
 
-enum { TOP_PARTNERS = 3, WRAP_WIDTH = 100, SUMMARY_THRESHOLD = 12 };
+/* TOP_PARTNERS in CSV, TABLE_PARTNERS in the 120-column table. */
+enum { TOP_PARTNERS = 3, TABLE_PARTNERS = 2, WRAP_WIDTH = 100, SUMMARY_THRESHOLD = 12, CELL = 256 };
 
 /* ---- numbered references ------------------------------------------------------------- */
 
@@ -34,8 +37,8 @@ static mvec_status reference_of(mvec_ctx *ctx, references *refs, const mvec_obse
             *number = i + 1;
             return MVEC_OK;
         }
-    mvec_status status = mvec__grow(ctx, &refs->first, &refs->capacity, refs->count + 1,
-                                    sizeof *refs->first);
+    mvec_status status =
+        mvec__grow(ctx, &refs->first, &refs->capacity, refs->count + 1, sizeof *refs->first);
     if (status != MVEC_OK)
         return status;
     refs->first[refs->count++] = o;
@@ -69,6 +72,9 @@ cleanup:
 
 /* ---- cells ---------------------------------------------------------------------------- */
 
+/* ---- cells ---------------------------------------------------------------------------- */
+
+/* "2022", "2021 mid-year", "2024 2020-2024", "-" */
 static void year_text(char *out, size_t size, const mvec_vector_profile *v)
 {
     if (v->year == 0)
@@ -79,19 +85,39 @@ static void year_text(char *out, size_t size, const mvec_vector_profile *v)
         snprintf(out, size, "%d", v->year);
 }
 
+/* The compact form of the table: "2022"; another period (mid-year, 9M, a
+ * date, a range of years) marked "2021*", spelled out in the notes. */
+static void year_short(char *out, size_t size, const mvec_vector_profile *v)
+{
+    if (v->year == 0)
+        snprintf(out, size, "-");
+    else
+        snprintf(out, size, "%d%s", v->year, v->period[0] != '\0' ? "*" : "");
+}
+
 static const char *basis_text(const mvec_vector_profile *v)
 {
     return v->from_memberships ? "memberships" : mvec_basis_name(v->basis);
 }
 
-static mvec_status top_partners_text(mvec_ctx *ctx, const mvec_vector_profile *v,
-                                     mvec__buf *out)
+/* The compact basis: "reporter", "partner", "3rd party", "unstated", "members". */
+static const char *basis_short(const mvec_vector_profile *v)
+{
+    if (v->from_memberships)
+        return "members";
+    if (v->basis == MVEC_BASIS_THIRD_PARTY)
+        return "third";
+    return mvec_basis_name(v->basis);
+}
+
+static mvec_status top_partners_text(mvec_ctx *ctx, const mvec_vector_profile *v, size_t count,
+                                     int decimals, const char *separator, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
-    for (size_t i = 0; i < v->partner_count && i < TOP_PARTNERS; i++) {
+    for (size_t i = 0; i < v->partner_count && i < count; i++) {
         char share[64];
-        mvec__fmt_interval(share, sizeof share, v->partners[i].share, 100, 1);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s %s", i ? ", " : "",
+        mvec__fmt_interval(share, sizeof share, v->partners[i].share, 100, decimals);
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s %s", i ? separator : "",
                                   v->partners[i].partner->code, share));
     }
     if (v->partner_count == 0)
@@ -100,94 +126,214 @@ cleanup:
     return status;
 }
 
-static const char *leader_text(const mvec_bloc_scheme *scheme, size_t leader)
+/* ---- the result ------------------------------------------------------------------------ */
+
+/* Column indices of the profile result. */
+typedef struct profile_columns {
+    size_t country, vector, status, year, period, when, basis, basis_short, dimension, listed;
+    size_t unlisted;
+    size_t top_text, top[TOP_PARTNERS], top_share[TOP_PARTNERS];
+    size_t bloc; /* first bloc; one column per bloc */
+    size_t domestic, exposure, balance, leader, margin;
+    size_t index; /* first index; one column per row of the index table */
+    size_t scenarios, inputs, weight, sources;
+} profile_columns;
+
+static mvec_status add_column(mvec_ctx *ctx, mvec__result *r, size_t *index, const char *key,
+                              const char *header, mvec__column_type type, double scale,
+                              int decimals, int csv_decimals, unsigned flags)
 {
-    return leader == SIZE_MAX ? "-" : mvec_bloc_name(scheme, leader);
+    *index = r->column_count;
+    return mvec__result_column(ctx, r, key, header, type, scale, decimals, csv_decimals, flags);
 }
 
-/* ---- table ------------------------------------------------------------------------------ */
+enum {
+    TEXT_ONLY = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON,
+    NO_TEXT = MVEC__COLUMN_NO_TEXT,
+    DATA_ONLY = MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_JSON, /* CSV only */
+};
 
-static mvec_status table_rows(mvec_ctx *ctx, const mvec_profile *profile, mvec__text_table *t)
+static mvec_status profile_columns_add(mvec_ctx *ctx, const mvec_bloc_scheme *scheme,
+                                       mvec__result *r, profile_columns *k)
 {
     mvec_status status = MVEC_OK;
-    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
-    size_t blocs = mvec_bloc_count(scheme);
-    size_t columns = t->columns;
-    char **cells = NULL;
-    mvec__buf top = MVEC__BUF_INIT(4096);
-    MVEC_TRY(mvec__calloc(ctx, columns, sizeof *cells, &cells));
-    for (size_t c = 0; c < columns; c++)
-        MVEC_TRY(mvec__alloc(ctx, 128, &cells[c]));
-    /* header */
-    size_t c = 0;
-    snprintf(cells[c++], 128, "vector");
-    snprintf(cells[c++], 128, "year");
-    snprintf(cells[c++], 128, "basis");
-    snprintf(cells[c++], 128, "top partners, %%");
-    for (size_t b = 0; b < blocs; b++)
-        snprintf(cells[c++], 128, "%s %%", mvec_bloc_name(scheme, b));
-    snprintf(cells[c++], 128, "exposure %%");
-    snprintf(cells[c++], 128, "balance");
-    snprintf(cells[c++], 128, "margin");
-    snprintf(cells[c++], 128, "leader");
-    snprintf(cells[c++], 128, "HHI");
-    snprintf(cells[c++], 128, "eq. partners");
-    MVEC_TRY(mvec__text_table_add(ctx, t, (const char *const *)cells));
-    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
-        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
-        c = 0;
-        snprintf(cells[c++], 128, "%s", v->vector);
-        year_text(cells[c++], 128, v);
-        snprintf(cells[c++], 128, "%s", v->status ? "-" : basis_text(v));
-        if (v->status != NULL) {
-            snprintf(cells[c++], 128, "not computed (see notes)");
-            while (c < columns)
-                snprintf(cells[c++], 128, "-");
-        } else {
-            mvec__buf_reset(&top);
-            MVEC_TRY(top_partners_text(ctx, v, &top));
-            snprintf(cells[c++], 128, "%s", top.data);
-            for (size_t b = 0; b < blocs; b++)
-                mvec__fmt_interval(cells[c++], 128, v->bloc_shares[b], 100, 1);
-            mvec__fmt_interval(cells[c++], 128, v->exposure, 100, 1);
-            mvec__fmt_interval(cells[c++], 128, v->balance, 1, 2);
-            mvec__fmt_interval(cells[c++], 128, v->margin, 1, 2);
-            snprintf(cells[c++], 128, "%s", leader_text(scheme, v->leader));
-            mvec__fmt_interval(cells[c++], 128, v->indices.hhi, 1, 3);
-            mvec__fmt_interval(cells[c++], 128, v->indices.equivalent_partners, 1, 1);
-        }
-        MVEC_TRY(mvec__text_table_add(ctx, t, (const char *const *)cells));
+    char key[CELL];
+    char header[CELL];
+    MVEC_TRY(add_column(ctx, r, &k->country, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->vector, "vector", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(add_column(ctx, r, &k->status, "status", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->year, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->period, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->when, "when", "year", MVEC__COLUMN_TEXT, 1, 0, 0,
+                        TEXT_ONLY | MVEC__COLUMN_TIGHT));
+    MVEC_TRY(add_column(ctx, r, &k->basis, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->basis_short, "basis_short", "basis", MVEC__COLUMN_TEXT, 1, 0, 0,
+                        TEXT_ONLY));
+    MVEC_TRY(
+        add_column(ctx, r, &k->dimension, "dimension", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->listed, "partners_listed", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->unlisted, "unlisted", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->top_text, "top_partners", "top partners %", MVEC__COLUMN_TEXT,
+                        1, 0, 0, TEXT_ONLY));
+    for (size_t t = 0; t < TOP_PARTNERS; t++) {
+        snprintf(key, sizeof key, "top%zu", t + 1);
+        MVEC_TRY(add_column(ctx, r, &k->top[t], key, NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+        MVEC_TRY(add_column(ctx, r, &k->top_share[t], key, NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                            DATA_ONLY));
     }
-    const mvec_composite *k = mvec_profile_composite(profile);
-    c = 0;
-    snprintf(cells[c++], 128, "composite");
-    snprintf(cells[c++], 128, "-");
-    snprintf(cells[c++], 128, "weighted");
-    snprintf(cells[c++], 128, "%zu vector%s", k->vector_count, k->vector_count == 1 ? "" : "s");
-    for (size_t b = 0; b < blocs; b++)
-        if (k->vector_count > 0)
-            mvec__fmt_interval(cells[c++], 128, k->bloc_shares[b], 100, 1);
-        else
-            snprintf(cells[c++], 128, "-");
-    if (k->vector_count > 0)
-        mvec__fmt_interval(cells[c++], 128, k->exposure, 100, 1);
-    else
-        snprintf(cells[c++], 128, "-");
-    mvec__fmt_interval(cells[c++], 128, k->balance, 1, 2);
-    mvec__fmt_interval(cells[c++], 128, k->margin, 1, 2);
-    snprintf(cells[c++], 128, "%s", leader_text(scheme, k->leader));
-    snprintf(cells[c++], 128, "-");
-    snprintf(cells[c++], 128, "-");
-    MVEC_TRY(mvec__text_table_add(ctx, t, (const char *const *)cells));
+    k->bloc = r->column_count;
+    for (size_t b = 0; b < mvec_bloc_count(scheme); b++) {
+        size_t ignored;
+        MVEC_TRY(add_column(
+            ctx, r, &ignored, mvec_bloc_name(scheme, b), NULL, MVEC__COLUMN_INTERVAL, 100, 0, 8,
+            MVEC__COLUMN_NO_JSON | (mvec_bloc_is_great_power(scheme, b) ? 0u : NO_TEXT)));
+    }
+    MVEC_TRY(add_column(ctx, r, &k->domestic, "domestic", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->exposure, "exposure", NULL, MVEC__COLUMN_INTERVAL, 100, 1, 8,
+                        NO_TEXT));
+    MVEC_TRY(
+        add_column(ctx, r, &k->balance, "balance", "balance", MVEC__COLUMN_INTERVAL, 1, 2, 8, 0));
+    MVEC_TRY(add_column(ctx, r, &k->leader, "leader", "leader", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(add_column(ctx, r, &k->margin, "margin", "margin", MVEC__COLUMN_INTERVAL, 1, 2, 8, 0));
+    k->index = r->column_count;
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++) {
+        const mvec_index_desc *d = mvec_index_info((mvec_index_id)i);
+        size_t ignored;
+        snprintf(header, sizeof header, "%s%s", d->label, d->scale > 99 ? " %" : "");
+        MVEC_TRY(add_column(ctx, r, &ignored, d->key, header, MVEC__COLUMN_INTERVAL, d->scale,
+                            d->decimals, d->csv_decimals,
+                            MVEC__COLUMN_NO_JSON | (d->summary ? 0u : NO_TEXT)));
+    }
+    MVEC_TRY(add_column(ctx, r, &k->scenarios, "scenarios", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
+                        NO_TEXT));
+    MVEC_TRY(add_column(ctx, r, &k->inputs, "inputs", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
+                        DATA_ONLY)); /* JSON: the inputs themselves */
+    MVEC_TRY(add_column(ctx, r, &k->weight, "weight", NULL, MVEC__COLUMN_NUMBER, 1, 6, 6, NO_TEXT));
+    MVEC_TRY(
+        add_column(ctx, r, &k->sources, "sources", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
 cleanup:
-    if (cells != NULL)
-        for (size_t i = 0; i < columns; i++)
-            mvec__free(ctx, cells[i]);
-    mvec__free(ctx, cells);
-    mvec__buf_clear(ctx, &top);
     return status;
 }
 
+/* "publication (date); ..." of a vector's inputs, each source once. */
+static mvec_status sources_text(mvec_ctx *ctx, const mvec_vector_profile *v, mvec__buf *text)
+{
+    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < v->input_count; i++) {
+        const mvec_observation *o = v->inputs[i];
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(v->inputs[j]->source, o->source) == 0 &&
+                   strcmp(v->inputs[j]->source_date, o->source_date) == 0;
+        if (!seen)
+            MVEC_TRY(mvec__buf_printf(ctx, text, "%s%s%s%s%s", text->length ? "; " : "", o->source,
+                                      o->source_date[0] ? " (" : "", o->source_date,
+                                      o->source_date[0] ? ")" : ""));
+    }
+cleanup:
+    return status;
+}
+
+static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
+                              const mvec_vector_profile *v, const profile_columns *k,
+                              mvec__result *r)
+{
+    mvec_status status = MVEC_OK;
+    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
+    mvec__buf text = MVEC__BUF_INIT(1 << 20);
+    char cell[CELL];
+    bool ok = v->status == NULL;
+    MVEC_TRY(mvec__result_row(ctx, r));
+    MVEC_TRY(mvec__result_text(ctx, r, k->country, mvec_profile_country(profile)->code));
+    MVEC_TRY(mvec__result_text(ctx, r, k->vector, v->vector));
+    MVEC_TRY(mvec__result_text(ctx, r, k->status, ok ? "ok" : v->status));
+    if (v->year != 0)
+        mvec__result_number(r, k->year, v->year);
+    MVEC_TRY(mvec__result_text(ctx, r, k->period, v->period ? v->period : ""));
+    year_short(cell, sizeof cell, v);
+    MVEC_TRY(mvec__result_text(ctx, r, k->when, cell));
+    MVEC_TRY(mvec__result_text(ctx, r, k->basis, ok ? basis_text(v) : ""));
+    MVEC_TRY(mvec__result_text(ctx, r, k->basis_short, ok ? basis_short(v) : NULL));
+    MVEC_TRY(mvec__result_text(ctx, r, k->dimension, v->dimension ? v->dimension : ""));
+    mvec__result_number(r, k->listed, (double)v->partner_count);
+    mvec__result_number(r, k->scenarios, (double)v->scenario_count);
+    mvec__result_number(r, k->inputs, (double)(v->input_count + v->membership_count));
+    mvec__result_number(r, k->weight, v->weight);
+    MVEC_TRY(sources_text(ctx, v, &text));
+    MVEC_TRY(mvec__result_text(ctx, r, k->sources, text.length ? text.data : ""));
+    if (!ok) {
+        MVEC_TRY(mvec__result_text(ctx, r, k->top_text, "not computed"));
+        goto cleanup;
+    }
+    mvec__result_interval(r, k->unlisted, v->unlisted);
+    mvec__buf_reset(&text);
+    if (v->from_memberships) /* equal ties: naming two would pick them alphabetically */
+        MVEC_TRY(mvec__buf_printf(ctx, &text, "%zu organisations", v->partner_count));
+    else
+        MVEC_TRY(top_partners_text(ctx, v, TABLE_PARTNERS, 0, " ", &text));
+    MVEC_TRY(mvec__result_text(ctx, r, k->top_text, text.data));
+    for (size_t t = 0; t < TOP_PARTNERS && t < v->partner_count; t++) {
+        MVEC_TRY(mvec__result_text(ctx, r, k->top[t], v->partners[t].partner->code));
+        mvec__result_interval(r, k->top_share[t], v->partners[t].share);
+    }
+    for (size_t b = 0; b < mvec_bloc_count(scheme); b++)
+        mvec__result_interval(r, k->bloc + b, v->bloc_shares[b]);
+    mvec__result_interval(r, k->domestic, v->domestic);
+    mvec__result_interval(r, k->exposure, v->exposure);
+    mvec__result_interval(r, k->balance, v->balance);
+    MVEC_TRY(mvec__result_text(ctx, r, k->leader,
+                               v->leader == SIZE_MAX ? NULL : mvec_bloc_name(scheme, v->leader)));
+    mvec__result_interval(r, k->margin, v->margin);
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        mvec__result_interval(r, k->index + i, v->indices.value[i]);
+cleanup:
+    mvec__buf_clear(ctx, &text);
+    return status;
+}
+
+static mvec_status composite_row(mvec_ctx *ctx, const mvec_profile *profile,
+                                 const profile_columns *k, mvec__result *r)
+{
+    mvec_status status = MVEC_OK;
+    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
+    const mvec_composite *c = mvec_profile_composite(profile);
+    char cell[CELL];
+    MVEC_TRY(mvec__result_row(ctx, r));
+    MVEC_TRY(mvec__result_text(ctx, r, k->country, mvec_profile_country(profile)->code));
+    MVEC_TRY(mvec__result_text(ctx, r, k->vector, "composite"));
+    MVEC_TRY(mvec__result_text(ctx, r, k->status, c->status ? c->status : "ok"));
+    MVEC_TRY(mvec__result_text(ctx, r, k->basis, "weighted"));
+    MVEC_TRY(mvec__result_text(ctx, r, k->basis_short, "weighted"));
+    snprintf(cell, sizeof cell, "%zu vector%s", c->vector_count, c->vector_count == 1 ? "" : "s");
+    MVEC_TRY(mvec__result_text(ctx, r, k->top_text, cell));
+    for (size_t b = 0; c->vector_count > 0 && b < mvec_bloc_count(scheme); b++)
+        mvec__result_interval(r, k->bloc + b, c->bloc_shares[b]);
+    if (c->vector_count > 0)
+        mvec__result_interval(r, k->exposure, c->exposure);
+    mvec__result_interval(r, k->balance, c->balance);
+    MVEC_TRY(mvec__result_text(ctx, r, k->leader,
+                               c->leader == SIZE_MAX ? NULL : mvec_bloc_name(scheme, c->leader)));
+    mvec__result_interval(r, k->margin, c->margin);
+    mvec__result_number(r, k->weight, 1);
+    MVEC_TRY(mvec__result_text(ctx, r, k->sources, c->weights_text));
+cleanup:
+    return status;
+}
+
+static mvec_status profile_result(mvec_ctx *ctx, const mvec_profile *profile, profile_columns *k,
+                                  mvec__result *r)
+{
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(profile_columns_add(ctx, mvec_profile_scheme(profile), r, k));
+    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++)
+        MVEC_TRY(vector_row(ctx, profile, mvec_profile_vector(profile, i), k, r));
+    MVEC_TRY(composite_row(ctx, profile, k, r));
+cleanup:
+    return status;
+}
 static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
                                 const mvec_vector_profile *v, references *refs, mvec__buf *out)
 {
@@ -196,33 +342,57 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
     char a[64];
     char b[64];
     char item[512];
+    mvec__buf line = MVEC__BUF_INIT(1 << 16);
     year_text(year, sizeof year, v);
-    MVEC_TRY(mvec__buf_printf(ctx, out, "  %s %s", v->vector, year));
+    MVEC_TRY(mvec__buf_printf(ctx, &line, "%s %s", v->vector, year));
     if (v->status != NULL) {
-        MVEC_TRY(mvec__buf_printf(ctx, out, ": not computed: %s\n", v->status));
+        MVEC_TRY(mvec__buf_printf(ctx, &line, ": not computed: %s", v->status));
     } else if (v->from_memberships) {
-        MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  ": %zu memberships and agreements in force, one tie each\n",
+        MVEC_TRY(mvec__buf_printf(ctx, &line,
+                                  ": %zu memberships and agreements in force, one tie each",
                                   v->partner_count));
     } else {
         mvec__fmt_interval(a, sizeof a, v->unlisted, 100, 1);
-        MVEC_TRY(mvec__buf_printf(ctx, out, " (%s, %s, %s): %zu partner%s listed, %s %% unlisted",
-                                  basis_text(v), v->dimension,
-                                  v->table ? "one table" : "compiled", v->partner_count,
-                                  v->partner_count == 1 ? "" : "s", a));
+        MVEC_TRY(mvec__buf_printf(ctx, &line, " (%s, %s, %s): %zu partner%s listed, %s %% unlisted",
+                                  basis_text(v), v->dimension, v->table ? "one table" : "compiled",
+                                  v->partner_count, v->partner_count == 1 ? "" : "s", a));
         if (v->unlisted.hi > 0) {
             mvec_interval largest = {v->largest_unlisted.hi, v->largest_unlisted.hi};
             mvec__fmt_interval(b, sizeof b, largest, 100, 1);
-            MVEC_TRY(mvec__buf_printf(ctx, out, " (one unlisted partner could hold up to %s %%%s)",
-                                      b, isfinite(v->cap) ? ", top list" : ""));
+            MVEC_TRY(mvec__buf_printf(ctx, &line,
+                                      " (one unlisted partner could hold up to %s %%%s)", b,
+                                      isfinite(v->cap) ? ", top list" : ""));
         }
         if (v->scenario_count > 1)
-            MVEC_TRY(mvec__buf_printf(ctx, out,
-                                      "; %zu combinations of conflicting values",
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "; %zu combinations of conflicting values",
                                       v->scenario_count));
         if (v->domestic.hi > 0) {
             mvec__fmt_interval(b, sizeof b, v->domestic, 100, 1);
-            MVEC_TRY(mvec__buf_printf(ctx, out, "; domestic %s %%", b));
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "; domestic %s %%", b));
+        }
+    }
+    MVEC_TRY(mvec__buf_puts(ctx, out, "  "));
+    MVEC_TRY(mvec__wrap(ctx, out, line.data, 2, 4, WRAP_WIDTH));
+    MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
+    if (v->status == NULL) {
+        /* Every bloc share and every index of the index table. */
+        const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
+        size_t at = 0;
+        for (size_t k = 0; k < mvec_bloc_count(scheme); k++) {
+            mvec__fmt_interval(a, sizeof a, v->bloc_shares[k], 100, 1);
+            snprintf(item, sizeof item, "%s %s", mvec_bloc_name(scheme, k), a);
+            MVEC_TRY(wrap_item(ctx, out, &at, item, "    blocs %: "));
+        }
+        mvec__fmt_interval(a, sizeof a, v->exposure, 100, 1);
+        snprintf(item, sizeof item, "exposure %s", a);
+        MVEC_TRY(wrap_item(ctx, out, &at, item, "    blocs %: "));
+        MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
+        at = 0;
+        for (size_t k = 0; k < MVEC_INDEX_COUNT; k++) {
+            const mvec_index_desc *d = mvec_index_info((mvec_index_id)k);
+            mvec__fmt_interval(a, sizeof a, v->indices.value[k], d->scale, d->decimals);
+            snprintf(item, sizeof item, "%s %s%s", d->label, a, d->scale > 99 ? " %" : "");
+            MVEC_TRY(wrap_item(ctx, out, &at, item, "    indices: "));
         }
         MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
     }
@@ -247,8 +417,8 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
                      number);
         } else {
             mvec__fmt_observed(value, sizeof value, o);
-            snprintf(item, sizeof item, "%s%s%s %s [%zu]", o->partner->code,
-                     o->item[0] ? "/" : "", o->item, value, number);
+            snprintf(item, sizeof item, "%s%s%s %s [%zu]", o->partner->code, o->item[0] ? "/" : "",
+                     o->item, value, number);
         }
         MVEC_TRY(wrap_item(ctx, out, &column, item, "    "));
     }
@@ -281,232 +451,144 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
     }
     if (column > 0)
         MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
-    (void)profile;
 cleanup:
+    mvec__buf_clear(ctx, &line);
     return status;
 }
 
-static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
+/* ---- text ------------------------------------------------------------------------------- */
+
+/* The legend under the table: what each column means, in three lines of at
+ * most 120 columns. The margin is exactly what bloc_bounds.c computes:
+ * sigma_(1) - sigma_(2) with sigma_b = S_b / (sum of the great-power S),
+ * its least and largest value over every allocation (docs/methods.md, 4). */
+static mvec_status legend(mvec_ctx *ctx, mvec__buf *out)
+{
+    return mvec__buf_puts(
+        ctx, out,
+        "\n* = not one calendar year; basis = whose statistics; shares in % of the vector's"
+        " total; a–b = all values the data allow.\n"
+        "balance = 1 − normalised HHI of great-power shares (1 = even, 0 = one power); "
+        "leader = first great power in every case.\n"
+        "margin = (first − second great-power share) ÷ sum of great-power shares, least to most; "
+        "HHI = Σ share²; sources: see notes\n");
+}
+
+/* "Not computed: no data for 2030: trade.total, trade.exports; ..." - the
+ * vectors without a result, grouped by reason, wrapped at 120 columns.
+ * Cost: O(vectors^2) (vectors are few). */
+static mvec_status not_computed(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
+{
+    mvec_status status = MVEC_OK;
+    mvec__buf line = MVEC__BUF_INIT(1 << 16);
+    size_t count = mvec_profile_vector_count(profile);
+    for (size_t i = 0; i < count; i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        bool earlier = false;
+        for (size_t j = 0; j < i && !earlier; j++) {
+            const mvec_vector_profile *w = mvec_profile_vector(profile, j);
+            earlier = w->status != NULL && strcmp(w->status, v->status ? v->status : "") == 0;
+        }
+        if (v->status == NULL || earlier)
+            continue;
+        MVEC_TRY(mvec__buf_printf(ctx, &line,
+                                  "%s%s:", line.length ? "; " : "Not computed: ", v->status));
+        for (size_t j = i, n = 0; j < count; j++) {
+            const mvec_vector_profile *w = mvec_profile_vector(profile, j);
+            if (w->status == NULL || strcmp(w->status, v->status) != 0)
+                continue;
+            char year[64] = "";
+            if (w->year != 0)
+                year_text(year, sizeof year, w);
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "%s %s%s%s", n++ ? "," : "", w->vector,
+                                      year[0] ? " " : "", year));
+        }
+    }
+    if (line.length > 0) {
+        MVEC_TRY(mvec__buf_puts(ctx, &line, "."));
+        MVEC_TRY(mvec__wrap(ctx, out, line.data, 0, 2, 120));
+        MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+    }
+cleanup:
+    mvec__buf_clear(ctx, &line);
+    return status;
+}
+
+static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsigned flags,
+                               mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
     const mvec_country *country = mvec_profile_country(profile);
     const mvec_composite *k = mvec_profile_composite(profile);
-    size_t blocs = mvec_bloc_count(scheme);
-    size_t columns = 4 + blocs + 6;
-    bool *right = NULL;
-    mvec__text_table table;
     references refs = {NULL, 0, 0};
-    mvec__text_table_init(&table, columns, NULL);
-    MVEC_TRY(mvec__calloc(ctx, columns, sizeof *right, &right));
-    for (size_t c = 4; c < columns; c++)
-        right[c] = true;
-    right[4 + blocs + 3] = false; /* leader */
-    table.right = right;
-
-    MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s): multi-vector profile; bloc scheme '%s'",
+    mvec__result r;
+    profile_columns columns;
+    mvec__result_init(&r);
+    MVEC_TRY(profile_result(ctx, profile, &columns, &r));
+    r.compact = true; /* eleven columns, most of them ranges, in 120 */
+    MVEC_TRY(mvec__buf_printf(ctx, out,
+                              "%s (%s): multi-vector profile; bloc scheme '%s', great powers",
                               country->name, country->code, mvec_bloc_scheme_name(scheme)));
-    MVEC_TRY(mvec__buf_puts(ctx, out, ", great powers:"));
-    for (size_t b = 0, n = 0; b < blocs; b++)
+    for (size_t b = 0, n = 0; b < mvec_bloc_count(scheme); b++)
         if (mvec_bloc_is_great_power(scheme, b))
-            MVEC_TRY(mvec__buf_printf(ctx, out, "%s %s", n++ ? "," : "",
-                                      mvec_bloc_name(scheme, b)));
+            MVEC_TRY(
+                mvec__buf_printf(ctx, out, "%s %s", n++ ? "," : "", mvec_bloc_name(scheme, b)));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n\n"));
-    MVEC_TRY(table_rows(ctx, profile, &table));
-    MVEC_TRY(mvec__text_table_render(ctx, &table, out));
-
-    MVEC_TRY(mvec__buf_printf(ctx, out, "\ncomposite weights: %s",
-                              k->weights_text[0] ? k->weights_text : "(none)"));
+    MVEC_TRY(mvec__render_text(ctx, &r, out));
+    MVEC_TRY(legend(ctx, out));
+    MVEC_TRY(not_computed(ctx, profile, out));
     if (k->status != NULL)
-        MVEC_TRY(mvec__buf_printf(ctx, out, " (%s)", k->status));
-    MVEC_TRY(mvec__buf_puts(ctx, out,
-                            "\nshares and exposure in % of each vector's total; balance = 1 - "
-                            "normalised HHI of the great-power shares (1 = even);"
-                            "\nmargin = lead of the first great power over the second, as a "
-                            "fraction of their combined share;\nranges: "));
-    MVEC_TRY(mvec__buf_printf(ctx, out, "%s.\n\nnotes and inputs ([n] = source below)\n",
-                              mvec_profile_assumption(profile)));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "Composite: %s.\n", k->status));
+    if ((flags & MVEC_WRITE_NOTES) == 0)
+        goto cleanup;
+
+    MVEC_TRY(mvec__buf_puts(ctx, out, "\ncomposite weights: "));
+    MVEC_TRY(
+        mvec__wrap(ctx, out, k->weights_text[0] ? k->weights_text : "(none)", 19, 4, WRAP_WIDTH));
+    MVEC_TRY(mvec__buf_puts(ctx, out, "\nranges: "));
+    MVEC_TRY(mvec__wrap(ctx, out, mvec_profile_assumption(profile), 8, 4, WRAP_WIDTH));
+    MVEC_TRY(mvec__buf_puts(ctx, out, ".\n\nnotes and inputs ([n] = source below)\n"));
     for (size_t i = 0; i < mvec_profile_vector_count(profile); i++)
         MVEC_TRY(vector_notes(ctx, profile, mvec_profile_vector(profile, i), &refs, out));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\nsources\n"));
     for (size_t i = 0; i < refs.count; i++) {
         const mvec_observation *o = refs.first[i];
-        MVEC_TRY(mvec__buf_printf(ctx, out, "  [%zu] ", i + 1));
-        MVEC_TRY(mvec__describe_source(ctx, o, out));
-        if (o->seed[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, " (seed %s)", o->seed));
+        mvec__buf line = MVEC__BUF_INIT(1 << 16);
+        char number[32];
+        snprintf(number, sizeof number, "  [%zu] ", i + 1);
+        status = mvec__describe_source(ctx, o, &line);
+        if (status == MVEC_OK && o->seed[0] != '\0')
+            status = mvec__buf_printf(ctx, &line, " (seed %s)", o->seed);
+        if (status == MVEC_OK)
+            status = mvec__buf_puts(ctx, out, number);
+        if (status == MVEC_OK)
+            status =
+                mvec__wrap(ctx, out, line.data ? line.data : "", strlen(number), 6, WRAP_WIDTH);
+        mvec__buf_clear(ctx, &line);
+        if (status != MVEC_OK)
+            goto cleanup;
         if (o->url[0] != '\0')
             MVEC_TRY(mvec__buf_printf(ctx, out, "\n      %s", o->url));
         MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
     }
 cleanup:
-    mvec__text_table_clear(ctx, &table);
-    mvec__free(ctx, right);
+    mvec__result_clear(ctx, &r);
     mvec__free(ctx, refs.first);
     return status;
 }
 
-/* ---- CSV ---------------------------------------------------------------------------------- */
-
-static mvec_status put_interval(mvec_ctx *ctx, mvec__buf *out, mvec_interval interval,
-                                double scale, int decimals)
-{
-    mvec_status status = mvec__csv_put_number(ctx, out, interval.lo * scale, decimals, false);
-    if (status == MVEC_OK)
-        status = mvec__csv_put_number(ctx, out, interval.hi * scale, decimals, false);
-    return status;
-}
-
-static mvec_status csv_header(mvec_ctx *ctx, const mvec_bloc_scheme *scheme, mvec__buf *out)
-{
-    mvec_status status = MVEC_OK;
-    MVEC_TRY(mvec__buf_puts(ctx, out,
-                            "country,vector,status,year,period,basis,dimension,partners_listed,"
-                            "unlisted_pct_lo,unlisted_pct_hi"));
-    for (int i = 1; i <= TOP_PARTNERS; i++)
-        MVEC_TRY(mvec__buf_printf(ctx, out, ",top%d,top%d_pct_lo,top%d_pct_hi", i, i, i));
-    for (size_t b = 0; b < mvec_bloc_count(scheme); b++)
-        MVEC_TRY(mvec__buf_printf(ctx, out, ",%s_pct_lo,%s_pct_hi", mvec_bloc_name(scheme, b),
-                                  mvec_bloc_name(scheme, b)));
-    MVEC_TRY(mvec__buf_puts(ctx, out,
-                            ",domestic_pct_lo,domestic_pct_hi,exposure_pct_lo,exposure_pct_hi,"
-                            "balance_lo,balance_hi,margin_lo,margin_hi,leader,hhi_lo,hhi_hi,"
-                            "hhi_normalised_lo,hhi_normalised_hi,equivalent_partners_lo,"
-                            "equivalent_partners_hi,cr1_pct_lo,cr1_pct_hi,cr3_pct_lo,cr3_pct_hi,"
-                            "entropy_lo,entropy_hi,evenness_lo,evenness_hi,scenarios,inputs,"
-                            "weight,sources\n"));
-cleanup:
-    return status;
-}
-
-static mvec_status csv_sources(mvec_ctx *ctx, const mvec_vector_profile *v, mvec__buf *text)
-{
-    mvec_status status = MVEC_OK;
-    for (size_t i = 0; i < v->input_count; i++) {
-        const mvec_observation *o = v->inputs[i];
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = strcmp(v->inputs[j]->source, o->source) == 0 &&
-                   strcmp(v->inputs[j]->source_date, o->source_date) == 0;
-        if (!seen)
-            MVEC_TRY(mvec__buf_printf(ctx, text, "%s%s%s%s%s", text->length ? "; " : "",
-                                      o->source, o->source_date[0] ? " (" : "", o->source_date,
-                                      o->source_date[0] ? ")" : ""));
-    }
-cleanup:
-    return status;
-}
-
-static mvec_status write_csv(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
-{
-    mvec_status status = MVEC_OK;
-    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
-    const char *code = mvec_profile_country(profile)->code;
-    size_t blocs = mvec_bloc_count(scheme);
-    mvec__buf text = MVEC__BUF_INIT(1 << 20);
-    char number[64];
-    MVEC_TRY(csv_header(ctx, scheme, out));
-    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
-        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
-        bool ok = v->status == NULL;
-        MVEC_TRY(mvec__csv_put(ctx, out, code, false));
-        MVEC_TRY(mvec__csv_put(ctx, out, v->vector, false));
-        MVEC_TRY(mvec__csv_put(ctx, out, ok ? "ok" : v->status, false));
-        snprintf(number, sizeof number, "%d", v->year);
-        MVEC_TRY(mvec__csv_put(ctx, out, v->year ? number : "", false));
-        MVEC_TRY(mvec__csv_put(ctx, out, v->period ? v->period : "", false));
-        MVEC_TRY(mvec__csv_put(ctx, out, ok ? basis_text(v) : "", false));
-        MVEC_TRY(mvec__csv_put(ctx, out, v->dimension ? v->dimension : "", false));
-        snprintf(number, sizeof number, "%zu", v->partner_count);
-        MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-        mvec_interval none = {NAN, NAN};
-        MVEC_TRY(put_interval(ctx, out, ok ? v->unlisted : none, 100, 8));
-        for (size_t t = 0; t < TOP_PARTNERS; t++) {
-            bool has = ok && t < v->partner_count;
-            MVEC_TRY(mvec__csv_put(ctx, out, has ? v->partners[t].partner->code : "", false));
-            MVEC_TRY(put_interval(ctx, out, has ? v->partners[t].share : none, 100, 8));
-        }
-        for (size_t b = 0; b < blocs; b++)
-            MVEC_TRY(put_interval(ctx, out, ok ? v->bloc_shares[b] : none, 100, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? v->domestic : none, 100, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? v->exposure : none, 100, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? v->balance : none, 1, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? v->margin : none, 1, 8));
-        MVEC_TRY(mvec__csv_put(ctx, out, ok && v->leader != SIZE_MAX
-                                             ? mvec_bloc_name(scheme, v->leader)
-                                             : "",
-                               false));
-        const mvec_index_bounds *x = &v->indices;
-        MVEC_TRY(put_interval(ctx, out, ok ? x->hhi : none, 1, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->hhi_normalised : none, 1, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->equivalent_partners : none, 1, 6));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->cr1 : none, 100, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->cr3 : none, 100, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->entropy : none, 1, 8));
-        MVEC_TRY(put_interval(ctx, out, ok ? x->evenness : none, 1, 8));
-        snprintf(number, sizeof number, "%zu", v->scenario_count);
-        MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-        snprintf(number, sizeof number, "%zu", v->input_count + v->membership_count);
-        MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-        MVEC_TRY(mvec__csv_put_number(ctx, out, v->weight, 6, false));
-        mvec__buf_reset(&text);
-        MVEC_TRY(csv_sources(ctx, v, &text));
-        MVEC_TRY(mvec__csv_put(ctx, out, text.length ? text.data : "", true));
-    }
-    const mvec_composite *k = mvec_profile_composite(profile);
-    bool ok = k->vector_count > 0;
-    mvec_interval none = {NAN, NAN};
-    MVEC_TRY(mvec__csv_put(ctx, out, code, false));
-    MVEC_TRY(mvec__csv_put(ctx, out, "composite", false));
-    MVEC_TRY(mvec__csv_put(ctx, out, k->status ? k->status : "ok", false));
-    for (int i = 0; i < 4; i++)
-        MVEC_TRY(mvec__csv_put(ctx, out, "", false));
-    snprintf(number, sizeof number, "%zu", k->vector_count);
-    MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-    MVEC_TRY(put_interval(ctx, out, none, 1, 0));
-    for (size_t t = 0; t < TOP_PARTNERS; t++) {
-        MVEC_TRY(mvec__csv_put(ctx, out, "", false));
-        MVEC_TRY(put_interval(ctx, out, none, 1, 0));
-    }
-    for (size_t b = 0; b < blocs; b++)
-        MVEC_TRY(put_interval(ctx, out, ok ? k->bloc_shares[b] : none, 100, 8));
-    MVEC_TRY(put_interval(ctx, out, none, 1, 0));
-    MVEC_TRY(put_interval(ctx, out, ok ? k->exposure : none, 100, 8));
-    MVEC_TRY(put_interval(ctx, out, k->balance, 1, 8));
-    MVEC_TRY(put_interval(ctx, out, k->margin, 1, 8));
-    MVEC_TRY(mvec__csv_put(ctx, out,
-                           k->leader != SIZE_MAX ? mvec_bloc_name(scheme, k->leader) : "", false));
-    for (int i = 0; i < 7; i++)
-        MVEC_TRY(put_interval(ctx, out, none, 1, 0));
-    MVEC_TRY(mvec__csv_put(ctx, out, "", false));
-    MVEC_TRY(mvec__csv_put(ctx, out, "", false));
-    MVEC_TRY(mvec__csv_put(ctx, out, "1", false));
-    MVEC_TRY(mvec__csv_put(ctx, out, k->weights_text, true));
-cleanup:
-    mvec__buf_clear(ctx, &text);
-    return status;
-}
-
-/* ---- JSON --------------------------------------------------------------------------------- */
+/* ---- JSON: the rows of the result, each with its partners, indices and provenance -------- */
 
 static json_t *json_indices(const mvec_index_bounds *x)
 {
     json_t *o = json_object();
-    if (o == NULL)
-        return NULL;
-    bool ok = mvec__json_set(o, "hhi", mvec__json_interval(x->hhi)) &&
-              mvec__json_set(o, "hhi_normalised", mvec__json_interval(x->hhi_normalised)) &&
-              mvec__json_set(o, "equivalent_partners",
-                             mvec__json_interval(x->equivalent_partners)) &&
-              mvec__json_set(o, "cr1", mvec__json_interval(x->cr1)) &&
-              mvec__json_set(o, "cr3", mvec__json_interval(x->cr3)) &&
-              mvec__json_set(o, "entropy", mvec__json_interval(x->entropy)) &&
-              mvec__json_set(o, "evenness", mvec__json_interval(x->evenness)) &&
-              mvec__json_set(o, "positive_partners", mvec__json_interval(x->positive_count));
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
+    for (size_t i = 0; o != NULL && i < MVEC_INDEX_COUNT; i++)
+        if (!mvec__json_set(o, mvec_index_info((mvec_index_id)i)->key,
+                            mvec__json_interval(x->value[i]))) {
+            json_decref(o);
+            return NULL;
+        }
     return o;
 }
 
@@ -521,53 +603,31 @@ static json_t *json_blocs(const mvec_bloc_scheme *scheme, const mvec_interval *s
     return o;
 }
 
-static json_t *json_leader(const mvec_bloc_scheme *scheme, size_t leader)
+static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_profile *v, json_t *o)
 {
-    return leader == SIZE_MAX ? json_null() : json_string(mvec_bloc_name(scheme, leader));
-}
-
-static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_profile *v)
-{
-    json_t *o = json_object();
     json_t *partners = json_array();
     json_t *inputs = json_array();
     json_t *excluded = json_array();
     json_t *alternatives = json_array();
     json_t *memberships = json_array();
     bool ok = o && partners && inputs && excluded && alternatives && memberships;
-    ok = ok && mvec__json_set(o, "vector", json_string(v->vector)) &&
-         mvec__json_set(o, "status", v->status ? json_string(v->status) : json_null()) &&
-         mvec__json_set(o, "year", v->year ? json_integer(v->year) : json_null()) &&
-         mvec__json_set(o, "period", json_string(v->period ? v->period : "")) &&
-         mvec__json_set(o, "basis", json_string(v->status ? "" : basis_text(v))) &&
-         mvec__json_set(o, "dimension", json_string(v->dimension ? v->dimension : ""));
     for (size_t i = 0; ok && v->status == NULL && i < v->partner_count; i++) {
         json_t *p = json_object();
         ok = p && mvec__json_set(p, "partner", json_string(v->partners[i].partner->code)) &&
              mvec__json_set(p, "name", json_string(v->partners[i].partner->name)) &&
-             mvec__json_set(p, "bloc", v->partners[i].bloc == SIZE_MAX
-                                           ? json_string("domestic")
-                                           : json_string(mvec_bloc_name(
-                                                 scheme, v->partners[i].bloc))) &&
+             mvec__json_set(p, "bloc",
+                            v->partners[i].bloc == SIZE_MAX
+                                ? json_string("domestic")
+                                : json_string(mvec_bloc_name(scheme, v->partners[i].bloc))) &&
              mvec__json_set(p, "share", mvec__json_interval(v->partners[i].share)) &&
              json_array_append_new(partners, p) == 0;
     }
-    if (ok && v->status == NULL) {
+    if (ok && v->status == NULL)
         ok = mvec__json_set(o, "partners", json_incref(partners)) &&
-             mvec__json_set(o, "unlisted_share", mvec__json_interval(v->unlisted)) &&
-             mvec__json_set(o, "largest_unlisted_share",
-                            mvec__json_interval(v->largest_unlisted)) &&
+             mvec__json_set(o, "largest_unlisted", mvec__json_interval(v->largest_unlisted)) &&
              mvec__json_set(o, "unlisted_cap", mvec__json_number(v->cap)) &&
              mvec__json_set(o, "bloc_shares", json_blocs(scheme, v->bloc_shares)) &&
-             mvec__json_set(o, "domestic_share", mvec__json_interval(v->domestic)) &&
-             mvec__json_set(o, "exposure", mvec__json_interval(v->exposure)) &&
-             mvec__json_set(o, "balance", mvec__json_interval(v->balance)) &&
-             mvec__json_set(o, "margin", mvec__json_interval(v->margin)) &&
-             mvec__json_set(o, "leader", json_leader(scheme, v->leader)) &&
-             mvec__json_set(o, "indices", json_indices(&v->indices)) &&
-             mvec__json_set(o, "scenarios", json_integer((json_int_t)v->scenario_count)) &&
-             mvec__json_set(o, "weight", mvec__json_number(v->weight));
-    }
+             mvec__json_set(o, "indices", json_indices(&v->indices));
     for (size_t i = 0; ok && i < v->input_count; i++)
         ok = json_array_append_new(inputs, mvec__json_observation(v->inputs[i])) == 0;
     for (size_t i = 0; ok && i < v->excluded_count; i++)
@@ -613,30 +673,32 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
 
 static mvec_status write_json(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
 {
+    mvec_status status = MVEC_OK;
     const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
     const mvec_country *country = mvec_profile_country(profile);
     const mvec_composite *k = mvec_profile_composite(profile);
+    mvec__result r;
+    profile_columns columns;
+    mvec__result_init(&r);
+    MVEC_TRY(profile_result(ctx, profile, &columns, &r));
     json_t *root = json_object();
     json_t *vectors = json_array();
     json_t *great = json_array();
-    json_t *composite = json_object();
+    json_t *composite = mvec__render_json_row(&r, r.row_count - 1);
     bool ok = root && vectors && great && composite;
     for (size_t b = 0; ok && b < mvec_bloc_count(scheme); b++)
         if (mvec_bloc_is_great_power(scheme, b))
             ok = json_array_append_new(great, json_string(mvec_bloc_name(scheme, b))) == 0;
-    for (size_t i = 0; ok && i < mvec_profile_vector_count(profile); i++)
-        ok = json_array_append_new(vectors,
-                                   json_vector(scheme, mvec_profile_vector(profile, i))) == 0;
-    ok = ok && mvec__json_set(composite, "status", k->status ? json_string(k->status)
-                                                             : json_null()) &&
-         mvec__json_set(composite, "weights", json_string(k->weights_text)) &&
-         mvec__json_set(composite, "vectors", json_integer((json_int_t)k->vector_count));
+    for (size_t i = 0; ok && i < mvec_profile_vector_count(profile); i++) {
+        json_t *row = mvec__render_json_row(&r, i);
+        ok = row != NULL &&
+             json_array_append_new(vectors,
+                                   json_vector(scheme, mvec_profile_vector(profile, i), row)) == 0;
+    }
     if (ok && k->vector_count > 0)
-        ok = mvec__json_set(composite, "bloc_shares", json_blocs(scheme, k->bloc_shares)) &&
-             mvec__json_set(composite, "exposure", mvec__json_interval(k->exposure));
-    ok = ok && mvec__json_set(composite, "balance", mvec__json_interval(k->balance)) &&
-         mvec__json_set(composite, "margin", mvec__json_interval(k->margin)) &&
-         mvec__json_set(composite, "leader", json_leader(scheme, k->leader));
+        ok = mvec__json_set(composite, "bloc_shares", json_blocs(scheme, k->bloc_shares));
+    ok = ok && mvec__json_set(composite, "vectors", json_integer((json_int_t)k->vector_count)) &&
+         mvec__json_set(composite, "weights", json_string(k->weights_text));
     ok = ok && mvec__json_set(root, "mvec_version", json_string(mvec_version())) &&
          mvec__json_set(root, "country", json_string(country->code)) &&
          mvec__json_set(root, "country_name", json_string(country->name)) &&
@@ -648,30 +710,42 @@ static mvec_status write_json(mvec_ctx *ctx, const mvec_profile *profile, mvec__
     json_decref(vectors);
     json_decref(great);
     json_decref(composite);
-    mvec_status status = ok ? mvec__json_emit(ctx, root, out)
-                            : mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
+    status = ok ? mvec__json_emit(ctx, root, out)
+                : mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
     json_decref(root);
+cleanup:
+    mvec__result_clear(ctx, &r);
+    return status;
+}
+
+mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, mvec_format format,
+                                    unsigned flags, const mvec_sink *sink)
+{
+    mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
+    mvec_status status = MVEC_OK;
+    mvec__result r;
+    profile_columns columns;
+    mvec__result_init(&r);
+    /* Text (legend, notes) and JSON (provenance) add to the result; any other
+     * format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
+        status = write_table(ctx, profile, flags, &out);
+    } else if (format == MVEC_FORMAT_JSON) {
+        status = write_json(ctx, profile, &out);
+    } else {
+        status = profile_result(ctx, profile, &columns, &r);
+        if (status == MVEC_OK)
+            status = mvec__render(ctx, &r, format, NULL, &out);
+    }
+    if (status == MVEC_OK)
+        status = mvec__sink_emit(ctx, sink, &out);
+    mvec__result_clear(ctx, &r);
+    mvec__buf_clear(ctx, &out);
     return status;
 }
 
 mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile, mvec_format format,
                                const mvec_sink *sink)
 {
-    mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
-    mvec_status status = MVEC_OK;
-    switch (format) {
-    case MVEC_FORMAT_TABLE:
-        status = write_table(ctx, profile, &out);
-        break;
-    case MVEC_FORMAT_CSV:
-        status = write_csv(ctx, profile, &out);
-        break;
-    case MVEC_FORMAT_JSON:
-        status = write_json(ctx, profile, &out);
-        break;
-    }
-    if (status == MVEC_OK)
-        status = mvec__sink_emit(ctx, sink, &out);
-    mvec__buf_clear(ctx, &out);
-    return status;
+    return mvec_profile_write_with(ctx, profile, format, 0, sink);
 }

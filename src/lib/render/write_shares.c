@@ -10,9 +10,8 @@
 #include "render_internal.h"
 
 /* The published share (in %) for the same partner, vector, year, period and basis. */
-static bool published_share(const mvec_observations *observations,
-                            const mvec_vector_profile *v, const mvec_country *country,
-                            const mvec_country *partner, double *out)
+static bool published_share(const mvec_observations *observations, const mvec_vector_profile *v,
+                            const mvec_country *country, const mvec_country *partner, double *out)
 {
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
@@ -48,17 +47,84 @@ static void values_text(const mvec_vector_profile *v, const mvec_country *partne
     }
 }
 
+enum {
+    DATA_ONLY = MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_JSON, /* repeated per CSV row */
+};
+
+/* Columns: country, vector, year, period, basis (CSV only; JSON has them once),
+ * partner, name, bloc, values, share, published_share. */
+static mvec_status shares_result(mvec_ctx *ctx, const mvec_profile *profile,
+                                 const mvec_observations *observations,
+                                 const mvec_vector_profile *v, mvec__result *r)
+{
+    mvec_status status = MVEC_OK;
+    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
+    const mvec_country *country = mvec_profile_country(profile);
+    enum {
+        COUNTRY,
+        VECTOR,
+        YEAR,
+        PERIOD,
+        BASIS,
+        PARTNER,
+        NAME,
+        BLOC,
+        VALUES,
+        SHARE,
+        PUBLISHED,
+        NAME_TEXT
+    };
+    MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "vector", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "name", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_NO_TEXT));
+    MVEC_TRY(mvec__result_column(ctx, r, "bloc", "bloc", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "values", "value", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "share", "share %", MVEC__COLUMN_INTERVAL, 100, 5, 10, 0));
+    /* as published, in %, printed exactly in CSV */
+    MVEC_TRY(mvec__result_column(ctx, r, "published_share_pct", "published %", MVEC__COLUMN_NUMBER,
+                                 1, 5, MVEC__DECIMALS_EXACT, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "name_text", "name", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON));
+    for (size_t i = 0; i < v->partner_count; i++) {
+        const mvec_partner_share *p = &v->partners[i];
+        char values[512];
+        double published;
+        values_text(v, p->partner, values, sizeof values);
+        MVEC_TRY(mvec__result_row(ctx, r));
+        MVEC_TRY(mvec__result_text(ctx, r, COUNTRY, country->code));
+        MVEC_TRY(mvec__result_text(ctx, r, VECTOR, v->vector));
+        mvec__result_number(r, YEAR, v->year);
+        MVEC_TRY(mvec__result_text(ctx, r, PERIOD, v->period));
+        MVEC_TRY(mvec__result_text(ctx, r, BASIS, mvec_basis_name(v->basis)));
+        MVEC_TRY(mvec__result_text(ctx, r, PARTNER, p->partner->code));
+        MVEC_TRY(mvec__result_text(ctx, r, NAME, p->partner->name));
+        MVEC_TRY(mvec__result_text(ctx, r, NAME_TEXT, p->partner->name));
+        MVEC_TRY(mvec__result_text(
+            ctx, r, BLOC, p->bloc == SIZE_MAX ? "domestic" : mvec_bloc_name(scheme, p->bloc)));
+        MVEC_TRY(mvec__result_text(ctx, r, VALUES, values));
+        mvec__result_interval(r, SHARE, p->share);
+        if (published_share(observations, v, country, p->partner, &published))
+            mvec__result_number(r, PUBLISHED, published);
+    }
+cleanup:
+    return status;
+}
+
 mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
                               const mvec_observations *observations, const char *vector,
                               mvec_format format, const mvec_sink *sink)
 {
     mvec_status status = MVEC_OK;
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
-    mvec__text_table table;
-    static const bool right[] = {false, false, true, true, true, false};
-    mvec__text_table_init(&table, 6, right);
+    mvec__result r;
+    json_t *root = NULL;
+    mvec__result_init(&r);
     const mvec_vector_profile *v = NULL;
-    const mvec_bloc_scheme *scheme = mvec_profile_scheme(profile);
     const mvec_country *country = mvec_profile_country(profile);
     for (size_t i = 0; i < mvec_profile_vector_count(profile); i++)
         if (strcmp(mvec_profile_vector(profile, i)->vector, vector) == 0)
@@ -69,63 +135,37 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s: not computed: %s", vector, v->status);
     if (v->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s %d: not computed: %s", vector, v->year, v->status);
-    if (format == MVEC_FORMAT_JSON)
-        MVEC_FAIL(ctx, MVEC_ERR_INVALID,
-                  "shares: use --format table or csv (the profile's JSON has every share)");
-    if (format == MVEC_FORMAT_CSV)
-        MVEC_TRY(mvec__buf_puts(ctx, &out,
-                                "country,vector,year,period,basis,partner,name,bloc,values,"
-                                "share_pct_lo,share_pct_hi,published_share_pct\n"));
-    else {
+    MVEC_TRY(shares_result(ctx, profile, observations, v, &r));
+    /* Text and JSON have a heading; any other format is the result as it is. */
+    if (format == MVEC_FORMAT_TABLE) {
+        char unlisted[64];
         MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s %d%s%s, %s basis: %zu partners\n\n",
                                   country->name, country->code, vector, v->year,
                                   v->period[0] ? " " : "", v->period, mvec_basis_name(v->basis),
                                   v->partner_count));
-        const char *header[] = {"partner", "bloc", "value", "share %", "published %",
-                                "name"};
-        MVEC_TRY(mvec__text_table_add(ctx, &table, header));
-    }
-    for (size_t i = 0; i < v->partner_count; i++) {
-        const mvec_partner_share *p = &v->partners[i];
-        const char *bloc = p->bloc == SIZE_MAX ? "domestic" : mvec_bloc_name(scheme, p->bloc);
-        char values[512];
-        char lo[64];
-        char hi[64];
-        char published[64] = "";
-        double published_value;
-        values_text(v, p->partner, values, sizeof values);
-        bool has_published = published_share(observations, v, country, p->partner,
-                                              &published_value);
-        if (format == MVEC_FORMAT_CSV) {
-            char year[16];
-            snprintf(year, sizeof year, "%d", v->year);
-            mvec__fmt_fixed(lo, p->share.lo * 100, 10);
-            mvec__fmt_fixed(hi, p->share.hi * 100, 10);
-            if (has_published)
-                mvec__fmt_exact(published, published_value);
-            const char *fields[] = {country->code, vector, year, v->period,
-                                    mvec_basis_name(v->basis), p->partner->code,
-                                    p->partner->name, bloc, values, lo, hi, published};
-            MVEC_TRY(mvec__csv_row(ctx, &out, fields, sizeof fields / sizeof *fields));
-        } else {
-            char share[128];
-            mvec__fmt_interval(share, sizeof share, p->share, 100, 5);
-            if (has_published)
-                mvec__fmt_fixed(published, published_value, 5);
-            const char *cells[] = {p->partner->code, bloc, values, share,
-                                   has_published ? published : "-", p->partner->name};
-            MVEC_TRY(mvec__text_table_add(ctx, &table, cells));
-        }
-    }
-    if (format == MVEC_FORMAT_TABLE) {
-        MVEC_TRY(mvec__text_table_render(ctx, &table, &out));
-        char unlisted[64];
+        MVEC_TRY(mvec__render_text(ctx, &r, &out));
         mvec__fmt_interval(unlisted, sizeof unlisted, v->unlisted, 100, 5);
         MVEC_TRY(mvec__buf_printf(ctx, &out, "\nunlisted: %s %%\n", unlisted));
+    } else if (format == MVEC_FORMAT_JSON) {
+        root = json_object();
+        bool ok = root && mvec__json_set(root, "country", json_string(country->code)) &&
+                  mvec__json_set(root, "vector", json_string(vector)) &&
+                  mvec__json_set(root, "year", json_integer(v->year)) &&
+                  mvec__json_set(root, "period", json_string(v->period)) &&
+                  mvec__json_set(root, "basis", json_string(mvec_basis_name(v->basis))) &&
+                  mvec__json_set(root, "dimension", json_string(v->dimension)) &&
+                  mvec__json_set(root, "unlisted", mvec__json_interval(v->unlisted)) &&
+                  mvec__json_set(root, "partners", mvec__render_json_rows(&r));
+        if (!ok)
+            MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
+        MVEC_TRY(mvec__json_emit(ctx, root, &out));
+    } else {
+        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:
-    mvec__text_table_clear(ctx, &table);
+    json_decref(root);
+    mvec__result_clear(ctx, &r);
     mvec__buf_clear(ctx, &out);
     return status;
 }

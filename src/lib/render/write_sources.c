@@ -29,9 +29,8 @@ static mvec_status resolve(mvec_ctx *ctx, const mvec_countries *countries, const
 }
 
 static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observations,
-                               const mvec_memberships *memberships,
-                               const mvec_country *country, const mvec_country *partner,
-                               const char *vector, mvec__buf *out)
+                               const mvec_memberships *memberships, const mvec_country *country,
+                               const mvec_country *partner, const char *vector, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     size_t shown = 0;
@@ -41,12 +40,11 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observati
             continue;
         char value[128];
         mvec__fmt_observed(value, sizeof value, o);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s %s %d%s%s %s%s%s %s: %s (%s%s%s)\n",
-                                  o->country->code, o->vector, o->year, o->period[0] ? " " : "",
-                                  o->period, o->partner->code, o->item[0] ? "/" : "", o->item,
-                                  o->indicator, value, mvec_basis_name(o->basis),
-                                  o->top_list ? ", top list" : "",
-                                  o->superseded ? ", superseded" : ""));
+        MVEC_TRY(mvec__buf_printf(
+            ctx, out, "%s %s %d%s%s %s%s%s %s: %s (%s%s%s)\n", o->country->code, o->vector, o->year,
+            o->period[0] ? " " : "", o->period, o->partner->code, o->item[0] ? "/" : "", o->item,
+            o->indicator, value, mvec_basis_name(o->basis), o->top_list ? ", top list" : "",
+            o->superseded ? ", superseded" : ""));
         MVEC_TRY(mvec__buf_puts(ctx, out, "    "));
         MVEC_TRY(mvec__describe_source(ctx, o, out));
         if (o->seed[0] != '\0')
@@ -73,28 +71,35 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observati
                                   m->organisation->code, m->status, m->joined));
         if (m->left != 0)
             MVEC_TRY(mvec__buf_printf(ctx, out, " to %d", m->left));
-        MVEC_TRY(mvec__buf_printf(ctx, out, "\n    %s [%s]\n    %s\n", m->source, m->quality,
-                                  m->url));
+        MVEC_TRY(
+            mvec__buf_printf(ctx, out, "\n    %s [%s]\n    %s\n", m->source, m->quality, m->url));
         if (m->quote[0] != '\0')
             MVEC_TRY(mvec__buf_printf(ctx, out, "    \"%s\"\n", m->quote));
     }
-    MVEC_TRY(mvec__buf_printf(ctx, out, "\n%zu figures, %zu memberships\n", shown,
-                              memberships_shown));
+    MVEC_TRY(
+        mvec__buf_printf(ctx, out, "\n%zu figures, %zu memberships\n", shown, memberships_shown));
 cleanup:
     return status;
 }
 
-static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observations,
-                             const mvec_country *country, const mvec_country *partner,
-                             const char *vector, mvec__buf *out)
+/* One row per figure in the columns of mvec's input format (docs/formats.md),
+ * so the CSV reads back with --data. */
+static mvec_status write_rows(mvec_ctx *ctx, const mvec_observations *observations,
+                              const mvec_country *country, const mvec_country *partner,
+                              const char *vector, mvec_format format, mvec__buf *out)
 {
     static const char *const header[] = {
-        "country", "partner", "vector", "indicator", "year",  "period", "item",
-        "value",   "qualifier", "unit", "basis",     "scope", "status", "source",
-        "source_date", "url", "title",  "quality",   "seed",  "quote",  "note",
+        "country",     "partner",   "vector", "indicator", "year",  "period", "item",
+        "value",       "qualifier", "unit",   "basis",     "scope", "status", "source",
+        "source_date", "url",       "title",  "quality",   "seed",  "quote",  "note",
     };
-    mvec_status status = mvec__csv_row(ctx, out, header, sizeof header / sizeof *header);
-    for (size_t i = 0; status == MVEC_OK && i < mvec_observations_count(observations); i++) {
+    enum { COLUMNS = sizeof header / sizeof *header };
+    mvec_status status = MVEC_OK;
+    mvec__result r;
+    mvec__result_init(&r);
+    for (size_t c = 0; c < COLUMNS; c++)
+        MVEC_TRY(mvec__result_column(ctx, &r, header[c], NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (!matches(o, country, partner, vector))
             continue;
@@ -102,15 +107,36 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_observations *observation
         char value[64];
         snprintf(year, sizeof year, "%d", o->year);
         mvec__fmt_exact(value, o->value);
-        const char *fields[] = {
-            o->country->code, o->partner->code, o->vector, o->indicator, year, o->period,
-            o->item, value, mvec_qualifier_symbol(o->qualifier), o->unit,
-            mvec_basis_name(o->basis), o->top_list ? "top" : "",
-            o->superseded ? "superseded" : "", o->source, o->source_date, o->url, o->title,
-            o->quality, o->seed, o->quote, o->note,
+        const char *fields[COLUMNS] = {
+            o->country->code,
+            o->partner->code,
+            o->vector,
+            o->indicator,
+            year,
+            o->period,
+            o->item,
+            value,
+            mvec_qualifier_symbol(o->qualifier),
+            o->unit,
+            mvec_basis_name(o->basis),
+            o->top_list ? "top" : "",
+            o->superseded ? "superseded" : "",
+            o->source,
+            o->source_date,
+            o->url,
+            o->title,
+            o->quality,
+            o->seed,
+            o->quote,
+            o->note,
         };
-        status = mvec__csv_row(ctx, out, fields, sizeof fields / sizeof *fields);
+        MVEC_TRY(mvec__result_row(ctx, &r));
+        for (size_t c = 0; c < COLUMNS; c++)
+            MVEC_TRY(mvec__result_text(ctx, &r, c, fields[c]));
     }
+    MVEC_TRY(mvec__render(ctx, &r, format, NULL, out));
+cleanup:
+    mvec__result_clear(ctx, &r);
     return status;
 }
 
@@ -127,8 +153,7 @@ static mvec_status write_json(mvec_ctx *ctx, const mvec_observations *observatio
         if (matches(o, country, partner, vector))
             ok = json_array_append_new(figures, mvec__json_observation(o)) == 0;
     }
-    for (size_t i = 0; ok && memberships != NULL && i < mvec_memberships_count(memberships);
-         i++) {
+    for (size_t i = 0; ok && memberships != NULL && i < mvec_memberships_count(memberships); i++) {
         const mvec_membership *m = mvec_memberships_at(memberships, i);
         if ((country != NULL && m->member != country) ||
             (partner != NULL && m->organisation != partner) ||
@@ -173,17 +198,14 @@ mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observati
     const char *vector = filter ? filter->vector : NULL;
     MVEC_TRY(resolve(ctx, countries, filter ? filter->country : NULL, "country", &country));
     MVEC_TRY(resolve(ctx, countries, filter ? filter->partner : NULL, "partner", &partner));
-    switch (format) {
-    case MVEC_FORMAT_TABLE:
+    /* Text lists each figure with its source; JSON adds the memberships; any
+     * other format is the figures' rows as they are. */
+    if (format == MVEC_FORMAT_TABLE)
         MVEC_TRY(write_table(ctx, observations, memberships, country, partner, vector, &out));
-        break;
-    case MVEC_FORMAT_CSV:
-        MVEC_TRY(write_csv(ctx, observations, country, partner, vector, &out));
-        break;
-    case MVEC_FORMAT_JSON:
+    else if (format == MVEC_FORMAT_JSON)
         MVEC_TRY(write_json(ctx, observations, memberships, country, partner, vector, &out));
-        break;
-    }
+    else
+        MVEC_TRY(write_rows(ctx, observations, country, partner, vector, format, &out));
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:
     mvec__buf_clear(ctx, &out);
