@@ -48,7 +48,7 @@ enum {
  * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
                                         mvec_format format, const mvec_sink *sink);
-/* The same with flags (MVEC_WRITE_NOTES). */
+/* The same with flags (MVEC_WRITE_NOTES). Statuses: as mvec_profile_write. */
 MVEC_API mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile,
                                              mvec_format format, unsigned flags,
                                              const mvec_sink *sink);

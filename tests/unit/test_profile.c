@@ -122,7 +122,7 @@ static void test_errors(void)
     CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
                  MVEC_ERR_NO_DATA);
     CHECK_STR(mvec_ctx_error_message(ctx),
-              "no observations for Brazil (BRA); give data with --data FILE");
+              "no observations for Brazil (BRA)");
     options.country = NULL;
     options.weights = "trade.exports";
     CHECK_STATUS(mvec_profile_build(ctx, observations, scheme, memberships, &options, &p),
