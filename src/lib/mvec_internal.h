@@ -175,6 +175,13 @@ bool mvec__parse_int(const char *text, long min, long max, long *out);
 bool mvec__parse_date(const char *text, int *year, int *month, int *day);
 /* Format like snprintf but always with '.' as the decimal separator. */
 int mvec__format_c(char *out, size_t size, const char *fmt, ...) MVEC_PRINTF(3, 4);
+
+/* core/fmt_interval.c - the one number formatter (also behind mvec_interval_format). */
+/* `value` with `decimals` decimals ("n/a" for NaN); out must hold 64 bytes. */
+void mvec__fmt_fixed(char *out, double value, int decimals);
+/* An interval at `decimals` decimals, multiplied by `scale` (100 for %):
+ * "19.4" when both ends print alike, else "19.4–42.0"; "n/a" when undefined. */
+void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals);
 /* Key for comparing names: case-folded (ASCII, Latin-1, Cyrillic), ё -> е,
  * runs of white space collapsed, leading/trailing space removed. */
 mvec_status mvec__name_key(mvec_ctx *ctx, const char *name, char **out);

@@ -184,16 +184,12 @@ cleanup:
     return status;
 }
 
+/* "CHN 17.9–18.0 %" (the one range format, core/fmt_interval.c). */
 static void share_text(char *out, size_t size, const char *code, mvec_interval share)
 {
-    char lo[64];
-    char hi[64];
-    mvec__format_c(lo, sizeof lo, "%.1f", share.lo * 100);
-    mvec__format_c(hi, sizeof hi, "%.1f", share.hi * 100);
-    if (strcmp(lo, hi) == 0)
-        snprintf(out, size, "%s %s %%", code, lo);
-    else
-        snprintf(out, size, "%s %s-%s %%", code, lo, hi);
+    char range[32]; /* two percentages of at most "100.0" */
+    mvec__fmt_interval(range, sizeof range, share, 100, 1);
+    snprintf(out, size, "%s %s %%", code, range);
 }
 
 static mvec_status describe_data(check_state *state, const mvec_vector_profile *v)
@@ -372,20 +368,12 @@ static mvec_status check_every_year(check_state *state, const claim_row *row, bo
             decisions[count++] =
                 x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);
             char interval[96];
-            char lo[32];
-            char hi[32];
-            mvec__format_c(lo, sizeof lo, use_hhi ? "%.3f" : "%.1f %%",
-                           use_hhi ? x.lo : x.lo * 100);
-            mvec__format_c(hi, sizeof hi, use_hhi ? "%.3f" : "%.1f %%",
-                           use_hhi ? x.hi : x.hi * 100);
-            if (strcmp(lo, hi) == 0)
-                snprintf(interval, sizeof interval, "%s", lo);
-            else
-                snprintf(interval, sizeof interval, "%s to %s", lo, hi);
-            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s %s",
-                                             state->numbers.length ? "; " : "", years[y],
-                                             mvec_basis_name((mvec_basis)b),
-                                             use_hhi ? "HHI" : "largest share", interval));
+            mvec__fmt_interval(interval, sizeof interval, x, use_hhi ? 1 : 100, use_hhi ? 3 : 1);
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: %s %s%s",
+                                        state->numbers.length ? "; " : "", years[y],
+                                        mvec_basis_name((mvec_basis)b),
+                                        use_hhi ? "HHI" : "largest share", interval,
+                                        use_hhi ? "" : " %"));
             if (!use_hhi)
                 TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, " (%s)",
                                                  v->partners[0].partner->code));
@@ -545,23 +533,24 @@ static mvec_status check_shared_first(check_state *state, const claim_row *row,
             } else if (listed_name != NULL && listed_hi >= unlisted_hi) {
                 share_text(item, sizeof item, listed_name, next);
             } else {
-                char range[64];
-                char listed[96];
+                char range[128];
+                char listed[128];
                 share_text(range, sizeof range, "", next);
                 if (listed_name != NULL)
                     share_text(listed, sizeof listed, listed_name, listed_share);
                 char unlisted[64];
-                mvec__format_c(unlisted, sizeof unlisted, "%.1f", unlisted_hi * 100);
+                mvec__fmt_fixed(unlisted, unlisted_hi * 100, 1);
                 snprintf(item, sizeof item, "%s (%s%s%san unlisted partner up to %s %%)",
                          range + 1,
                          listed_name != NULL ? "largest listed: " : "",
-                         listed_name != NULL ? listed : "", listed_name != NULL ? "; " : "",
+                         listed_name != NULL ? listed : "", listed_name != NULL ? ", " : "",
                          unlisted);
             }
             char spread[96];
-            mvec__format_c(spread, sizeof spread, "%.1f-%.1f", spread_lo * 100, spread_hi * 100);
+            mvec_interval gap = {spread_lo, spread_hi};
+            mvec__fmt_interval(spread, sizeof spread, gap, 100, 1);
             TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers,
-                                             "largest other unit %s; gap between the three %s "
+                                             "largest other unit %s, gap between the three %s "
                                              "percentage points",
                                              item, spread));
             TRY_RETURN(describe_data(state, v));

@@ -1,45 +1,13 @@
 /*
- * fmt_number.c - the one number formatter: fixed decimals, '.' as the
- * decimal separator whatever the locale, "n/a" for undefined values, and
- * intervals shown as one number when both ends print the same.
+ * fmt_number.c - numbers as read back: the shortest exact text of a value,
+ * and an observed value with its qualifier and unit. Fixed decimals and
+ * intervals are formatted by core/fmt_interval.c.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "render_internal.h"
-
-void mvec__fmt_fixed(char *out, double value, int decimals)
-{
-    if (isnan(value)) {
-        strcpy(out, "n/a");
-        return;
-    }
-    if (isinf(value)) {
-        strcpy(out, value > 0 ? "inf" : "-inf");
-        return;
-    }
-    mvec__format_c(out, 64, "%.*f", decimals, value);
-    if (strcmp(out, "-0") == 0 ||
-        (strncmp(out, "-0.", 3) == 0 && strspn(out + 3, "0") == strlen(out + 3)))
-        memmove(out, out + 1, strlen(out)); /* no negative zero */
-}
-
-void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals)
-{
-    char lo[64];
-    char hi[64];
-    if (isnan(interval.lo) || isnan(interval.hi)) {
-        snprintf(out, size, "n/a");
-        return;
-    }
-    mvec__fmt_fixed(lo, interval.lo * scale, decimals);
-    mvec__fmt_fixed(hi, interval.hi * scale, decimals);
-    if (strcmp(lo, hi) == 0)
-        snprintf(out, size, "%s", lo);
-    else
-        snprintf(out, size, "%s\xE2\x80\x93%s", lo, hi); /* en dash */
-}
 
 void mvec__fmt_exact(char *out, double value)
 {
@@ -69,12 +37,4 @@ void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o)
     mvec__fmt_exact(number, o->value);
     const char *qualifier = mvec_qualifier_symbol(o->qualifier);
     snprintf(out, size, "%s%s%s %s", qualifier, qualifier[0] ? " " : "", number, o->unit);
-}
-
-char *mvec_interval_format(char *out, size_t size, mvec_interval interval, double scale,
-                           int decimals)
-{
-    if (size > 0)
-        mvec__fmt_interval(out, size, interval, scale, decimals);
-    return out;
 }

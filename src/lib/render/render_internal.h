@@ -11,11 +11,6 @@
 
 /* ---- fmt_number.c ------------------------------------------------------------------------ */
 
-/* `value` with `decimals` decimals ("n/a" for NaN); out must hold 64 bytes. */
-void mvec__fmt_fixed(char *out, double value, int decimals);
-/* An interval at `decimals` decimals, multiplied by `scale` (100 for %):
- * "19.4" when both ends print alike, else "19.4–42.0"; "n/a" when undefined. */
-void mvec__fmt_interval(char *out, size_t size, mvec_interval interval, double scale, int decimals);
 /* A value as written in data: qualifier, shortest exact form, unit ("> 26 USD bn"). */
 void mvec__fmt_observed(char *out, size_t size, const mvec_observation *o);
 /* Shortest text that reads back to the same double ("%.17g" trimmed). */
