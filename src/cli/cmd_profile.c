@@ -60,6 +60,10 @@ static int run_profile(const cli_command *command, cli_args *args)
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_profile_write_with(session.ctx, profile, session.format,
                                              args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
+            /* The table's pointer to the rest; CSV and JSON always carry the notes. */
+            static const char HINT[] = "every input and its source: mvec profile --notes\n";
+            if (status == MVEC_OK && session.format == MVEC_FORMAT_TABLE && !args->notes)
+                sink.write(sink.user, HINT, sizeof HINT - 1);
         }
         if (status != MVEC_OK && session.write_errno == 0)
             code = cli_fail(session.ctx, status);

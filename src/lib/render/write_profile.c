@@ -471,7 +471,7 @@ static mvec_status legend(mvec_ctx *ctx, mvec__buf *out)
         "balance = 1 − normalised HHI of great-power shares (1 = even, 0 = one power); "
         "leader = first great power in every case.\n"
         "margin = (first − second great-power share) ÷ sum of great-power shares, least to most; "
-        "HHI = Σ share²; sources: see notes\n");
+        "HHI = Σ share².\n");
 }
 
 /* "Not computed: no data for 2030: trade.total, trade.exports; ..." - the
