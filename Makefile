@@ -1,7 +1,8 @@
 # mvec - the only build file. GNU make.
 #
 #   make run        install missing Debian packages, build, link ./mvec, run the Kazakhstan profile
-#   make check      install, build with -Werror, build again with ASan+UBSan, tidy, run all tests
+#   make check      install; build with gcc -Werror, with ASan+UBSan, with clang -Werror, and
+#                   the fuzz harnesses; tidy; run every test, Helgrind and the fuzz regressions
 #   make            build build/release/{mvec,libmvec.a,libmvec.so}
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
@@ -81,6 +82,8 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build/release test-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 test-build
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang all
+	@$(MAKE) --no-print-directory fuzz-build
 	@$(MAKE) --no-print-directory tidy
 	@tools/run_tests.sh build/release build/asan
 

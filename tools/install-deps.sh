@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -eu
 
-PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libgsl-dev libglpk-dev iso-codes cppcheck"
+PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libgsl-dev libglpk-dev iso-codes cppcheck clang valgrind"
 
 missing=""
 for package in $PACKAGES; do

@@ -56,6 +56,11 @@ for build in "$@"; do
     suite "$root/tools/run_cli_tests.sh" cli "$build"
     suite "$root/tools/run_readme_tests.sh" readme "$build"
 done
+# The fuzz harnesses (make fuzz-build) replay their seeds and fuzz/regressions once.
+if [ -d "$root/build/fuzz" ]; then
+    echo "== build/fuzz"
+    suite "$root/tools/run_fuzz_regressions.sh" fuzz "$root/build/fuzz"
+fi
 echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

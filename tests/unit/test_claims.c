@@ -32,8 +32,8 @@ static void test_memberships_used(void)
     const mvec_claim_result *shared = find_claim(claims, "shared-first-place");
     CHECK(shared != NULL);
     CHECK(shared->verdict == MVEC_VERDICT_FAILS);
-    CHECK(strstr(shared->numbers, "EU 29.7-29.8 %") != NULL);
-    CHECK(strstr(shared->numbers, "RUS 19.4-20.1 %") != NULL);
+    CHECK(strstr(shared->numbers, "EU 29.7–29.8 %") != NULL);
+    CHECK(strstr(shared->numbers, "RUS 19.4–20.1 %") != NULL);
     CHECK(strstr(shared->numbers, "an unlisted partner") != NULL);
     CHECK(strstr(shared->numbers, "ABW") == NULL);
     mvec_claims_free(ctx, claims);

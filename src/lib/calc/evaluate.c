@@ -532,8 +532,22 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
         mvec_index_bounds bounds;
         for (size_t k = 0; k < lay.partner_count; k++)
             listed[k] = s.partner_share[k];
-        MVEC_TRY(mvec_index_bounds_compute(ctx, listed, lay.partner_count, s.pools, pools,
-                                           &bounds));
+        status = mvec_index_bounds_compute(ctx, listed, lay.partner_count, s.pools, pools,
+                                           &bounds);
+        if (status == MVEC_ERR_INVALID) {
+            /* The data of this scenario contradict themselves (e.g. a top list whose
+             * smallest share is 0 beside a positive remainder): the scenario is
+             * dropped with the reason, never the whole command. */
+            if (first_reason == NULL) {
+                snprintf(reason, sizeof reason, "inconsistent values: %s",
+                         mvec_ctx_error_message(ctx));
+                MVEC_TRY(mvec__arena_strdup(ctx, arena, reason, &first_reason));
+            }
+            mvec_ctx_clear_error(ctx);
+            status = MVEC_OK;
+            continue;
+        }
+        MVEC_TRY(status);
         union_bounds(&result->indices, &bounds, !any);
         for (size_t k = 0; k < lay.partner_count; k++) {
             mvec_interval share = {s.partner_share[k], s.partner_share[k]};

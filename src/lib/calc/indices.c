@@ -322,9 +322,11 @@ static mvec_status check_pools(mvec_ctx *ctx, const mvec_pool *pools, size_t poo
 {
     for (size_t g = 0; g < pool_count; g++) {
         const mvec_pool *pool = &pools[g];
-        if (!(pool->mass >= -MASS_EPSILON) || !(pool->cap > 0))
-            return mvec__error(ctx, MVEC_ERR_INVALID, "remainder %zu: mass %g, cap %g", g + 1,
-                               pool->mass, pool->cap);
+        /* an empty pool may have cap 0 (a top list whose smallest share is 0) */
+        if (!(pool->mass >= -MASS_EPSILON) || (pool->mass > MASS_EPSILON && !(pool->cap > 0)))
+            return mvec__error(ctx, MVEC_ERR_INVALID, "unlisted remainder %zu: share %g with each "
+                               "unlisted partner capped at %g (a negative share or a zero cap)",
+                               g + 1, pool->mass, pool->cap);
         if (pool->mass > MASS_EPSILON && (pool->slots == 0 || pool_min_holders(pool) > pool->slots))
             return mvec__error(ctx, MVEC_ERR_INVALID,
                                "remainder %zu (share %g) cannot be held by %zu unlisted "

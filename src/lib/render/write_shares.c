@@ -139,10 +139,10 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
     /* Text and JSON have a heading; any other format is the result as it is. */
     if (format == MVEC_FORMAT_TABLE) {
         char unlisted[64];
-        MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s %d%s%s, %s basis: %zu partners\n\n",
+        MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s %d%s%s, %s basis: %zu partner%s\n\n",
                                   country->name, country->code, vector, v->year,
                                   v->period[0] ? " " : "", v->period, mvec_basis_name(v->basis),
-                                  v->partner_count));
+                                  v->partner_count, v->partner_count == 1 ? "" : "s"));
         MVEC_TRY(mvec__render_text(ctx, &r, &out));
         mvec__fmt_interval(unlisted, sizeof unlisted, v->unlisted, 100, 5);
         MVEC_TRY(mvec__buf_printf(ctx, &out, "\nunlisted: %s %%\n", unlisted));

@@ -1,0 +1,30 @@
+#!/bin/sh
+# run_fuzz_regressions.sh FUZZ_BUILD - replay each libFuzzer harness over its seeds and the
+# inputs that once broke mvec (fuzz/regressions/HARNESS_*), without fuzzing: a crash, a
+# sanitizer report or a leak fails. Ends with "fuzz: N passed, N failed, N skipped".
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:?usage: run_fuzz_regressions.sh FUZZ_BUILD}
+passed=0
+failed=0
+for harness in observations bns blocs weights; do
+    binary="$build/fuzz_$harness"
+    case $harness in
+    observations) seeds="$root/tests/data/*.csv $root/fuzz/seeds/observations/*" ;;
+    bns) seeds="$root/tests/data/bns_small.csv" ;;
+    blocs) seeds="$root/tests/data/scheme_*.csv $root/data/blocs/powers.csv" ;;
+    weights) seeds="$root/fuzz/seeds/weights/*" ;;
+    esac
+    for input in $seeds "$root"/fuzz/regressions/"$harness"_*; do
+        [ -f "$input" ] || continue
+        if output=$("$binary" -runs=1 "$input" 2>&1); then
+            passed=$((passed + 1))
+        else
+            failed=$((failed + 1))
+            echo "FAIL fuzz_$harness $input"
+            printf '%s\n' "$output" | tail -20
+        fi
+    done
+done
+echo "fuzz: $passed passed, $failed failed, 0 skipped"
+[ $failed -eq 0 ]
