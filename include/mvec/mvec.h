@@ -23,11 +23,15 @@
  *    mvec_composite, mvec_claim_result). Fields are only appended, so a
  *    program must not allocate them, copy them by value, or step from one to
  *    the next by pointer arithmetic: use the accessor with an index.
+ *  - Index results (mvec_indices, mvec_index_bounds) start with `count`, set
+ *    by their *_INIT macro to the header's MVEC_INDEX_COUNT, and end with the
+ *    values: a new index is appended, the library fills the first `count`.
+ *    A vector profile holds its bounds by pointer, so no field moves.
  *  - Frozen, never changed: the structs a program allocates or receives by
- *    value, and those that are array elements (mvec_interval, mvec_indices,
- *    mvec_index_bounds, mvec_pool, mvec_memory_stats, mvec_sink,
- *    mvec_partner_share, mvec_alternative). New information about them comes
- *    as new functions or as new fields appended to the containing result.
+ *    value, and those that are array elements (mvec_interval, mvec_pool,
+ *    mvec_memory_stats, mvec_sink, mvec_partner_share, mvec_alternative).
+ *    New information about them comes as new functions or as new fields
+ *    appended to the containing result.
  *  - The context's settings are made by setters (mvec_ctx_set_log, ...): a
  *    new setting comes as a new setter, not as a field.
  *  - Enum values are only appended; functions are never removed or changed.

@@ -68,15 +68,26 @@ typedef struct mvec_index_desc {
 /* The row of index `id`; NULL when id >= MVEC_INDEX_COUNT. */
 MVEC_API const mvec_index_desc *mvec_index_info(mvec_index_id id);
 
+/* The index results grow with the table: `count` (set by the INIT macros to
+ * this header's MVEC_INDEX_COUNT) tells the library how many values the
+ * caller's struct has room for, and comes first with everything else
+ * before the array, so a row added later is appended at the end and a
+ * program built against older headers keeps working (ABI rule in mvec.h).
+ * Always start from the INIT macro. */
 typedef struct mvec_indices {
-    double value[MVEC_INDEX_COUNT]; /* by mvec_index_id */
+    size_t count;                   /* values the struct holds: MVEC_INDEX_COUNT */
     size_t positive_count;          /* n (also value[MVEC_INDEX_PARTNERS]) */
     size_t top;                     /* index of the largest share (first on ties) */
+    double value[MVEC_INDEX_COUNT]; /* by mvec_index_id */
 } mvec_indices;
 
+#define MVEC_INDICES_INIT {MVEC_INDEX_COUNT, 0, 0, {0}}
+
 /* Indices of a complete distribution given as shares. Every value is NaN
- * (and positive_count 0) when all shares are zero. O(count).
- * Statuses: MVEC_ERR_INVALID for a negative or non-finite share. */
+ * (and positive_count 0) when all shares are zero. `out` starts from
+ * MVEC_INDICES_INIT; the first out->count values are set. O(count).
+ * Statuses: MVEC_ERR_INVALID for a negative or non-finite share, or an `out`
+ * whose count is 0 or larger than this library's MVEC_INDEX_COUNT. */
 MVEC_API mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t count,
                                           mvec_indices *out);
 
@@ -88,15 +99,21 @@ typedef struct mvec_pool {
     double cap;
 } mvec_pool;
 
+/* Bounds of every index; sized by `count` as mvec_indices. */
 typedef struct mvec_index_bounds {
+    size_t count;                          /* values the struct holds: MVEC_INDEX_COUNT */
     mvec_interval value[MVEC_INDEX_COUNT]; /* by mvec_index_id */
 } mvec_index_bounds;
+
+#define MVEC_INDEX_BOUNDS_INIT {MVEC_INDEX_COUNT, {{0, 0}}}
 
 /* Bounds of the indices over all allocations of the pools, given the listed
  * shares. Cost: O(listed + pools x slots) (the walk over the number of
  * holders gives one holder at a time to one of the pools).
+ * `out` starts from MVEC_INDEX_BOUNDS_INIT; the first out->count are set.
  * Statuses: MVEC_ERR_INVALID when a pool cannot be held (mass > slots x cap,
- * or a positive mass with no slot) or a share is negative; MVEC_ERR_NOMEM. */
+ * or a positive mass with no slot), a share is negative, or `out` has a
+ * count of 0 or above this library's MVEC_INDEX_COUNT; MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares,
                                                size_t listed_count, const mvec_pool *pools,
                                                size_t pool_count, mvec_index_bounds *out);

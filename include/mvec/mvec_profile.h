@@ -89,7 +89,7 @@ typedef struct mvec_vector_profile {
     mvec_interval balance;      /* 1 - HHI* of the normalised great-power shares */
     mvec_interval margin;       /* lead of the first great power over the second (normalised) */
     size_t leader;              /* bloc that leads in every allocation, or SIZE_MAX */
-    mvec_index_bounds indices;  /* partner-level concentration */
+    const mvec_index_bounds *indices; /* partner-level concentration (never NULL) */
     double cap;                 /* cap on an unlisted partner's share (INFINITY: none) */
     size_t scenario_count;      /* combinations of conflicting values evaluated */
     size_t input_count;

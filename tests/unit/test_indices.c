@@ -13,7 +13,7 @@ static void test_complete(mvec_ctx *ctx)
     /* shares 0.5, 0.3, 0.2: HHI = 0.38, HHI* = (0.38 - 1/3)/(2/3) = 0.07,
      * H = -(0.5 ln 0.5 + 0.3 ln 0.3 + 0.2 ln 0.2) = 1.0296530, J = H/ln 3 */
     double shares[] = {0.5, 0.3, 0.2};
-    mvec_indices x;
+    mvec_indices x = MVEC_INDICES_INIT;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
     CHECK_NEAR(x.value[MVEC_INDEX_HHI], 0.38, 1e-12);
     CHECK_NEAR(x.value[MVEC_INDEX_HHI_NORMALISED], 0.07, 1e-12);
@@ -29,7 +29,7 @@ static void test_complete(mvec_ctx *ctx)
 static void test_one_partner(mvec_ctx *ctx)
 {
     double shares[] = {0, 1, 0};
-    mvec_indices x;
+    mvec_indices x = MVEC_INDICES_INIT;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
     CHECK_NEAR(x.value[MVEC_INDEX_HHI], 1, 0);
     CHECK_NEAR(x.value[MVEC_INDEX_HHI_NORMALISED], 1, 0);
@@ -45,12 +45,12 @@ static void test_one_partner(mvec_ctx *ctx)
 static void test_all_zero(mvec_ctx *ctx)
 {
     double shares[] = {0, 0};
-    mvec_indices x;
+    mvec_indices x = MVEC_INDICES_INIT;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 2, &x), MVEC_OK);
     CHECK(isnan(x.value[MVEC_INDEX_HHI]) && isnan(x.value[MVEC_INDEX_CR1]) &&
           isnan(x.value[MVEC_INDEX_ENTROPY]) && isnan(x.value[MVEC_INDEX_EVENNESS]));
     CHECK(x.positive_count == 0);
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, shares, 2, NULL, 0, &b), MVEC_OK);
     CHECK(isnan(b.value[MVEC_INDEX_HHI].lo) && isnan(b.value[MVEC_INDEX_HHI].hi));
     double bad[] = {0.5, -0.1};
@@ -61,7 +61,7 @@ static void test_remainder_only(mvec_ctx *ctx)
 {
     /* nothing listed: the whole total is held by up to 248 unknown partners */
     mvec_pool pool = {1.0, 248, INFINITY};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, NULL, 0, &pool, 1, &b), MVEC_OK);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 1.0 / 248, 1e-15);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 1.0, 1e-15);
@@ -91,7 +91,7 @@ static void test_half_listed(mvec_ctx *ctx)
      * lower ln 2 / ln 3 = 0.6309298. */
     double listed[] = {0.5};
     mvec_pool pool = {0.5, 2, INFINITY};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, &pool, 1, &b), MVEC_OK);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 0.375, 1e-15);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 0.5, 1e-15);
@@ -114,7 +114,7 @@ static void test_top_list_cap(mvec_ctx *ctx)
      * CR3 in [0.4 + 0.2 + 0.04, 0.4 + 0.2 + 0.2] = [0.64, 0.8]; at least 2 holders */
     double listed[] = {0.4, 0.2};
     mvec_pool pool = {0.4, 10, 0.2};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &pool, 1, &b), MVEC_OK);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 0.216, 1e-15);
     CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 0.28, 1e-15);
@@ -241,7 +241,7 @@ static void brute_force(mvec_ctx *ctx, double cap)
 {
     double listed[] = {0.3, 0.1};
     mvec_pool pool = {0.6, 3, cap};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 2, &pool, 1, &b), MVEC_OK);
     extremes e;
     extremes_init(&e);
@@ -267,7 +267,7 @@ static void brute_force_two_pools(mvec_ctx *ctx)
 {
     double listed[] = {0.3};
     mvec_pool pools[] = {{0.5, 2, INFINITY}, {0.2, 3, INFINITY}};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, pools, 2, &b), MVEC_OK);
     extremes e;
     extremes_init(&e);
@@ -294,7 +294,7 @@ static void test_theil(mvec_ctx *ctx)
 {
     /* 0.5, 0.3, 0.2: T = ln 3 - 1.0296530140645737 = 0.0689592746035361 */
     double shares[] = {0.5, 0.3, 0.2};
-    mvec_indices x;
+    mvec_indices x = MVEC_INDICES_INIT;
     CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
     CHECK_NEAR(x.value[MVEC_INDEX_THEIL], 0.0689592746035361, 1e-12);
     /* equal shares: 0; one partner: 0 */
@@ -308,7 +308,7 @@ static void test_theil(mvec_ctx *ctx)
      * bound is (0.5, 0.5 - e, e): ln 3 - ln 2 = 0.4054651. */
     double listed[] = {0.5};
     mvec_pool pool = {0.5, 2, INFINITY};
-    mvec_index_bounds b;
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
     CHECK_STATUS(mvec_index_bounds_compute(ctx, listed, 1, &pool, 1, &b), MVEC_OK);
     CHECK_NEAR(b.value[MVEC_INDEX_THEIL].lo, 0, 1e-12);
     CHECK_NEAR(b.value[MVEC_INDEX_THEIL].hi, 0.4054651081081644, 1e-12);
@@ -374,6 +374,42 @@ static void test_union(void)
     CHECK_NEAR(u.lo, 0.2, 0);
 }
 
+/* A program built when the table had 3 rows passes count 3: the library
+ * sets those 3 values and nothing past them (its struct ends there); a
+ * struct not made by its INIT macro (count 0), or from a newer header with
+ * more rows than the library knows, is refused. */
+static void test_older_caller(mvec_ctx *ctx)
+{
+    double shares[] = {0.5, 0.3, 0.2};
+    mvec_indices x = MVEC_INDICES_INIT;
+    x.count = 3;
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        x.value[i] = -7;
+    CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_OK);
+    CHECK_NEAR(x.value[MVEC_INDEX_HHI], 0.38, 1e-12);
+    CHECK_NEAR(x.value[MVEC_INDEX_EQUIVALENT_PARTNERS], 1 / 0.38, 1e-12);
+    for (size_t i = 3; i < MVEC_INDEX_COUNT; i++)
+        CHECK_NEAR(x.value[i], -7, 0);
+    CHECK(x.positive_count == 3);
+    x.count = 0;
+    CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_ERR_INVALID);
+    x.count = MVEC_INDEX_COUNT + 1;
+    CHECK_STATUS(mvec_indices_compute(ctx, shares, 3, &x), MVEC_ERR_INVALID);
+
+    mvec_index_bounds b = MVEC_INDEX_BOUNDS_INIT;
+    mvec_pool pool = {0.2, 2, INFINITY};
+    b.count = 1;
+    b.value[1].lo = b.value[1].hi = -7;
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, shares, 2, &pool, 1, &b), MVEC_OK);
+    /* 0.5, 0.3 listed, 0.2 over at most 2 partners: HHI 0.36 to 0.38 */
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].lo, 0.25 + 0.09 + 0.02, 1e-12);
+    CHECK_NEAR(b.value[MVEC_INDEX_HHI].hi, 0.38, 1e-12);
+    CHECK_NEAR(b.value[1].lo, -7, 0);
+    CHECK_NEAR(b.value[1].hi, -7, 0);
+    b.count = 0;
+    CHECK_STATUS(mvec_index_bounds_compute(ctx, shares, 2, &pool, 1, &b), MVEC_ERR_INVALID);
+}
+
 int main(void)
 {
     mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
@@ -390,6 +426,7 @@ int main(void)
     test_table();
     test_union();
     test_format();
+    test_older_caller(ctx);
     mvec_ctx_free(ctx);
     return test_report("test_indices");
 }

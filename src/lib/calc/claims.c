@@ -363,8 +363,8 @@ static mvec_status check_every_year(check_state *state, const claim_row *row, bo
                 vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b, &v));
             if (v == NULL)
                 continue;
-            mvec_interval x = use_hhi ? v->indices.value[MVEC_INDEX_HHI]
-                                     : v->indices.value[MVEC_INDEX_CR1];
+            mvec_interval x = use_hhi ? v->indices->value[MVEC_INDEX_HHI]
+                                     : v->indices->value[MVEC_INDEX_CR1];
             decisions[count++] =
                 x.hi < threshold ? DECIDED_YES : (x.lo >= threshold ? DECIDED_NO : UNDECIDED);
             char interval[96];

@@ -471,6 +471,12 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
     result->from_memberships = d->membership_count > 0 || d->organisations_are_partners;
     result->leader = SIZE_MAX;
     result->cap = INFINITY;
+    mvec_index_bounds *indices = NULL;
+    MVEC_TRY(mvec__arena_alloc(ctx, arena, sizeof *indices, &indices));
+    indices->count = MVEC_INDEX_COUNT;
+    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+        indices->value[i].lo = indices->value[i].hi = NAN;
+    result->indices = indices;
     MVEC_TRY(build_layout(ctx, arena, context, d, &lay));
     MVEC_TRY(collect_inputs(ctx, arena, d, &lay, result));
     size_t blocs = lay.bloc_count;
@@ -529,7 +535,7 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
             continue;
         }
         /* Partner-level indices. */
-        mvec_index_bounds bounds;
+        mvec_index_bounds bounds = MVEC_INDEX_BOUNDS_INIT;
         for (size_t k = 0; k < lay.partner_count; k++)
             listed[k] = s.partner_share[k];
         status = mvec_index_bounds_compute(ctx, listed, lay.partner_count, s.pools, pools,
@@ -548,7 +554,7 @@ mvec_status mvec__distribution_evaluate(mvec_ctx *ctx, const mvec__evaluation_co
             continue;
         }
         MVEC_TRY(status);
-        union_bounds(&result->indices, &bounds, !any);
+        union_bounds(indices, &bounds, !any);
         for (size_t k = 0; k < lay.partner_count; k++) {
             mvec_interval share = {s.partner_share[k], s.partner_share[k]};
             union_into(&partners[k].share, share, !any);

@@ -242,9 +242,24 @@ const mvec_index_desc *mvec_index_info(mvec_index_id id)
     return (unsigned)id < MVEC_INDEX_COUNT ? &INDEX[id].desc : NULL;
 }
 
+/* MVEC_ERR_INVALID unless the caller's struct was made by its INIT macro
+ * with at most this library's number of indices. */
+static mvec_status check_count(mvec_ctx *ctx, size_t count, const char *type, const char *init)
+{
+    if (count == 0 || count > MVEC_INDEX_COUNT)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s.count is %zu, but this libmvec has 1 to %d indices (start the "
+                           "struct from %s)",
+                           type, count, (int)MVEC_INDEX_COUNT, init);
+    return MVEC_OK;
+}
+
 mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t count,
                                  mvec_indices *out)
 {
+    mvec_status status = check_count(ctx, out->count, "mvec_indices", "MVEC_INDICES_INIT");
+    if (status != MVEC_OK)
+        return status;
     mvec_indices result;
     memset(&result, 0, sizeof result);
     exact_summary x = {0, 0, {0, 0, 0}, 0};
@@ -263,9 +278,10 @@ mvec_status mvec_indices_compute(mvec_ctx *ctx, const double *shares, size_t cou
         keep_top3(x.top, s);
     }
     x.n = (double)result.positive_count;
-    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
-        result.value[i] = result.positive_count ? INDEX[i].exact(&x) : NAN;
-    *out = result;
+    out->positive_count = result.positive_count;
+    out->top = result.top;
+    for (size_t i = 0; i < out->count; i++)
+        out->value[i] = result.positive_count ? INDEX[i].exact(&x) : NAN;
     return MVEC_OK;
 }
 
@@ -422,6 +438,7 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
     size_t *holders = NULL;
     bounds_summary b;
     memset(&b, 0, sizeof b);
+    MVEC_TRY(check_count(ctx, out->count, "mvec_index_bounds", "MVEC_INDEX_BOUNDS_INIT"));
     MVEC_TRY(check_pools(ctx, pools, pool_count));
     size_t listed_positive = 0;
     for (size_t i = 0; i < listed_count; i++) {
@@ -458,9 +475,8 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
     b.n_lo = listed_positive + holders_lo;
     b.n_hi = listed_positive + holders_hi;
     if (b.n_hi == 0) {
-        for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
-            out->value[i] = undefined_interval();
-        out->value[MVEC_INDEX_PARTNERS] = interval(0, 0);
+        for (size_t i = 0; i < out->count; i++)
+            out->value[i] = i == MVEC_INDEX_PARTNERS ? interval(0, 0) : undefined_interval();
         goto cleanup;
     }
     MVEC_TRY(mvec__calloc(ctx, pool_count ? pool_count : 1, sizeof *holders, &holders));
@@ -469,7 +485,7 @@ mvec_status mvec_index_bounds_compute(mvec_ctx *ctx, const double *listed_shares
     b.pools = pools;
     b.pool_count = pool_count;
     b.holders = holders;
-    for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
+    for (size_t i = 0; i < out->count; i++)
         out->value[i] = INDEX[i].bounds(&b);
 cleanup:
     mvec__free(ctx, holders);

@@ -288,7 +288,7 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile,
                                v->leader == SIZE_MAX ? NULL : mvec_bloc_name(scheme, v->leader)));
     mvec__result_interval(r, k->margin, v->margin);
     for (size_t i = 0; i < MVEC_INDEX_COUNT; i++)
-        mvec__result_interval(r, k->index + i, v->indices.value[i]);
+        mvec__result_interval(r, k->index + i, v->indices->value[i]);
 cleanup:
     mvec__buf_clear(ctx, &text);
     return status;
@@ -390,7 +390,7 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
         at = 0;
         for (size_t k = 0; k < MVEC_INDEX_COUNT; k++) {
             const mvec_index_desc *d = mvec_index_info((mvec_index_id)k);
-            mvec__fmt_interval(a, sizeof a, v->indices.value[k], d->scale, d->decimals);
+            mvec__fmt_interval(a, sizeof a, v->indices->value[k], d->scale, d->decimals);
             snprintf(item, sizeof item, "%s %s%s", d->label, a, d->scale > 99 ? " %" : "");
             MVEC_TRY(wrap_item(ctx, out, &at, item, "    indices: "));
         }
@@ -627,7 +627,7 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
              mvec__json_set(o, "largest_unlisted", mvec__json_interval(v->largest_unlisted)) &&
              mvec__json_set(o, "unlisted_cap", mvec__json_number(v->cap)) &&
              mvec__json_set(o, "bloc_shares", json_blocs(scheme, v->bloc_shares)) &&
-             mvec__json_set(o, "indices", json_indices(&v->indices));
+             mvec__json_set(o, "indices", json_indices(v->indices));
     for (size_t i = 0; ok && i < v->input_count; i++)
         ok = json_array_append_new(inputs, mvec__json_observation(v->inputs[i])) == 0;
     for (size_t i = 0; ok && i < v->excluded_count; i++)
