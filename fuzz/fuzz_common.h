@@ -54,6 +54,18 @@ static void fuzz_setup(void)
         fuzz_die("memberships");
 }
 
+/* The small fixed dataset (FUZZ_SMALL_DATA) loaded once, for the harnesses
+ * that fuzz something other than the data. */
+static inline mvec_observations *fuzz_small_dataset(void)
+{
+    mvec_observations *small = NULL;
+    if (mvec_observations_new(fuzz_ctx, fuzz_countries, &small) != MVEC_OK ||
+        mvec_observations_load_text(fuzz_ctx, small, "small.csv", FUZZ_SMALL_DATA,
+                                    sizeof FUZZ_SMALL_DATA - 1, NULL) != MVEC_OK)
+        fuzz_die("small dataset");
+    return small;
+}
+
 static int discard(void *user, const char *data, size_t length)
 {
     (void)user;

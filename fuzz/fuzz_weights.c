@@ -15,10 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     fuzz_setup();
-    if (mvec_observations_new(fuzz_ctx, fuzz_countries, &small) != MVEC_OK ||
-        mvec_observations_load_text(fuzz_ctx, small, "small.csv", FUZZ_SMALL_DATA,
-                                    sizeof FUZZ_SMALL_DATA - 1, NULL) != MVEC_OK)
-        fuzz_die("small dataset");
+    small = fuzz_small_dataset();
     return 0;
 }
 

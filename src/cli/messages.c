@@ -13,13 +13,20 @@ void cli_set_quiet(bool quiet)
     quiet_mode = quiet;
 }
 
+static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
+static void say(const char *prefix, const char *fmt, va_list args)
+{
+    fputs(prefix, stderr);
+    vfprintf(stderr, fmt, args);
+    fputc('\n', stderr);
+}
+
+/* An error and a note read alike ("mvec: ..."); a note follows an error or a result. */
 void cli_error(const char *fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    fputs("mvec: ", stderr);
-    vfprintf(stderr, fmt, args);
-    fputc('\n', stderr);
+    say("mvec: ", fmt, args);
     va_end(args);
 }
 
@@ -27,9 +34,7 @@ void cli_note(const char *fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    fputs("mvec: ", stderr);
-    vfprintf(stderr, fmt, args);
-    fputc('\n', stderr);
+    say("mvec: ", fmt, args);
     va_end(args);
 }
 
@@ -39,9 +44,7 @@ void cli_warning(const char *fmt, ...)
         return;
     va_list args;
     va_start(args, fmt);
-    fputs("mvec: warning: ", stderr);
-    vfprintf(stderr, fmt, args);
-    fputc('\n', stderr);
+    say("mvec: warning: ", fmt, args);
     va_end(args);
 }
 

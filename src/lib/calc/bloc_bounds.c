@@ -264,7 +264,7 @@ cleanup:
     return status;
 }
 
-static double balance_of(double hhi, size_t great)
+double mvec__balance_of_hhi(double hhi, size_t great)
 {
     double p = (double)great;
     return 1.0 - (hhi - 1.0 / p) / (1.0 - 1.0 / p);
@@ -309,8 +309,8 @@ mvec_status mvec__balance_bounds(mvec_ctx *ctx, const mvec__points *vertices,
     double hhi_min = 0;
     for (size_t d = 0; d < dim; d++)
         hhi_min += u[d] * u[d];
-    out->balance.lo = balance_of(hhi_max, dim);
-    out->balance.hi = balance_of(hhi_min, dim);
+    out->balance.lo = mvec__balance_of_hhi(hhi_max, dim);
+    out->balance.hi = mvec__balance_of_hhi(hhi_min, dim);
     if (out->balance.lo < 0 && out->balance.lo > -1e-12)
         out->balance.lo = 0;
     if (out->balance.hi > 1 && out->balance.hi < 1 + 1e-9)

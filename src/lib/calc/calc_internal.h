@@ -120,6 +120,10 @@ typedef struct mvec__balance_bounds {
     size_t leader;            /* great-power position that leads in every allocation, or SIZE_MAX */
 } mvec__balance_result;
 
+/* Balance from the HHI of `great` normalised great-power shares:
+ * 1 - (HHI - 1/p) / (1 - 1/p) (docs/methods.md, section 4). */
+double mvec__balance_of_hhi(double hhi, size_t great);
+
 /* Bounds of balance and lead margin over conv(vertices), vertices in
  * great-power share space. Undefined (NaN) when every vertex has zero
  * exposure or there are fewer than two great powers. Cost for v vertices

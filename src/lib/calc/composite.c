@@ -651,12 +651,6 @@ cleanup:
     return status;
 }
 
-static double balance_from_hhi(double hhi, size_t great)
-{
-    double p = (double)great;
-    return 1.0 - (hhi - 1.0 / p) / (1.0 - 1.0 / p);
-}
-
 mvec_status mvec__composite_image_bounds(mvec_ctx *ctx, const mvec__points *sets,
                                          const double *weights, size_t count, size_t great,
                                          mvec__balance_result *out)
@@ -729,8 +723,8 @@ mvec_status mvec__composite_image_bounds(mvec_ctx *ctx, const mvec__points *sets
     MVEC_TRY(status);
     double hhi_max = 0;
     MVEC_TRY(image_hhi_max(ctx, &set, &hhi_max));
-    out->balance.lo = balance_from_hhi(hhi_max, great);
-    out->balance.hi = balance_from_hhi(hhi_min, great);
+    out->balance.lo = mvec__balance_of_hhi(hhi_max, great);
+    out->balance.hi = mvec__balance_of_hhi(hhi_min, great);
     if (out->balance.lo < 0 && out->balance.lo > -1e-9)
         out->balance.lo = 0;
     if (out->balance.hi > 1 && out->balance.hi < 1 + 1e-9)
