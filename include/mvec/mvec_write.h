@@ -43,7 +43,8 @@ enum {
 /* The profile: one row per vector, then the composite; the table fits 120
  * columns (top partners, great-power shares, balance, leader, margin, HHI)
  * with a three-line legend. Columns are listed in docs/formats.md.
- * Statuses (of every writer): MVEC_ERR_IO when the sink reports failure;
+ * Statuses (of every writer): MVEC_ERR_INVALID for a format that is not a
+ * mvec_format value; MVEC_ERR_IO when the sink reports failure;
  * MVEC_ERR_LIMIT for an output over 1 GiB; MVEC_ERR_NOMEM;
  * MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_profile_write(mvec_ctx *ctx, const mvec_profile *profile,
@@ -83,7 +84,10 @@ MVEC_API mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *
                                         const mvec_sources_filter *filter, mvec_format format,
                                         const mvec_sink *sink);
 
-/* Statuses: as mvec_profile_write. */
+/* Each claim with its verdict, rule, numbers and the seed article cited by
+ * author, publication and date (data/seeds.csv, read while writing).
+ * Statuses: as mvec_profile_write, and MVEC_ERR_CANCELLED (the cancel
+ * callback is consulted while the seed table is read). */
 MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims,
                                        mvec_format format, const mvec_sink *sink);
 

@@ -72,6 +72,10 @@ mvec_status mvec__check_cancel(mvec_ctx *ctx);
  *                                 &given, sizeof given, sizeof given, options));
  *     options = &given;
  */
+/* Bytes of `type` up to and including `field`: the size of a struct's first
+ * version is MVEC__SIZE_TO(type, its last field of that version). */
+#define MVEC__SIZE_TO(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+
 mvec_status mvec__options_read(mvec_ctx *ctx, const char *type, const char *init, void *local,
                                size_t local_size, size_t min_size, const void *given);
 

@@ -653,7 +653,7 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
     state.data.max = 1 << 20;
     mvec_claim_options given = MVEC_CLAIM_OPTIONS_INIT;
     MVEC_TRY(mvec__options_read(ctx, "mvec_claim_options", "MVEC_CLAIM_OPTIONS_INIT", &given,
-                                sizeof given, sizeof given, options));
+                                sizeof given, MVEC__SIZE_TO(mvec_claim_options, year), options));
     options = &given;
     country_text = given.country ? given.country : "KAZ";
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *claims, &claims));

@@ -777,6 +777,12 @@ mvec_status mvec__weights_parse(mvec_ctx *ctx, mvec__arena *arena, const char *t
             MVEC_FAIL(ctx, MVEC_ERR_INVALID,
                       "invalid weight '%s' for %s (a weight is a finite number >= 0)",
                       equals + 1, part);
+        /* O(k^2) for k weights; k is at most the number of vectors */
+        for (size_t i = 0; i < *count; i++)
+            if (strcmp(settings[i].vector, part) == 0)
+                MVEC_FAIL(ctx, MVEC_ERR_INVALID,
+                          "a weight for %s is given twice (%g and %s): give each vector once",
+                          part, settings[i].weight, equals + 1);
         settings[*count].vector = part;
         settings[*count].weight = weight;
         (*count)++;
@@ -898,10 +904,13 @@ mvec_status mvec__composite_build(mvec_ctx *ctx, mvec__arena *arena,
     status = composite_balance(ctx, vertex_sets, weights, vector_count, great, &balance);
     if (status == MVEC_ERR_LIMIT || status == MVEC_ERR_SOLVER) {
         /* reported for the composite only; the vectors stand */
+        composite->status = status == MVEC_ERR_SOLVER
+                                ? "balance and margin not computed: the linear-programming "
+                                  "solver (GLPK) failed"
+                                : "balance and margin not computed: the bound computation "
+                                  "exceeded its limit";
         mvec_ctx_clear_error(ctx);
         status = MVEC_OK;
-        composite->status = "balance and margin not computed: the bound computation exceeded "
-                            "its limit";
         goto cleanup;
     }
     MVEC_TRY(status);

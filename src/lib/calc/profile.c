@@ -232,7 +232,8 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
     size_t vector_slots = 0;
     const mvec_countries *countries = mvec_observations_countries(observations);
     mvec_profile_options given = MVEC_PROFILE_OPTIONS_INIT;
-    MVEC_TRY(mvec__options_read(ctx, "mvec_profile_options", "MVEC_PROFILE_OPTIONS_INIT", &given, sizeof given, sizeof given,
+    MVEC_TRY(mvec__options_read(ctx, "mvec_profile_options", "MVEC_PROFILE_OPTIONS_INIT", &given,
+                                sizeof given, MVEC__SIZE_TO(mvec_profile_options, vector),
                                 options));
     options = &given;
     const char *country_text = options && options->country ? options->country : "KAZ";

@@ -373,8 +373,9 @@ mvec_status mvec_countries_open(mvec_ctx *ctx, const mvec_countries_options *opt
     mvec_status status = MVEC_OK;
     mvec_countries *countries = NULL;
     mvec_countries_options given = MVEC_COUNTRIES_OPTIONS_INIT;
-    MVEC_TRY(mvec__options_read(ctx, "mvec_countries_options", "MVEC_COUNTRIES_OPTIONS_INIT", &given, sizeof given, sizeof given,
-                                options));
+    MVEC_TRY(mvec__options_read(ctx, "mvec_countries_options", "MVEC_COUNTRIES_OPTIONS_INIT",
+                                &given, sizeof given,
+                                MVEC__SIZE_TO(mvec_countries_options, languages), options));
     options = &given;
     const char *iso_dir = options && options->iso_codes_dir ? options->iso_codes_dir
                                                             : DEFAULT_ISO_CODES_DIR;

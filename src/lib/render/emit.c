@@ -39,16 +39,6 @@ mvec_status mvec__csv_put_number(mvec_ctx *ctx, mvec__buf *out, double value, in
     return mvec__csv_put(ctx, out, text, last);
 }
 
-mvec_status mvec__csv_row(mvec_ctx *ctx, mvec__buf *out, const char *const *fields, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        mvec_status status = mvec__csv_put(ctx, out, fields[i], i + 1 == count);
-        if (status != MVEC_OK)
-            return status;
-    }
-    return MVEC_OK;
-}
-
 json_t *mvec__json_number(double value)
 {
     if (!isfinite(value))

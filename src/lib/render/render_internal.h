@@ -22,8 +22,6 @@ void mvec__fmt_exact(char *out, double value);
 mvec_status mvec__csv_put(mvec_ctx *ctx, mvec__buf *out, const char *text, bool last);
 mvec_status mvec__csv_put_number(mvec_ctx *ctx, mvec__buf *out, double value, int decimals,
                                  bool last);
-/* Append a row of fields. */
-mvec_status mvec__csv_row(mvec_ctx *ctx, mvec__buf *out, const char *const *fields, size_t count);
 
 /* A JSON number, or null for NaN/infinity. */
 json_t *mvec__json_number(double value);
@@ -107,8 +105,6 @@ mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r);
 mvec_status mvec__result_text(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text);
 void mvec__result_number(mvec__result *r, size_t column, double value);
 void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value);
-/* Index of the column with `key`; SIZE_MAX when none. */
-size_t mvec__result_find(const mvec__result *r, const char *key);
 
 /* The text of a cell as the text table shows it ("-" when missing). */
 void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *out, size_t size);

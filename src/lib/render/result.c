@@ -93,14 +93,6 @@ void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value)
     last_cell(r, column)->interval = value;
 }
 
-size_t mvec__result_find(const mvec__result *r, const char *key)
-{
-    for (size_t c = 0; c < r->column_count; c++)
-        if (strcmp(r->columns[c].key, key) == 0)
-            return c;
-    return SIZE_MAX;
-}
-
 void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *out, size_t size)
 {
     char number[64];

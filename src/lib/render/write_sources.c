@@ -192,7 +192,8 @@ mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observati
     const mvec_country *country = NULL;
     const mvec_country *partner = NULL;
     mvec_sources_filter given = MVEC_SOURCES_FILTER_INIT;
-    MVEC_TRY(mvec__options_read(ctx, "mvec_sources_filter", "MVEC_SOURCES_FILTER_INIT", &given, sizeof given, sizeof given,
+    MVEC_TRY(mvec__options_read(ctx, "mvec_sources_filter", "MVEC_SOURCES_FILTER_INIT", &given,
+                                sizeof given, MVEC__SIZE_TO(mvec_sources_filter, partner),
                                 filter));
     filter = &given;
     const char *vector = filter ? filter->vector : NULL;
