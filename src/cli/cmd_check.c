@@ -50,5 +50,5 @@ const cli_command CMD_CHECK = {
     .options = CHECK_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec check\n"
-                "  mvec check --data kaz_trade_by_partner_2018_2023.csv\n",
+                "  mvec check --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };

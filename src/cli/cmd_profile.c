@@ -95,5 +95,6 @@ const cli_command CMD_PROFILE = {
     .examples = "  mvec profile\n"
                 "  mvec profile --notes\n"
                 "  mvec profile KAZ --year 2022 --format json\n"
-                "  mvec profile --no-embedded --data kaz_trade_by_partner_2018_2023.csv\n",
+                "  mvec profile --no-embedded \\\n"
+                "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };

@@ -63,6 +63,6 @@ const cli_command CMD_SHARES = {
     .options = SHARES_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec shares --vector trade.imports\n"
-                "  mvec shares --no-embedded --data kaz_trade_by_partner_2018_2023.csv "
-                "--year 2021 --format csv\n",
+                "  mvec shares --no-embedded --year 2021 --format csv \\\n"
+                "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };

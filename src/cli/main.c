@@ -36,7 +36,7 @@ static void print_main_help(FILE *out)
             "\n"
             "examples:\n"
             "  mvec profile\n"
-            "  mvec check --data kaz_trade_by_partner_2018_2023.csv\n"
+            "  mvec check --data examples/data/kaz_trade_by_partner_2021_2023.csv\n"
             "  mvec sources --vector arms.imports\n");
 }
 

@@ -1,6 +1,6 @@
 /*
  * names.c - what the CLI says when a name is wrong or a result is empty:
- * "did you mean" by edit distance, the vectors a country has data for, the
+ * "did you mean" by prefix or edit distance, the vectors a country has data for, the
  * years with data, and the check that a profile computed something.
  */
 #include <stdio.h>
@@ -42,6 +42,17 @@ static size_t edit_distance(const char *a, const char *b)
 
 const char *cli_closest_name(const char *wrong, const char *const *names, size_t count)
 {
+    size_t length = strlen(wrong);
+    const char *prefixed = NULL;
+    size_t prefixed_count = 0;
+    for (size_t i = 0; i < count && length > 0; i++) {
+        if (strncmp(names[i], wrong, length) == 0) {
+            prefixed = names[i];
+            prefixed_count++;
+        }
+    }
+    if (prefixed_count == 1)
+        return prefixed;
     const char *best = NULL;
     size_t best_distance = SIZE_MAX;
     for (size_t i = 0; i < count; i++) {
@@ -51,7 +62,6 @@ const char *cli_closest_name(const char *wrong, const char *const *names, size_t
             best_distance = d;
         }
     }
-    size_t length = strlen(wrong);
     size_t limit = length / 3 > 2 ? length / 3 : 2;
     return best_distance <= limit ? best : NULL;
 }

@@ -1,5 +1,5 @@
 /*
- * names.h - wrong names and empty results: "did you mean" by edit distance,
+ * names.h - wrong names and empty results: "did you mean" by prefix or edit distance,
  * the vectors a country has data for, the years with data.
  */
 #ifndef MVEC_CLI_NAMES_H
@@ -10,8 +10,10 @@
 
 #include "options.h"
 
-/* The name closest to `wrong` by edit distance, or NULL when none is close
- * (more than a third of its length, and more than 2, edits away). */
+/* The one name that starts with `wrong` when exactly one does; else the
+ * name closest to `wrong` by edit distance, or NULL when none is close
+ * (more than a third of its length, and more than 2, edits away). Cost
+ * O(count·|wrong|·|name|). */
 const char *cli_closest_name(const char *wrong, const char *const *names, size_t count);
 
 /* "mvec: unknown WHAT 'wrong'CONTEXT; did you mean 'x'?" and the valid names. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "names.h"
 #include "options.h"
 
 const cli_option CLI_OPTION_DATA = {
@@ -66,6 +67,31 @@ static const cli_option *find_long(const cli_command *command, const char *name,
     return NULL;
 }
 
+/* "unknown option '--formt' for 'profile'; did you mean '--format'?": the
+ * command's long option that starts with the name typed, else the closest
+ * by edit distance (names.h). Returns 2. */
+static int unknown_option(const cli_command *command, const char *arg)
+{
+    enum { MAX_OPTIONS = 32 };
+    const char *names[MAX_OPTIONS];
+    size_t count = 0;
+    for (const cli_option *const *o = command->options; *o && count < MAX_OPTIONS; o++)
+        names[count++] = (*o)->name;
+    char typed[64] = "";
+    if (strncmp(arg, "--", 2) == 0) {
+        size_t length = strcspn(arg + 2, "=");
+        if (length < sizeof typed) {
+            memcpy(typed, arg + 2, length);
+            typed[length] = '\0';
+        }
+    }
+    const char *suggestion = typed[0] ? cli_closest_name(typed, names, count) : NULL;
+    if (suggestion != NULL)
+        USAGE_ERROR("unknown option '%s' for '%s'; did you mean '--%s'?", arg, command->name,
+                    suggestion);
+    USAGE_ERROR("unknown option '%s' for '%s'", arg, command->name);
+}
+
 static const cli_option *find_short(const cli_command *command, char c)
 {
     for (const cli_option *const *o = command->options; *o; o++)
@@ -119,7 +145,7 @@ int cli_parse(const cli_command *command, int argc, char **argv, cli_args *args)
             size_t length = equals ? (size_t)(equals - name) : strlen(name);
             option = find_long(command, name, length);
             if (option == NULL)
-                USAGE_ERROR("unknown option '%s' for '%s'", arg, command->name);
+                return unknown_option(command, arg);
             if (equals != NULL) {
                 if (option->kind == CLI_FLAG)
                     USAGE_ERROR("option '--%s' takes no value", option->name);

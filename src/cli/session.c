@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -107,18 +108,24 @@ static const char *file_kind(mode_t mode)
     return "not a regular file";
 }
 
-/* 0 when `path` is absent or a regular file; else prints why and returns 1. */
-static int check_output_target(const char *path)
+/* 0 when `path` is absent or a regular file, with *exists and *mode (its
+ * permission bits) set; else prints why and returns 1. */
+static int check_output_target(const char *path, bool *exists, mode_t *mode)
 {
     struct stat info;
+    *exists = false;
+    *mode = 0;
     if (lstat(path, &info) != 0) {
         if (errno == ENOENT)
             return 0;
         cli_error("cannot write '%s': %s", path, strerror(errno));
         return 1;
     }
-    if (S_ISREG(info.st_mode))
+    if (S_ISREG(info.st_mode)) {
+        *exists = true;
+        *mode = info.st_mode & 07777;
         return 0;
+    }
     cli_error("refusing to write '%s': it is %s; -o writes only regular files (use -o - or a "
               "shell redirection for anything else)",
               path, file_kind(info.st_mode));
@@ -151,12 +158,26 @@ static void sync_directory_of(const char *path)
     free(directory);
 }
 
+/* Remove the temporary file of a failed open_output (its descriptor already
+ * closed); standard output stays the session's stream, so nothing is
+ * committed or closed later. */
+static void discard_temporary(cli_session *session)
+{
+    unlink(session->temporary_path);
+    remove_cleanup_handlers();
+    free(session->temporary_path);
+    session->temporary_path = NULL;
+    session->out = stdout;
+}
+
 static int open_output(cli_session *session, const char *path)
 {
     session->out = stdout;
     if (path == NULL || strcmp(path, "-") == 0)
         return 0;
-    if (check_output_target(path) != 0)
+    bool exists = false;
+    mode_t mode = 0;
+    if (check_output_target(path, &exists, &mode) != 0)
         return 1;
     size_t length = strlen(path) + 16;
     session->temporary_path = malloc(length);
@@ -183,21 +204,28 @@ static int open_output(cli_session *session, const char *path)
         session->temporary_path = NULL;
         return 1;
     }
-    /* mkstemp creates mode 0600; a new file gets what open(2) would give it. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
+    /* mkstemp creates mode 0600: a file replaced keeps its permission bits,
+     * a new file gets what open(2) would give it. */
+    if (!exists) {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0) {
         cli_error("cannot set the mode of '%s': %s", session->temporary_path, strerror(errno));
         close(fd);
+        discard_temporary(session);
+        return 1;
+    }
+    FILE *stream = fdopen(fd, "w");
+    if (stream == NULL) {
+        cli_error("cannot write '%s': %s", session->temporary_path, strerror(errno));
+        close(fd);
+        discard_temporary(session);
         return 1;
     }
     session->output_path = path;
-    session->out = fdopen(fd, "w");
-    if (session->out == NULL) {
-        cli_error("cannot write '%s': %s", session->temporary_path, strerror(errno));
-        close(fd);
-        return 1;
-    }
+    session->out = stream;
     return 0;
 }
 
