@@ -192,16 +192,13 @@ static mvec_status margin_lp(mvec_ctx *ctx, const mvec__points *images, size_t a
     size_t dim = images->dim;
     size_t variables = n + (mode == 0 ? 1 : 0);
     size_t rows = 1 + (dim - 1) + (mode == 1 ? dim - 2 : 0);
-    double *objective = NULL;
-    double *matrix = NULL;
-    double *row_lo = NULL;
-    double *row_hi = NULL;
-    bool *free_variable = NULL;
-    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *objective, &objective));
-    MVEC_TRY(mvec__calloc(ctx, rows * variables, sizeof *matrix, &matrix));
-    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *row_lo, &row_lo));
-    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *row_hi, &row_hi));
-    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *free_variable, &free_variable));
+    mvec__lp_arrays arrays = {NULL, NULL, NULL, NULL, NULL};
+    MVEC_TRY(mvec__lp_arrays_alloc(ctx, variables, rows, &arrays));
+    double *objective = arrays.objective;
+    double *matrix = arrays.matrix;
+    double *row_lo = arrays.row_lo;
+    double *row_hi = arrays.row_hi;
+    bool *free_variable = arrays.free_variable;
     const double *u = images->data;
     /* row 0: the weights sum to one */
     for (size_t i = 0; i < n; i++)
@@ -256,11 +253,7 @@ static mvec_status margin_lp(mvec_ctx *ctx, const mvec__points *images, size_t a
     };
     MVEC_TRY(mvec__lp_solve(ctx, &lp, value, feasible));
 cleanup:
-    mvec__free(ctx, objective);
-    mvec__free(ctx, matrix);
-    mvec__free(ctx, row_lo);
-    mvec__free(ctx, row_hi);
-    mvec__free(ctx, free_variable);
+    mvec__lp_arrays_free(ctx, &arrays);
     return status;
 }
 

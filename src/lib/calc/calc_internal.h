@@ -53,6 +53,21 @@ typedef struct mvec__lp {
     double *solution;          /* NULL, or variable_count values set when feasible */
 } mvec__lp;
 
+/* The arrays of a dense LP being built: `variables` columns, at most `rows`
+ * rows, all zero (objective, free_variable: variables; matrix: rows x
+ * variables; row_lo, row_hi: rows). Released by mvec__lp_arrays_free. */
+typedef struct mvec__lp_arrays {
+    double *objective;
+    double *matrix;
+    double *row_lo;
+    double *row_hi;
+    bool *free_variable;
+} mvec__lp_arrays;
+
+mvec_status mvec__lp_arrays_alloc(mvec_ctx *ctx, size_t variables, size_t rows,
+                                  mvec__lp_arrays *out);
+void mvec__lp_arrays_free(mvec_ctx *ctx, mvec__lp_arrays *arrays);
+
 /* Solve; *feasible false (and MVEC_OK) when the problem has no solution.
  * A GLPK failure with its presolver is retried without it; MVEC_ERR_SOLVER
  * when both attempts fail. */

@@ -347,18 +347,15 @@ static mvec_status solve_over_image(mvec_ctx *ctx, const image_set *set, const i
     bool has_z = problem->z_coefficient != NULL;
     size_t variables = m + 1 + (has_z ? 1 : 0); /* mu..., s, z */
     size_t rows = set->count + 1 + problem->row_count;
-    double *objective = NULL;
-    double *matrix = NULL;
-    double *row_lo = NULL;
-    double *row_hi = NULL;
-    bool *free_variable = NULL;
     double *solution = NULL;
-    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *objective, &objective));
-    MVEC_TRY(mvec__calloc(ctx, rows * variables, sizeof *matrix, &matrix));
-    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *row_lo, &row_lo));
-    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *row_hi, &row_hi));
-    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *free_variable, &free_variable));
+    mvec__lp_arrays arrays = {NULL, NULL, NULL, NULL, NULL};
+    MVEC_TRY(mvec__lp_arrays_alloc(ctx, variables, rows, &arrays));
     MVEC_TRY(mvec__calloc(ctx, variables, sizeof *solution, &solution));
+    double *objective = arrays.objective;
+    double *matrix = arrays.matrix;
+    double *row_lo = arrays.row_lo;
+    double *row_hi = arrays.row_hi;
+    bool *free_variable = arrays.free_variable;
     size_t column = 0;
     for (size_t v = 0; v < set->count; v++) {
         const mvec__points *points = set->sets[v];
@@ -408,11 +405,7 @@ static mvec_status solve_over_image(mvec_ctx *ctx, const image_set *set, const i
                         set->weights[v] * solution[column] * set->sets[v]->data[i * n + d];
     }
 cleanup:
-    mvec__free(ctx, objective);
-    mvec__free(ctx, matrix);
-    mvec__free(ctx, row_lo);
-    mvec__free(ctx, row_hi);
-    mvec__free(ctx, free_variable);
+    mvec__lp_arrays_free(ctx, &arrays);
     mvec__free(ctx, solution);
     return status;
 }

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <string.h>
 
 #include "calc_internal.h"
 
@@ -179,6 +180,32 @@ mvec_status mvec__lp_solve_using(mvec_ctx *ctx, const mvec__lp *lp, mvec__lp_att
                        "the linear-programming solver (GLPK) stopped with code %d (%d without "
                        "presolve)",
                        first_code, second_code);
+}
+
+mvec_status mvec__lp_arrays_alloc(mvec_ctx *ctx, size_t variables, size_t rows,
+                                  mvec__lp_arrays *out)
+{
+    mvec_status status = MVEC_OK;
+    memset(out, 0, sizeof *out);
+    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *out->objective, &out->objective));
+    MVEC_TRY(mvec__calloc(ctx, rows * variables, sizeof *out->matrix, &out->matrix));
+    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *out->row_lo, &out->row_lo));
+    MVEC_TRY(mvec__calloc(ctx, rows, sizeof *out->row_hi, &out->row_hi));
+    MVEC_TRY(mvec__calloc(ctx, variables, sizeof *out->free_variable, &out->free_variable));
+cleanup:
+    if (status != MVEC_OK)
+        mvec__lp_arrays_free(ctx, out);
+    return status;
+}
+
+void mvec__lp_arrays_free(mvec_ctx *ctx, mvec__lp_arrays *arrays)
+{
+    mvec__free(ctx, arrays->objective);
+    mvec__free(ctx, arrays->matrix);
+    mvec__free(ctx, arrays->row_lo);
+    mvec__free(ctx, arrays->row_hi);
+    mvec__free(ctx, arrays->free_variable);
+    memset(arrays, 0, sizeof *arrays);
 }
 
 mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
