@@ -109,6 +109,11 @@ void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value);
 /* The text of a cell as the text table shows it ("-" when missing). */
 void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *out, size_t size);
 
+/* The end every result writer shares: the table text is already in `out`;
+ * JSON is `json_root` (the writer's wrapper around the rows); any other
+ * format is the result `r` as it is (mvec__render). Then `out` goes to the sink. */
+mvec_status mvec__result_finish(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
+                                json_t *json_root, mvec__buf *out, const mvec_sink *sink);
 /* render_text.c: aligned table, header first, two spaces between columns. */
 mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
 /* render_text.c: each row as a record: the MVEC__COLUMN_TITLE cell as its

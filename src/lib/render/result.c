@@ -119,6 +119,19 @@ void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *o
     }
 }
 
+mvec_status mvec__result_finish(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
+                                json_t *json_root, mvec__buf *out, const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    if (format == MVEC_FORMAT_JSON)
+        status = mvec__json_emit(ctx, json_root, out);
+    else if (format != MVEC_FORMAT_TABLE)
+        status = mvec__render(ctx, r, format, NULL, out);
+    if (status == MVEC_OK)
+        status = mvec__sink_emit(ctx, sink, out);
+    return status;
+}
+
 mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format, const char *key,
                          mvec__buf *out)
 {

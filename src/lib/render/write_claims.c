@@ -77,11 +77,8 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
         if (root == NULL || !mvec__json_set(root, "country", json_string(country->code)) ||
             !mvec__json_set(root, "claims", mvec__render_json_rows(&r)))
             MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
-        MVEC_TRY(mvec__json_emit(ctx, root, &out));
-    } else {
-        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
-    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+    MVEC_TRY(mvec__result_finish(ctx, &r, format, root, &out, sink));
 cleanup:
     json_decref(root);
     mvec__result_clear(ctx, &r);

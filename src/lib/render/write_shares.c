@@ -158,11 +158,8 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
                   mvec__json_set(root, "partners", mvec__render_json_rows(&r));
         if (!ok)
             MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
-        MVEC_TRY(mvec__json_emit(ctx, root, &out));
-    } else {
-        MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
     }
-    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+    MVEC_TRY(mvec__result_finish(ctx, &r, format, root, &out, sink));
 cleanup:
     json_decref(root);
     mvec__result_clear(ctx, &r);
