@@ -61,7 +61,7 @@ static int run_profile(const cli_command *command, cli_args *args)
             status = mvec_profile_write_with(session.ctx, profile, session.format,
                                              args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
             /* The table's pointer to the rest; CSV and JSON always carry the notes. */
-            static const char HINT[] = "every input and its source: mvec profile --notes\n";
+            static const char HINT[] = "every input and its source: add --notes\n";
             if (status == MVEC_OK && session.format == MVEC_FORMAT_TABLE && !args->notes)
                 sink.write(sink.user, HINT, sizeof HINT - 1);
         }
