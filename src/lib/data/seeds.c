@@ -15,41 +15,65 @@ static const mvec__column_spec SEED_COLUMNS[] = {
 
 typedef struct seed_state {
     mvec_ctx *ctx;
-    const char *file;
-    mvec__buf *out;
-    bool found;
+    const char *const *files;
+    size_t count;
+    char **out;
 } seed_state;
 
-static mvec_status on_seed_row(void *user, mvec__table *table)
+static mvec_status citation(mvec_ctx *ctx, const mvec__table *table, char **out)
 {
-    seed_state *state = user;
-    mvec_ctx *ctx = state->ctx;
-    mvec__buf *out = state->out;
     mvec_status status = MVEC_OK;
-    if (state->found || strcmp(mvec__table_get(table, SEED_FILE), state->file) != 0)
-        return MVEC_OK;
-    state->found = true;
+    mvec__buf text = MVEC__BUF_INIT(1 << 12);
     const char *authors = mvec__table_get(table, SEED_AUTHORS);
     const char *title = mvec__table_get(table, SEED_TITLE);
     const char *publication = mvec__table_get(table, SEED_PUBLICATION);
     const char *date = mvec__table_get(table, SEED_DATE);
-    MVEC_TRY(mvec__buf_puts(ctx, out, authors[0] ? authors : "author not named"));
+    MVEC_TRY(mvec__buf_puts(ctx, &text, authors[0] ? authors : "author not named"));
     if (title[0] != '\0')
-        MVEC_TRY(mvec__buf_printf(ctx, out, ", \xE2\x80\x9C%s\xE2\x80\x9D", title));
-    MVEC_TRY(mvec__buf_printf(ctx, out, ", %s, %s",
+        MVEC_TRY(mvec__buf_printf(ctx, &text, ", \xE2\x80\x9C%s\xE2\x80\x9D", title));
+    MVEC_TRY(mvec__buf_printf(ctx, &text, ", %s, %s",
                               publication[0] ? publication : "publication not named",
                               date[0] ? date : "undated"));
+    MVEC_TRY(mvec__strdup(ctx, text.data, out));
 cleanup:
+    mvec__buf_clear(ctx, &text);
     return status;
 }
 
-mvec_status mvec__seed_citation(mvec_ctx *ctx, const char *file, mvec__buf *out)
+static mvec_status on_seed_row(void *user, mvec__table *table)
 {
-    seed_state state = {ctx, file, out, false};
+    seed_state *state = user;
+    const char *file = mvec__table_get(table, SEED_FILE);
+    for (size_t i = 0; i < state->count; i++)
+        if (state->out[i] == NULL && strcmp(state->files[i], file) == 0) {
+            mvec_status status = citation(state->ctx, table, &state->out[i]);
+            if (status != MVEC_OK)
+                return status;
+        }
+    return MVEC_OK;
+}
+
+mvec_status mvec__seed_citations(mvec_ctx *ctx, const char *const *files, size_t count,
+                                 char **out)
+{
+    for (size_t i = 0; i < count; i++)
+        out[i] = NULL;
+    seed_state state = {ctx, files, count, out};
     mvec_status status =
         mvec__table_read_embedded(ctx, "data/seeds.csv", SEED_COLUMNS,
                                   sizeof SEED_COLUMNS / sizeof *SEED_COLUMNS, on_seed_row, &state);
-    if (status == MVEC_OK && !state.found)
-        status = mvec__buf_puts(ctx, out, file);
+    for (size_t i = 0; status == MVEC_OK && i < count; i++)
+        if (out[i] == NULL)
+            status = mvec__strdup(ctx, files[i], &out[i]);
+    if (status != MVEC_OK)
+        mvec__seed_citations_free(ctx, out, count);
     return status;
+}
+
+void mvec__seed_citations_free(mvec_ctx *ctx, char **citations, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        mvec__free(ctx, citations[i]);
+        citations[i] = NULL;
+    }
 }

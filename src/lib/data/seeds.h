@@ -7,10 +7,14 @@
 
 #include "../mvec_internal.h"
 
-/* "Linda Tjia and Guanie Lim, “Kazakhstan survives among the great powers”,
- * publication not named, 2024-12-03" for seed `file`; the parts the table
- * lacks are said to be unnamed; `file` itself when the table does not list
- * it. Cost: one parse of the (small) embedded table. */
-mvec_status mvec__seed_citation(mvec_ctx *ctx, const char *file, mvec__buf *out);
+/* The citation of each of `count` seed files, in one read of the embedded
+ * table: out[i] is "Linda Tjia and Guanie Lim, “Kazakhstan survives among
+ * the great powers”, publication not named, 2024-12-03" (the parts the
+ * table lacks are said to be unnamed), or files[i] itself when the table does
+ * not list it. Each out[i] is allocated; free them with
+ * mvec__seed_citations_free (on failure none is left). Cost O(rows x count). */
+mvec_status mvec__seed_citations(mvec_ctx *ctx, const char *const *files, size_t count,
+                                 char **out);
+void mvec__seed_citations_free(mvec_ctx *ctx, char **citations, size_t count);
 
 #endif

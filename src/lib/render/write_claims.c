@@ -16,6 +16,14 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
 {
     mvec_status status = MVEC_OK;
     mvec__buf text = MVEC__BUF_INIT(1 << 16);
+    size_t count = mvec_claims_count(claims);
+    const char **seeds = NULL;
+    char **citations = NULL;
+    MVEC_TRY(mvec__calloc(ctx, count ? count : 1, sizeof *seeds, &seeds));
+    MVEC_TRY(mvec__calloc(ctx, count ? count : 1, sizeof *citations, &citations));
+    for (size_t i = 0; i < count; i++)
+        seeds[i] = mvec_claims_at(claims, i)->seed;
+    MVEC_TRY(mvec__seed_citations(ctx, seeds, count, citations));
     const unsigned text_only = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
     MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_JSON));
@@ -34,7 +42,7 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
                                  MVEC__COLUMN_LIST));
     MVEC_TRY(
         mvec__result_column(ctx, r, "data", "data", MVEC__COLUMN_TEXT, 1, 0, 0, MVEC__COLUMN_LIST));
-    for (size_t i = 0; i < mvec_claims_count(claims); i++) {
+    for (size_t i = 0; i < count; i++) {
         const mvec_claim_result *c = mvec_claims_at(claims, i);
         MVEC_TRY(mvec__result_row(ctx, r));
         MVEC_TRY(mvec__result_text(ctx, r, COUNTRY, mvec_claims_country(claims)->code));
@@ -44,9 +52,7 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
         MVEC_TRY(mvec__result_text(ctx, r, ID, c->id));
         MVEC_TRY(mvec__result_text(ctx, r, CLAIM, c->claim));
         MVEC_TRY(mvec__result_text(ctx, r, SEED, c->seed));
-        mvec__buf_reset(&text);
-        MVEC_TRY(mvec__seed_citation(ctx, c->seed, &text));
-        MVEC_TRY(mvec__result_text(ctx, r, ARTICLE, text.data));
+        MVEC_TRY(mvec__result_text(ctx, r, ARTICLE, citations[i]));
         MVEC_TRY(mvec__result_text(ctx, r, VERDICT, mvec_verdict_name(c->verdict)));
         MVEC_TRY(mvec__result_text(ctx, r, NUMBERS, c->numbers));
         MVEC_TRY(mvec__result_text(ctx, r, RULE, c->rule));
@@ -54,6 +60,10 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
     }
 cleanup:
     mvec__buf_clear(ctx, &text);
+    if (citations != NULL)
+        mvec__seed_citations_free(ctx, citations, count);
+    mvec__free(ctx, citations);
+    mvec__free(ctx, seeds);
     return status;
 }
 
