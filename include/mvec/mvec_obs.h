@@ -70,6 +70,7 @@ typedef struct mvec_observation {
     const char *note;             /* or "" */
     const char *file;             /* where it was read: a path or "embedded:data/kaz/..." */
     size_t line;                  /* line in that file */
+    size_t column;                /* column of its value there (1-based; 0 when not from a file) */
 } mvec_observation;
 
 typedef struct mvec_observations mvec_observations;

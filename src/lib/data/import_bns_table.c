@@ -160,6 +160,7 @@ static mvec_status bns_row(mvec__import *import)
             MVEC_TRY(mvec__import_intern(import, note, &row->note));
             MVEC_TRY(mvec__import_intern(import, import->name, &row->file));
             row->line = table->record->line;
+            row->column = (size_t)table->field_of[column] + 1;
             mvec__import_add_row(import);
         }
     }

@@ -161,6 +161,7 @@ static mvec_status observation_row(mvec__import *import)
     MVEC_TRY(mvec__import_intern(import, FIELD(COL_NOTE), &row->note));
     MVEC_TRY(mvec__import_intern(import, import->name, &row->file));
     row->line = table->record->line;
+    row->column = (size_t)table->field_of[COL_VALUE] + 1;
     mvec__import_add_row(import);
 #undef FIELD
 #undef REJECT

@@ -157,8 +157,8 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
     if (status == MVEC_OK && state.importer == NULL)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
     if (status == MVEC_OK)
-        status = mvec__observations_validate(ctx, name, text, length, observations->rows,
-                                             count_before, observations->count);
+        status = mvec__observations_validate(ctx, name, observations->rows, count_before,
+                                             observations->count);
     if (status != MVEC_OK) {
         observations->count = count_before;
         return status;

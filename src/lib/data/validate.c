@@ -14,61 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_reader.h"
 #include "validate.h"
 
 /* Rounding allowances (docs/formats.md). */
 #define SHARE_SUM_TOLERANCE_MIN 0.01       /* 1 percentage point, as a fraction */
 #define SHARE_SUM_TOLERANCE_PER_ROW 0.0005 /* 0.05 point per partner: one-decimal rounding */
 #define TOTAL_TOLERANCE 0.01               /* 1 % of the total */
-
-/* ---- column numbers from the header ----------------------------------------------------- */
-
-enum { HEADER_MAX = 64 };
-
-typedef struct header_names {
-    char names[HEADER_MAX][32];
-    size_t count;
-} header_names;
-
-static mvec_status on_header(void *user, const mvec__csv_record *record)
-{
-    header_names *header = user;
-    for (size_t i = 0; i < record->field_count && i < HEADER_MAX; i++) {
-        snprintf(header->names[i], sizeof header->names[i], "%s", record->fields[i]);
-        header->count = i + 1;
-    }
-    return MVEC_ERR_CANCELLED; /* stop after the header; no message is recorded */
-}
-
-static size_t column_named(const header_names *header, const char *name)
-{
-    for (size_t i = 0; i < header->count; i++) {
-        const char *field = header->names[i];
-        while (*field == ' ')
-            field++;
-        size_t length = strlen(name);
-        if (strncmp(field, name, length) == 0 && (field[length] == '\0' || field[length] == ' '))
-            return i + 1;
-    }
-    return 0;
-}
-
-/* The column holding a row's value: "value" in the long format; in the
- * Bureau's table the column of its flow and indicator. */
-static size_t value_column(const header_names *header, const mvec_observation *row)
-{
-    size_t column = column_named(header, "value");
-    if (column != 0)
-        return column;
-    const char *flow = strcmp(row->vector, "trade.exports") == 0   ? "exports"
-                       : strcmp(row->vector, "trade.imports") == 0 ? "imports"
-                                                                   : "turnover";
-    char name[40];
-    snprintf(name, sizeof name, "%s_%s", flow,
-             strcmp(row->indicator, "share") == 0 ? "share_pct" : "kusd");
-    return column_named(header, name);
-}
 
 /* ---- grouping --------------------------------------------------------------------------- */
 
@@ -135,13 +86,12 @@ static bool is_total(const mvec_country *partner)
 typedef struct checker {
     mvec_ctx *ctx;
     const char *name;
-    const header_names *header;
 } checker;
 
 static mvec_status reject(const checker *check, const mvec_observation *row, const char *what)
 {
     return mvec__error(check->ctx, MVEC_ERR_PARSE, "%s:%zu:%zu: %s", check->name, row->line,
-                       value_column(check->header, row), what);
+                       row->column, what);
 }
 
 static mvec_status check_row(const checker *check, const mvec_observation *row)
@@ -234,9 +184,8 @@ static mvec_status check_group(const checker *check, const mvec_observation *con
     return MVEC_OK;
 }
 
-mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const char *text,
-                                        size_t length, const mvec_observation *rows, size_t first,
-                                        size_t end)
+mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name,
+                                        const mvec_observation *rows, size_t first, size_t end)
 {
     if (end <= first)
         return MVEC_OK;
@@ -244,10 +193,7 @@ mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const c
     rows += first;
     mvec_status status = MVEC_OK;
     const mvec_observation **sorted = NULL;
-    header_names *header = NULL;
-    MVEC_TRY(mvec__calloc(ctx, 1, sizeof *header, &header));
-    mvec__csv_parse(ctx, name, text, length, on_header, header); /* the header was read before */
-    checker check = {ctx, name, header};
+    checker check = {ctx, name};
     for (size_t i = 0; i < count; i++)
         MVEC_TRY(check_row(&check, &rows[i]));
     MVEC_TRY(mvec__calloc(ctx, count, sizeof *sorted, &sorted));
@@ -263,6 +209,5 @@ mvec_status mvec__observations_validate(mvec_ctx *ctx, const char *name, const c
     }
 cleanup:
     mvec__free(ctx, sorted);
-    mvec__free(ctx, header);
     return status;
 }
