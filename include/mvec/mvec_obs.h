@@ -78,6 +78,7 @@ typedef struct mvec_observations mvec_observations;
 typedef enum mvec_input_format {
     MVEC_INPUT_LONG = 0,   /* mvec's long format */
     MVEC_INPUT_BNS_TRADE,  /* the Bureau of National Statistics trade-by-partner table */
+    MVEC_INPUT_OTHER,      /* any other importer: mvec_observations_import_* name it */
 } mvec_input_format;
 
 /* An empty store. `countries` must outlive it.
@@ -108,6 +109,32 @@ MVEC_API mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observation
 MVEC_API mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observations,
                                                  const char *name, const char *text,
                                                  size_t length, mvec_input_format *format);
+
+/* Add a file ("-" for standard input) read as `format`, an importer's name
+ * ("obs", "bns", ...: mvec_importer_name); NULL recognises the format from
+ * the header as mvec_observations_load_file does. `used_format` (may be NULL)
+ * receives the importer's name (static storage). Linear in the file's size
+ * unless the importer's section of docs/formats.md says otherwise. Codes an
+ * importer cannot map to a country are reported through the log callback
+ * (MVEC_LOG_WARNING), never dropped silently.
+ * Statuses: MVEC_ERR_INVALID for an unknown format; otherwise as
+ * mvec_observations_load_file. */
+MVEC_API mvec_status mvec_observations_import_file(mvec_ctx *ctx, mvec_observations *observations,
+                                                   const char *path, const char *format,
+                                                   const char **used_format);
+/* The same for text in memory; `name` is used in messages.
+ * Statuses: as mvec_observations_import_file, without MVEC_ERR_IO. */
+MVEC_API mvec_status mvec_observations_import_text(mvec_ctx *ctx, mvec_observations *observations,
+                                                   const char *name, const char *text,
+                                                   size_t length, const char *format,
+                                                   const char **used_format);
+
+/* The importers, in the order they are tried on a header: their names (the
+ * FORMAT of `mvec import`) and one-line summaries; NULL past the end.
+ * Cannot fail. */
+MVEC_API size_t mvec_importer_count(void);
+MVEC_API const char *mvec_importer_name(size_t index);
+MVEC_API const char *mvec_importer_summary(size_t index);
 
 /* The accessors below cannot fail; mvec_observations_at returns NULL past the end. */
 MVEC_API size_t mvec_observations_count(const mvec_observations *observations);

@@ -6,7 +6,8 @@
  */
 #include <mvec/mvec.h>
 
-#include "data/importers.h"
+#include "import/code_map.h"
+#include "import/importers.h"
 #include "test.h"
 
 static mvec_ctx *ctx;
@@ -117,20 +118,20 @@ static void test_importer_table(void)
 {
     size_t count = 0;
     const mvec__importer *const *importers = mvec__importers(&count);
-    CHECK(count == 2);
-    size_t defaults = 0;
+    CHECK(count >= 2 && count == mvec_importer_count());
+    CHECK(importers[count - 1] == &MVEC__IMPORT_OBSERVATIONS_CSV); /* the default, tried last */
+    CHECK(importers[count - 1]->signature == NULL);
     for (size_t i = 0; i < count; i++) {
         const mvec__importer *im = importers[i];
-        CHECK(im->name != NULL && im->row != NULL && im->columns != NULL);
+        CHECK(im->name != NULL && im->summary != NULL && im->row != NULL && im->columns != NULL);
+        CHECK(mvec__importer_named(im->name) == im);
+        CHECK(strcmp(mvec_importer_name(i), im->name) == 0);
         for (size_t j = 0; j < i; j++) {
             CHECK(strcmp(im->name, importers[j]->name) != 0);
-            CHECK(im->format != importers[j]->format);
+            CHECK(im->format == MVEC_INPUT_OTHER || im->format != importers[j]->format);
         }
-        if (im->signature == NULL) {
-            defaults++;
-            CHECK(i == count - 1); /* the default is tried last */
+        if (im->signature == NULL) /* named only (or the default) */
             continue;
-        }
         /* a file with just the signature as header is recognised as this format
          * and has every signature field bound to a column */
         char header[1024] = "";
@@ -151,9 +152,27 @@ static void test_importer_table(void)
         CHECK(format == im->format);
         mvec_observations_free(ctx, o);
     }
-    CHECK(defaults == 1);
-    CHECK_STR(importers[0]->name, "bns-trade-by-partner");
-    CHECK_STR(importers[count - 1]->name, "observations-csv");
+    CHECK(mvec__importer_named("bns") == &MVEC__IMPORT_BNS_TABLE);
+    CHECK(mvec__importer_named("nonesuch") == NULL);
+    CHECK_STR(importers[count - 1]->name, "obs");
+
+    /* a named format is read as that format whatever the header; an unknown name is refused */
+    mvec_observations *named = NULL;
+    mvec_observations_new(ctx, countries, &named);
+    const char *used = NULL;
+    CHECK_STATUS(mvec_observations_import_text(ctx, named, "n.csv", HEADER, sizeof HEADER - 1,
+                                               "bns", &used),
+                 MVEC_ERR_SCHEMA);
+    CHECK(strncmp(mvec_ctx_error_message(ctx), "n.csv:1:1: unknown column 'country'", 35) == 0);
+    CHECK_STATUS(mvec_observations_import_text(ctx, named, "n.csv", HEADER, sizeof HEADER - 1,
+                                               "obs", &used),
+                 MVEC_OK);
+    CHECK_STR(used, "obs");
+    CHECK_STATUS(mvec_observations_import_text(ctx, named, "n.csv", HEADER, sizeof HEADER - 1,
+                                               "xlsx", &used),
+                 MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "unknown input format 'xlsx'");
+    mvec_observations_free(ctx, named);
 
     /* the signature is the exact header: the Bureau's columns in another order
      * are read as the default format, which names the first column it lacks */
@@ -170,6 +189,41 @@ static void test_importer_table(void)
                  MVEC_OK);
     CHECK(format == MVEC_INPUT_LONG);
     mvec_observations_free(ctx, o);
+}
+
+/* Every code table in data/codes/ loads and names registry countries only;
+ * COW 365 is the Soviet Union until 1991 and Russia after; an unknown code is
+ * not found; a code mapped to nothing is found as NULL. */
+static void test_code_maps(void)
+{
+    mvec__code_map map;
+    CHECK_STATUS(mvec__code_map_load(ctx, countries, "cow", &map), MVEC_OK);
+    const mvec_country *c = NULL;
+    CHECK(mvec__code_map_find(&map, "365", 1991, &c) && c != NULL);
+    CHECK_STR(c->code, "SUN");
+    CHECK(mvec__code_map_find(&map, "365", 1992, &c) && c != NULL);
+    CHECK_STR(c->code, "RUS");
+    CHECK(mvec__code_map_find(&map, "705", 0, &c) && c != NULL);
+    CHECK_STR(c->code, "KAZ");
+    CHECK(mvec__code_map_find(&map, "817", 1970, &c) && c == NULL);
+    CHECK(!mvec__code_map_find(&map, "99999", 2000, &c));
+    mvec__code_map_clear(ctx, &map);
+    CHECK_STATUS(mvec__code_map_load(ctx, countries, "nonesuch", &map), MVEC_ERR_INTERNAL);
+    for (size_t i = 0; i < mvec__embedded_count(); i++) {
+        const mvec__embedded_file *file = mvec__embedded_at(i);
+        char system[64];
+        if (sscanf(file->path, "data/codes/%63[^.].csv", system) != 1)
+            continue;
+        CHECK_STATUS(mvec__code_map_load(ctx, countries, system, &map), MVEC_OK);
+        mvec__code_map_clear(ctx, &map);
+    }
+
+    mvec__unmapped unmapped = {.index = MVEC__STRMAP_INIT};
+    CHECK_STATUS(mvec__unmapped_add(ctx, &unmapped, "817", true, 5), MVEC_OK);
+    CHECK_STATUS(mvec__unmapped_add(ctx, &unmapped, "999", false, 7), MVEC_OK);
+    CHECK_STATUS(mvec__unmapped_add(ctx, &unmapped, "817", true, 9), MVEC_OK);
+    CHECK(unmapped.count == 2 && unmapped.entries[0].rows == 2);
+    mvec__unmapped_clear(ctx, &unmapped);
 }
 
 static void test_embedded(void)
@@ -206,6 +260,7 @@ int main(void)
     test_long_format();
     test_bns_table();
     test_importer_table();
+    test_code_maps();
     test_embedded();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);

@@ -293,8 +293,9 @@ static mvec_status on_pseudo_row(void *user, mvec__table *table)
 {
     table_state *state = user;
     mvec_ctx *ctx = state->ctx;
-    long numeric;
-    if (!mvec__parse_int(mvec__table_get(table, PSEUDO_NUMERIC), 0, 9999, &numeric))
+    long numeric = -1; /* empty: a code with no number (Kosovo's XKX) */
+    const char *numeric_text = mvec__table_get(table, PSEUDO_NUMERIC);
+    if (numeric_text[0] != '\0' && !mvec__parse_int(numeric_text, 0, 9999, &numeric))
         return mvec__table_fail(ctx, table, PSEUDO_NUMERIC, MVEC_ERR_PARSE,
                                 "numeric code expected");
     const char *maps_to = mvec__table_get(table, PSEUDO_MAPS_TO);

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "importers.h"
+#include "../import/importers.h"
 #include "units.h"
 #include "validate.h"
 
@@ -56,29 +56,6 @@ const char *mvec_qualifier_symbol(mvec_qualifier qualifier)
         return "<=";
     }
     return "";
-}
-
-/* ---- the importers ----------------------------------------------------------------------- */
-
-/* Tried in order; the default importer (no signature) comes last. */
-static const mvec__importer *const IMPORTERS[] = {
-    &MVEC__IMPORT_BNS_TABLE,
-    &MVEC__IMPORT_OBSERVATIONS_CSV,
-};
-
-const mvec__importer *const *mvec__importers(size_t *count)
-{
-    *count = sizeof IMPORTERS / sizeof *IMPORTERS;
-    return IMPORTERS;
-}
-
-static const mvec__importer *importer_for(const mvec__csv_record *header)
-{
-    size_t count = sizeof IMPORTERS / sizeof *IMPORTERS;
-    for (size_t i = 0; i + 1 < count; i++)
-        if (mvec__header_is(header, IMPORTERS[i]->signature, IMPORTERS[i]->signature_count))
-            return IMPORTERS[i];
-    return IMPORTERS[count - 1];
 }
 
 mvec_status mvec__import_intern(mvec__import *import, const char *text, const char **out)
@@ -126,17 +103,27 @@ cleanup:
 
 typedef struct load_state {
     mvec__import import;
-    const mvec__importer *importer; /* NULL until the header is read */
+    const mvec__importer *importer; /* NULL until the header is read, unless named */
+    bool bound;                     /* the header has been read */
+    bool begun;                     /* begin has run (so clear must) */
 } load_state;
 
 static mvec_status on_record(void *user, const mvec__csv_record *record)
 {
     load_state *state = user;
     mvec__import *import = &state->import;
-    if (state->importer == NULL) {
-        state->importer = importer_for(record);
-        return mvec__table_bind(import->ctx, &import->table, import->name,
-                                state->importer->columns, state->importer->column_count, record);
+    if (!state->bound) {
+        if (state->importer == NULL)
+            state->importer = mvec__importer_for_header(record);
+        state->bound = true;
+        mvec_status status = mvec__table_bind(import->ctx, &import->table, import->name,
+                                              state->importer->columns,
+                                              state->importer->column_count, record);
+        if (status == MVEC_OK && state->importer->begin != NULL) {
+            state->begun = true;
+            status = state->importer->begin(import);
+        }
+        return status;
     }
     mvec_status status = mvec__table_enter_row(import->ctx, &import->table, record);
     if (status != MVEC_OK)
@@ -144,18 +131,25 @@ static mvec_status on_record(void *user, const mvec__csv_record *record)
     return state->importer->row(import);
 }
 
-mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observations,
-                                        const char *name, const char *text, size_t length,
-                                        mvec_input_format *format)
+/* Read `text` with `importer` (NULL: recognised from the header), check the
+ * rows it added together, and undo the whole load on any failure. */
+static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const char *name,
+                        const char *text, size_t length, const mvec__importer *importer,
+                        const mvec__importer **used)
 {
     size_t count_before = observations->count;
     load_state state = {.import = {.ctx = ctx,
                                    .observations = observations,
                                    .countries = observations->countries,
-                                   .name = name}};
+                                   .name = name},
+                        .importer = importer};
     mvec_status status = mvec__csv_parse(ctx, name, text, length, on_record, &state);
-    if (status == MVEC_OK && state.importer == NULL)
+    if (status == MVEC_OK && !state.bound)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
+    if (status == MVEC_OK && state.importer->finish != NULL)
+        status = state.importer->finish(&state.import);
+    if (state.begun && state.importer->clear != NULL)
+        state.importer->clear(&state.import);
     if (status == MVEC_OK)
         status = mvec__observations_validate(ctx, name, observations->rows, count_before,
                                              observations->count);
@@ -163,9 +157,50 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
         observations->count = count_before;
         return status;
     }
-    if (format != NULL)
-        *format = state.importer->format;
+    *used = state.importer;
     return MVEC_OK;
+}
+
+mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observations,
+                                        const char *name, const char *text, size_t length,
+                                        mvec_input_format *format)
+{
+    const mvec__importer *used = NULL;
+    mvec_status status = load(ctx, observations, name, text, length, NULL, &used);
+    if (status == MVEC_OK && format != NULL)
+        *format = used->format;
+    return status;
+}
+
+mvec_status mvec_observations_import_text(mvec_ctx *ctx, mvec_observations *observations,
+                                          const char *name, const char *text, size_t length,
+                                          const char *format, const char **used_format)
+{
+    const mvec__importer *importer = NULL;
+    if (format != NULL && (importer = mvec__importer_named(format)) == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
+    const mvec__importer *used = NULL;
+    mvec_status status = load(ctx, observations, name, text, length, importer, &used);
+    if (status == MVEC_OK && used_format != NULL)
+        *used_format = used->name;
+    return status;
+}
+
+mvec_status mvec_observations_import_file(mvec_ctx *ctx, mvec_observations *observations,
+                                          const char *path, const char *format,
+                                          const char **used_format)
+{
+    if (format != NULL && mvec__importer_named(format) == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
+    char *text = NULL;
+    size_t length = 0;
+    mvec_status status = mvec__file_read(ctx, path, &text, &length);
+    if (status == MVEC_OK)
+        status = mvec_observations_import_text(ctx, observations,
+                                               strcmp(path, "-") ? path : "<stdin>", text,
+                                               length, format, used_format);
+    mvec__free(ctx, text);
+    return status;
 }
 
 mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observations *observations,

@@ -170,7 +170,8 @@ cleanup:
 }
 
 const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV = {
-    .name = "observations-csv",
+    .name = "obs",
+    .summary = "mvec's own long format, one figure per row (what the sources command writes as CSV)",
     .format = MVEC_INPUT_LONG,
     .signature = NULL, /* the default */
     .signature_count = 0,

@@ -169,7 +169,8 @@ cleanup:
 }
 
 const mvec__importer MVEC__IMPORT_BNS_TABLE = {
-    .name = "bns-trade-by-partner",
+    .name = "bns",
+    .summary = "Bureau of National Statistics of Kazakhstan, trade by partner (CSV conversion)",
     .format = MVEC_INPUT_BNS_TRADE,
     .signature = BNS_HEADER,
     .signature_count = sizeof BNS_HEADER / sizeof *BNS_HEADER,

@@ -1,0 +1,79 @@
+/*
+ * importers.h - the observation importers. Each input format is one file
+ * (import_<name>.c) defining one mvec__importer, and one row in the table
+ * IMPORTERS of importer_table.c:
+ *
+ *   name       the FORMAT of `mvec import` and what messages call it ("bns")
+ *   summary    one line for `mvec import --help`: what file it reads
+ *   format     the value the older mvec_observations_load_* report
+ *              (MVEC_INPUT_OTHER for every importer added since)
+ *   signature  the header row that identifies the format (exact fields, in
+ *              order) when no format is named; NULL when the format must be
+ *              named. The default format (obs) has none and is tried last.
+ *   columns    the columns bound by name (../data/csv_table.h)
+ *   row        reads the current row and adds zero or more observations
+ *   begin      optional: set up import->state before the first row
+ *   finish     optional: after the last row, add the rows an aggregating
+ *              importer has been summing (UNGA votes, monthly figures...)
+ *   clear      optional: release import->state; always called, also after
+ *              a failure or a cancel
+ *
+ * Adding a format: write import_<name>.c, declare it below, add its row to
+ * IMPORTERS and its section to docs/formats.md. The store side (growing the
+ * rows, interning strings, units, the checks of validate.c, undoing a failed
+ * load) is shared: an importer only validates fields and fills observations.
+ */
+#ifndef MVEC_IMPORTERS_H
+#define MVEC_IMPORTERS_H
+
+#include "../data/csv_table.h"
+
+/* One load in progress, handed to an importer's functions. */
+typedef struct mvec__import {
+    mvec_ctx *ctx;
+    mvec_observations *observations;
+    const mvec_countries *countries;
+    const char *name;   /* the file name used in messages */
+    mvec__table table;  /* the current row */
+    void *state;        /* the importer's own, from begin to clear */
+} mvec__import;
+
+typedef struct mvec__importer {
+    const char *name;
+    const char *summary;
+    mvec_input_format format;
+    const char *const *signature;
+    size_t signature_count;
+    const mvec__column_spec *columns;
+    size_t column_count;
+    mvec_status (*row)(mvec__import *import);
+    mvec_status (*begin)(mvec__import *import);
+    mvec_status (*finish)(mvec__import *import);
+    void (*clear)(mvec__import *import);
+} mvec__importer;
+
+extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
+extern const mvec__importer MVEC__IMPORT_BNS_TABLE;        /* import_bns_table.c */
+
+/* The table, in the order tried (importer_table.c). */
+const mvec__importer *const *mvec__importers(size_t *count);
+/* The importer called `name`, or NULL. */
+const mvec__importer *mvec__importer_named(const char *name);
+/* The importer whose signature `header` matches, else the default (obs). */
+const mvec__importer *mvec__importer_for_header(const mvec__csv_record *header);
+
+/* For importers (observations.c). A row is added in three steps: new_row
+ * (a zeroed observation at the end of the store), filling it, add_row (it
+ * counts from then on); a row not added is overwritten by the next one. */
+mvec_status mvec__import_new_row(mvec__import *import, mvec_observation **out);
+void mvec__import_add_row(mvec__import *import);
+/* Intern `text` in the store's string pool (the observation's strings live there).
+ * Costs a hash look-up: an importer that writes the same text on every row
+ * (source, URL, unit) interns it once, in begin, and reuses the pointer. */
+mvec_status mvec__import_intern(mvec__import *import, const char *text, const char **out);
+/* Check the unit named `unit` (data/units.csv) and set row->unit, dimension
+ * and base_value from row->value; an unknown unit fails at `column`. */
+mvec_status mvec__import_set_unit(mvec__import *import, mvec_observation *row, const char *unit,
+                                  size_t column);
+
+#endif
