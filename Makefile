@@ -194,24 +194,17 @@ clean:
 FUZZ_CC      ?= clang
 FUZZ_TIME    ?= 30
 FUZZ_BUILD   ?= build/fuzz
-FUZZ_TARGETS ?= observations bns blocs weights
+FUZZ_TARGETS ?= $(shell awk '!/^\#/ && NF { print $$1 }' fuzz/targets)
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
                 -fno-sanitize-recover=all
-FUZZ_SEEDS_observations := tests/data/*.csv fuzz/seeds/observations/*
-FUZZ_SEEDS_bns     := tests/data/bns_small.csv
-FUZZ_SEEDS_blocs   := tests/data/scheme_*.csv data/blocs/powers.csv
-FUZZ_SEEDS_weights := fuzz/seeds/weights/*
 
 .PHONY: fuzz fuzz-build
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    corpus=$(FUZZ_BUILD)/corpus/$$t; mkdir -p $$corpus; \
-	    case $$t in \
-	    observations) cp $(FUZZ_SEEDS_observations) $$corpus/ ;; \
-	    bns) cp $(FUZZ_SEEDS_bns) $$corpus/ ;; \
-	    blocs) cp $(FUZZ_SEEDS_blocs) $$corpus/ ;; \
-	    weights) cp $(FUZZ_SEEDS_weights) $$corpus/ ;; \
-	    esac; \
+	    for seed in $$(awk -v t=$$t '$$1 == t { $$1 = ""; print }' fuzz/targets); do \
+	        [ -f "$$seed" ] && cp "$$seed" $$corpus/; \
+	    done; \
 	    echo "  FUZZ   $$t for $(FUZZ_TIME) s"; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 -dict=fuzz/mvec.dict \
 	        -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$corpus \
@@ -225,7 +218,7 @@ fuzz-build:
 	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libmvec.a
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h $(FUZZ_BUILD)/libmvec.a
 	$(SAY) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
 

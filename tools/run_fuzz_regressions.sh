@@ -4,18 +4,14 @@
 # sanitizer report or a leak fails. Ends with "fuzz: N passed, N failed, N skipped".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:?usage: run_fuzz_regressions.sh FUZZ_BUILD}
+build=$(cd "${1:?usage: run_fuzz_regressions.sh FUZZ_BUILD}" && pwd)
 passed=0
 failed=0
-for harness in observations bns blocs weights; do
+cd "$root"
+for harness in $(awk '!/^#/ && NF { print $1 }' fuzz/targets); do
     binary="$build/fuzz_$harness"
-    case $harness in
-    observations) seeds="$root/tests/data/*.csv $root/fuzz/seeds/observations/*" ;;
-    bns) seeds="$root/tests/data/bns_small.csv" ;;
-    blocs) seeds="$root/tests/data/scheme_*.csv $root/data/blocs/powers.csv" ;;
-    weights) seeds="$root/fuzz/seeds/weights/*" ;;
-    esac
-    for input in $seeds "$root"/fuzz/regressions/"$harness"_*; do
+    seeds=$(awk -v t="$harness" '$1 == t { $1 = ""; print }' fuzz/targets)
+    for input in $seeds fuzz/regressions/"$harness"_*; do
         [ -f "$input" ] || continue
         if output=$("$binary" -runs=1 "$input" 2>&1); then
             passed=$((passed + 1))
