@@ -125,6 +125,12 @@ static mvec_status check_group(const checker *check, const mvec_observation *con
             rows[i]->qualifier != MVEC_QUALIFIER_AT_LEAST &&
             (total == NULL || rows[i]->base_value > total->base_value))
             total = rows[i]; /* with two totals, the larger one: reject only what both deny */
+    /* A net figure (an FDI flow, a position) with a negative part: a partner,
+     * or the listed partners together, may exceed the total when others are
+     * negative, so the total bounds nothing. */
+    for (size_t i = 0; i < n && total != NULL; i++)
+        if (counts(rows[i]) && rows[i]->base_value < 0)
+            total = NULL;
     /* Sum over disjoint partners, each counted once at its smallest value. */
     double sum = 0;
     size_t partners = 0;

@@ -8,6 +8,10 @@
 
 static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_BNS_TABLE,
+    &MVEC__IMPORT_SIPRI_TIV,
+    &MVEC__IMPORT_UNCTAD_FDI,
+    &MVEC__IMPORT_WIIW_FDI,
+    &MVEC__IMPORT_AIDDATA,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 

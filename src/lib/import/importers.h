@@ -54,6 +54,10 @@ typedef struct mvec__importer {
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
 extern const mvec__importer MVEC__IMPORT_BNS_TABLE;        /* import_bns_table.c */
+extern const mvec__importer MVEC__IMPORT_SIPRI_TIV;        /* import_sipri_tiv.c */
+extern const mvec__importer MVEC__IMPORT_UNCTAD_FDI;       /* import_unctad_fdi.c */
+extern const mvec__importer MVEC__IMPORT_WIIW_FDI;         /* import_wiiw_fdi.c */
+extern const mvec__importer MVEC__IMPORT_AIDDATA;          /* import_aiddata.c */
 
 /* The table, in the order tried (importer_table.c). */
 const mvec__importer *const *mvec__importers(size_t *count);

@@ -1,0 +1,185 @@
+/*
+ * import_sipri_tiv.c - SIPRI Arms Transfers Database, trend-indicator values
+ * (TIV) by supplier, recipient and year of delivery, in the long layout of
+ * 360info's reshaped SIPRI export tables (sipri-exports-processed.csv:
+ * supplier, recipient, year, value, COW codes, coordinates). Recognised by
+ * its exact header; any country (docs/formats.md).
+ *
+ * Each row gives two observations, third-party basis (SIPRI is neither
+ * side): the recipient's arms.imports from the supplier and the supplier's
+ * arms.exports to the recipient, in TIV m. Parties are mapped by SIPRI's own
+ * names through data/codes/sipri.csv (the COW columns are not used: 360info
+ * gives rebel groups the COW code of the state they fight in); a side whose
+ * name maps to no country (unknown supplier, a rebel group, NATO) loses its
+ * observation, and the import reports it.
+ */
+#include <stdio.h>
+
+#include "code_map.h"
+#include "importers.h"
+
+static const char *const SIPRI_HEADER[] = {
+    "supplier",      "recipient",      "year",          "value",         "supplier_cown",
+    "recipient_cown", "supplier_lon",  "supplier_lat",  "recipient_lon", "recipient_lat",
+};
+enum { SIPRI_SUPPLIER, SIPRI_RECIPIENT, SIPRI_YEAR, SIPRI_VALUE, SIPRI_SUPPLIER_COW,
+       SIPRI_RECIPIENT_COW, SIPRI_SUPPLIER_LON, SIPRI_SUPPLIER_LAT, SIPRI_RECIPIENT_LON,
+       SIPRI_RECIPIENT_LAT, SIPRI_COLUMN_COUNT };
+static const mvec__column_spec SIPRI_COLUMNS[SIPRI_COLUMN_COUNT] = {
+    {"supplier", true},       {"recipient", true},      {"year", true},
+    {"value", true},          {"supplier_cown", false}, {"recipient_cown", false},
+    {"supplier_lon", false},  {"supplier_lat", false},  {"recipient_lon", false},
+    {"recipient_lat", false},
+};
+
+/* Strings the same on every row, interned once (begin). */
+typedef struct sipri_state {
+    mvec__code_map map;
+    mvec__unmapped unmapped;
+    const char *imports, *exports, *value, *empty, *source, *date, *url, *title, *quality,
+        *note, *file;
+} sipri_state;
+
+static mvec_status sipri_begin(mvec__import *import)
+{
+    mvec_status status = MVEC_OK;
+    sipri_state *s = NULL;
+    MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *s, &s));
+    import->state = s;
+    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "sipri", &s->map));
+    struct {
+        const char **out;
+        const char *text;
+    } strings[] = {
+        {&s->imports, "arms.imports"},
+        {&s->exports, "arms.exports"},
+        {&s->value, "value"},
+        {&s->empty, ""},
+        {&s->source, "SIPRI Arms Transfers Database, TIV of arms exports by supplier, recipient "
+                     "and year (tables generated 28 July 2022, reshaped by 360info)"},
+        {&s->date, "2022-07-28"},
+        {&s->url, "https://www.sipri.org/databases/armstransfers"},
+        {&s->title, "SIPRI Arms Transfers Database: trend-indicator values, 1950-2021"},
+        {&s->quality, "official"},
+        {&s->note, "year of delivery; TIV is a volume index (constant 1990 prices), not dollars; "
+                   "0 = less than 0.5 m TIV"},
+        {&s->file, import->name},
+    };
+    for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+        MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
+cleanup:
+    return status;
+}
+
+/* The country SIPRI's `column` names in `year`, or NULL (counted as left out). */
+static mvec_status sipri_party(mvec__import *import, size_t column, int year,
+                               const mvec_country **out)
+{
+    sipri_state *s = import->state;
+    const char *name = mvec__table_get(&import->table, column);
+    *out = NULL;
+    if (name[0] == '\0')
+        return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE,
+                                "empty %s", SIPRI_COLUMNS[column].name);
+    bool known = mvec__code_map_find(&s->map, name, year, out);
+    if (*out == NULL)
+        return mvec__unmapped_add(import->ctx, &s->unmapped, name, known,
+                                  import->table.record->line);
+    return MVEC_OK;
+}
+
+static mvec_status sipri_add(mvec__import *import, const mvec_country *country,
+                             const mvec_country *partner, const char *vector, int year,
+                             double value)
+{
+    sipri_state *s = import->state;
+    mvec_status status = MVEC_OK;
+    mvec_observation *row = NULL;
+    MVEC_TRY(mvec__import_new_row(import, &row));
+    row->country = country;
+    row->partner = partner;
+    row->vector = vector;
+    row->indicator = s->value;
+    row->year = year;
+    row->period = row->item = s->empty;
+    row->value = value;
+    MVEC_TRY(mvec__import_set_unit(import, row, "TIV m", SIPRI_VALUE));
+    row->basis = MVEC_BASIS_THIRD_PARTY;
+    row->source = s->source;
+    row->source_date = s->date;
+    row->url = s->url;
+    row->title = s->title;
+    row->quality = s->quality;
+    row->seed = row->quote = s->empty;
+    row->note = s->note;
+    row->file = s->file;
+    row->line = import->table.record->line;
+    row->column = (size_t)import->table.field_of[SIPRI_VALUE] + 1;
+    mvec__import_add_row(import);
+cleanup:
+    return status;
+}
+
+static mvec_status sipri_row(mvec__import *import)
+{
+    mvec_ctx *ctx = import->ctx;
+    mvec__table *table = &import->table;
+    mvec_status status = MVEC_OK;
+    long year;
+    double value;
+    const char *reason = "";
+    const char *text = mvec__table_get(table, SIPRI_YEAR);
+    if (!mvec__parse_int(text, 1900, 2100, &year))
+        return mvec__table_fail(ctx, table, SIPRI_YEAR, MVEC_ERR_PARSE, "invalid year '%s'",
+                                text);
+    text = mvec__table_get(table, SIPRI_VALUE);
+    if (!mvec__parse_number(text, &value, &reason))
+        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE,
+                                "invalid number '%s': %s", text, reason);
+    if (value < 0)
+        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE,
+                                "negative TIV '%s'", text);
+    const mvec_country *supplier = NULL;
+    const mvec_country *recipient = NULL;
+    MVEC_TRY(sipri_party(import, SIPRI_SUPPLIER, (int)year, &supplier));
+    MVEC_TRY(sipri_party(import, SIPRI_RECIPIENT, (int)year, &recipient));
+    sipri_state *s = import->state;
+    if (supplier != NULL && recipient != NULL) {
+        MVEC_TRY(sipri_add(import, recipient, supplier, s->imports, (int)year, value));
+        MVEC_TRY(sipri_add(import, supplier, recipient, s->exports, (int)year, value));
+    }
+cleanup:
+    return status;
+}
+
+static mvec_status sipri_finish(mvec__import *import)
+{
+    sipri_state *s = import->state;
+    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "SIPRI");
+    return MVEC_OK;
+}
+
+static void sipri_clear(mvec__import *import)
+{
+    sipri_state *s = import->state;
+    if (s == NULL)
+        return;
+    mvec__code_map_clear(import->ctx, &s->map);
+    mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__free(import->ctx, s);
+    import->state = NULL;
+}
+
+const mvec__importer MVEC__IMPORT_SIPRI_TIV = {
+    .name = "sipri-tiv",
+    .summary = "SIPRI arms transfers, TIV by supplier, recipient and year (long CSV, any country)",
+    .format = MVEC_INPUT_OTHER,
+    .signature = SIPRI_HEADER,
+    .signature_count = sizeof SIPRI_HEADER / sizeof *SIPRI_HEADER,
+    .columns = SIPRI_COLUMNS,
+    .column_count = SIPRI_COLUMN_COUNT,
+    .row = sipri_row,
+    .begin = sipri_begin,
+    .finish = sipri_finish,
+    .clear = sipri_clear,
+};
