@@ -15,6 +15,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../data/csv_table.h"
@@ -560,6 +561,261 @@ static mvec_status check_shared_first(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* ---- rules on sums of values: arms suppliers over windows, FDI ranks ---------------- */
+
+enum { MAX_SUM_PARTNERS = 512 };
+
+/* One partner's sum over a window, or one partner's value in a year. */
+typedef struct partner_sum {
+    const mvec_country *partner;
+    double value;
+} partner_sum;
+
+static bool is_country(const mvec_country *c)
+{
+    return c->kind == MVEC_COUNTRY_CURRENT || c->kind == MVEC_COUNTRY_FORMER ||
+           c->kind == MVEC_COUNTRY_PSEUDO;
+}
+
+/* Does observation o count for (country, vector) levels of `source`? */
+static bool level_row(const check_state *state, const mvec_observation *o, const char *vector)
+{
+    return o->country == state->claims->country && strcmp(o->vector, vector) == 0 &&
+           strcmp(o->indicator, "value") == 0 && !o->superseded && o->period[0] == '\0' &&
+           o->item[0] == '\0' && o->qualifier == MVEC_QUALIFIER_EXACT;
+}
+
+/* Sum the values of `source` (and `basis`, unless negative) per partner over
+ * [first, last]; *total gets the WLD rows' sum (0 when there is none).
+ * O(observations x partners). */
+static size_t sum_partners(const check_state *state, const char *vector, const char *source,
+                           int basis, int first, int last, partner_sum *sums, double *total)
+{
+    size_t count = 0;
+    *total = 0;
+    const mvec_observations *obs = state->observations;
+    for (size_t i = 0; i < mvec_observations_count(obs); i++) {
+        const mvec_observation *o = mvec_observations_at(obs, i);
+        if (!level_row(state, o, vector) || o->source != source || o->year < first ||
+            o->year > last || (basis >= 0 && (int)o->basis != basis))
+            continue;
+        if (strcmp(o->partner->code, "WLD") == 0) {
+            *total += o->base_value;
+            continue;
+        }
+        if (!is_country(o->partner))
+            continue;
+        size_t k = 0;
+        while (k < count && sums[k].partner != o->partner)
+            k++;
+        if (k == count) {
+            if (count == MAX_SUM_PARTNERS)
+                continue;
+            sums[count++] = (partner_sum){o->partner, 0};
+        }
+        sums[k].value += o->base_value;
+    }
+    return count;
+}
+
+static int compare_sums(const void *pa, const void *pb)
+{
+    const partner_sum *a = pa;
+    const partner_sum *b = pb;
+    if (a->value > b->value)
+        return -1;
+    if (a->value < b->value)
+        return 1;
+    return strcmp(a->partner->code, b->partner->code);
+}
+
+/* The source of the latest row of `vector` in `dimension` (official first),
+ * or NULL; its years in *first, *last. */
+static const char *latest_source(const check_state *state, const char *vector,
+                                 const char *dimension, int *first, int *last)
+{
+    const char *source = NULL;
+    bool official = false;
+    const mvec_observations *obs = state->observations;
+    for (size_t i = 0; i < mvec_observations_count(obs); i++) {
+        const mvec_observation *o = mvec_observations_at(obs, i);
+        if (!level_row(state, o, vector) || strcmp(o->dimension, dimension) != 0)
+            continue;
+        bool o_official = strcmp(o->quality, "official") == 0;
+        if (source == NULL || (o_official && !official) ||
+            (o_official == official && o->year > *last)) {
+            source = o->source;
+            official = o_official;
+            *last = o->year;
+        }
+    }
+    *first = *last;
+    for (size_t i = 0; source != NULL && i < mvec_observations_count(obs); i++) {
+        const mvec_observation *o = mvec_observations_at(obs, i);
+        if (level_row(state, o, vector) && o->source == source && o->year < *first)
+            *first = o->year;
+    }
+    return source;
+}
+
+/* "X is the primary supplier": the partner has the largest sum of the
+ * vector (SIPRI TIV) over the whole period with data and over the latest
+ * five years; each five-year window is shown. */
+static mvec_status check_primary_supplier(check_state *state, const claim_row *row,
+                                          const claim_rule *rule, mvec_verdict *verdict)
+{
+    mvec_ctx *ctx = state->ctx;
+    int first = 0;
+    int last = 0;
+    const char *source = latest_source(state, row->vector, "TIV", &first, &last);
+    if (source == NULL) {
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                    "no %s of %s in SIPRI trend-indicator values: import "
+                                    "SIPRI's arms transfers file with the sipri-tiv importer",
+                                    row->vector, state->claims->country->code));
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "SIPRI Arms Transfers Database (needed)"));
+        return MVEC_OK;
+    }
+    if (state->year && state->year < last && state->year >= first)
+        last = state->year;
+    int window = (int)rule->threshold;
+    enum decision whole = UNDECIDED;
+    enum decision latest = UNDECIDED;
+    partner_sum sums[MAX_SUM_PARTNERS];
+    /* the whole period first, then windows back from the latest year */
+    for (int end = last, pass = 0; pass == 0 || end - window + 1 >= first; pass++) {
+        int from = pass == 0 ? first : end - window + 1;
+        double total = 0;
+        size_t n = sum_partners(state, row->vector, source, -1, from, end, sums, &total);
+        double listed = 0;
+        for (size_t k = 0; k < n; k++)
+            listed += sums[k].value;
+        if (total < listed)
+            total = listed;
+        qsort(sums, n, sizeof *sums, compare_sums);
+        enum decision d = DECIDED_NO;
+        if (n > 0 && strcmp(sums[0].partner->code, row->partners) == 0 &&
+            (n == 1 || sums[0].value > sums[1].value) && sums[0].value > total - listed)
+            d = DECIDED_YES;
+        if (pass == 0)
+            whole = d;
+        else if (pass == 1)
+            latest = d;
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%d-%d: ",
+                                    state->numbers.length ? "; " : "", from, end));
+        for (size_t k = 0; k < n && k < 2; k++) {
+            char share[32];
+            mvec__fmt_fixed(share, total > 0 ? sums[k].value / total * 100 : 0, 1);
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%s %s %%", k ? ", " : "",
+                                        sums[k].partner->code, share));
+        }
+        for (size_t k = 2; k < n; k++)
+            if (strcmp(sums[k].partner->code, row->partners) == 0) {
+                char share[32];
+                mvec__fmt_fixed(share, total > 0 ? sums[k].value / total * 100 : 0, 1);
+                TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, ", ... %s %s %% (rank %zu)",
+                                            row->partners, share, k + 1));
+            }
+        if (n == 0)
+            TRY_RETURN(mvec__buf_puts(ctx, &state->numbers, "no deliveries"));
+        char tiv[32];
+        mvec__fmt_fixed(tiv, total / 1e6, 0);
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, " of %s m TIV", tiv));
+        if (pass > 0)
+            end -= window;
+    }
+    TRY_RETURN(mvec__buf_printf(ctx, &state->data, "%s %d-%d third_party (%s)", row->vector,
+                                first, last, source));
+    *verdict = whole == DECIDED_YES && latest == DECIDED_YES ? MVEC_VERDICT_HOLDS
+               : latest == DECIDED_NO || whole == DECIDED_NO ? MVEC_VERDICT_FAILS
+                                                             : MVEC_VERDICT_UNDECIDABLE;
+    return MVEC_OK;
+}
+
+/* "X is the N-th largest source": the partner's rank by value of the
+ * vector in the latest year of each official source, reporter basis (the
+ * host's own statistics); sources that disagree leave it undecided. */
+static mvec_status check_partner_rank(check_state *state, const claim_row *row,
+                                      const claim_rule *rule, mvec_verdict *verdict)
+{
+    mvec_ctx *ctx = state->ctx;
+    size_t wanted = (size_t)rule->threshold;
+    const char *sources[16];
+    int years[16];
+    size_t source_count = 0;
+    const mvec_observations *obs = state->observations;
+    for (size_t i = 0; i < mvec_observations_count(obs); i++) {
+        const mvec_observation *o = mvec_observations_at(obs, i);
+        if (!level_row(state, o, row->vector) || o->basis != MVEC_BASIS_REPORTER ||
+            strcmp(o->quality, "official") != 0 || !is_country(o->partner))
+            continue;
+        size_t k = 0;
+        while (k < source_count && sources[k] != o->source)
+            k++;
+        if (k == source_count) {
+            if (source_count == 16)
+                continue;
+            sources[source_count] = o->source;
+            years[source_count++] = o->year;
+        } else if (o->year > years[k]) {
+            years[k] = o->year;
+        }
+    }
+    enum decision decisions[16];
+    size_t count = 0;
+    partner_sum sums[MAX_SUM_PARTNERS];
+    for (size_t k = 0; k < source_count; k++) {
+        int year = state->year ? state->year : years[k];
+        double total = 0;
+        size_t n = sum_partners(state, row->vector, sources[k], MVEC_BASIS_REPORTER, year, year,
+                                sums, &total);
+        if (n < wanted + 1)
+            continue; /* too few partners to rank */
+        double positive = 0;
+        for (size_t i = 0; i < n; i++)
+            positive += sums[i].value > 0 ? sums[i].value : 0;
+        if (total <= 0)
+            total = positive;
+        qsort(sums, n, sizeof *sums, compare_sums);
+        size_t rank = 0;
+        for (size_t i = 0; i < n && rank == 0; i++)
+            if (strcmp(sums[i].partner->code, row->partners) == 0)
+                rank = i + 1;
+        decisions[count++] = rank == wanted ? DECIDED_YES : DECIDED_NO;
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%d (%s): ",
+                                    state->numbers.length ? "; " : "", year, sources[k]));
+        for (size_t i = 0; i < n && (i < wanted || i + 1 == rank); i++) {
+            char share[32];
+            mvec__fmt_fixed(share, sums[i].value / total * 100, 1);
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%zu. %s %s %%",
+                                        i == 0 ? "" : (i >= wanted ? " ... " : ", "), i + 1,
+                                        sums[i].partner->code, share));
+        }
+        if (rank == 0)
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "; %s not listed",
+                                        row->partners));
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "%s%s %d reporter (%s, %zu partners)",
+                                    state->data.length ? "; " : "", row->vector, year,
+                                    sources[k], n));
+    }
+    if (count == 0) {
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                    "no official %s of %s by partner: import the National "
+                                    "Bank's FDI by country (wiiw-fdi importer) or UNCTAD's "
+                                    "bilateral FDI (unctad-fdi importer)",
+                                    row->vector, state->claims->country->code));
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "official FDI by partner (needed)"));
+    } else if (count > 1) {
+        bool differ = false;
+        for (size_t i = 1; i < count; i++)
+            differ = differ || decisions[i] != decisions[0];
+        if (differ)
+            TRY_RETURN(mvec__buf_puts(ctx, &state->numbers, "; the sources disagree"));
+    }
+    *verdict = combine(decisions, count, false);
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -576,6 +832,15 @@ static const claim_rule RULES[] = {
      "in the latest year, China, Russia and the EU (members of that year together) are the "
      "three largest units and within 5 percentage points of each other (mvec's convention for "
      "\"small margins\")"},
+    {"primary_supplier", check_primary_supplier, 5,
+     "the partner has the largest sum of SIPRI trend-indicator values (deliveries) over the whole "
+     "period with data and over the latest 5 years (both must hold; fails when it is not first "
+     "in either); each 5-year window back from the latest year is shown, with the runner-up; "
+     "shares of the sum of all deliveries (WLD), unknown suppliers included"},
+    {"fourth_largest", check_partner_rank, 4,
+     "the partner is 4th by value in the latest year of each official source, reporter basis "
+     "(the host's statistics; stocks over the positive positions), shares of the total (WLD); "
+     "holds when every source ranks it 4th, fails when none does, else the sources disagree"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,

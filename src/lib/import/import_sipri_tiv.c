@@ -11,12 +11,15 @@
  * names through data/codes/sipri.csv (the COW columns are not used: 360info
  * gives rebel groups the COW code of the state they fight in); a side whose
  * name maps to no country (unknown supplier, a rebel group, NATO) loses its
- * observation, and the import reports it.
+ * observation, and the import reports it. The file has no totals: after the
+ * last row, each country's yearly imports and exports are summed into a WLD
+ * row (import_totals.h), parties mapped to no country included, so their
+ * TIV is the unlisted remainder of the distribution.
  */
 #include <stdio.h>
 
 #include "code_map.h"
-#include "importers.h"
+#include "import_totals.h"
 
 static const char *const SIPRI_HEADER[] = {
     "supplier",      "recipient",      "year",          "value",         "supplier_cown",
@@ -36,6 +39,8 @@ static const mvec__column_spec SIPRI_COLUMNS[SIPRI_COLUMN_COUNT] = {
 typedef struct sipri_state {
     mvec__code_map map;
     mvec__unmapped unmapped;
+    mvec__import_totals totals;
+    const char *total_note;
     const char *imports, *exports, *value, *empty, *source, *date, *url, *title, *quality,
         *note, *file;
 } sipri_state;
@@ -64,6 +69,9 @@ static mvec_status sipri_begin(mvec__import *import)
         {&s->note, "year of delivery; TIV is a volume index (constant 1990 prices), not dollars; "
                    "0 = less than 0.5 m TIV"},
         {&s->file, import->name},
+        {&s->total_note, "total computed by mvec: the sum of this file's rows for the country "
+                         "and year, including parties mapped to no country (unknown suppliers "
+                         "or recipients, rebel groups, organisations)"},
     };
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
@@ -144,6 +152,13 @@ static mvec_status sipri_row(mvec__import *import)
     MVEC_TRY(sipri_party(import, SIPRI_SUPPLIER, (int)year, &supplier));
     MVEC_TRY(sipri_party(import, SIPRI_RECIPIENT, (int)year, &recipient));
     sipri_state *s = import->state;
+    size_t column = (size_t)table->field_of[SIPRI_VALUE] + 1;
+    if (recipient != NULL)
+        MVEC_TRY(mvec__import_totals_add(import, &s->totals, recipient, s->imports, (int)year,
+                                         MVEC_BASIS_THIRD_PARTY, value, column));
+    if (supplier != NULL)
+        MVEC_TRY(mvec__import_totals_add(import, &s->totals, supplier, s->exports, (int)year,
+                                         MVEC_BASIS_THIRD_PARTY, value, column));
     if (supplier != NULL && recipient != NULL) {
         MVEC_TRY(sipri_add(import, recipient, supplier, s->imports, (int)year, value));
         MVEC_TRY(sipri_add(import, supplier, recipient, s->exports, (int)year, value));
@@ -152,11 +167,28 @@ cleanup:
     return status;
 }
 
+static mvec_status sipri_fill_total(mvec__import *import, mvec_observation *row,
+                                    const mvec__import_total *total)
+{
+    sipri_state *s = import->state;
+    (void)total;
+    row->indicator = s->value;
+    row->period = row->item = row->seed = row->quote = s->empty;
+    row->source = s->source;
+    row->source_date = s->date;
+    row->url = s->url;
+    row->title = s->title;
+    row->quality = s->quality;
+    row->note = s->total_note;
+    row->file = s->file;
+    return mvec__import_set_unit(import, row, "TIV m", SIPRI_VALUE);
+}
+
 static mvec_status sipri_finish(mvec__import *import)
 {
     sipri_state *s = import->state;
     mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "SIPRI");
-    return MVEC_OK;
+    return mvec__import_totals_emit(import, &s->totals, sipri_fill_total);
 }
 
 static void sipri_clear(mvec__import *import)
@@ -166,6 +198,7 @@ static void sipri_clear(mvec__import *import)
         return;
     mvec__code_map_clear(import->ctx, &s->map);
     mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__import_totals_clear(import->ctx, &s->totals);
     mvec__free(import->ctx, s);
     import->state = NULL;
 }

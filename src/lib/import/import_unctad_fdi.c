@@ -17,14 +17,18 @@
  *   FDI_outstock  R fdi.outward_stock in P      P fdi.stock held by R
  *
  * Empty cells (not available) give nothing; zeros and negative values
- * (disinvestment, negative positions) are kept as published; a reporter
+ * (disinvestment, negative positions) are kept as published, a negative
+ * stock as indicator negative_position (context: a distribution of a stock
+ * is over the positive positions); the file has no totals, so each
+ * country's sum per vector, year and basis becomes a WLD row
+ * (import_totals.h: net for flows, positive positions for stocks). A reporter
  * named as its own partner (round-tripping) is left out and reported. Codes are ISO
  * alpha-3, with the package's exceptions (HGK) in data/codes/unctad.csv.
  */
 #include <stdio.h>
 
 #include "code_map.h"
-#include "importers.h"
+#include "import_totals.h"
 
 static const char *const UNCTAD_HEADER[] = {
     "reporter", "partner", "year", "FDI_inflows", "FDI_outflows", "FDI_instock", "FDI_outstock",
@@ -52,6 +56,8 @@ enum { UNCTAD_FLOW_COUNT = sizeof UNCTAD_FLOWS / sizeof *UNCTAD_FLOWS };
 typedef struct unctad_state {
     mvec__code_map map;
     mvec__unmapped unmapped;
+    mvec__import_totals totals;
+    const char *negative, *total_note, *total_mirror_note;
     const char *reporter_vector[UNCTAD_FLOW_COUNT], *partner_vector[UNCTAD_FLOW_COUNT];
     const char *value, *empty, *source, *date, *url, *title, *quality, *note, *mirror_note,
         *file;
@@ -90,6 +96,13 @@ static mvec_status unctad_begin(mvec__import *import)
                           "(not ultimate) investor; a 0 may be confidential; negative = "
                           "disinvestment or a negative position"},
         {&s->file, import->name},
+        {&s->negative, "negative_position"},
+        {&s->total_note, "total computed by mvec: the sum of the partners this file lists for "
+                         "the reporter (positive positions only for stocks; net for flows), not "
+                         "UNCTAD's world total"},
+        {&s->total_mirror_note, "total computed by mvec: the sum of what the partners this file "
+                                "lists report (mirror; positive positions only for stocks; net "
+                                "for flows)"},
     };
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
@@ -128,16 +141,23 @@ static mvec_status unctad_add(mvec__import *import, const mvec_country *country,
     unctad_state *s = import->state;
     mvec_status status = MVEC_OK;
     mvec_observation *row = NULL;
+    /* a negative stock is a position, not a share of the stock: context */
+    bool stock = vector == s->reporter_vector[2] || vector == s->reporter_vector[3];
+    bool negative_position = stock && value < 0;
+    mvec_basis basis = mirror ? MVEC_BASIS_PARTNER : MVEC_BASIS_REPORTER;
+    if (!negative_position)
+        MVEC_TRY(mvec__import_totals_add(import, &s->totals, country, vector, year, basis, value,
+                                         (size_t)import->table.field_of[column] + 1));
     MVEC_TRY(mvec__import_new_row(import, &row));
     row->country = country;
     row->partner = partner;
     row->vector = vector;
-    row->indicator = s->value;
+    row->indicator = negative_position ? s->negative : s->value;
     row->year = year;
     row->period = row->item = s->empty;
     row->value = value;
     MVEC_TRY(mvec__import_set_unit(import, row, "USD m", column));
-    row->basis = mirror ? MVEC_BASIS_PARTNER : MVEC_BASIS_REPORTER;
+    row->basis = basis;
     row->source = s->source;
     row->source_date = s->date;
     row->url = s->url;
@@ -197,11 +217,27 @@ cleanup:
     return status;
 }
 
+static mvec_status unctad_fill_total(mvec__import *import, mvec_observation *row,
+                                     const mvec__import_total *total)
+{
+    unctad_state *s = import->state;
+    row->indicator = s->value;
+    row->period = row->item = row->seed = row->quote = s->empty;
+    row->source = s->source;
+    row->source_date = s->date;
+    row->url = s->url;
+    row->title = s->title;
+    row->quality = s->quality;
+    row->note = total->basis == MVEC_BASIS_PARTNER ? s->total_mirror_note : s->total_note;
+    row->file = s->file;
+    return mvec__import_set_unit(import, row, "USD m", UNCTAD_INSTOCK);
+}
+
 static mvec_status unctad_finish(mvec__import *import)
 {
     unctad_state *s = import->state;
     mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "UNCTAD FDI");
-    return MVEC_OK;
+    return mvec__import_totals_emit(import, &s->totals, unctad_fill_total);
 }
 
 static void unctad_clear(mvec__import *import)
@@ -211,6 +247,7 @@ static void unctad_clear(mvec__import *import)
         return;
     mvec__code_map_clear(import->ctx, &s->map);
     mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__import_totals_clear(import->ctx, &s->totals);
     mvec__free(import->ctx, s);
     import->state = NULL;
 }

@@ -13,7 +13,10 @@
  * -> fdi.outward_stock. Rows "in % of total" are wiiw's division of the
  * euro rows by the total: they are not read (mvec divides the same figures
  * itself, and a percentage of a net flow with negative parts is no share).
- * Missing years are empty or "."; negative flows (disinvestment) are kept.
+ * Missing years are empty or "."; negative flows (disinvestment) are kept
+ * as values (a distribution of that year's net flow is then not computed);
+ * a partner's negative stock is kept as indicator negative_position
+ * (context: a stock is distributed over the positive positions).
  * Partner codes (ISO alpha-2, WORLD, EU groupings) go through
  * data/codes/wiiw.csv.
  */
@@ -62,7 +65,7 @@ typedef struct wiiw_state {
     mvec__code_map map;
     mvec__unmapped unmapped;
     const char *vectors[WIIW_DIRECTION_COUNT];
-    const char *value, *empty, *url, *title, *quality, *file;
+    const char *value, *negative, *empty, *url, *title, *quality, *file;
 } wiiw_state;
 
 static mvec_status wiiw_begin(mvec__import *import)
@@ -79,6 +82,7 @@ static mvec_status wiiw_begin(mvec__import *import)
         const char *text;
     } strings[] = {
         {&s->value, "value"},
+        {&s->negative, "negative_position"},
         {&s->empty, ""},
         {&s->url, "https://data.wiiw.ac.at/fdi-database.html"},
         {&s->title, "wiiw FDI Database: FDI by partner"},
@@ -184,7 +188,11 @@ static mvec_status wiiw_row(mvec__import *import)
         row->country = country;
         row->partner = partner;
         row->vector = s->vectors[direction];
-        row->indicator = s->value;
+        /* a negative stock is a position, not a share of the stock: context */
+        row->indicator = (direction == 1 || direction == 3) && values[y] < 0 && partner->code[0] &&
+                                 !mvec__str_equal(partner->code, "WLD")
+                             ? s->negative
+                             : s->value;
         row->year = WIIW_FIRST_YEAR + (int)y;
         row->period = row->item = s->empty;
         row->value = values[y];
