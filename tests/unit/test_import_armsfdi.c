@@ -16,8 +16,8 @@ static mvec_countries *countries;
 
 /* The observation of (country, partner, vector, indicator, year), or NULL. */
 static const mvec_observation *find(const mvec_observations *o, const char *country,
-                                    const char *partner, const char *vector,
-                                    const char *indicator, int year)
+                                    const char *partner, const char *vector, const char *indicator,
+                                    int year)
 {
     for (size_t i = 0; i < mvec_observations_count(o); i++) {
         const mvec_observation *r = mvec_observations_at(o, i);
@@ -40,8 +40,7 @@ static mvec_observations *load(const char *text, const char *format, mvec_status
     mvec_observations *o = NULL;
     const char *used = NULL;
     mvec_observations_new(ctx, countries, &o);
-    CHECK_STATUS(mvec_observations_import_text(ctx, o, "t.csv", text, strlen(text), format,
-                                               &used),
+    CHECK_STATUS(mvec_observations_import_text(ctx, o, "t.csv", text, strlen(text), format, &used),
                  expected);
     if (expected == MVEC_OK && format != NULL)
         CHECK_STR(used, format);
@@ -55,12 +54,18 @@ static void test_code_tables(void)
         int year;
         const char *iso3; /* NULL: mapped to nothing */
     } cases[] = {
-        {"sipri", "Soviet Union", 1985, "SUN"},  {"sipri", "Russia", 2000, "RUS"},
-        {"sipri", "Yugoslavia", 1990, "YUG"},    {"sipri", "Yugoslavia", 1995, "SCG"},
-        {"sipri", "Kazakhstan", 2000, "KAZ"},    {"sipri", "Unknown supplier(s)", 2000, NULL},
-        {"sipri", "NATO**", 2000, NULL},         {"sipri", "Czechoslovakia", 1980, "CSK"},
-        {"wiiw", "KZ", 0, "KAZ"},                {"wiiw", "WORLD", 0, "WLD"},
-        {"wiiw", "EU27_2020", 0, NULL},          {"wiiw", "VG", 0, "VGB"},
+        {"sipri", "Soviet Union", 1985, "SUN"},
+        {"sipri", "Russia", 2000, "RUS"},
+        {"sipri", "Yugoslavia", 1990, "YUG"},
+        {"sipri", "Yugoslavia", 1995, "SCG"},
+        {"sipri", "Kazakhstan", 2000, "KAZ"},
+        {"sipri", "Unknown supplier(s)", 2000, NULL},
+        {"sipri", "NATO**", 2000, NULL},
+        {"sipri", "Czechoslovakia", 1980, "CSK"},
+        {"wiiw", "KZ", 0, "KAZ"},
+        {"wiiw", "WORLD", 0, "WLD"},
+        {"wiiw", "EU27_2020", 0, NULL},
+        {"wiiw", "VG", 0, "VGB"},
         {"unctad", "HGK", 0, "HKG"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -99,13 +104,13 @@ static void test_sipri(void)
 
 static void test_unctad(void)
 {
-    mvec_observations *o = load(
-        "\"reporter\",\"partner\",\"year\",\"FDI_inflows\",\"FDI_outflows\",\"FDI_instock\","
-        "\"FDI_outstock\"\n"
-        "\"KAZ\",\"NLD\",2012,100.5,,300,-2\n"
-        "\"KAZ\",\"CHN\",2012,-7,,-1,\n"
-        "\"HGK\",\"KAZ\",2012,0,,,5\n",
-        "unctad-fdi", MVEC_OK);
+    mvec_observations *o =
+        load("\"reporter\",\"partner\",\"year\",\"FDI_inflows\",\"FDI_outflows\",\"FDI_instock\","
+             "\"FDI_outstock\"\n"
+             "\"KAZ\",\"NLD\",2012,100.5,,300,-2\n"
+             "\"KAZ\",\"CHN\",2012,-7,,-1,\n"
+             "\"HGK\",\"KAZ\",2012,0,,,5\n",
+             "unctad-fdi", MVEC_OK);
     const mvec_observation *r = find(o, "KAZ", "NLD", "fdi.stock", "value", 2012);
     CHECK(r != NULL && same(r->value, 300) && r->basis == MVEC_BASIS_REPORTER);
     r = find(o, "NLD", "KAZ", "fdi.outward_stock", "value", 2012);
@@ -123,18 +128,18 @@ static void test_unctad(void)
 
 static void test_wiiw(void)
 {
-    mvec_observations *o = load(
-        "\"Tree Level 1\",\"Country-Code\",\"Country\",\"Direction\",\"Partner-Code\","
-        "\"Partner\",\"Unit\",\"Footnotes\",\"Sources\",_2020,_2021\n"
-        "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"WORLD\",\"Total\","
-        "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",100,120\n"
-        "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"NL\",\"Netherlands\","
-        "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",50,.\n"
-        "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"CN\",\"China\","
-        "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",-3,10\n"
-        "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"CN\",\"China\","
-        "\"in % of total\",\"-\",\"National Bank of Kazakhstan\",-3,8.3\n",
-        "wiiw-fdi", MVEC_OK);
+    mvec_observations *o =
+        load("\"Tree Level 1\",\"Country-Code\",\"Country\",\"Direction\",\"Partner-Code\","
+             "\"Partner\",\"Unit\",\"Footnotes\",\"Sources\",_2020,_2021\n"
+             "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"WORLD\",\"Total\","
+             "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",100,120\n"
+             "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"NL\",\"Netherlands\","
+             "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",50,.\n"
+             "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"CN\",\"China\","
+             "\"EUR m\",\"-\",\"National Bank of Kazakhstan\",-3,10\n"
+             "\"FDI by partner\",\"KZ\",\"Kazakhstan\",\"FDI inward stock\",\"CN\",\"China\","
+             "\"in % of total\",\"-\",\"National Bank of Kazakhstan\",-3,8.3\n",
+             "wiiw-fdi", MVEC_OK);
     const mvec_observation *r = find(o, "KAZ", "NLD", "fdi.stock", "value", 2020);
     CHECK(r != NULL && same(r->value, 50) && strcmp(r->unit, "EUR m") == 0);
     CHECK(find(o, "KAZ", "NLD", "fdi.stock", "value", 2021) == NULL); /* "." = missing */

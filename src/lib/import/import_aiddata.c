@@ -28,12 +28,21 @@
 static const char *const AIDDATA_HEADER[] = {
     "ccode", "year", "oof_amt", "oof_adj", "oda_amt", "oda_adj", "vof_amt", "vof_adj",
 };
-enum { AID_CCODE, AID_GWCODE, AID_YEAR, AID_OOF_AMT, AID_OOF_ADJ, AID_ODA_AMT, AID_ODA_ADJ,
-       AID_VOF_AMT, AID_VOF_ADJ, AID_COLUMN_COUNT };
+enum {
+    AID_CCODE,
+    AID_GWCODE,
+    AID_YEAR,
+    AID_OOF_AMT,
+    AID_OOF_ADJ,
+    AID_ODA_AMT,
+    AID_ODA_ADJ,
+    AID_VOF_AMT,
+    AID_VOF_ADJ,
+    AID_COLUMN_COUNT
+};
 static const mvec__column_spec AIDDATA_COLUMNS[AID_COLUMN_COUNT] = {
-    {"ccode", false},  {"gwcode", false}, {"year", true},    {"oof_amt", true},
-    {"oof_adj", true}, {"oda_amt", true}, {"oda_adj", true}, {"vof_amt", true},
-    {"vof_adj", true},
+    {"ccode", false},  {"gwcode", false}, {"year", true},    {"oof_amt", true}, {"oof_adj", true},
+    {"oda_amt", true}, {"oda_adj", true}, {"vof_amt", true}, {"vof_adj", true},
 };
 
 static const struct {
@@ -129,8 +138,8 @@ static mvec_status aiddata_row(mvec__import *import)
     const char *code = mvec__table_get(table, AID_CCODE);
     long number;
     if (!mvec__parse_int(code, 1, 999, &number))
-        return mvec__table_fail(ctx, table, AID_CCODE, MVEC_ERR_PARSE,
-                                "invalid COW code '%s'", code);
+        return mvec__table_fail(ctx, table, AID_CCODE, MVEC_ERR_PARSE, "invalid COW code '%s'",
+                                code);
     const mvec_country *recipient = NULL;
     bool known = mvec__code_map_find(&s->map, code, (int)year, &recipient);
     if (recipient == NULL)

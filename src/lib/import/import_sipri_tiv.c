@@ -22,12 +22,22 @@
 #include "import_totals.h"
 
 static const char *const SIPRI_HEADER[] = {
-    "supplier",      "recipient",      "year",          "value",         "supplier_cown",
-    "recipient_cown", "supplier_lon",  "supplier_lat",  "recipient_lon", "recipient_lat",
+    "supplier",       "recipient",    "year",         "value",         "supplier_cown",
+    "recipient_cown", "supplier_lon", "supplier_lat", "recipient_lon", "recipient_lat",
 };
-enum { SIPRI_SUPPLIER, SIPRI_RECIPIENT, SIPRI_YEAR, SIPRI_VALUE, SIPRI_SUPPLIER_COW,
-       SIPRI_RECIPIENT_COW, SIPRI_SUPPLIER_LON, SIPRI_SUPPLIER_LAT, SIPRI_RECIPIENT_LON,
-       SIPRI_RECIPIENT_LAT, SIPRI_COLUMN_COUNT };
+enum {
+    SIPRI_SUPPLIER,
+    SIPRI_RECIPIENT,
+    SIPRI_YEAR,
+    SIPRI_VALUE,
+    SIPRI_SUPPLIER_COW,
+    SIPRI_RECIPIENT_COW,
+    SIPRI_SUPPLIER_LON,
+    SIPRI_SUPPLIER_LAT,
+    SIPRI_RECIPIENT_LON,
+    SIPRI_RECIPIENT_LAT,
+    SIPRI_COLUMN_COUNT
+};
 static const mvec__column_spec SIPRI_COLUMNS[SIPRI_COLUMN_COUNT] = {
     {"supplier", true},       {"recipient", true},      {"year", true},
     {"value", true},          {"supplier_cown", false}, {"recipient_cown", false},
@@ -41,8 +51,8 @@ typedef struct sipri_state {
     mvec__unmapped unmapped;
     mvec__import_totals totals;
     const char *total_note;
-    const char *imports, *exports, *value, *empty, *source, *date, *url, *title, *quality,
-        *note, *file;
+    const char *imports, *exports, *value, *empty, *source, *date, *url, *title, *quality, *note,
+        *file;
 } sipri_state;
 
 static mvec_status sipri_begin(mvec__import *import)
@@ -87,8 +97,8 @@ static mvec_status sipri_party(mvec__import *import, size_t column, int year,
     const char *name = mvec__table_get(&import->table, column);
     *out = NULL;
     if (name[0] == '\0')
-        return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE,
-                                "empty %s", SIPRI_COLUMNS[column].name);
+        return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE, "empty %s",
+                                SIPRI_COLUMNS[column].name);
     bool known = mvec__code_map_find(&s->map, name, year, out);
     if (*out == NULL)
         return mvec__unmapped_add(import->ctx, &s->unmapped, name, known,
@@ -138,15 +148,13 @@ static mvec_status sipri_row(mvec__import *import)
     const char *reason = "";
     const char *text = mvec__table_get(table, SIPRI_YEAR);
     if (!mvec__parse_int(text, 1900, 2100, &year))
-        return mvec__table_fail(ctx, table, SIPRI_YEAR, MVEC_ERR_PARSE, "invalid year '%s'",
-                                text);
+        return mvec__table_fail(ctx, table, SIPRI_YEAR, MVEC_ERR_PARSE, "invalid year '%s'", text);
     text = mvec__table_get(table, SIPRI_VALUE);
     if (!mvec__parse_number(text, &value, &reason))
-        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE,
-                                "invalid number '%s': %s", text, reason);
+        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE, "invalid number '%s': %s",
+                                text, reason);
     if (value < 0)
-        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE,
-                                "negative TIV '%s'", text);
+        return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE, "negative TIV '%s'", text);
     const mvec_country *supplier = NULL;
     const mvec_country *recipient = NULL;
     MVEC_TRY(sipri_party(import, SIPRI_SUPPLIER, (int)year, &supplier));

@@ -33,8 +33,16 @@
 static const char *const UNCTAD_HEADER[] = {
     "reporter", "partner", "year", "FDI_inflows", "FDI_outflows", "FDI_instock", "FDI_outstock",
 };
-enum { UNCTAD_REPORTER, UNCTAD_PARTNER, UNCTAD_YEAR, UNCTAD_INFLOWS, UNCTAD_OUTFLOWS,
-       UNCTAD_INSTOCK, UNCTAD_OUTSTOCK, UNCTAD_COLUMN_COUNT };
+enum {
+    UNCTAD_REPORTER,
+    UNCTAD_PARTNER,
+    UNCTAD_YEAR,
+    UNCTAD_INFLOWS,
+    UNCTAD_OUTFLOWS,
+    UNCTAD_INSTOCK,
+    UNCTAD_OUTSTOCK,
+    UNCTAD_COLUMN_COUNT
+};
 static const mvec__column_spec UNCTAD_COLUMNS[UNCTAD_COLUMN_COUNT] = {
     {"reporter", true},     {"partner", true},     {"year", true},         {"FDI_inflows", true},
     {"FDI_outflows", true}, {"FDI_instock", true}, {"FDI_outstock", true},
@@ -59,8 +67,7 @@ typedef struct unctad_state {
     mvec__import_totals totals;
     const char *negative, *total_note, *total_mirror_note;
     const char *reporter_vector[UNCTAD_FLOW_COUNT], *partner_vector[UNCTAD_FLOW_COUNT];
-    const char *value, *empty, *source, *date, *url, *title, *quality, *note, *mirror_note,
-        *file;
+    const char *value, *empty, *source, *date, *url, *title, *quality, *note, *mirror_note, *file;
 } unctad_state;
 
 static mvec_status unctad_begin(mvec__import *import)
@@ -71,10 +78,10 @@ static mvec_status unctad_begin(mvec__import *import)
     import->state = s;
     MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "unctad", &s->map));
     for (size_t f = 0; f < UNCTAD_FLOW_COUNT; f++) {
-        MVEC_TRY(mvec__import_intern(import, UNCTAD_FLOWS[f].reporter_vector,
-                                     &s->reporter_vector[f]));
-        MVEC_TRY(mvec__import_intern(import, UNCTAD_FLOWS[f].partner_vector,
-                                     &s->partner_vector[f]));
+        MVEC_TRY(
+            mvec__import_intern(import, UNCTAD_FLOWS[f].reporter_vector, &s->reporter_vector[f]));
+        MVEC_TRY(
+            mvec__import_intern(import, UNCTAD_FLOWS[f].partner_vector, &s->partner_vector[f]));
     }
     struct {
         const char **out;
@@ -182,8 +189,7 @@ static mvec_status unctad_row(mvec__import *import)
     long year;
     const char *text = mvec__table_get(table, UNCTAD_YEAR);
     if (!mvec__parse_int(text, 1970, 2100, &year))
-        return mvec__table_fail(ctx, table, UNCTAD_YEAR, MVEC_ERR_PARSE, "invalid year '%s'",
-                                text);
+        return mvec__table_fail(ctx, table, UNCTAD_YEAR, MVEC_ERR_PARSE, "invalid year '%s'", text);
     double values[UNCTAD_FLOW_COUNT];
     bool present[UNCTAD_FLOW_COUNT];
     for (size_t f = 0; f < UNCTAD_FLOW_COUNT; f++) {

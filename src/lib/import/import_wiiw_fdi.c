@@ -32,22 +32,29 @@ static const char *const WIIW_HEADER[] = {
     "_2008",        "_2009",        "_2010",   "_2011",     "_2012",        "_2013",   "_2014",
     "_2015",        "_2016",        "_2017",   "_2018",     "_2019",        "_2020",   "_2021",
 };
-enum { WIIW_TREE, WIIW_COUNTRY_CODE, WIIW_COUNTRY, WIIW_DIRECTION, WIIW_PARTNER_CODE,
-       WIIW_PARTNER, WIIW_UNIT, WIIW_FOOTNOTES, WIIW_SOURCES, WIIW_FIRST_YEAR_COLUMN };
+enum {
+    WIIW_TREE,
+    WIIW_COUNTRY_CODE,
+    WIIW_COUNTRY,
+    WIIW_DIRECTION,
+    WIIW_PARTNER_CODE,
+    WIIW_PARTNER,
+    WIIW_UNIT,
+    WIIW_FOOTNOTES,
+    WIIW_SOURCES,
+    WIIW_FIRST_YEAR_COLUMN
+};
 enum { WIIW_FIRST_YEAR = 2000, WIIW_YEAR_COUNT = 23 }; /* _2000 ... _2022 */
 enum { WIIW_COLUMN_COUNT = WIIW_FIRST_YEAR_COLUMN + WIIW_YEAR_COUNT };
 static const mvec__column_spec WIIW_COLUMNS[WIIW_COLUMN_COUNT] = {
-    {"Tree Level 1", true}, {"Country-Code", true}, {"Country", true},
-    {"Direction", true},    {"Partner-Code", true}, {"Partner", true},
-    {"Unit", true},         {"Footnotes", false},   {"Sources", false},
-    {"_2000", false},       {"_2001", false},       {"_2002", false},
-    {"_2003", false},       {"_2004", false},       {"_2005", false},
-    {"_2006", false},       {"_2007", false},       {"_2008", false},
-    {"_2009", false},       {"_2010", false},       {"_2011", false},
-    {"_2012", false},       {"_2013", false},       {"_2014", false},
-    {"_2015", false},       {"_2016", false},       {"_2017", false},
-    {"_2018", false},       {"_2019", false},       {"_2020", false},
-    {"_2021", false},       {"_2022", false},
+    {"Tree Level 1", true}, {"Country-Code", true}, {"Country", true}, {"Direction", true},
+    {"Partner-Code", true}, {"Partner", true},      {"Unit", true},    {"Footnotes", false},
+    {"Sources", false},     {"_2000", false},       {"_2001", false},  {"_2002", false},
+    {"_2003", false},       {"_2004", false},       {"_2005", false},  {"_2006", false},
+    {"_2007", false},       {"_2008", false},       {"_2009", false},  {"_2010", false},
+    {"_2011", false},       {"_2012", false},       {"_2013", false},  {"_2014", false},
+    {"_2015", false},       {"_2016", false},       {"_2017", false},  {"_2018", false},
+    {"_2019", false},       {"_2020", false},       {"_2021", false},  {"_2022", false},
 };
 
 static const struct {
@@ -147,8 +154,7 @@ static mvec_status wiiw_row(mvec__import *import)
         size_t column = WIIW_FIRST_YEAR_COLUMN + y;
         const char *reason = "";
         text = mvec__table_get(table, column);
-        present[y] = table->field_of[column] >= 0 && text[0] != '\0' &&
-                     !mvec__str_equal(text, ".");
+        present[y] = table->field_of[column] >= 0 && text[0] != '\0' && !mvec__str_equal(text, ".");
         if (present[y] && !mvec__parse_number(text, &values[y], &reason))
             return mvec__table_fail(ctx, table, column, MVEC_ERR_PARSE, "invalid number '%s': %s",
                                     text, reason);
@@ -166,9 +172,12 @@ static mvec_status wiiw_row(mvec__import *import)
     for (size_t y = 0; y < WIIW_YEAR_COUNT; y++)
         if (table->field_of[WIIW_FIRST_YEAR_COLUMN + y] >= 0)
             last_year = WIIW_FIRST_YEAR + (int)y;
-    snprintf(source, sizeof source, "wiiw FDI Database, FDI by partner, export with data to %d "
-             "(source: %.180s)", last_year, sources[0] ? sources : "not stated");
-    snprintf(note, sizeof note, "partner as published: %.100s; directional principle, net of "
+    snprintf(source, sizeof source,
+             "wiiw FDI Database, FDI by partner, export with data to %d "
+             "(source: %.180s)",
+             last_year, sources[0] ? sources : "not stated");
+    snprintf(note, sizeof note,
+             "partner as published: %.100s; directional principle, net of "
              "disinvestment (flows can be negative); immediate investor, so conduit economies "
              "(Netherlands, Luxembourg, Cyprus, offshore centres) hold investment routed from "
              "elsewhere%s%.300s",
