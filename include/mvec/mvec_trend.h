@@ -111,6 +111,7 @@ typedef struct mvec_trend_part {
     double hhi_part;       /* to^2 - from^2 */
     double bloc_part;      /* to - from when in the bloc, else 0 */
     const char *kind;      /* "entry", "exit", "reweighting" */
+    bool in_bloc;          /* the partner belongs to the bloc followed */
 } mvec_trend_part;
 
 typedef struct mvec_trend_explain {

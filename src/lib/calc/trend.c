@@ -425,14 +425,14 @@ static mvec_status explain_change(mvec_ctx *ctx, mvec_trend *trend,
             else
                 part->to = s->share.lo;
             if (bloc != SIZE_MAX && s->bloc == bloc)
-                part->bloc_part = 1; /* a mark: set to the change below */
+                part->in_bloc = true;
         }
     double hhi[2] = {0, 0};
     double bloc_share[2] = {0, 0};
     e->bloc_entries = e->bloc_exits = e->bloc_reweighting = 0;
     for (size_t j = 0; j < n; j++) {
         mvec_trend_part *part = &trend->parts[j];
-        bool in_bloc = part->bloc_part > 0;
+        bool in_bloc = part->in_bloc;
         part->hhi_part = part->to * part->to - part->from * part->from;
         part->kind = part->from > 0 && part->to > 0 ? "reweighting"
                      : part->to > 0                 ? "entry"

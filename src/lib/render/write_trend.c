@@ -30,16 +30,42 @@ static const char *verdict_word(mvec_verdict verdict)
     return "undecided";
 }
 
+/* `text` cut to at most `width` characters for the table, ending in an
+ * ellipsis when cut; never splits a UTF-8 sequence. */
+static void shorten(char *out, size_t size, const char *text, size_t width)
+{
+    size_t chars = 0;
+    size_t i = 0;
+    for (; text[i] != '\0'; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars > width)
+            break;
+    if (text[i] == '\0') {
+        snprintf(out, size, "%s", text);
+        return;
+    }
+    /* keep width - 1 characters and the ellipsis */
+    size_t keep = 0;
+    chars = 0;
+    for (; text[keep] != '\0'; keep++)
+        if (((unsigned char)text[keep] & 0xC0) != 0x80 && ++chars > width - 1)
+            break;
+    snprintf(out, size, "%.*s\xE2\x80\xA6", (int)keep, text);
+}
+
+enum { SOURCE_WIDTH = 30, NOTE_WIDTH = 38 };
+
 static bool is_share(const mvec_trend *trend)
 {
     return strcmp(mvec_trend_dimension(trend), "share") == 0;
 }
 
-/* Columns: year, value (interval), status, basis, inputs, source, side. */
-static mvec_status series_result(mvec_ctx *ctx, const mvec_trend *trend, mvec__result *r)
+/* Columns: year, value (interval), status, basis, inputs, source, side;
+ * in the table, source and note shortened to fit 120 columns. */
+static mvec_status series_result(mvec_ctx *ctx, const mvec_trend *trend, bool table,
+                                 mvec__result *r)
 {
     mvec_status status = MVEC_OK;
-    enum { YEAR, VALUE, NOTE, BASIS, INPUTS, SOURCE, SIDE };
+    enum { YEAR, VALUE, BASIS, INPUTS, SOURCE, NOTE, SIDE };
     const mvec_trend_break *b = mvec_trend_break_test(trend);
     bool share = is_share(trend);
     char header[64];
@@ -47,11 +73,10 @@ static mvec_status series_result(mvec_ctx *ctx, const mvec_trend *trend, mvec__r
     MVEC_TRY(mvec__result_column(ctx, r, "year", "year", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, share ? "share" : "value", header, MVEC__COLUMN_INTERVAL,
                                  share ? 100 : 1, share ? 3 : 4, MVEC__DECIMALS_EXACT, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "status", "note", MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "inputs", "inputs", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "source", "source", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "status", "not computed", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "side", "side", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  b ? 0u : (unsigned)(MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_CSV |
                                                      MVEC__COLUMN_NO_JSON)));
@@ -59,18 +84,18 @@ static mvec_status series_result(mvec_ctx *ctx, const mvec_trend *trend, mvec__r
         const mvec_trend_point *p = mvec_trend_at(trend, i);
         MVEC_TRY(mvec__result_row(ctx, r));
         mvec__result_number(r, YEAR, p->year);
+        char text[512];
         if (p->status == NULL)
             mvec__result_interval(r, VALUE, p->value);
-        else
-            MVEC_TRY(mvec__result_text(ctx, r, NOTE, p->status));
+        else if (table)
+            shorten(text, sizeof text, p->status, NOTE_WIDTH);
+        if (p->status != NULL)
+            MVEC_TRY(mvec__result_text(ctx, r, NOTE, table ? text : p->status));
         MVEC_TRY(mvec__result_text(ctx, r, BASIS, mvec_basis_name(p->basis)));
         mvec__result_number(r, INPUTS, (double)p->input_count);
-        char source[512];
-        if (p->status != NULL)
-            snprintf(source, sizeof source, "%s (not computed: %s)", p->source, p->status);
-        else
-            snprintf(source, sizeof source, "%s", p->source);
-        MVEC_TRY(mvec__result_text(ctx, r, SOURCE, source));
+        if (table)
+            shorten(text, sizeof text, p->source, SOURCE_WIDTH);
+        MVEC_TRY(mvec__result_text(ctx, r, SOURCE, table ? text : p->source));
         if (b != NULL)
             MVEC_TRY(mvec__result_text(ctx, r, SIDE, p->year >= b->year ? "after" : "before"));
     }
@@ -179,7 +204,7 @@ static mvec_status parts_result(mvec_ctx *ctx, const mvec_trend *trend, bool tab
         mvec__result_number(r, FROM, p->from);
         mvec__result_number(r, TO, p->to);
         mvec__result_number(r, HHI, p->hhi_part);
-        if (e->has_bloc)
+        if (e->has_bloc && p->in_bloc)
             mvec__result_number(r, BLOC, p->bloc_part);
     }
     if (!table)
@@ -218,7 +243,7 @@ static mvec_status write_break_text(mvec_ctx *ctx, const mvec_trend *trend, mvec
     const mvec_trend_break *b = mvec_trend_break_test(trend);
     mvec__result r;
     mvec__result_init(&r);
-    MVEC_TRY(mvec__buf_printf(ctx, out, "\nbreak at %d (%d on is \"after\"): ", b->year,
+    MVEC_TRY(mvec__buf_printf(ctx, out, "\nbreak at %d (%d and later are \"after\")\n", b->year,
                               b->year));
     if (b->status != NULL) {
         MVEC_TRY(mvec__buf_printf(ctx, out, "not tested: %s\nverdict: undecided\n", b->status));
@@ -226,7 +251,7 @@ static mvec_status write_break_text(mvec_ctx *ctx, const mvec_trend *trend, mvec
     }
     MVEC_TRY(mvec__buf_printf(ctx, out, "difference of means after - before (Welch 95 %% CI), "
                                         "Chow test of a linear trend (F, p)%s\n\n",
-                              b->exact ? "" : ", on the lower and on the upper ends of the shares"));
+                              b->exact ? "" : ",\non the lower and on the upper ends of the shares"));
     MVEC_TRY(test_result(ctx, trend, &r));
     MVEC_TRY(mvec__render_text(ctx, &r, out));
     MVEC_TRY(mvec__buf_printf(ctx, out, "\nverdict: %s\nrule: ", verdict_word(b->verdict)));
@@ -264,9 +289,10 @@ static mvec_status write_explain_text(mvec_ctx *ctx, const mvec_trend *trend, mv
         mvec__fmt_fixed(ex, e->bloc_exits * 100, 3);
         mvec__fmt_fixed(rw, e->bloc_reweighting * 100, 3);
         MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  "%s %s %% -> %s %% (%s pp) = entries %s + exits %s + "
+                                  "%s %s %% -> %s %% (%s%s pp) = entries %s + exits %s + "
                                   "reweighting %s pp\n",
-                                  mvec_trend_subject(trend), f, t, ch, en, ex, rw));
+                                  mvec_trend_subject(trend), f, t, e->bloc_change > 0 ? "+" : "",
+                                  ch, en, ex, rw));
     }
     MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
     MVEC_TRY(parts_result(ctx, trend, true, &r));
@@ -360,7 +386,7 @@ mvec_status mvec_trend_write(mvec_ctx *ctx, const mvec_trend *trend, mvec_format
     if (e != NULL && e->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "the change %d -> %d cannot be decomposed: %s",
                   e->from_year, e->to_year, e->status);
-    MVEC_TRY(series_result(ctx, trend, &series));
+    MVEC_TRY(series_result(ctx, trend, format == MVEC_FORMAT_TABLE, &series));
     if (e != NULL && e->status == NULL)
         MVEC_TRY(parts_result(ctx, trend, false, &parts));
     if (format == MVEC_FORMAT_TABLE) {
