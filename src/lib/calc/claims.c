@@ -560,6 +560,117 @@ static mvec_status check_shared_first(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* "X's share has been stable before and after YEAR": the trend library's
+ * break test (mvec_trend.h: Welch interval of the difference of means
+ * within +-5 points and no Chow break at 5 %) on the partner's share of
+ * the vector, each statistical basis separately (sources of different
+ * bases are never joined into one series). Without 3 years on each side
+ * the claim is undecidable and the numbers name the dataset that decides
+ * it. */
+static mvec_status check_stable_share(check_state *state, const claim_row *row,
+                                      const claim_rule *rule, mvec_verdict *verdict)
+{
+    (void)rule;
+    mvec_ctx *ctx = state->ctx;
+    enum decision decisions[8];
+    size_t count = 0;
+    int break_year = row->year ? row->year : state->year;
+    *verdict = MVEC_VERDICT_UNDECIDABLE;
+    if (break_year == 0)
+        return mvec__buf_puts(ctx, &state->numbers, "no break year given");
+    for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+        mvec_trend_options options = MVEC_TREND_OPTIONS_INIT;
+        options.country = state->claims->country->code;
+        options.vector = row->vector;
+        options.partner = row->partners;
+        options.basis = mvec_basis_name((mvec_basis)b);
+        options.break_year = break_year;
+        mvec_trend *trend = NULL;
+        mvec_status status = mvec_trend_build(ctx, state->observations, state->powers,
+                                              state->memberships, &options, &trend);
+        if (status == MVEC_ERR_NO_DATA) { /* nothing on this basis */
+            mvec_ctx_clear_error(ctx);
+            continue;
+        }
+        TRY_RETURN(status);
+        const mvec_trend_break *brk = mvec_trend_break_test(trend);
+        size_t years = 0;
+        int first = 0;
+        int last = 0;
+        for (size_t i = 0; i < mvec_trend_count(trend); i++) {
+            const mvec_trend_point *p = mvec_trend_at(trend, i);
+            if (p->status != NULL)
+                continue;
+            first = years == 0 ? p->year : first;
+            last = p->year;
+            years++;
+        }
+        if (brk->status != NULL && years == 0) {
+            status = MVEC_OK; /* figures on this basis, but no computable share */
+        } else if (brk->status != NULL) {
+            status = mvec__buf_printf(ctx, &state->numbers,
+                                      "%s%s: %zu year%s with a computable %s share, %zu before "
+                                      "%d and %zu from %d on (at least %d on each side needed)",
+                                      state->numbers.length ? "; " : "",
+                                      mvec_basis_name((mvec_basis)b), years,
+                                      years == 1 ? "" : "s", row->partners,
+                                      brk->test[0].before_count, break_year,
+                                      brk->test[0].after_count, break_year,
+                                      MVEC_TREND_MIN_YEARS);
+            if (status == MVEC_OK)
+                status = mvec__buf_printf(ctx, &state->data, "%s%s %d-%d %s (%zu year%s)",
+                                          state->data.length ? "; " : "", row->vector, first,
+                                          last, mvec_basis_name((mvec_basis)b), years,
+                                          years == 1 ? "" : "s");
+        } else {
+            const mvec_trend_test *t = &brk->test[0];
+            const mvec_trend_test *u = &brk->test[1];
+            char text[1024];
+            char mean_before[64], mean_after[64], diff[64], ci_lo[64], ci_hi[64], f[64], p[64];
+            mvec_interval mb = {t->mean_before, u->mean_before};
+            mvec_interval ma = {t->mean_after, u->mean_after};
+            mvec_interval d = {t->difference, u->difference};
+            mvec__fmt_interval(mean_before, sizeof mean_before, mb, 100, 1);
+            mvec__fmt_interval(mean_after, sizeof mean_after, ma, 100, 1);
+            mvec__fmt_interval(diff, sizeof diff, d, 100, 1);
+            mvec__fmt_fixed(ci_lo, (t->ci_lo < u->ci_lo ? t->ci_lo : u->ci_lo) * 100, 1);
+            mvec__fmt_fixed(ci_hi, (t->ci_hi > u->ci_hi ? t->ci_hi : u->ci_hi) * 100, 1);
+            mvec__fmt_fixed(f, t->chow_f, 2);
+            mvec__fmt_fixed(p, t->chow_p, 3);
+            snprintf(text, sizeof text,
+                     "%s: %s share mean %d-%d %s %%, %d-%d %s %%, difference %s points "
+                     "(95 %% CI %s to %s), Chow F(2, %zu) = %s%s, p = %s%s: %s",
+                     mvec_basis_name((mvec_basis)b), row->partners, first, break_year - 1,
+                     mean_before, break_year, last, mean_after, diff, ci_lo, ci_hi,
+                     t->before_count + t->after_count - 4, f, brk->exact ? "" : " (lower ends)",
+                     p, brk->exact ? "" : " (lower ends)",
+                     brk->verdict == MVEC_VERDICT_HOLDS   ? "stable"
+                     : brk->verdict == MVEC_VERDICT_FAILS ? "changed"
+                                                          : "undecided");
+            status = mvec__buf_printf(ctx, &state->numbers, "%s%s",
+                                      state->numbers.length ? "; " : "", text);
+            if (status == MVEC_OK)
+                status = mvec__buf_printf(ctx, &state->data, "%s%s %d-%d %s (%zu years, %s)",
+                                          state->data.length ? "; " : "", row->vector, first,
+                                          last, mvec_basis_name((mvec_basis)b), years,
+                                          mvec_trend_at(trend, 0)->source);
+            decisions[count++] = brk->verdict == MVEC_VERDICT_HOLDS   ? DECIDED_YES
+                                 : brk->verdict == MVEC_VERDICT_FAILS ? DECIDED_NO
+                                                                      : UNDECIDED;
+        }
+        mvec_trend_free(ctx, trend);
+        TRY_RETURN(status);
+    }
+    if (count == 0)
+        return mvec__buf_printf(ctx, &state->numbers,
+                                "%sthe data loaded do not reach both sides of %d: the USITC's "
+                                "ITPD-E bilateral trade panel (2000-2016, every country, "
+                                "importer 'itpd') would decide it",
+                                state->numbers.length ? "; " : "", break_year);
+    *verdict = combine(decisions, count, false);
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -576,6 +687,12 @@ static const claim_rule RULES[] = {
      "in the latest year, China, Russia and the EU (members of that year together) are the "
      "three largest units and within 5 percentage points of each other (mvec's convention for "
      "\"small margins\")"},
+    {"stable_share_break", check_stable_share, MVEC_TREND_TOLERANCE,
+     "the partner's share of turnover is stable across the break year (that year and later "
+     "are \"after\"): the 95 % Welch confidence interval of the difference of means lies "
+     "within +-5 percentage points and a Chow test of a linear trend does not reject one line "
+     "at 5 %; changed when the interval lies wholly outside +-5 points or the Chow test "
+     "rejects; at least 3 years with a share on each side; each statistical basis separately"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,
