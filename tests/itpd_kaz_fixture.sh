@@ -1,11 +1,11 @@
 #!/bin/sh
-# itpd_kaz_fixture.sh [ITPD_FILE] - write tests/data/itpd_kaz_2000_2016.csv to standard output:
+# itpd_kaz_fixture.sh [ITPD_FILE] - write tests/data/itpd/itpd_kaz_2000_2016.csv to standard output:
 # Kazakhstan's total trade (exports + imports, goods and services) with each partner, 2000-2016,
 # from the USITC ITPD-E release 1 totals in ../shared/data/itpd-e-bilateral-2000-2016/ (see its
 # SOURCE.md), in mvec's long format (docs/formats.md, section 1). Domestic flows (exporter =
 # importer) are dropped; WLD is the sum over the foreign partners, so every distribution is
 # complete. Values in whole USD at constant 2010 prices, as in the file (unit "USD 2010").
-# Regenerate: sh tests/itpd_kaz_fixture.sh > tests/data/itpd_kaz_2000_2016.csv
+# Regenerate: sh tests/itpd_kaz_fixture.sh > tests/data/itpd/itpd_kaz_2000_2016.csv
 set -eu
 file=${1:-$(dirname "$0")/../../shared/data/itpd-e-bilateral-2000-2016/itpd_e_r01_total_trade_2000_2016.csv}
 LC_ALL=C awk -F, '

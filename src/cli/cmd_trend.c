@@ -110,7 +110,7 @@ const cli_command CMD_TREND = {
     .options = TREND_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec trend KAZ --vector trade.total --partner CHN --break 2013 \\\n"
-                "      --no-embedded --data tests/data/itpd_kaz_2000_2016.csv\n"
+                "      --no-embedded --data tests/data/itpd/itpd_kaz_2000_2016.csv\n"
                 "  mvec trend --vector trade.total --bloc WEST --explain 2021 2023 \\\n"
                 "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };

@@ -3,7 +3,7 @@
  * values computed by hand and by tests/trend_expected.py (Python standard
  * library, no GSL), the decomposition of a change against hand-computed
  * parts, interval series, context indicators, bad options, and on the
- * ITPD-E fixture (tests/data/itpd_kaz_2000_2016.csv) that every
+ * ITPD-E fixture (tests/data/itpd/itpd_kaz_2000_2016.csv) that every
  * decomposition adds up to its total.
  */
 #include <mvec/mvec.h>
@@ -342,7 +342,7 @@ static void test_bad_options(void)
  */
 static void test_real_data_sums(void)
 {
-    const char *path = "tests/data/itpd_kaz_2000_2016.csv";
+    const char *path = "tests/data/itpd/itpd_kaz_2000_2016.csv";
     mvec_observations *o = NULL;
     CHECK_STATUS(mvec_observations_new(ctx, countries, &o), MVEC_OK);
     CHECK_STATUS(mvec_observations_load_file(ctx, o, path, NULL), MVEC_OK);

@@ -617,10 +617,15 @@ static mvec_status check_stable_share(check_state *state, const claim_row *row,
                                       brk->test[0].before_count, break_year,
                                       brk->test[0].after_count, break_year,
                                       MVEC_TREND_MIN_YEARS);
+            char span[32];
+            if (first == last)
+                snprintf(span, sizeof span, "%d", first);
+            else
+                snprintf(span, sizeof span, "%d-%d", first, last);
             if (status == MVEC_OK)
-                status = mvec__buf_printf(ctx, &state->data, "%s%s %d-%d %s (%zu year%s)",
-                                          state->data.length ? "; " : "", row->vector, first,
-                                          last, mvec_basis_name((mvec_basis)b), years,
+                status = mvec__buf_printf(ctx, &state->data, "%s%s %s %s (%zu year%s)",
+                                          state->data.length ? "; " : "", row->vector, span,
+                                          mvec_basis_name((mvec_basis)b), years,
                                           years == 1 ? "" : "s");
         } else {
             const mvec_trend_test *t = &brk->test[0];

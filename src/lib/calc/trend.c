@@ -396,9 +396,10 @@ static mvec_status explain_change(mvec_ctx *ctx, mvec_trend *trend,
                      trend->vector, years[k], v[k].period);
         } else if (!is_exact(&v[k])) {
             snprintf(text, sizeof text,
-                     "%s %d is incomplete (%zu partners listed, up to %.4g %% unlisted or "
+                     "%s %d is incomplete (%zu partner%s listed, up to %.4g %% unlisted or "
                      "values in conflict): a decomposition needs every partner's exact share",
-                     trend->vector, years[k], v[k].partner_count, v[k].unlisted.hi * 100);
+                     trend->vector, years[k], v[k].partner_count,
+                     v[k].partner_count == 1 ? "" : "s", v[k].unlisted.hi * 100);
         } else {
             continue;
         }

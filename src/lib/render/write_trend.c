@@ -69,14 +69,20 @@ static mvec_status series_result(mvec_ctx *ctx, const mvec_trend *trend, bool ta
     const mvec_trend_break *b = mvec_trend_break_test(trend);
     bool share = is_share(trend);
     char header[64];
-    snprintf(header, sizeof header, "%s", share ? "share %" : mvec_trend_dimension(trend));
+    bool indicator = strncmp(mvec_trend_subject(trend), "indicator ", 10) == 0;
+    snprintf(header, sizeof header, "%s", share ? (indicator ? "value %" : "share %")
+                                                : mvec_trend_dimension(trend));
     MVEC_TRY(mvec__result_column(ctx, r, "year", "year", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, share ? "share" : "value", header, MVEC__COLUMN_INTERVAL,
+    MVEC_TRY(mvec__result_column(ctx, r, share && !indicator ? "share" : "value", header, MVEC__COLUMN_INTERVAL,
                                  share ? 100 : 1, share ? 3 : 4, MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "inputs", "inputs", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "source", "source", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "status", "not computed", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    bool any_status = false;
+    for (size_t i = 0; i < mvec_trend_count(trend); i++)
+        any_status = any_status || mvec_trend_at(trend, i)->status != NULL;
+    MVEC_TRY(mvec__result_column(ctx, r, "status", "not computed", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 any_status ? 0u : (unsigned)MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "side", "side", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  b ? 0u : (unsigned)(MVEC__COLUMN_NO_TEXT | MVEC__COLUMN_NO_CSV |
                                                      MVEC__COLUMN_NO_JSON)));
