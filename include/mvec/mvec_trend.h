@@ -139,6 +139,8 @@ typedef struct mvec_trend mvec_trend;
  * incomplete distributions, carries a status instead of numbers.
  * Statuses: MVEC_ERR_INVALID for an unknown country, partner or bloc, no
  * vector, both a partner and a bloc, "value" or "share" as the indicator,
+ * an indicator given for several partners (or in two dimensions) when no
+ * partner is named, a break test with nothing to follow,
  * an explain year pair with only one year or equal years, or an options
  * struct not made with its INIT macro; MVEC_ERR_NO_DATA when the country
  * has no figure of the vector (or indicator); MVEC_ERR_LIMIT and
@@ -168,7 +170,8 @@ MVEC_API const mvec_trend_part *mvec_trend_part_at(const mvec_trend *trend, size
 /* The break test alone on a series of `count` points (years need not be
  * consecutive or sorted; years >= break_year are "after"). Fills `out`
  * (verdict undecidable and NaN numbers when a side has fewer than
- * MVEC_TREND_MIN_YEARS years). Cannot fail. */
+ * MVEC_TREND_MIN_YEARS years; non-finite values are left out; at most 512
+ * points are used). Cannot fail. */
 MVEC_API void mvec_trend_test_series(const int *years, const double *values, size_t count,
                                      int break_year, mvec_trend_test *out);
 

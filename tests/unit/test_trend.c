@@ -282,6 +282,13 @@ static void test_indicator(void)
         CHECK_NEAR(mvec_trend_at(trend, 2)->value.lo, 0.70, 1e-15);
     }
     mvec_trend_free(ctx, trend);
+    /* without a partner, the rows of RUS and CHN would mix: refused */
+    options.partner = NULL;
+    trend = NULL;
+    CHECK_STATUS(mvec_trend_build(ctx, o, scheme, memberships, &options, &trend),
+                 MVEC_ERR_INVALID);
+    CHECK(trend == NULL);
+    options.partner = "RUS";
     /* no such indicator */
     options.indicator = "agreement";
     trend = NULL;

@@ -299,6 +299,7 @@ static mvec_status indicator_series(mvec_ctx *ctx, mvec_trend *trend,
     size_t capacity = 0;
     const char *dimension = NULL;
     const char *first_source = NULL;
+    const mvec_country *first_partner = NULL;
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (o->country != trend->country || o->superseded ||
@@ -307,6 +308,13 @@ static mvec_status indicator_series(mvec_ctx *ctx, mvec_trend *trend,
             (basis >= 0 && (int)o->basis != basis) ||
             (o->qualifier != MVEC_QUALIFIER_EXACT && o->qualifier != MVEC_QUALIFIER_ABOUT))
             continue;
+        if (partner == NULL && first_partner == NULL)
+            first_partner = o->partner;
+        else if (partner == NULL && o->partner != first_partner)
+            MVEC_FAIL(ctx, MVEC_ERR_INVALID,
+                      "indicator '%s' of %s is given for several partners (%s, %s, ...): name "
+                      "the partner to follow",
+                      indicator, trend->vector, first_partner->code, o->partner->code);
         if (dimension == NULL)
             dimension = o->dimension;
         else if (strcmp(dimension, o->dimension) != 0)
