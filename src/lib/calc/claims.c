@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "../data/csv_table.h"
-#include "profile_internal.h"
+#include "trend_internal.h"
 
 /* US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3: a market with
  * an HHI below 1,500 is "unconcentrated". */
@@ -133,15 +133,14 @@ static size_t trade_years(const check_state *state, const char *vector, int *yea
     return count;
 }
 
-/* The representative distribution of `vector` in `year` on `basis` under
- * `scheme`, evaluated at most once per run (cached), or NULL; when the
- * year's figures cannot decide, why is added to the numbers. */
-static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
+/* The evaluation of `vector` in `year` on `basis` under `scheme`, made at
+ * most once per run (cached); entry->found is false when there is no such
+ * distribution. */
+static mvec_status cached_of(check_state *state, const mvec_bloc_scheme *scheme,
                              const char *vector, int year, mvec_basis basis,
-                             const mvec_vector_profile **out)
+                             const cached_vector **out)
 {
     mvec_status status = MVEC_OK;
-    *out = NULL;
     cached_vector *entry = NULL;
     for (size_t i = 0; i < state->cache_count && entry == NULL; i++) {
         cached_vector *c = state->cache[i];
@@ -156,7 +155,9 @@ static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
         MVEC_TRY(mvec__arena_alloc(state->ctx, &state->work, sizeof *entry, &entry));
         memset(entry, 0, sizeof *entry);
         entry->scheme = scheme;
-        entry->vector = vector;
+        /* a copy: `vector` may point into the claim table's row buffer, which the
+         * next row overwrites (the cache then missed on every later claim) */
+        MVEC_TRY(mvec__arena_strdup(state->ctx, &state->work, vector, &entry->vector));
         entry->year = year;
         entry->basis = basis;
         mvec__evaluation_context context = {mvec_observations_countries(state->observations),
@@ -168,6 +169,22 @@ static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
         entry->found = chosen != SIZE_MAX;
         state->cache[state->cache_count++] = entry;
     }
+    *out = entry;
+cleanup:
+    return status;
+}
+
+/* The representative distribution of `vector` in `year` on `basis` under
+ * `scheme` (cached_of), or NULL; when the year's figures cannot decide, why
+ * is added to the numbers. */
+static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
+                             const char *vector, int year, mvec_basis basis,
+                             const mvec_vector_profile **out)
+{
+    mvec_status status = MVEC_OK;
+    const cached_vector *entry = NULL;
+    *out = NULL;
+    MVEC_TRY(cached_of(state, scheme, vector, year, basis, &entry));
     const mvec_vector_profile *v = &entry->result;
     if (!entry->found)
         return MVEC_OK;
@@ -578,93 +595,96 @@ static mvec_status check_stable_share(check_state *state, const claim_row *row,
     *verdict = MVEC_VERDICT_UNDECIDABLE;
     if (break_year == 0)
         return mvec__buf_puts(ctx, &state->numbers, "no break year given");
+    const mvec_country *partner =
+        mvec_countries_find(mvec_observations_countries(state->observations), row->partners);
+    if (partner == NULL)
+        return mvec__error(ctx, MVEC_ERR_INTERNAL, "claim '%s': unknown partner '%s'", row->id,
+                           row->partners);
+    int years[MAX_YEARS];
+    double lo[MAX_YEARS];
+    double hi[MAX_YEARS];
+    size_t year_count = trade_years(state, row->vector, years, MAX_YEARS);
     for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
-        mvec_trend_options options = MVEC_TREND_OPTIONS_INIT;
-        options.country = state->claims->country->code;
-        options.vector = row->vector;
-        options.partner = row->partners;
-        options.basis = mvec_basis_name((mvec_basis)b);
-        options.break_year = break_year;
-        mvec_trend *trend = NULL;
-        mvec_status status = mvec_trend_build(ctx, state->observations, state->powers,
-                                              state->memberships, &options, &trend);
-        if (status == MVEC_ERR_NO_DATA) { /* nothing on this basis */
-            mvec_ctx_clear_error(ctx);
-            continue;
-        }
-        TRY_RETURN(status);
-        const mvec_trend_break *brk = mvec_trend_break_test(trend);
-        size_t years = 0;
+        size_t computed = 0;
         int first = 0;
         int last = 0;
-        for (size_t i = 0; i < mvec_trend_count(trend); i++) {
-            const mvec_trend_point *p = mvec_trend_at(trend, i);
-            if (p->status != NULL)
+        const char *source = NULL;
+        for (size_t y = year_count; y-- > 0;) { /* oldest first */
+            const cached_vector *entry = NULL;
+            TRY_RETURN(cached_of(state, state->powers, row->vector, years[y], (mvec_basis)b,
+                                 &entry));
+            const mvec_vector_profile *v = &entry->result;
+            lo[y] = hi[y] = NAN;
+            if (!entry->found || v->status != NULL || v->period[0] != '\0')
                 continue;
-            first = years == 0 ? p->year : first;
-            last = p->year;
-            years++;
+            bool listed = false;
+            mvec_interval share = mvec__trend_partner_share(v, partner, &listed);
+            lo[y] = share.lo;
+            hi[y] = share.hi;
+            first = computed == 0 ? years[y] : first;
+            last = years[y];
+            if (source == NULL && v->input_count > 0)
+                source = v->inputs[0]->source;
+            computed++;
         }
-        if (brk->status != NULL && years == 0) {
-            status = MVEC_OK; /* figures on this basis, but no computable share */
-        } else if (brk->status != NULL) {
-            status = mvec__buf_printf(ctx, &state->numbers,
-                                      "%s%s: %zu year%s with a computable %s share, %zu before "
-                                      "%d and %zu from %d on (at least %d on each side needed)",
-                                      state->numbers.length ? "; " : "",
-                                      mvec_basis_name((mvec_basis)b), years,
-                                      years == 1 ? "" : "s", row->partners,
-                                      brk->test[0].before_count, break_year,
-                                      brk->test[0].after_count, break_year,
-                                      MVEC_TREND_MIN_YEARS);
-            char span[32];
-            if (first == last)
-                snprintf(span, sizeof span, "%d", first);
-            else
-                snprintf(span, sizeof span, "%d-%d", first, last);
-            if (status == MVEC_OK)
-                status = mvec__buf_printf(ctx, &state->data, "%s%s %s %s (%zu year%s)",
-                                          state->data.length ? "; " : "", row->vector, span,
-                                          mvec_basis_name((mvec_basis)b), years,
-                                          years == 1 ? "" : "s");
-        } else {
-            const mvec_trend_test *t = &brk->test[0];
-            const mvec_trend_test *u = &brk->test[1];
-            char text[1024];
-            char mean_before[64], mean_after[64], diff[64], ci_lo[64], ci_hi[64], f[64], p[64];
-            mvec_interval mb = {t->mean_before, u->mean_before};
-            mvec_interval ma = {t->mean_after, u->mean_after};
-            mvec_interval d = {t->difference, u->difference};
-            mvec__fmt_interval(mean_before, sizeof mean_before, mb, 100, 1);
-            mvec__fmt_interval(mean_after, sizeof mean_after, ma, 100, 1);
-            mvec__fmt_interval(diff, sizeof diff, d, 100, 1);
-            mvec__fmt_fixed(ci_lo, (t->ci_lo < u->ci_lo ? t->ci_lo : u->ci_lo) * 100, 1);
-            mvec__fmt_fixed(ci_hi, (t->ci_hi > u->ci_hi ? t->ci_hi : u->ci_hi) * 100, 1);
-            mvec__fmt_fixed(f, t->chow_f, 2);
-            mvec__fmt_fixed(p, t->chow_p, 3);
-            snprintf(text, sizeof text,
-                     "%s: %s share mean %d-%d %s %%, %d-%d %s %%, difference %s points "
-                     "(95 %% CI %s to %s), Chow F(2, %zu) = %s%s, p = %s%s: %s",
-                     mvec_basis_name((mvec_basis)b), row->partners, first, break_year - 1,
-                     mean_before, break_year, last, mean_after, diff, ci_lo, ci_hi,
-                     t->before_count + t->after_count - 4, f, brk->exact ? "" : " (lower ends)",
-                     p, brk->exact ? "" : " (lower ends)",
-                     brk->verdict == MVEC_VERDICT_HOLDS   ? "stable"
-                     : brk->verdict == MVEC_VERDICT_FAILS ? "changed"
-                                                          : "undecided");
-            status = mvec__buf_printf(ctx, &state->numbers, "%s%s",
-                                      state->numbers.length ? "; " : "", text);
-            if (status == MVEC_OK)
-                status = mvec__buf_printf(ctx, &state->data, "%s%s %d-%d %s (%zu years, %s)",
-                                          state->data.length ? "; " : "", row->vector, first,
-                                          last, mvec_basis_name((mvec_basis)b), years,
-                                          mvec_trend_at(trend, 0)->source);
-            decisions[count++] = brk->verdict == MVEC_VERDICT_HOLDS   ? DECIDED_YES
-                                 : brk->verdict == MVEC_VERDICT_FAILS ? DECIDED_NO
-                                                                      : UNDECIDED;
+        if (computed == 0)
+            continue;
+        mvec_trend_break brk;
+        memset(&brk, 0, sizeof brk);
+        bool tested =
+            mvec__trend_break_compute(years, lo, hi, year_count, break_year, &brk);
+        char span[32];
+        if (first == last)
+            snprintf(span, sizeof span, "%d", first);
+        else
+            snprintf(span, sizeof span, "%d-%d", first, last);
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "%s%s %s %s (%zu year%s%s%s)",
+                                    state->data.length ? "; " : "", row->vector, span,
+                                    mvec_basis_name((mvec_basis)b), computed,
+                                    computed == 1 ? "" : "s", tested && source ? ", " : "",
+                                    tested && source ? source : ""));
+        if (!tested) {
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                        "%s%s: %zu year%s with a computable %s share, %zu "
+                                        "before %d and %zu from %d on (at least %d on each "
+                                        "side needed)",
+                                        state->numbers.length ? "; " : "",
+                                        mvec_basis_name((mvec_basis)b), computed,
+                                        computed == 1 ? "" : "s", row->partners,
+                                        brk.test[0].before_count, break_year,
+                                        brk.test[0].after_count, break_year,
+                                        MVEC_TREND_MIN_YEARS));
+            continue;
         }
-        mvec_trend_free(ctx, trend);
-        TRY_RETURN(status);
+        const mvec_trend_test *t = &brk.test[0];
+        const mvec_trend_test *u = &brk.test[1];
+        char text[1024];
+        char mean_before[64], mean_after[64], diff[64], ci_lo[64], ci_hi[64], f[64], p[64];
+        mvec_interval mb = {t->mean_before, u->mean_before};
+        mvec_interval ma = {t->mean_after, u->mean_after};
+        mvec_interval d = {t->difference, u->difference};
+        mvec__fmt_interval(mean_before, sizeof mean_before, mb, 100, 1);
+        mvec__fmt_interval(mean_after, sizeof mean_after, ma, 100, 1);
+        mvec__fmt_interval(diff, sizeof diff, d, 100, 1);
+        mvec__fmt_fixed(ci_lo, (t->ci_lo < u->ci_lo ? t->ci_lo : u->ci_lo) * 100, 1);
+        mvec__fmt_fixed(ci_hi, (t->ci_hi > u->ci_hi ? t->ci_hi : u->ci_hi) * 100, 1);
+        mvec__fmt_fixed(f, t->chow_f, 2);
+        mvec__fmt_fixed(p, t->chow_p, 3);
+        snprintf(text, sizeof text,
+                 "%s: %s share mean %d-%d %s %%, %d-%d %s %%, difference %s points "
+                 "(95 %% CI %s to %s), Chow F(2, %zu) = %s%s, p = %s%s: %s",
+                 mvec_basis_name((mvec_basis)b), row->partners, first, break_year - 1,
+                 mean_before, break_year, last, mean_after, diff, ci_lo, ci_hi,
+                 t->before_count + t->after_count - 4, f, brk.exact ? "" : " (lower ends)", p,
+                 brk.exact ? "" : " (lower ends)",
+                 brk.verdict == MVEC_VERDICT_HOLDS   ? "stable"
+                 : brk.verdict == MVEC_VERDICT_FAILS ? "changed"
+                                                     : "undecided");
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%s",
+                                    state->numbers.length ? "; " : "", text));
+        decisions[count++] = brk.verdict == MVEC_VERDICT_HOLDS   ? DECIDED_YES
+                             : brk.verdict == MVEC_VERDICT_FAILS ? DECIDED_NO
+                                                                 : UNDECIDED;
     }
     if (count == 0)
         return mvec__buf_printf(ctx, &state->numbers,

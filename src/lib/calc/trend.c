@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "profile_internal.h"
+#include "trend_internal.h"
 
 struct mvec_trend {
     mvec__arena arena;
@@ -205,8 +205,8 @@ static bool is_exact(const mvec_vector_profile *v)
     return true;
 }
 
-static mvec_interval partner_share(const mvec_vector_profile *v, const mvec_country *partner,
-                                   bool *listed)
+mvec_interval mvec__trend_partner_share(const mvec_vector_profile *v,
+                                        const mvec_country *partner, bool *listed)
 {
     *listed = false;
     for (size_t i = 0; i < v->partner_count; i++)
@@ -274,7 +274,7 @@ static mvec_status share_series(mvec_ctx *ctx, mvec_trend *trend,
             continue;
         }
         if (request->partner != NULL)
-            p->value = partner_share(&v, request->partner, &p->listed);
+            p->value = mvec__trend_partner_share(&v, request->partner, &p->listed);
         else
             p->value = v.bloc_shares[request->bloc];
     }
@@ -476,6 +476,26 @@ cleanup:
 
 /* ---- building ----------------------------------------------------------------------------- */
 
+bool mvec__trend_break_compute(const int *years, const double *lo, const double *hi,
+                               size_t count, int break_year, mvec_trend_break *out)
+{
+    out->year = break_year;
+    out->rule = RULE;
+    out->verdict = MVEC_VERDICT_UNDECIDABLE;
+    out->exact = true;
+    for (size_t i = 0; i < count; i++)
+        if (isfinite(lo[i]) && !mvec__same_double(lo[i], hi[i]))
+            out->exact = false;
+    mvec_trend_test_series(years, lo, count, break_year, &out->test[0]);
+    mvec_trend_test_series(years, hi, count, break_year, &out->test[1]);
+    if (out->test[0].before_count < MVEC_TREND_MIN_YEARS ||
+        out->test[0].after_count < MVEC_TREND_MIN_YEARS)
+        return false;
+    if (out->test[0].verdict == out->test[1].verdict)
+        out->verdict = out->test[0].verdict;
+    return true;
+}
+
 static mvec_status run_break(mvec_ctx *ctx, mvec_trend *trend, int break_year)
 {
     mvec_status status = MVEC_OK;
@@ -485,33 +505,22 @@ static mvec_status run_break(mvec_ctx *ctx, mvec_trend *trend, int break_year)
     double *hi = NULL;
     size_t n = trend->count ? trend->count : 1;
     trend->has_break = true;
-    b->year = break_year;
-    b->rule = RULE;
-    b->verdict = MVEC_VERDICT_UNDECIDABLE;
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *years, &years));
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *lo, &lo));
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *hi, &hi));
-    b->exact = true;
     for (size_t i = 0; i < trend->count; i++) {
         const mvec_trend_point *p = &trend->points[i];
         years[i] = p->year;
         lo[i] = p->status == NULL ? p->value.lo : NAN;
         hi[i] = p->status == NULL ? p->value.hi : NAN;
-        if (p->status == NULL && !mvec__same_double(p->value.lo, p->value.hi))
-            b->exact = false;
     }
-    mvec_trend_test_series(years, lo, trend->count, break_year, &b->test[0]);
-    mvec_trend_test_series(years, hi, trend->count, break_year, &b->test[1]);
-    if (b->test[0].before_count < MVEC_TREND_MIN_YEARS ||
-        b->test[0].after_count < MVEC_TREND_MIN_YEARS) {
+    if (!mvec__trend_break_compute(years, lo, hi, trend->count, break_year, b)) {
         char text[256];
         snprintf(text, sizeof text,
                  "too few years: %zu before %d and %zu from %d on (at least %d on each side)",
                  b->test[0].before_count, break_year, b->test[0].after_count, break_year,
                  MVEC_TREND_MIN_YEARS);
         MVEC_TRY(mvec__arena_strdup(ctx, &trend->arena, text, &b->status));
-    } else if (b->test[0].verdict == b->test[1].verdict) {
-        b->verdict = b->test[0].verdict;
     }
 cleanup:
     mvec__free(ctx, years);
