@@ -8,6 +8,9 @@
 #include "names.h"
 #include "session.h"
 
+static const cli_option OPTION_TREND_VECTOR = {
+    "vector", 0, "VECTOR", CLI_TEXT, offsetof(cli_args, vector),
+    "the vector followed (required), e.g. trade.total, arms.imports, un.votes"};
 static const cli_option OPTION_BLOC = {
     "bloc", 0, "BLOC", CLI_TEXT, offsetof(cli_args, bloc),
     "follow this bloc's share (a bloc of the scheme, e.g. CHN, RUS-EAEU, WEST)"};
@@ -27,7 +30,7 @@ static const cli_option OPTION_EXPLAIN = {
     "change into entries, exits and reweighting)"};
 
 static const cli_option *const TREND_OPTIONS[] = {
-    &CLI_OPTION_VECTOR, &OPTION_TREND_PARTNER, &OPTION_BLOC,        &OPTION_INDICATOR,
+    &OPTION_TREND_VECTOR, &OPTION_TREND_PARTNER, &OPTION_BLOC,        &OPTION_INDICATOR,
     &OPTION_BREAK,      &OPTION_EXPLAIN,       &CLI_OPTION_BASIS,   &CLI_OPTION_BLOCS,
     &CLI_OPTION_DATA,   &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT,
     &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,  &CLI_OPTION_HELP,    NULL,
@@ -93,8 +96,7 @@ const cli_command CMD_TREND = {
     .name = "trend",
     .run = run_trend,
     .brief = "a partner's or bloc's share year by year, break test, change decomposition",
-    .usage = "[COUNTRY] --vector V (--partner P | --bloc B | --indicator I) [--break YEAR] "
-             "[--explain Y1 Y2] [options]",
+    .usage = "[COUNTRY] --vector V (--partner P | --bloc B | --indicator I) [options]",
     .summary = "Follow one partner's or bloc's share of a vector (or a context indicator) "
                "year by year, from the distribution the profile would use for each year; "
                "optionally test for a break and decompose a change.",
@@ -105,7 +107,7 @@ const cli_command CMD_TREND = {
                    "the difference of means lies within +-5 percentage points and the Chow test "
                    "does not reject at 5 %, changed when the interval lies wholly outside or the "
                    "Chow test rejects, and undecided otherwise; at least 3 years on each side (docs/methods.md, "
-                   "\"Trends\"). --explain needs every partner's exact share in both years. CSV "
+                   "section 9). --explain needs every partner's exact share in both years. CSV "
                    "writes the parts of the change with --explain, else the series.",
     .options = TREND_OPTIONS,
     .max_positional = 1,
