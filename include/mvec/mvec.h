@@ -53,6 +53,7 @@
 #include "mvec_index.h"
 #include "mvec_profile.h"
 #include "mvec_claim.h"
+#include "mvec_trend.h"
 #include "mvec_write.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the

@@ -111,6 +111,7 @@ static int store(const cli_command *command, const cli_option *option, const cha
     case CLI_TEXT:
         *(const char **)(void *)field = value;
         return 0;
+    case CLI_YEAR_PAIR:
     case CLI_YEAR: {
         char *end = NULL;
         long year = strtol(value, &end, 10);
@@ -159,6 +160,22 @@ int cli_parse(const cli_command *command, int argc, char **argv, cli_args *args)
             if (args->positional_count >= command->max_positional)
                 USAGE_ERROR("unexpected argument '%s' for '%s'", arg, command->name);
             args->positional[args->positional_count++] = arg;
+            continue;
+        }
+        if (option->kind == CLI_YEAR_PAIR) {
+            if (value != NULL || i + 2 >= argc) {
+                cli_error("option '--%s' needs two years (%s)", option->name, option->argument);
+                cli_try_help(command->name);
+                return 2;
+            }
+            cli_option second = *option;
+            second.offset += sizeof(int);
+            int result = store(command, option, argv[i + 1], args);
+            if (result == 0)
+                result = store(command, &second, argv[i + 2], args);
+            if (result != 0)
+                return result;
+            i += 2;
             continue;
         }
         if (option->kind != CLI_FLAG && value == NULL) {

@@ -26,6 +26,10 @@ typedef struct cli_args {
     const char *basis;
     const char *vector;
     const char *partner;
+    const char *bloc;      /* trend --bloc */
+    const char *indicator; /* trend --indicator */
+    int break_year;        /* trend --break */
+    int explain[2];        /* trend --explain Y1 Y2 */
     bool quiet;
     bool help;
     bool notes; /* profile --notes */
@@ -37,7 +41,8 @@ typedef enum cli_option_kind {
     CLI_FLAG = 0, /* bool */
     CLI_TEXT,     /* const char * */
     CLI_YEAR,     /* int, 1900-2100 */
-    CLI_FILE_LIST /* repeatable --data */
+    CLI_FILE_LIST, /* repeatable --data */
+    CLI_YEAR_PAIR  /* int[2]: two years, as two arguments ("--explain 2000 2016") */
 } cli_option_kind;
 
 typedef struct cli_option {

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "../data/csv_table.h"
-#include "profile_internal.h"
+#include "trend_internal.h"
 
 /* US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3: a market with
  * an HHI below 1,500 is "unconcentrated". */
@@ -134,15 +134,14 @@ static size_t trade_years(const check_state *state, const char *vector, int *yea
     return count;
 }
 
-/* The representative distribution of `vector` in `year` on `basis` under
- * `scheme`, evaluated at most once per run (cached), or NULL; when the
- * year's figures cannot decide, why is added to the numbers. */
-static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
+/* The evaluation of `vector` in `year` on `basis` under `scheme`, made at
+ * most once per run (cached); entry->found is false when there is no such
+ * distribution. */
+static mvec_status cached_of(check_state *state, const mvec_bloc_scheme *scheme,
                              const char *vector, int year, mvec_basis basis,
-                             const mvec_vector_profile **out)
+                             const cached_vector **out)
 {
     mvec_status status = MVEC_OK;
-    *out = NULL;
     cached_vector *entry = NULL;
     for (size_t i = 0; i < state->cache_count && entry == NULL; i++) {
         cached_vector *c = state->cache[i];
@@ -157,7 +156,9 @@ static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
         MVEC_TRY(mvec__arena_alloc(state->ctx, &state->work, sizeof *entry, &entry));
         memset(entry, 0, sizeof *entry);
         entry->scheme = scheme;
-        entry->vector = vector;
+        /* a copy: `vector` may point into the claim table's row buffer, which the
+         * next row overwrites (the cache then missed on every later claim) */
+        MVEC_TRY(mvec__arena_strdup(state->ctx, &state->work, vector, &entry->vector));
         entry->year = year;
         entry->basis = basis;
         mvec__evaluation_context context = {mvec_observations_countries(state->observations),
@@ -169,6 +170,22 @@ static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
         entry->found = chosen != SIZE_MAX;
         state->cache[state->cache_count++] = entry;
     }
+    *out = entry;
+cleanup:
+    return status;
+}
+
+/* The representative distribution of `vector` in `year` on `basis` under
+ * `scheme` (cached_of), or NULL; when the year's figures cannot decide, why
+ * is added to the numbers. */
+static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
+                             const char *vector, int year, mvec_basis basis,
+                             const mvec_vector_profile **out)
+{
+    mvec_status status = MVEC_OK;
+    const cached_vector *entry = NULL;
+    *out = NULL;
+    MVEC_TRY(cached_of(state, scheme, vector, year, basis, &entry));
     const mvec_vector_profile *v = &entry->result;
     if (!entry->found)
         return MVEC_OK;
@@ -816,6 +833,125 @@ static mvec_status check_partner_rank(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* "X's share has been stable before and after YEAR": the trend library's
+ * break test (mvec_trend.h: Welch interval of the difference of means
+ * within +-5 points and no Chow break at 5 %) on the partner's share of
+ * the vector, each statistical basis separately (sources of different
+ * bases are never joined into one series). Without 3 years on each side
+ * the claim is undecidable and the numbers name the dataset that decides
+ * it. */
+static mvec_status check_stable_share(check_state *state, const claim_row *row,
+                                      const claim_rule *rule, mvec_verdict *verdict)
+{
+    (void)rule;
+    mvec_ctx *ctx = state->ctx;
+    enum decision decisions[8];
+    size_t count = 0;
+    int break_year = row->year ? row->year : state->year;
+    *verdict = MVEC_VERDICT_UNDECIDABLE;
+    if (break_year == 0)
+        return mvec__buf_puts(ctx, &state->numbers, "no break year given");
+    const mvec_country *partner =
+        mvec_countries_find(mvec_observations_countries(state->observations), row->partners);
+    if (partner == NULL)
+        return mvec__error(ctx, MVEC_ERR_INTERNAL, "claim '%s': unknown partner '%s'", row->id,
+                           row->partners);
+    int years[MAX_YEARS];
+    double lo[MAX_YEARS];
+    double hi[MAX_YEARS];
+    size_t year_count = trade_years(state, row->vector, years, MAX_YEARS);
+    for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+        size_t computed = 0;
+        int first = 0;
+        int last = 0;
+        const char *source = NULL;
+        for (size_t y = year_count; y-- > 0;) { /* oldest first */
+            const cached_vector *entry = NULL;
+            TRY_RETURN(cached_of(state, state->powers, row->vector, years[y], (mvec_basis)b,
+                                 &entry));
+            const mvec_vector_profile *v = &entry->result;
+            lo[y] = hi[y] = NAN;
+            if (!entry->found || v->status != NULL || v->period[0] != '\0')
+                continue;
+            bool listed = false;
+            mvec_interval share = mvec__trend_partner_share(v, partner, &listed);
+            lo[y] = share.lo;
+            hi[y] = share.hi;
+            first = computed == 0 ? years[y] : first;
+            last = years[y];
+            if (source == NULL && v->input_count > 0)
+                source = v->inputs[0]->source;
+            computed++;
+        }
+        if (computed == 0)
+            continue;
+        mvec_trend_break brk;
+        memset(&brk, 0, sizeof brk);
+        bool tested =
+            mvec__trend_break_compute(years, lo, hi, year_count, break_year, &brk);
+        char span[32];
+        if (first == last)
+            snprintf(span, sizeof span, "%d", first);
+        else
+            snprintf(span, sizeof span, "%d-%d", first, last);
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "%s%s %s %s (%zu year%s%s%s)",
+                                    state->data.length ? "; " : "", row->vector, span,
+                                    mvec_basis_name((mvec_basis)b), computed,
+                                    computed == 1 ? "" : "s", tested && source ? ", " : "",
+                                    tested && source ? source : ""));
+        if (!tested) {
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                        "%s%s: %zu year%s with a computable %s share, %zu "
+                                        "before %d and %zu from %d on (at least %d on each "
+                                        "side needed)",
+                                        state->numbers.length ? "; " : "",
+                                        mvec_basis_name((mvec_basis)b), computed,
+                                        computed == 1 ? "" : "s", row->partners,
+                                        brk.test[0].before_count, break_year,
+                                        brk.test[0].after_count, break_year,
+                                        MVEC_TREND_MIN_YEARS));
+            continue;
+        }
+        const mvec_trend_test *t = &brk.test[0];
+        const mvec_trend_test *u = &brk.test[1];
+        char text[1024];
+        char mean_before[64], mean_after[64], diff[64], ci_lo[64], ci_hi[64], f[64], p[64];
+        mvec_interval mb = {t->mean_before, u->mean_before};
+        mvec_interval ma = {t->mean_after, u->mean_after};
+        mvec_interval d = {t->difference, u->difference};
+        mvec__fmt_interval(mean_before, sizeof mean_before, mb, 100, 1);
+        mvec__fmt_interval(mean_after, sizeof mean_after, ma, 100, 1);
+        mvec__fmt_interval(diff, sizeof diff, d, 100, 1);
+        mvec__fmt_fixed(ci_lo, (t->ci_lo < u->ci_lo ? t->ci_lo : u->ci_lo) * 100, 1);
+        mvec__fmt_fixed(ci_hi, (t->ci_hi > u->ci_hi ? t->ci_hi : u->ci_hi) * 100, 1);
+        mvec__fmt_fixed(f, t->chow_f, 2);
+        mvec__fmt_fixed(p, t->chow_p, 3);
+        snprintf(text, sizeof text,
+                 "%s: %s share mean %d-%d %s %%, %d-%d %s %%, difference %s points "
+                 "(95 %% CI %s to %s), Chow F(2, %zu) = %s%s, p = %s%s: %s",
+                 mvec_basis_name((mvec_basis)b), row->partners, first, break_year - 1,
+                 mean_before, break_year, last, mean_after, diff, ci_lo, ci_hi,
+                 t->before_count + t->after_count - 4, f, brk.exact ? "" : " (lower ends)", p,
+                 brk.exact ? "" : " (lower ends)",
+                 brk.verdict == MVEC_VERDICT_HOLDS   ? "stable"
+                 : brk.verdict == MVEC_VERDICT_FAILS ? "changed"
+                                                     : "undecided");
+        TRY_RETURN(mvec__buf_printf(ctx, &state->numbers, "%s%s",
+                                    state->numbers.length ? "; " : "", text));
+        decisions[count++] = brk.verdict == MVEC_VERDICT_HOLDS   ? DECIDED_YES
+                             : brk.verdict == MVEC_VERDICT_FAILS ? DECIDED_NO
+                                                                 : UNDECIDED;
+    }
+    if (count == 0)
+        return mvec__buf_printf(ctx, &state->numbers,
+                                "%sthe data loaded do not reach both sides of %d: the USITC's "
+                                "ITPD-E bilateral trade panel (2000-2016, every country, "
+                                "importer 'itpd') would decide it",
+                                state->numbers.length ? "; " : "", break_year);
+    *verdict = combine(decisions, count, false);
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -841,6 +977,12 @@ static const claim_rule RULES[] = {
      "the partner is 4th by value in the latest year of each official source, reporter basis "
      "(the host's statistics; stocks over the positive positions), shares of the total (WLD); "
      "holds when every source ranks it 4th, fails when none does, else the sources disagree"},
+    {"stable_share_break", check_stable_share, MVEC_TREND_TOLERANCE,
+     "the partner's share of turnover is stable across the break year (that year and later "
+     "are \"after\"): the 95 % Welch confidence interval of the difference of means lies "
+     "within +-5 percentage points and a Chow test of a linear trend does not reject one line "
+     "at 5 %; changed when the interval lies wholly outside +-5 points or the Chow test "
+     "rejects; at least 3 years with a share on each side; each statistical basis separately"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,

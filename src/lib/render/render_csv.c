@@ -80,6 +80,17 @@ mvec_status mvec__render_csv(mvec_ctx *ctx, const mvec__result *r, mvec__buf *ou
                 }
                 break;
             case MVEC__COLUMN_INTERVAL:
+                if (column->csv_decimals == MVEC__DECIMALS_EXACT) { /* both ends exactly */
+                    char lo[64] = "";
+                    char hi[64] = "";
+                    if (!isnan(cell->interval.lo))
+                        mvec__fmt_exact(lo, cell->interval.lo * column->scale);
+                    if (!isnan(cell->interval.hi))
+                        mvec__fmt_exact(hi, cell->interval.hi * column->scale);
+                    MVEC_TRY(mvec__csv_put(ctx, out, lo, false));
+                    MVEC_TRY(mvec__csv_put(ctx, out, hi, end));
+                    break;
+                }
                 MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.lo * column->scale,
                                               column->csv_decimals, false));
                 MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.hi * column->scale,

@@ -1,0 +1,15 @@
+# Usage errors exit 2 with nothing on standard output
+data="$FIXTURES/itpd/itpd_kaz_2000_2016.csv"
+"$MVEC" trend KAZ --partner CHN --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --partner CHN --bloc WEST --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --explain 2000; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --explain 2000 20x6; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --partner CHN --break 13; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --bloc NATO --no-embedded --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --partner Atlantis --no-embedded --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.totl --partner CHN --no-embedded --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --indicator share --partner CHN --no-embedded \
+    --data "$data"; echo "exit $?"
+"$MVEC" trend KAZ --vector trade.total --explain 2005 2005 --no-embedded --data "$data"
+echo "exit $?"
