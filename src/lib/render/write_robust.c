@@ -375,8 +375,8 @@ static mvec_status check_inputs(mvec_ctx *ctx, size_t count, const mvec_robust *
 static const char PROFILE_LEGEND[] =
     "\nshares in % of the vector's total, each scheme's own great powers; a–b = all values the "
     "data allow; side = of 0.5.\n"
-    "year and distribution as in mvec profile; basis and exposure (sum of great-power shares) "
-    "in --format csv and json.\n"
+    "year and distribution as in the profile; basis and exposure (sum of great-power shares) "
+    "in the CSV and JSON output.\n"
     "balance = 1 − normalised HHI of great-power shares; leader = first great power in every "
     "case; margin = lead over second.\n"
     "A conclusion flips when two schemes reach opposite certain values (other leaders; "
