@@ -59,6 +59,14 @@ static int load_schemes(cli_session *session, const char *blocs)
 {
     const char *list = blocs ? blocs : "powers";
     char name[4096];
+    size_t items = 1;
+    for (const char *p = list; *p; p++)
+        items += *p == ',' ? 1u : 0u;
+    if (items > MVEC_ROBUST_SCHEME_LIMIT) {
+        cli_error("--blocs: %zu schemes; at most %d can be compared", items,
+                  MVEC_ROBUST_SCHEME_LIMIT);
+        return 2;
+    }
     for (const char *p = list;;) {
         const char *comma = strchr(p, ',');
         size_t length = comma ? (size_t)(comma - p) : strlen(p);
@@ -74,10 +82,6 @@ static int load_schemes(cli_session *session, const char *blocs)
                 cli_error("--blocs: scheme '%s' given twice", name);
                 return 2;
             }
-        if (session->scheme_count == MVEC_ROBUST_SCHEME_LIMIT) {
-            cli_error("--blocs: more than %d schemes", MVEC_ROBUST_SCHEME_LIMIT);
-            return 2;
-        }
         int code = load_scheme(session, name, &session->schemes[session->scheme_count]);
         if (code != 0)
             return code;
