@@ -160,7 +160,8 @@ static mvec_status vector_of(check_state *state, const mvec_bloc_scheme *scheme,
         MVEC_TRY(mvec__arena_alloc(state->ctx, &state->work, sizeof *entry, &entry));
         memset(entry, 0, sizeof *entry);
         entry->scheme = scheme;
-        entry->vector = vector;
+        /* a copy: `vector` points into the claim table's current record */
+        MVEC_TRY(mvec__arena_strdup(state->ctx, &state->work, vector, &entry->vector));
         entry->year = year;
         entry->basis = basis;
         mvec__evaluation_context context = {mvec_observations_countries(state->observations),
