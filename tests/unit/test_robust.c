@@ -232,6 +232,122 @@ done:
     mvec_claims_free(ctx, claims[1]);
 }
 
+/* ---- every allocation can fail (as test_alloc_failures.c) ------------------------------ */
+
+typedef struct failing_allocator {
+    long countdown; /* calls left before the failing one; < 0: never fail */
+    long calls;
+} failing_allocator;
+
+static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+{
+    failing_allocator *a = user;
+    (void)old_size;
+    if (new_size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    a->calls++;
+    if (a->countdown == 0)
+        return NULL;
+    if (a->countdown > 0)
+        a->countdown--;
+    return realloc(ptr, new_size);
+}
+
+static int discard(void *user, const char *data, size_t length)
+{
+    (void)user;
+    (void)data;
+    (void)length;
+    return 0;
+}
+
+/* Load, build under both schemes, compare and write every robust result. */
+static mvec_status pipeline(mvec_ctx *c)
+{
+    mvec_countries *registry = NULL;
+    mvec_observations *obs = NULL;
+    mvec_bloc_scheme *pair[2] = {NULL, NULL};
+    mvec_profile *profiles[2] = {NULL, NULL};
+    mvec_claims *claims[2] = {NULL, NULL};
+    mvec_robust *robust = NULL;
+    mvec_robust *robust_claims = NULL;
+    mvec_sink sink = {discard, NULL};
+    mvec_status status = mvec_countries_open(c, NULL, &registry);
+    if (status == MVEC_OK)
+        status = mvec_observations_new(c, registry, &obs);
+    if (status == MVEC_OK)
+        status = mvec_observations_load_text(c, obs, "robust.csv", DATA, sizeof DATA - 1, NULL);
+    if (status == MVEC_OK)
+        status = mvec_bloc_scheme_builtin(c, registry, "powers", &pair[0]);
+    if (status == MVEC_OK)
+        status = mvec_bloc_scheme_builtin(c, registry, "treaties", &pair[1]);
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.country = "MNG";
+    mvec_claim_options claim_options = MVEC_CLAIM_OPTIONS_INIT;
+    claim_options.country = "MNG";
+    for (int s = 0; s < 2 && status == MVEC_OK; s++) {
+        status = mvec_profile_build(c, obs, pair[s], NULL, &options, &profiles[s]);
+        claim_options.scheme = pair[s];
+        if (status == MVEC_OK)
+            status = mvec_claims_check(c, obs, NULL, &claim_options, &claims[s]);
+    }
+    const mvec_profile *const *p = (const mvec_profile *const *)profiles;
+    const mvec_claims *const *k = (const mvec_claims *const *)claims;
+    if (status == MVEC_OK)
+        status = mvec_robust_profiles(c, p, 2, &robust);
+    if (status == MVEC_OK)
+        status = mvec_robust_claims(c, k, 2, &robust_claims);
+    for (int f = MVEC_FORMAT_TABLE; f <= MVEC_FORMAT_JSON && status == MVEC_OK; f++) {
+        status = mvec_robust_profile_write(c, p, 2, robust, (mvec_format)f, &sink);
+        if (status == MVEC_OK)
+            status = mvec_robust_shares_write(c, p, 2, "trade.total", robust, (mvec_format)f,
+                                              &sink);
+        if (status == MVEC_OK)
+            status = mvec_robust_claims_write(c, k, 2, robust_claims, (mvec_format)f, &sink);
+    }
+    mvec_robust_free(c, robust_claims);
+    mvec_robust_free(c, robust);
+    for (int s = 0; s < 2; s++) {
+        mvec_claims_free(c, claims[s]);
+        mvec_profile_free(c, profiles[s]);
+        mvec_bloc_scheme_free(c, pair[s]);
+    }
+    mvec_observations_free(c, obs);
+    mvec_countries_free(c, registry);
+    return status;
+}
+
+static void test_alloc_failures(void)
+{
+    failing_allocator counter = {-1, 0};
+    mvec_ctx *c = mvec_ctx_new(failing_realloc, &counter);
+    CHECK_STATUS(pipeline(c), MVEC_OK);
+    long total = counter.calls;
+    CHECK(mvec_ctx_memory(c).current_bytes == 0);
+    mvec_ctx_free(c);
+    long runs = 0;
+    /* sparse through loading (test_alloc_failures covers it), every third call in
+     * the last 2,400 (the profiles, claims, comparisons and writers) */
+    long dense = total > 2400 ? total - 2400 : 1;
+    for (long n = 1; n < total; n += n < dense ? 1 + n / 8 : 3) {
+        failing_allocator a = {n, 0};
+        c = mvec_ctx_new(failing_realloc, &a);
+        int failures = test_failures;
+        CHECK_STATUS(pipeline(c), MVEC_ERR_NOMEM);
+        CHECK(mvec_ctx_memory(c).current_bytes == 0);
+        if (test_failures > failures) {
+            fprintf(stderr, "allocation %ld of %ld: %s\n", n, total, mvec_ctx_error_message(c));
+            mvec_ctx_free(c);
+            break;
+        }
+        mvec_ctx_free(c);
+        runs++;
+    }
+    fprintf(stderr, "robust pipeline: %ld allocations, %ld failure points tried\n", total, runs);
+}
+
 int main(void)
 {
     ctx = mvec_ctx_new(NULL, NULL);
@@ -249,6 +365,7 @@ int main(void)
     test_builtin_schemes();
     test_profiles_flip();
     test_claims_flip();
+    test_alloc_failures();
     mvec_bloc_scheme_free(ctx, schemes[0]);
     mvec_bloc_scheme_free(ctx, schemes[1]);
     mvec_observations_free(ctx, observations);
