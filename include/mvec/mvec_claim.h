@@ -52,7 +52,7 @@ typedef struct mvec_claim_options {
                               "... in 2023" keeps 2023); 0: every year with data, or
                               the latest, as the rule says */
     const mvec_bloc_scheme *scheme; /* the scheme of the rules that read blocs; NULL: the
-                              built-in "powers" (added in 0.2: older callers leave it out) */
+                              built-in "powers" (appended: older callers leave it out) */
 } mvec_claim_options;
 
 #define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0, NULL}

@@ -42,9 +42,9 @@ typedef enum mvec_robust_outcome {
 } mvec_robust_outcome;
 
 typedef enum mvec_balance_side {
-    MVEC_BALANCE_ABOVE = 0,  /* the whole interval is above 0.5 */
-    MVEC_BALANCE_BELOW,      /* the whole interval is below 0.5 */
-    MVEC_BALANCE_UNCERTAIN,  /* it contains 0.5, or is undefined (NaN) */
+    MVEC_BALANCE_ABOVE = 0, /* the whole interval is above 0.5 */
+    MVEC_BALANCE_BELOW,     /* the whole interval is below 0.5 */
+    MVEC_BALANCE_UNCERTAIN, /* it contains 0.5, or is undefined (NaN) */
 } mvec_balance_side;
 
 /* The side of 0.5 a balance interval lies on. Cannot fail. */
@@ -58,11 +58,11 @@ MVEC_API const char *mvec_robust_outcome_name(mvec_robust_outcome outcome);
 
 typedef struct mvec_robust_conclusion {
     mvec_robust_kind kind;
-    const char *subject;        /* the vector, "composite", or the claim id */
+    const char *subject; /* the vector, "composite", or the claim id */
     size_t scheme_count;
-    const char *const *values;  /* per scheme: a bloc name or "none"; "above 0.5", "below
-                                   0.5", "uncertain"; "holds", "fails", "undecidable";
-                                   "-" when the vector has no result under that scheme */
+    const char *const *values; /* per scheme: a bloc name or "none"; "above 0.5", "below
+                                  0.5", "uncertain"; "holds", "fails", "undecidable";
+                                  "-" when the vector has no result under that scheme */
     mvec_robust_outcome outcome;
 } mvec_robust_conclusion;
 
@@ -94,8 +94,7 @@ MVEC_API const char *mvec_robust_scheme_name(const mvec_robust *robust, size_t s
 MVEC_API size_t mvec_robust_count(const mvec_robust *robust);
 MVEC_API const mvec_robust_conclusion *mvec_robust_at(const mvec_robust *robust, size_t index);
 /* How many conclusions have the outcome `outcome`. */
-MVEC_API size_t mvec_robust_count_outcome(const mvec_robust *robust,
-                                          mvec_robust_outcome outcome);
+MVEC_API size_t mvec_robust_count_outcome(const mvec_robust *robust, mvec_robust_outcome outcome);
 
 /* ---- writers (deterministic, as in mvec_write.h) -------------------------------------- */
 

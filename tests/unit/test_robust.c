@@ -116,9 +116,9 @@ static void test_profiles_flip(void)
     mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
     options.country = "MNG";
     for (int s = 0; s < 2; s++)
-        CHECK_STATUS(mvec_profile_build(ctx, observations, schemes[s], memberships, &options,
-                                        &profiles[s]),
-                     MVEC_OK);
+        CHECK_STATUS(
+            mvec_profile_build(ctx, observations, schemes[s], memberships, &options, &profiles[s]),
+            MVEC_OK);
     if (profiles[0] == NULL || profiles[1] == NULL)
         goto done;
     const mvec_vector_profile *a = vector_of(profiles[0], "trade.total");
@@ -154,24 +154,21 @@ static void test_profiles_flip(void)
     static char text[65536];
     text[0] = '\0';
     mvec_sink sink = {to_buffer, text};
-    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_TABLE, &sink),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_TABLE, &sink), MVEC_OK);
     CHECK(strstr(text, "conclusions that flip between the schemes (2)") != NULL);
     CHECK(strstr(text, "RUS-EAEU under powers, WEST under treaties") != NULL);
     CHECK(strstr(text, "above 0.5 under powers, below 0.5 under treaties") != NULL);
     text[0] = '\0';
-    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_CSV, &sink),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_CSV, &sink), MVEC_OK);
     CHECK(strstr(text, "leader_across_schemes") != NULL);
     CHECK(strstr(text, "MNG,trade.total,2023,,reporter,treaties,") != NULL);
     text[0] = '\0';
-    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_JSON, &sink),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_robust_profile_write(ctx, all, 2, robust, MVEC_FORMAT_JSON, &sink), MVEC_OK);
     CHECK(strstr(text, "\"outcome\": \"flips\"") != NULL);
     text[0] = '\0';
-    CHECK_STATUS(mvec_robust_shares_write(ctx, all, 2, "trade.total", robust, MVEC_FORMAT_TABLE,
-                                          &sink),
-                 MVEC_OK);
+    CHECK_STATUS(
+        mvec_robust_shares_write(ctx, all, 2, "trade.total", robust, MVEC_FORMAT_TABLE, &sink),
+        MVEC_OK);
     CHECK(strstr(text, "TUR-OTS") != NULL);
     /* a count that does not match the comparison */
     CHECK_STATUS(mvec_robust_profile_write(ctx, all, 1, robust, MVEC_FORMAT_TABLE, &sink),
@@ -221,8 +218,7 @@ static void test_claims_flip(void)
     static char text[65536];
     text[0] = '\0';
     mvec_sink sink = {to_buffer, text};
-    CHECK_STATUS(mvec_robust_claims_write(ctx, all, 2, robust, MVEC_FORMAT_TABLE, &sink),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_robust_claims_write(ctx, all, 2, robust, MVEC_FORMAT_TABLE, &sink), MVEC_OK);
     CHECK(strstr(text, "holds under powers, fails under treaties") != NULL);
     CHECK(strstr(text, "balance 0.74 among") != NULL);
     CHECK(strstr(text, "balance 0.41 among") != NULL);
@@ -302,8 +298,8 @@ static mvec_status pipeline(mvec_ctx *c)
     for (int f = MVEC_FORMAT_TABLE; f <= MVEC_FORMAT_JSON && status == MVEC_OK; f++) {
         status = mvec_robust_profile_write(c, p, 2, robust, (mvec_format)f, &sink);
         if (status == MVEC_OK)
-            status = mvec_robust_shares_write(c, p, 2, "trade.total", robust, (mvec_format)f,
-                                              &sink);
+            status =
+                mvec_robust_shares_write(c, p, 2, "trade.total", robust, (mvec_format)f, &sink);
         if (status == MVEC_OK)
             status = mvec_robust_claims_write(c, k, 2, robust_claims, (mvec_format)f, &sink);
     }
@@ -354,8 +350,8 @@ int main(void)
     if (mvec_countries_open(ctx, NULL, &countries) != MVEC_OK ||
         mvec_memberships_builtin(ctx, countries, &memberships) != MVEC_OK ||
         mvec_observations_new(ctx, countries, &observations) != MVEC_OK ||
-        mvec_observations_load_text(ctx, observations, "robust.csv", DATA, sizeof DATA - 1,
-                                    NULL) != MVEC_OK ||
+        mvec_observations_load_text(ctx, observations, "robust.csv", DATA, sizeof DATA - 1, NULL) !=
+            MVEC_OK ||
         mvec_bloc_scheme_builtin(ctx, countries, "powers", &schemes[0]) != MVEC_OK ||
         mvec_bloc_scheme_builtin(ctx, countries, "treaties", &schemes[1]) != MVEC_OK) {
         fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));

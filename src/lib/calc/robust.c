@@ -10,7 +10,6 @@
 
 #include "../mvec_internal.h"
 
-
 struct mvec_robust {
     mvec__arena arena;
     size_t scheme_count;
@@ -109,8 +108,7 @@ static mvec_status add_conclusion(mvec_ctx *ctx, mvec_robust *robust, mvec_robus
     const char **texts = NULL;
     MVEC_TRY(mvec__grow(ctx, &robust->conclusions, &robust->capacity, robust->count + 1,
                         sizeof *robust->conclusions));
-    MVEC_TRY(mvec__arena_alloc(ctx, &robust->arena, robust->scheme_count * sizeof *texts,
-                               &texts));
+    MVEC_TRY(mvec__arena_alloc(ctx, &robust->arena, robust->scheme_count * sizeof *texts, &texts));
     mvec_robust_conclusion *c = &robust->conclusions[robust->count];
     memset(c, 0, sizeof *c);
     c->kind = kind;
@@ -164,17 +162,16 @@ static const mvec_vector_profile *find_vector(const mvec_profile *profile, const
 static mvec_status robust_new(mvec_ctx *ctx, size_t count, mvec_robust **out)
 {
     if (count == 0 || count > MVEC_ROBUST_SCHEME_LIMIT)
-        return mvec__error(ctx, MVEC_ERR_INVALID,
-                           "%zu bloc schemes to compare; give 1 to %d", count,
-                           MVEC_ROBUST_SCHEME_LIMIT);
+        return mvec__error(ctx, MVEC_ERR_INVALID, "%zu bloc schemes to compare; give 1 to %d",
+                           count, MVEC_ROBUST_SCHEME_LIMIT);
     mvec_status status = mvec__calloc(ctx, 1, sizeof **out, out);
     if (status == MVEC_OK)
         (*out)->scheme_count = count;
     return status;
 }
 
-mvec_status mvec_robust_profiles(mvec_ctx *ctx, const mvec_profile *const *profiles,
-                                 size_t count, mvec_robust **out)
+mvec_status mvec_robust_profiles(mvec_ctx *ctx, const mvec_profile *const *profiles, size_t count,
+                                 mvec_robust **out)
 {
     mvec_status status = MVEC_OK;
     mvec_robust *robust = NULL;
@@ -235,8 +232,9 @@ mvec_status mvec_robust_claims(mvec_ctx *ctx, const mvec_claims *const *claims, 
     for (size_t s = 0; s < count; s++) {
         if (mvec_claims_country(claims[s]) != mvec_claims_country(claims[0]) ||
             mvec_claims_count(claims[s]) != mvec_claims_count(claims[0]))
-            MVEC_FAIL(ctx, MVEC_ERR_INVALID, "claim checks of different countries or claim "
-                                             "lists cannot be compared");
+            MVEC_FAIL(ctx, MVEC_ERR_INVALID,
+                      "claim checks of different countries or claim "
+                      "lists cannot be compared");
         MVEC_TRY(mvec__arena_strdup(ctx, &robust->arena, mvec_claims_scheme_name(claims[s]),
                                     &robust->scheme_names[s]));
     }

@@ -20,8 +20,8 @@ static const unsigned TEXT_ONLY = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
 static const unsigned DATA_ONLY = MVEC__COLUMN_NO_TEXT;
 
 /* The conclusion of `kind` about `subject`, or NULL. */
-static const mvec_robust_conclusion *conclusion_of(const mvec_robust *robust,
-                                                   mvec_robust_kind kind, const char *subject)
+static const mvec_robust_conclusion *conclusion_of(const mvec_robust *robust, mvec_robust_kind kind,
+                                                   const char *subject)
 {
     for (size_t i = 0; i < mvec_robust_count(robust); i++) {
         const mvec_robust_conclusion *c = mvec_robust_at(robust, i);
@@ -117,9 +117,8 @@ static mvec_status flips_section(mvec_ctx *ctx, const mvec_robust *robust, mvec_
     }
     if (uncertain > 0) {
         mvec__buf_reset(&line);
-        MVEC_TRY(mvec__buf_printf(ctx, &line,
-                                  "Uncertain under some scheme, contradicted by none (%zu):",
-                                  uncertain));
+        MVEC_TRY(mvec__buf_printf(
+            ctx, &line, "Uncertain under some scheme, contradicted by none (%zu):", uncertain));
         for (size_t i = 0, n = 0; i < mvec_robust_count(robust); i++) {
             const mvec_robust_conclusion *c = mvec_robust_at(robust, i);
             if (c->outcome == MVEC_ROBUST_UNCERTAIN)
@@ -171,8 +170,7 @@ static json_t *schemes_json(const mvec_bloc_scheme *const *schemes, size_t count
         bool ok = item != NULL && powers != NULL;
         for (size_t b = 0; ok && b < mvec_bloc_count(schemes[s]); b++)
             if (mvec_bloc_is_great_power(schemes[s], b))
-                ok = json_array_append_new(powers, json_string(mvec_bloc_name(schemes[s], b))) ==
-                     0;
+                ok = json_array_append_new(powers, json_string(mvec_bloc_name(schemes[s], b))) == 0;
         ok = ok && mvec__json_set(item, "name", json_string(mvec_bloc_scheme_name(schemes[s]))) &&
              json_object_set(item, "great_powers", powers) == 0;
         json_decref(powers);
@@ -214,17 +212,16 @@ static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, mvec__result *r)
     MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  DATA_ONLY | MVEC__COLUMN_NO_JSON));
     MVEC_TRY(mvec__result_column(ctx, r, "vector", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
-    MVEC_TRY(
-        mvec__result_column(ctx, r, "vector_text", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, DATA_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "year_text", "year", MVEC__COLUMN_TEXT, 1, 0, 0,
+    MVEC_TRY(mvec__result_column(ctx, r, "vector_text", "vector", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  TEXT_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(
+        mvec__result_column(ctx, r, "year_text", "year", MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "scheme", "scheme", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "shares_text", "great-power shares %",
-                                 MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "shares_text", "great-power shares %", MVEC__COLUMN_TEXT,
+                                 1, 0, 0, TEXT_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "exposure", "exposure", MVEC__COLUMN_INTERVAL, 100, 0,
                                  MVEC__DECIMALS_EXACT, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "balance", "balance", MVEC__COLUMN_INTERVAL, 1, 2,
@@ -233,10 +230,10 @@ static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, mvec__result *r)
     MVEC_TRY(mvec__result_column(ctx, r, "leader", "leader", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "margin", "margin", MVEC__COLUMN_INTERVAL, 1, 2,
                                  MVEC__DECIMALS_EXACT, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "leader_across_schemes", NULL, MVEC__COLUMN_TEXT, 1, 0,
-                                 0, DATA_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "balance_across_schemes", NULL, MVEC__COLUMN_TEXT, 1,
-                                 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "leader_across_schemes", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "balance_across_schemes", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 DATA_ONLY));
     for (size_t k = 0; k < powers; k++) {
         char key[32];
         snprintf(key, sizeof key, "power%zu", k + 1);
@@ -250,8 +247,8 @@ cleanup:
 }
 
 static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile, const char *vector,
-                              const mvec_vector_profile *v, const mvec_composite *k,
-                              bool first, const mvec_robust *robust, mvec__result *r)
+                              const mvec_vector_profile *v, const mvec_composite *k, bool first,
+                              const mvec_robust *robust, mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     mvec__buf shares = MVEC__BUF_INIT(1 << 16);
@@ -421,9 +418,8 @@ cleanup:
 /* ---- shares: a row per partner, its bloc under each scheme ------------------------------ */
 
 mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *profiles,
-                                     size_t count, const char *vector,
-                                     const mvec_robust *robust, mvec_format format,
-                                     const mvec_sink *sink)
+                                     size_t count, const char *vector, const mvec_robust *robust,
+                                     mvec_format format, const mvec_sink *sink)
 {
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     mvec_status status = MVEC_OK;
@@ -451,10 +447,10 @@ mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *p
                                  DATA_ONLY | MVEC__COLUMN_NO_JSON));
     MVEC_TRY(mvec__result_column(ctx, &partners, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  DATA_ONLY | MVEC__COLUMN_NO_JSON));
-    MVEC_TRY(mvec__result_column(ctx, &partners, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 0));
-    MVEC_TRY(mvec__result_column(ctx, &partners, "share", "share %", MVEC__COLUMN_INTERVAL, 100,
-                                 5, MVEC__DECIMALS_EXACT, 0));
+    MVEC_TRY(
+        mvec__result_column(ctx, &partners, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &partners, "share", "share %", MVEC__COLUMN_INTERVAL, 100, 5,
+                                 MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, &partners, "name", "name", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_TEXT));
     for (size_t s = 0; s < count; s++) {
@@ -526,8 +522,8 @@ cleanup:
 
 /* ---- check: a row per claim and scheme -------------------------------------------------- */
 
-mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *claims,
-                                     size_t count, const mvec_robust *robust, mvec_format format,
+mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *claims, size_t count,
+                                     const mvec_robust *robust, mvec_format format,
                                      const mvec_sink *sink)
 {
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
@@ -556,8 +552,8 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
     for (size_t s = 0; s < count; s++)
         MVEC_TRY(mvec__result_column(ctx, &summary, mvec_claims_scheme_name(claims[s]), NULL,
                                      MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &summary, "across", "across schemes", MVEC__COLUMN_TEXT, 1,
-                                 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &summary, "across", "across schemes", MVEC__COLUMN_TEXT, 1, 0,
+                                 0, 0));
     for (size_t i = 0; i < mvec_claims_count(claims[0]); i++) {
         const mvec_claim_result *first = mvec_claims_at(claims[0], i);
         const mvec_robust_conclusion *c = conclusion_of(robust, MVEC_ROBUST_VERDICT, first->id);
@@ -596,7 +592,8 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
             for (size_t s = 0; s < count; s++) {
                 const mvec_claim_result *x = mvec_claims_at(claims[s], i);
                 mvec__buf_reset(&line);
-                MVEC_TRY(mvec__buf_printf(ctx, &line, "%s: %s: %s", mvec_claims_scheme_name(claims[s]),
+                MVEC_TRY(mvec__buf_printf(ctx, &line, "%s: %s: %s",
+                                          mvec_claims_scheme_name(claims[s]),
                                           mvec_verdict_name(x->verdict), x->numbers));
                 MVEC_TRY(mvec__buf_puts(ctx, &out, "  "));
                 MVEC_TRY(mvec__wrap(ctx, &out, line.data, 2, 4, WRAP_WIDTH));
