@@ -536,14 +536,27 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
     mvec__result_init(&summary);
     MVEC_TRY(check_inputs(ctx, count, robust));
     const mvec_country *country = mvec_claims_country(claims[0]);
-    enum { C_COUNTRY, C_ID, C_SCHEME, C_USES, C_VERDICT, C_OUTCOME, C_NUMBERS, C_DATA };
+    enum {
+        C_COUNTRY,
+        C_ID,
+        C_CLAIM,
+        C_SCHEME,
+        C_USES,
+        C_VERDICT,
+        C_OUTCOME,
+        C_RULE,
+        C_NUMBERS,
+        C_DATA
+    };
     MVEC_TRY(mvec__result_column(ctx, &r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_JSON));
     MVEC_TRY(mvec__result_column(ctx, &r, "id", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "claim", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "scheme", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "uses_blocs", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "verdict", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "across_schemes", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "rule", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "numbers", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "data", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &summary, "id", "claim", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
@@ -568,6 +581,8 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
             MVEC_TRY(mvec__result_row(ctx, &r));
             MVEC_TRY(mvec__result_text(ctx, &r, C_COUNTRY, country->code));
             MVEC_TRY(mvec__result_text(ctx, &r, C_ID, x->id));
+            MVEC_TRY(mvec__result_text(ctx, &r, C_CLAIM, x->claim));
+            MVEC_TRY(mvec__result_text(ctx, &r, C_RULE, x->rule));
             MVEC_TRY(mvec__result_text(ctx, &r, C_SCHEME, mvec_claims_scheme_name(claims[s])));
             MVEC_TRY(mvec__result_text(ctx, &r, C_USES, x->uses_blocs ? "yes" : "no"));
             MVEC_TRY(mvec__result_text(ctx, &r, C_VERDICT, mvec_verdict_name(x->verdict)));
