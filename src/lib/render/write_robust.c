@@ -19,6 +19,46 @@ enum { WRAP_WIDTH = 120 };
 static const unsigned TEXT_ONLY = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
 static const unsigned DATA_ONLY = MVEC__COLUMN_NO_TEXT;
 
+/* Short names for the text table: a scheme file's base name without ".csv"
+ * (schemes/eu_first.csv -> eu_first), a built-in name as it is; the full
+ * names when two short ones would be the same. CSV and JSON keep the full
+ * names. */
+typedef struct labels {
+    char text[MVEC_ROBUST_SCHEME_LIMIT][128];
+} labels;
+
+static void make_labels(const char *const *names, size_t count, labels *out)
+{
+    for (size_t s = 0; s < count; s++) {
+        const char *slash = strrchr(names[s], '/');
+        const char *base = slash ? slash + 1 : names[s];
+        size_t length = strlen(base);
+        if (length > 4 && strcmp(base + length - 4, ".csv") == 0)
+            length -= 4;
+        if (length == 0 || length >= sizeof out->text[s]) {
+            base = names[s];
+            length = strlen(base) < sizeof out->text[s] ? strlen(base) : sizeof out->text[s] - 1;
+        }
+        memcpy(out->text[s], base, length);
+        out->text[s][length] = '\0';
+    }
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count; j++)
+            if (strcmp(out->text[i], out->text[j]) == 0) {
+                for (size_t s = 0; s < count; s++)
+                    snprintf(out->text[s], sizeof out->text[s], "%s", names[s]);
+                return;
+            }
+}
+
+static void scheme_labels(const mvec_bloc_scheme *const *schemes, size_t count, labels *out)
+{
+    const char *names[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
+    for (size_t s = 0; s < count; s++)
+        names[s] = mvec_bloc_scheme_name(schemes[s]);
+    make_labels(names, count, out);
+}
+
 /* The conclusion of `kind` about `subject`, or NULL. */
 static const mvec_robust_conclusion *conclusion_of(const mvec_robust *robust, mvec_robust_kind kind,
                                                    const char *subject)
@@ -45,20 +85,24 @@ static mvec_status heading(mvec_ctx *ctx, const mvec_country *country, const cha
                            const mvec_bloc_scheme *const *schemes, size_t count, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
+    labels label;
+    scheme_labels(schemes, count, &label);
     size_t width = 0;
     for (size_t s = 0; s < count; s++) {
-        size_t length = strlen(mvec_bloc_scheme_name(schemes[s]));
+        size_t length = strlen(label.text[s]);
         width = length > width ? length : width;
     }
     MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s): %s under %zu bloc schemes\n", country->name,
                               country->code, what, count));
     for (size_t s = 0; s < count; s++) {
-        MVEC_TRY(mvec__buf_printf(ctx, out, "  %-*s  great powers", (int)width,
-                                  mvec_bloc_scheme_name(schemes[s])));
+        const char *name = mvec_bloc_scheme_name(schemes[s]);
+        MVEC_TRY(mvec__buf_printf(ctx, out, "  %-*s  great powers", (int)width, label.text[s]));
         for (size_t b = 0, n = 0; b < mvec_bloc_count(schemes[s]); b++)
             if (mvec_bloc_is_great_power(schemes[s], b))
                 MVEC_TRY(mvec__buf_printf(ctx, out, "%s %s", n++ ? "," : "",
                                           mvec_bloc_name(schemes[s], b)));
+        if (strcmp(name, label.text[s]) != 0)
+            MVEC_TRY(mvec__buf_printf(ctx, out, " (file %s)", name));
         MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
     }
     MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
@@ -71,9 +115,14 @@ static mvec_status values_text(mvec_ctx *ctx, const mvec_robust *robust,
                                const mvec_robust_conclusion *c, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
+    const char *names[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
+    labels label;
+    for (size_t s = 0; s < c->scheme_count; s++)
+        names[s] = mvec_robust_scheme_name(robust, s);
+    make_labels(names, c->scheme_count, &label);
     for (size_t s = 0; s < c->scheme_count; s++)
         MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s under %s", s ? ", " : "", c->values[s],
-                                  mvec_robust_scheme_name(robust, s)));
+                                  label.text[s]));
 cleanup:
     return status;
 }
@@ -195,6 +244,7 @@ enum {
     P_PERIOD,
     P_BASIS,
     P_SCHEME,
+    P_SCHEME_TEXT,
     P_SHARES_TEXT,
     P_EXPOSURE,
     P_BALANCE,
@@ -219,7 +269,9 @@ static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, mvec__result *r)
         mvec__result_column(ctx, r, "year_text", "year", MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
-    MVEC_TRY(mvec__result_column(ctx, r, "scheme", "scheme", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "scheme", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+    MVEC_TRY(mvec__result_column(ctx, r, "scheme_text", "scheme", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 TEXT_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "shares_text", "great-power shares %", MVEC__COLUMN_TEXT,
                                  1, 0, 0, TEXT_ONLY));
     MVEC_TRY(mvec__result_column(ctx, r, "exposure", "exposure", MVEC__COLUMN_INTERVAL, 100, 0,
@@ -248,7 +300,7 @@ cleanup:
 
 static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile, const char *vector,
                               const mvec_vector_profile *v, const mvec_composite *k, bool first,
-                              const mvec_robust *robust, mvec__result *r)
+                              const char *label, const mvec_robust *robust, mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     mvec__buf shares = MVEC__BUF_INIT(1 << 16);
@@ -258,6 +310,7 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile, const 
     MVEC_TRY(mvec__result_text(ctx, r, P_VECTOR, vector));
     MVEC_TRY(mvec__result_text(ctx, r, P_VECTOR_TEXT, first ? vector : ""));
     MVEC_TRY(mvec__result_text(ctx, r, P_SCHEME, mvec_bloc_scheme_name(scheme)));
+    MVEC_TRY(mvec__result_text(ctx, r, P_SCHEME_TEXT, label));
     const mvec_interval *bloc_shares = NULL;
     mvec_interval exposure = {NAN, NAN};
     mvec_interval balance = {NAN, NAN};
@@ -340,6 +393,11 @@ static mvec_status profile_rows(mvec_ctx *ctx, const mvec_profile *const *profil
         size_t n = great_power_count(mvec_profile_scheme(profiles[s]));
         powers = n > powers ? n : powers;
     }
+    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT];
+    labels label;
+    for (size_t s = 0; s < count; s++)
+        schemes[s] = mvec_profile_scheme(profiles[s]);
+    scheme_labels(schemes, count, &label);
     MVEC_TRY(vector_columns(ctx, powers, r));
     r->compact = true;
     for (size_t i = 0; i < mvec_profile_vector_count(profiles[0]); i++) {
@@ -348,13 +406,14 @@ static mvec_status profile_rows(mvec_ctx *ctx, const mvec_profile *const *profil
             continue;
         for (size_t s = 0; s < count; s++)
             MVEC_TRY(vector_row(ctx, profiles[s], vector, computed_vector(profiles[s], vector),
-                                NULL, s == 0, robust, r));
+                                NULL, s == 0, label.text[s], robust, r));
     }
     if (composite && conclusion_of(robust, MVEC_ROBUST_LEADER, "composite") != NULL)
         for (size_t s = 0; s < count; s++) {
             const mvec_composite *k = mvec_profile_composite(profiles[s]);
             MVEC_TRY(vector_row(ctx, profiles[s], "composite", NULL,
-                                k != NULL && k->status == NULL ? k : NULL, s == 0, robust, r));
+                                k != NULL && k->status == NULL ? k : NULL, s == 0, label.text[s],
+                                robust, r));
         }
 cleanup:
     return status;
@@ -453,11 +512,13 @@ mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *p
                                  MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, &partners, "name", "name", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_TEXT));
+    labels label;
+    scheme_labels(schemes, count, &label);
     for (size_t s = 0; s < count; s++) {
         char key[256];
         char header[256];
         snprintf(key, sizeof key, "bloc_%s", mvec_bloc_scheme_name(schemes[s]));
-        snprintf(header, sizeof header, "bloc (%s)", mvec_bloc_scheme_name(schemes[s]));
+        snprintf(header, sizeof header, "bloc (%s)", label.text[s]);
         MVEC_TRY(mvec__result_column(ctx, &partners, key, header, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     }
     for (size_t i = 0; i < v->partner_count; i++) {
@@ -562,9 +623,14 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
     MVEC_TRY(mvec__result_column(ctx, &summary, "id", "claim", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(
         mvec__result_column(ctx, &summary, "uses", "uses blocs", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    const char *names[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
+    labels label;
     for (size_t s = 0; s < count; s++)
-        MVEC_TRY(mvec__result_column(ctx, &summary, mvec_claims_scheme_name(claims[s]), NULL,
-                                     MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+        names[s] = mvec_claims_scheme_name(claims[s]);
+    make_labels(names, count, &label);
+    for (size_t s = 0; s < count; s++)
+        MVEC_TRY(mvec__result_column(ctx, &summary, names[s], label.text[s], MVEC__COLUMN_TEXT, 1,
+                                     0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &summary, "across", "across schemes", MVEC__COLUMN_TEXT, 1, 0,
                                  0, 0));
     for (size_t i = 0; i < mvec_claims_count(claims[0]); i++) {
@@ -607,8 +673,7 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
             for (size_t s = 0; s < count; s++) {
                 const mvec_claim_result *x = mvec_claims_at(claims[s], i);
                 mvec__buf_reset(&line);
-                MVEC_TRY(mvec__buf_printf(ctx, &line, "%s: %s: %s",
-                                          mvec_claims_scheme_name(claims[s]),
+                MVEC_TRY(mvec__buf_printf(ctx, &line, "%s: %s: %s", label.text[s],
                                           mvec_verdict_name(x->verdict), x->numbers));
                 MVEC_TRY(mvec__buf_puts(ctx, &out, "  "));
                 MVEC_TRY(mvec__wrap(ctx, &out, line.data, 2, 4, WRAP_WIDTH));
@@ -617,10 +682,8 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
         }
         MVEC_TRY(flips_section(ctx, robust, &out));
     } else if (format == MVEC_FORMAT_JSON) {
-        const char *names[MVEC_ROBUST_SCHEME_LIMIT];
         json_t *scheme_names = json_array();
         for (size_t s = 0; s < count; s++) {
-            names[s] = mvec_claims_scheme_name(claims[s]);
             if (scheme_names != NULL && json_array_append_new(scheme_names, json_string(names[s])))
                 MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
         }
