@@ -63,6 +63,11 @@ static int run_profile(const cli_command *command, cli_args *args)
     cli_session session;
     mvec_profile *profile = NULL;
     int code = cli_session_open(&session, args);
+    if (code == 0 && args->notes && session.scheme_count > 1) {
+        /* the inputs and sources are the same under every scheme */
+        cli_error("--notes takes one bloc scheme; the inputs and sources do not depend on it");
+        code = 2;
+    }
     if (code == 0)
         code = cli_check_weights(session.observations, session.memberships,
                                  mvec_countries_find(session.countries, args->positional_count

@@ -13,3 +13,5 @@ echo "exit $?"
 echo "exit $?"
 "$MVEC" profile --blocs powers,treaties,a.csv,b.csv,c.csv,d.csv,e.csv,f.csv,g.csv
 echo "exit $?"
+"$MVEC" profile --blocs powers,treaties --notes
+echo "exit $?"
