@@ -79,10 +79,10 @@ static size_t great_power_count(const mvec_bloc_scheme *scheme)
     return n;
 }
 
-/* The heading: "Kazakhstan (KAZ): WHAT under 2 bloc schemes" and one line per
- * scheme with its great powers. */
-static mvec_status heading(mvec_ctx *ctx, const mvec_country *country, const char *what,
-                           const mvec_bloc_scheme *const *schemes, size_t count, mvec__buf *out)
+/* The heading: `title` (a line, without its newline) and one line per scheme
+ * with its great powers. */
+static mvec_status heading(mvec_ctx *ctx, const char *title, const mvec_bloc_scheme *const *schemes,
+                           size_t count, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     labels label;
@@ -92,8 +92,7 @@ static mvec_status heading(mvec_ctx *ctx, const mvec_country *country, const cha
         size_t length = strlen(label.text[s]);
         width = length > width ? length : width;
     }
-    MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s): %s under %zu bloc schemes\n", country->name,
-                              country->code, what, count));
+    MVEC_TRY(mvec__buf_printf(ctx, out, "%s\n", title));
     for (size_t s = 0; s < count; s++) {
         const char *name = mvec_bloc_scheme_name(schemes[s]);
         MVEC_TRY(mvec__buf_printf(ctx, out, "  %-*s  great powers", (int)width, label.text[s]));
@@ -454,7 +453,10 @@ mvec_status mvec_robust_profile_write(mvec_ctx *ctx, const mvec_profile *const *
     const mvec_country *country = mvec_profile_country(profiles[0]);
     MVEC_TRY(profile_rows(ctx, profiles, count, robust, true, &r));
     if (format == MVEC_FORMAT_TABLE) {
-        MVEC_TRY(heading(ctx, country, "bloc-based numbers", schemes, count, &out));
+        char title[512];
+        snprintf(title, sizeof title, "%s (%s): bloc-based numbers under %zu bloc schemes",
+                 country->name, country->code, count);
+        MVEC_TRY(heading(ctx, title, schemes, count, &out));
         MVEC_TRY(mvec__render_text(ctx, &r, &out));
         MVEC_TRY(mvec__buf_puts(ctx, &out, PROFILE_LEGEND));
         MVEC_TRY(flips_section(ctx, robust, &out));
@@ -547,10 +549,12 @@ mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *p
     if (format == MVEC_FORMAT_TABLE) {
         char year[64];
         snprintf(year, sizeof year, "%d%s%s", v->year, v->period[0] ? " " : "", v->period);
-        MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s %s, %s basis: %zu partners\n",
-                                  country->name, country->code, v->vector, year,
-                                  mvec_basis_name(v->basis), v->partner_count));
-        MVEC_TRY(heading(ctx, country, "partners' blocs", schemes, count, &out));
+        char title[512];
+        snprintf(title, sizeof title,
+                 "%s (%s) %s %s, %s basis: %zu partners under %zu bloc schemes", country->name,
+                 country->code, v->vector, year, mvec_basis_name(v->basis), v->partner_count,
+                 count);
+        MVEC_TRY(heading(ctx, title, schemes, count, &out));
         MVEC_TRY(mvec__render_text(ctx, &partners, &out));
         char range[64];
         mvec__fmt_interval(range, sizeof range, v->unlisted, 100, 5);
