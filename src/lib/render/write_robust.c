@@ -252,10 +252,11 @@ enum {
     P_MARGIN,
     P_LEADER_OUTCOME,
     P_BALANCE_OUTCOME,
-    P_POWERS /* then a bloc and a share column per great power, up to the most any scheme has */
+    P_POWERS /* then a bloc and a share column per great power, up to the most any scheme has,
+                then the same for the other blocs (CSV and JSON) */
 };
 
-static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, mvec__result *r)
+static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, size_t others, mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     MVEC_TRY(mvec__result_column(ctx, r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
@@ -293,13 +294,22 @@ static mvec_status vector_columns(mvec_ctx *ctx, size_t powers, mvec__result *r)
         MVEC_TRY(mvec__result_column(ctx, r, key, NULL, MVEC__COLUMN_INTERVAL, 100, 1,
                                      MVEC__DECIMALS_EXACT, DATA_ONLY));
     }
+    for (size_t k = 0; k < others; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "other%zu", k + 1);
+        MVEC_TRY(mvec__result_column(ctx, r, key, NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA_ONLY));
+        snprintf(key, sizeof key, "other%zu_share", k + 1);
+        MVEC_TRY(mvec__result_column(ctx, r, key, NULL, MVEC__COLUMN_INTERVAL, 100, 1,
+                                     MVEC__DECIMALS_EXACT, DATA_ONLY));
+    }
 cleanup:
     return status;
 }
 
 static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile, const char *vector,
                               const mvec_vector_profile *v, const mvec_composite *k, bool first,
-                              const char *label, const mvec_robust *robust, mvec__result *r)
+                              const char *label, size_t powers, const mvec_robust *robust,
+                              mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     mvec__buf shares = MVEC__BUF_INIT(1 << 16);
@@ -349,6 +359,14 @@ static mvec_status vector_row(mvec_ctx *ctx, const mvec_profile *profile, const 
             mvec__result_interval(r, P_POWERS + 2 * n + 1, bloc_shares[b]);
             n++;
         }
+        size_t other_column = P_POWERS + 2 * powers;
+        for (size_t b = 0; b < mvec_bloc_count(scheme); b++) {
+            if (mvec_bloc_is_great_power(scheme, b))
+                continue;
+            MVEC_TRY(mvec__result_text(ctx, r, other_column, mvec_bloc_name(scheme, b)));
+            mvec__result_interval(r, other_column + 1, bloc_shares[b]);
+            other_column += 2;
+        }
         MVEC_TRY(mvec__result_text(ctx, r, P_SHARES_TEXT, shares.length ? shares.data : ""));
         mvec__result_interval(r, P_EXPOSURE, exposure);
         mvec__result_interval(r, P_BALANCE, balance);
@@ -392,12 +410,18 @@ static mvec_status profile_rows(mvec_ctx *ctx, const mvec_profile *const *profil
         size_t n = great_power_count(mvec_profile_scheme(profiles[s]));
         powers = n > powers ? n : powers;
     }
-    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT];
+    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
     labels label;
     for (size_t s = 0; s < count; s++)
         schemes[s] = mvec_profile_scheme(profiles[s]);
     scheme_labels(schemes, count, &label);
-    MVEC_TRY(vector_columns(ctx, powers, r));
+    size_t others = 0;
+    for (size_t s = 0; s < count; s++) {
+        const mvec_bloc_scheme *scheme = mvec_profile_scheme(profiles[s]);
+        size_t n = mvec_bloc_count(scheme) - great_power_count(scheme);
+        others = n > others ? n : others;
+    }
+    MVEC_TRY(vector_columns(ctx, powers, others, r));
     r->compact = true;
     for (size_t i = 0; i < mvec_profile_vector_count(profiles[0]); i++) {
         const char *vector = mvec_profile_vector(profiles[0], i)->vector;
@@ -405,14 +429,14 @@ static mvec_status profile_rows(mvec_ctx *ctx, const mvec_profile *const *profil
             continue;
         for (size_t s = 0; s < count; s++)
             MVEC_TRY(vector_row(ctx, profiles[s], vector, computed_vector(profiles[s], vector),
-                                NULL, s == 0, label.text[s], robust, r));
+                                NULL, s == 0, label.text[s], powers, robust, r));
     }
     if (composite && conclusion_of(robust, MVEC_ROBUST_LEADER, "composite") != NULL)
         for (size_t s = 0; s < count; s++) {
             const mvec_composite *k = mvec_profile_composite(profiles[s]);
             MVEC_TRY(vector_row(ctx, profiles[s], "composite", NULL,
                                 k != NULL && k->status == NULL ? k : NULL, s == 0, label.text[s],
-                                robust, r));
+                                powers, robust, r));
         }
 cleanup:
     return status;
@@ -444,7 +468,7 @@ mvec_status mvec_robust_profile_write(mvec_ctx *ctx, const mvec_profile *const *
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     mvec_status status = MVEC_OK;
     json_t *root = NULL;
-    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT];
+    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
     mvec__result r;
     mvec__result_init(&r);
     MVEC_TRY(check_inputs(ctx, count, robust));
@@ -485,7 +509,7 @@ mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *p
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     mvec_status status = MVEC_OK;
     json_t *root = NULL;
-    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT];
+    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
     mvec__result partners;
     mvec__result blocs;
     mvec__result_init(&partners);
