@@ -71,11 +71,14 @@ const cli_command CMD_CHECK = {
     .summary = "Check the seed articles' claims about trade (\"China became the top trade "
                "partner in 2023\", \"trade is evenly distributed among many partners\", \"no "
                "single country dominates\", \"China, Russia and the EU share first place with "
-               "small margins\") on the data loaded.",
+               "small margins\", \"trade is balanced among Russia, China and the West\") on the "
+               "data loaded.",
     .description = "Each claim gets a verdict: holds (for every allocation consistent with the "
                    "data), fails (for every one), or undecidable on this data; then the numbers, "
                    "the rule with its thresholds, and the data used. Each statistical basis "
-                   "(reporter, partner) is checked separately. docs/methods.md gives the rules.",
+                   "(reporter, partner) is checked separately. docs/methods.md gives the rules. "
+                   "Only the last claim reads the bloc scheme: with --blocs A,B each claim is "
+                   "checked under every scheme and the verdicts that flip are listed.",
     .options = CHECK_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec check\n"
