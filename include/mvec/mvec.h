@@ -20,9 +20,10 @@
  *    or one larger than the library knows is MVEC_ERR_INVALID.
  *  - Result structs are handed out only as const pointers by the library
  *    (mvec_country, mvec_observation, mvec_membership, mvec_vector_profile,
- *    mvec_composite, mvec_claim_result). Fields are only appended, so a
- *    program must not allocate them, copy them by value, or step from one to
- *    the next by pointer arithmetic: use the accessor with an index.
+ *    mvec_composite, mvec_claim_result, mvec_robust_conclusion). Fields are
+ *    only appended, so a program must not allocate them, copy them by value,
+ *    or step from one to the next by pointer arithmetic: use the accessor
+ *    with an index.
  *  - Index results (mvec_indices, mvec_index_bounds) start with `count`, set
  *    by their *_INIT macro to the header's MVEC_INDEX_COUNT, and end with the
  *    values: a new index is appended, the library fills the first `count`.
@@ -55,6 +56,7 @@
 #include "mvec_claim.h"
 #include "mvec_trend.h"
 #include "mvec_write.h"
+#include "mvec_robust.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

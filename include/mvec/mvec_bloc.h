@@ -7,7 +7,9 @@
  * `*` gives the bloc of everything not named. Some blocs are marked as great
  * powers; balance, lead margin and exposure are computed among those.
  * The built-in scheme `powers` (RUS-EAEU, CHN, WEST, TUR-OTS, GULF, OTHER) is
- * data/blocs/powers.csv, one rationale line per assignment.
+ * data/blocs/powers.csv, one rationale line per assignment; `treaties`
+ * (RUS-CSTO, CHN, WEST, OTS, GULF, OTHER: blocs by treaty memberships) is
+ * data/blocs/treaties.csv. mvec_robust.h compares results across schemes.
  *
  * Memberships are not a partition: Kazakhstan is in the EAEU, the SCO and
  * the OTS at once. They come from data/memberships.csv.
@@ -28,7 +30,12 @@ typedef struct mvec_bloc_scheme mvec_bloc_scheme;
  * mvec_profile.h. */
 #define MVEC_GREAT_POWER_LIMIT 6
 
-/* Load the built-in scheme `name` ("powers").
+/* The names of the built-in schemes, data/blocs/<name>.csv: "powers" (the
+ * default: blocs as the powers' own unions and spheres) and "treaties" (blocs
+ * by treaty memberships: alliances, customs and economic unions), with their
+ * count in *count. Cannot fail. */
+MVEC_API const char *const *mvec_bloc_scheme_builtin_names(size_t *count);
+/* Load the built-in scheme `name` (see mvec_bloc_scheme_builtin_names).
  * Statuses: MVEC_ERR_INVALID for an unknown name; MVEC_ERR_NOMEM;
  * MVEC_ERR_CANCELLED; MVEC_ERR_INTERNAL. */
 MVEC_API mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countries *countries,
@@ -51,6 +58,10 @@ MVEC_API const char *mvec_bloc_scheme_name(const mvec_bloc_scheme *scheme);
 MVEC_API size_t mvec_bloc_count(const mvec_bloc_scheme *scheme);
 MVEC_API const char *mvec_bloc_name(const mvec_bloc_scheme *scheme, size_t bloc);
 MVEC_API bool mvec_bloc_is_great_power(const mvec_bloc_scheme *scheme, size_t bloc);
+/* The code of the first row that names the bloc (RUS for RUS-EAEU), NULL for
+ * a bloc only the default row names: what identifies "the same" bloc across
+ * schemes that name it differently (mvec_robust.h). */
+MVEC_API const mvec_country *mvec_bloc_anchor(const mvec_bloc_scheme *scheme, size_t bloc);
 /* Bloc of a registry code in `year`: its own row's bloc; else, for a member
  * that year of an organisation whose row the scheme has and whose member list
  * data/memberships.csv holds (EU, EAEU), that row's bloc; else the default

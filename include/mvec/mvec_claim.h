@@ -17,6 +17,7 @@
 #ifndef MVEC_CLAIM_H
 #define MVEC_CLAIM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "mvec_bloc.h"
@@ -39,6 +40,7 @@ typedef struct mvec_claim_result {
     mvec_verdict verdict;
     const char *numbers;   /* the numbers the verdict rests on */
     const char *data;      /* which data: year, basis, number of inputs */
+    bool uses_blocs;       /* the rule reads the bloc scheme (its verdict may change with it) */
 } mvec_claim_result;
 
 typedef struct mvec_claims mvec_claims;
@@ -49,9 +51,11 @@ typedef struct mvec_claim_options {
     int year;              /* the year for claims without one of their own (a claim
                               "... in 2023" keeps 2023); 0: every year with data, or
                               the latest, as the rule says */
+    const mvec_bloc_scheme *scheme; /* the scheme of the rules that read blocs; NULL: the
+                              built-in "powers" (appended: older callers leave it out) */
 } mvec_claim_options;
 
-#define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0}
+#define MVEC_CLAIM_OPTIONS_INIT {sizeof(mvec_claim_options), NULL, 0, NULL}
 
 /* Evaluate every claim in data/claims.csv. `memberships` may be NULL (the
  * built-in table is used); `options` may be NULL for the defaults (else
@@ -71,5 +75,7 @@ MVEC_API void mvec_claims_free(mvec_ctx *ctx, mvec_claims *claims);
 MVEC_API size_t mvec_claims_count(const mvec_claims *claims);
 MVEC_API const mvec_claim_result *mvec_claims_at(const mvec_claims *claims, size_t index);
 MVEC_API const mvec_country *mvec_claims_country(const mvec_claims *claims);
+/* The name of the scheme the bloc rules used ("powers" by default). */
+MVEC_API const char *mvec_claims_scheme_name(const mvec_claims *claims);
 
 #endif

@@ -33,12 +33,41 @@ static const cli_option *const PROFILE_OPTIONS[] = {
     NULL,
 };
 
+/* --blocs A,B,...: the profile under every scheme, compared (mvec_robust.h). */
+static mvec_status write_robust(cli_session *session, const mvec_profile_options *options,
+                                mvec_profile *first)
+{
+    mvec_profile *profiles[MVEC_ROBUST_SCHEME_LIMIT] = {first};
+    mvec_robust *robust = NULL;
+    mvec_status status = MVEC_OK;
+    for (size_t s = 1; s < session->scheme_count && status == MVEC_OK; s++)
+        status = mvec_profile_build(session->ctx, session->observations, session->schemes[s],
+                                    session->memberships, options, &profiles[s]);
+    const mvec_profile *const *all = (const mvec_profile *const *)profiles;
+    if (status == MVEC_OK)
+        status = mvec_robust_profiles(session->ctx, all, session->scheme_count, &robust);
+    if (status == MVEC_OK) {
+        mvec_sink sink = cli_session_sink(session);
+        status = mvec_robust_profile_write(session->ctx, all, session->scheme_count, robust,
+                                           session->format, &sink);
+    }
+    mvec_robust_free(session->ctx, robust);
+    for (size_t s = 1; s < session->scheme_count; s++)
+        mvec_profile_free(session->ctx, profiles[s]);
+    return status;
+}
+
 static int run_profile(const cli_command *command, cli_args *args)
 {
     (void)command;
     cli_session session;
     mvec_profile *profile = NULL;
     int code = cli_session_open(&session, args);
+    if (code == 0 && args->notes && session.scheme_count > 1) {
+        /* the inputs and sources are the same under every scheme */
+        cli_error("--notes takes one bloc scheme; the inputs and sources do not depend on it");
+        code = 2;
+    }
     if (code == 0)
         code = cli_check_weights(session.observations, session.memberships,
                                  mvec_countries_find(session.countries, args->positional_count
@@ -56,7 +85,9 @@ static int run_profile(const cli_command *command, cli_args *args)
                                                 &profile);
         int empty = status == MVEC_OK
                         ? cli_check_profile(profile, session.observations, args, NULL) : 0;
-        if (status == MVEC_OK && empty == 0) {
+        if (status == MVEC_OK && empty == 0 && session.scheme_count > 1) {
+            status = write_robust(&session, &options, profile);
+        } else if (status == MVEC_OK && empty == 0) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_profile_write_with(session.ctx, profile, session.format,
                                              args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
@@ -95,6 +126,7 @@ const cli_command CMD_PROFILE = {
     .examples = "  mvec profile\n"
                 "  mvec profile --notes\n"
                 "  mvec profile KAZ --year 2022 --format json\n"
+                "  mvec profile --blocs powers,treaties\n"
                 "  mvec profile --no-embedded \\\n"
                 "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };

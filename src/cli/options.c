@@ -20,8 +20,10 @@ const cli_option CLI_OPTION_ISO_CODES = {
     "iso-codes", 0, "DIR", CLI_TEXT, offsetof(cli_args, iso_codes),
     "directory of iso-codes JSON files (default /usr/share/iso-codes/json)"};
 const cli_option CLI_OPTION_BLOCS = {
-    "blocs", 0, "SCHEME|FILE", CLI_TEXT, offsetof(cli_args, blocs),
-    "bloc scheme: built-in 'powers' (default) or a CSV file (docs/formats.md)"};
+    "blocs", 0, "SCHEME,...", CLI_TEXT, offsetof(cli_args, blocs),
+    "bloc scheme: built-in 'powers' (default) or 'treaties', or a CSV file (docs/formats.md); "
+    "several separated by commas (powers,treaties) report every bloc-based result under each "
+    "and the conclusions that flip between them"};
 const cli_option CLI_OPTION_FORMAT = {
     "format", 0, "FORMAT", CLI_TEXT, offsetof(cli_args, format),
     "output format: table (default), csv or json"};

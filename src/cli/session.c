@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "messages.h"
+#include "names.h"
 #include "session.h"
 
 static int write_to_stream(void *user, const char *data, size_t length)
@@ -30,18 +31,67 @@ mvec_sink cli_session_sink(cli_session *session)
     return sink;
 }
 
-static mvec_status load_scheme(cli_session *session, const char *blocs)
+/* One scheme: a built-in name, else a file (a name with '/' or '.', or an
+ * existing file); an unknown name gets a did-you-mean and exit 2. Returns 0
+ * or the exit code after printing the error. */
+static int load_scheme(cli_session *session, const char *name, mvec_bloc_scheme **out)
 {
-    const char *name = blocs ? blocs : "powers";
-    mvec_status status = mvec_bloc_scheme_builtin(session->ctx, session->countries, name,
-                                                  &session->scheme);
-    if (status == MVEC_ERR_INVALID && (strchr(name, '/') || strchr(name, '.') ||
-                                       access(name, F_OK) == 0)) {
-        mvec_ctx_clear_error(session->ctx);
-        status = mvec_bloc_scheme_load(session->ctx, session->countries, name,
-                                       &session->scheme);
+    size_t builtin_count = 0;
+    const char *const *builtin = mvec_bloc_scheme_builtin_names(&builtin_count);
+    bool is_builtin = false;
+    for (size_t i = 0; i < builtin_count; i++)
+        is_builtin = is_builtin || strcmp(builtin[i], name) == 0;
+    mvec_status status;
+    if (is_builtin) {
+        status = mvec_bloc_scheme_builtin(session->ctx, session->countries, name, out);
+    } else if (strchr(name, '/') || strchr(name, '.') || access(name, F_OK) == 0) {
+        status = mvec_bloc_scheme_load(session->ctx, session->countries, name, out);
+    } else {
+        cli_unknown_name("bloc scheme", name, "", builtin, builtin_count);
+        cli_note("--blocs also takes a scheme file (CSV, docs/formats.md)");
+        return 2;
     }
-    return status;
+    return status == MVEC_OK ? 0 : cli_fail(session->ctx, status);
+}
+
+/* --blocs A[,B...]: each scheme once, at most MVEC_ROBUST_SCHEME_LIMIT. */
+static int load_schemes(cli_session *session, const char *blocs)
+{
+    const char *list = blocs ? blocs : "powers";
+    char name[4096];
+    size_t items = 1;
+    for (const char *p = list; *p; p++)
+        items += *p == ',' ? 1u : 0u;
+    if (items > MVEC_ROBUST_SCHEME_LIMIT) {
+        cli_error("--blocs: %zu schemes; at most %d can be compared", items,
+                  MVEC_ROBUST_SCHEME_LIMIT);
+        return 2;
+    }
+    for (const char *p = list;;) {
+        const char *comma = strchr(p, ',');
+        size_t length = comma ? (size_t)(comma - p) : strlen(p);
+        if (length == 0 || length >= sizeof name) {
+            cli_error("--blocs: %s in '%s'", length ? "scheme name too long" : "empty scheme name",
+                      list);
+            return 2;
+        }
+        memcpy(name, p, length);
+        name[length] = '\0';
+        for (size_t i = 0; i < session->scheme_count; i++)
+            if (strcmp(mvec_bloc_scheme_name(session->schemes[i]), name) == 0) {
+                cli_error("--blocs: scheme '%s' given twice", name);
+                return 2;
+            }
+        int code = load_scheme(session, name, &session->schemes[session->scheme_count]);
+        if (code != 0)
+            return code;
+        session->scheme_count++;
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+    session->scheme = session->schemes[0];
+    return 0;
 }
 
 /* ---- --output: a temporary file beside the target, renamed over it on success ---------- */
@@ -282,8 +332,11 @@ int cli_session_open(cli_session *session, const cli_args *args)
         cli_note("give the directory with --iso-codes DIR");
         return code;
     }
-    if (status == MVEC_OK)
-        status = load_scheme(session, args->blocs);
+    if (status == MVEC_OK) {
+        code = load_schemes(session, args->blocs);
+        if (code != 0)
+            return code;
+    }
     if (status == MVEC_OK)
         status = mvec_memberships_builtin(session->ctx, session->countries,
                                           &session->memberships);
@@ -331,7 +384,8 @@ int cli_session_close(cli_session *session, int code)
     }
     mvec_observations_free(session->ctx, session->observations);
     mvec_memberships_free(session->ctx, session->memberships);
-    mvec_bloc_scheme_free(session->ctx, session->scheme);
+    for (size_t i = 0; i < session->scheme_count; i++)
+        mvec_bloc_scheme_free(session->ctx, session->schemes[i]);
     mvec_countries_free(session->ctx, session->countries);
     mvec_ctx_free(session->ctx);
     return code;

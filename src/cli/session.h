@@ -21,7 +21,9 @@
 typedef struct cli_session {
     mvec_ctx *ctx;
     mvec_countries *countries;
-    mvec_bloc_scheme *scheme;
+    mvec_bloc_scheme *scheme;     /* schemes[0] */
+    mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT]; /* --blocs A,B,...: each in order */
+    size_t scheme_count;
     mvec_memberships *memberships;
     mvec_observations *observations;
     mvec_format format;

@@ -29,10 +29,14 @@ static const double EVEN_HHI = 0.15;
 static const double DOMINANT_SHARE = 0.40;
 /* mvec's convention for "small margins": within 5 percentage points. */
 static const double SMALL_MARGIN = 0.05;
+/* mvec's convention for "balanced": a balance above 0.5, the midpoint of its
+ * scale (0 = one power, 1 = equal reliance); the side robustness compares. */
+static const double BALANCED = 0.5;
 
 struct mvec_claims {
     mvec__arena arena;
     const mvec_country *country;
+    const char *scheme_name; /* in the arena */
     mvec_claim_result *results;
     size_t count;
     size_t capacity;
@@ -952,6 +956,50 @@ static mvec_status check_stable_share(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* "Kazakhstan balances Russia, China and the West": in the latest year with
+ * data (or the caller's year), the balance among the scheme's great-power
+ * blocs is above the threshold on each basis. The one rule that reads the
+ * bloc scheme, so its verdict can change with it (mvec_robust.h). */
+static mvec_status check_balanced(check_state *state, const claim_row *row,
+                                  const claim_rule *rule, mvec_verdict *verdict)
+{
+    enum decision decisions[8];
+    size_t count = 0;
+    int years[MAX_YEARS];
+    size_t year_count = years_to_check(state, row, years);
+    for (size_t y = 0; y < year_count && count == 0; y++) {
+        for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+            const mvec_vector_profile *v = NULL;
+            TRY_RETURN(
+                vector_of(state, state->powers, row->vector, years[y], (mvec_basis)b, &v));
+            if (v == NULL)
+                continue;
+            mvec_interval x = v->balance;
+            decisions[count++] = x.lo > rule->threshold
+                                     ? DECIDED_YES
+                                     : (x.hi < rule->threshold ? DECIDED_NO : UNDECIDED);
+            char interval[96];
+            mvec__fmt_interval(interval, sizeof interval, x, 1, 2);
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: balance %s among",
+                                        state->numbers.length ? "; " : "", years[y],
+                                        mvec_basis_name((mvec_basis)b), interval));
+            for (size_t k = 0; k < mvec_bloc_count(state->powers); k++) {
+                if (!mvec_bloc_is_great_power(state->powers, k))
+                    continue;
+                char item[256];
+                share_text(item, sizeof item, mvec_bloc_name(state->powers, k),
+                           v->bloc_shares[k]);
+                TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, " %s", item));
+            }
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, " (scheme %s)",
+                                        mvec_bloc_scheme_name(state->powers)));
+            TRY_RETURN(describe_data(state, v));
+        }
+    }
+    *verdict = combine(decisions, count, false);
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -983,6 +1031,10 @@ static const claim_rule RULES[] = {
      "within +-5 percentage points and a Chow test of a linear trend does not reject one line "
      "at 5 %; changed when the interval lies wholly outside +-5 points or the Chow test "
      "rejects; at least 3 years with a share on each side; each statistical basis separately"},
+    {"balanced_among_powers", check_balanced, BALANCED,
+     "in the latest year, the balance among the bloc scheme's great powers (1 - normalised HHI "
+     "of their shares of turnover) is above 0.5 on each statistical basis (mvec's convention: "
+     "the midpoint between one power and equal reliance)"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,
@@ -1028,6 +1080,7 @@ static mvec_status on_claim_row(void *user, mvec__table *table)
     mvec_claim_result *result = &claims->results[claims->count];
     memset(result, 0, sizeof *result);
     result->verdict = verdict;
+    result->uses_blocs = rule->evaluate == check_balanced;
     MVEC_TRY(keep_text(state, row.id, &result->id));
     MVEC_TRY(keep_text(state, row.claim, &result->claim));
     MVEC_TRY(keep_text(state, row.seed, &result->seed));
@@ -1073,8 +1126,11 @@ mvec_status mvec_claims_check(mvec_ctx *ctx, const mvec_observations *observatio
         memberships = own;
     }
     state.memberships = memberships;
-    MVEC_TRY(mvec_bloc_scheme_builtin(ctx, countries, "powers", &powers));
-    state.powers = powers;
+    if (given.scheme == NULL)
+        MVEC_TRY(mvec_bloc_scheme_builtin(ctx, countries, "powers", &powers));
+    state.powers = given.scheme != NULL ? given.scheme : powers;
+    MVEC_TRY(mvec__arena_strdup(ctx, &claims->arena, mvec_bloc_scheme_name(state.powers),
+                                &claims->scheme_name));
     state.claims = claims;
     state.year = options ? options->year : 0;
     MVEC_TRY(mvec__collection_build(ctx, observations, claims->country, &state.collection));
@@ -1119,4 +1175,9 @@ const mvec_claim_result *mvec_claims_at(const mvec_claims *claims, size_t index)
 const mvec_country *mvec_claims_country(const mvec_claims *claims)
 {
     return claims->country;
+}
+
+const char *mvec_claims_scheme_name(const mvec_claims *claims)
+{
+    return claims->scheme_name;
 }

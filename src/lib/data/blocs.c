@@ -20,6 +20,7 @@ struct mvec_bloc_scheme {
     const mvec_countries *countries;
     char **bloc_names;
     bool *great_power;
+    const mvec_country **anchors; /* per bloc: the code of the first row naming it, or NULL */
     size_t bloc_count;
     size_t bloc_capacity;
     size_t default_bloc;   /* SIZE_MAX until the `*` row is read */
@@ -102,7 +103,11 @@ static mvec_status find_or_add_bloc(mvec_ctx *ctx, mvec_bloc_scheme *scheme, con
     capacity = scheme->bloc_capacity;
     MVEC_TRY(mvec__grow(ctx, &scheme->great_power, &capacity, scheme->bloc_count + 1,
                         sizeof *scheme->great_power));
+    capacity = scheme->bloc_capacity;
+    MVEC_TRY(mvec__grow(ctx, &scheme->anchors, &capacity, scheme->bloc_count + 1,
+                        sizeof *scheme->anchors));
     scheme->bloc_capacity = capacity;
+    scheme->anchors[scheme->bloc_count] = NULL;
     MVEC_TRY(mvec__strdup(ctx, name, &scheme->bloc_names[scheme->bloc_count]));
     scheme->great_power[scheme->bloc_count] = great_power;
     *out = scheme->bloc_count++;
@@ -152,6 +157,8 @@ static mvec_status on_scheme_row(void *user, mvec__table *table)
         return mvec__table_fail(ctx, table, SCHEME_CODE, MVEC_ERR_PARSE,
                                 "%s is assigned twice (a scheme is a partition)", country->code);
     scheme->bloc_of[index] = bloc;
+    if (scheme->anchors[bloc] == NULL)
+        scheme->anchors[bloc] = country;
     MVEC_TRY(mvec__strdup(ctx, rationale, &scheme->rationale[index]));
     if (country->kind == MVEC_COUNTRY_ORGANISATION) {
         if (scheme->memberships == NULL)
@@ -290,18 +297,33 @@ mvec_status mvec__bloc_scheme_from_text(mvec_ctx *ctx, const mvec_countries *cou
     return load_scheme_text(ctx, countries, name, name, text, length, false, out);
 }
 
+/* The built-in schemes, data/blocs/<name>.csv; `powers` is the default. */
+static const char *const BUILTIN_SCHEMES[] = {"powers", "treaties"};
+
+const char *const *mvec_bloc_scheme_builtin_names(size_t *count)
+{
+    *count = sizeof BUILTIN_SCHEMES / sizeof *BUILTIN_SCHEMES;
+    return BUILTIN_SCHEMES;
+}
+
 mvec_status mvec_bloc_scheme_builtin(mvec_ctx *ctx, const mvec_countries *countries,
                                      const char *name, mvec_bloc_scheme **out)
 {
+    bool known = false;
+    for (size_t i = 0; i < sizeof BUILTIN_SCHEMES / sizeof *BUILTIN_SCHEMES; i++)
+        known = known || strcmp(BUILTIN_SCHEMES[i], name) == 0;
+    if (!known)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "unknown bloc scheme '%s' (built in: powers, treaties; or give a CSV "
+                           "file)",
+                           name);
     char path[128];
     if (strlen(name) > 40 || !valid_bloc_name(name))
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown bloc scheme '%s'", name);
     snprintf(path, sizeof path, "data/blocs/%s.csv", name);
     const mvec__embedded_file *file = mvec__embedded_find(path);
     if (file == NULL)
-        return mvec__error(ctx, MVEC_ERR_INVALID,
-                           "unknown bloc scheme '%s' (built in: powers; or give a CSV file)",
-                           name);
+        return mvec__error(ctx, MVEC_ERR_INTERNAL, "built-in bloc scheme '%s' is missing", name);
     char file_name[160];
     snprintf(file_name, sizeof file_name, "embedded:%s", path);
     return mvec__embedded_defect(ctx, load_scheme_text(ctx, countries, name, file_name,
@@ -332,6 +354,7 @@ void mvec_bloc_scheme_free(mvec_ctx *ctx, mvec_bloc_scheme *scheme)
             mvec__free(ctx, scheme->rationale[i]);
     mvec__free(ctx, scheme->bloc_names);
     mvec__free(ctx, scheme->great_power);
+    mvec__free(ctx, scheme->anchors);
     mvec__free(ctx, scheme->bloc_of);
     mvec__free(ctx, scheme->rationale);
     mvec__free(ctx, scheme->default_rationale);
@@ -361,6 +384,11 @@ const char *mvec_bloc_name(const mvec_bloc_scheme *scheme, size_t bloc)
 bool mvec_bloc_is_great_power(const mvec_bloc_scheme *scheme, size_t bloc)
 {
     return bloc < scheme->bloc_count && scheme->great_power[bloc];
+}
+
+const mvec_country *mvec_bloc_anchor(const mvec_bloc_scheme *scheme, size_t bloc)
+{
+    return bloc < scheme->bloc_count ? scheme->anchors[bloc] : NULL;
 }
 
 /* The registry index whose assignment decides `country`'s bloc. */
