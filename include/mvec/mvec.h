@@ -54,6 +54,7 @@
 #include "mvec_profile.h"
 #include "mvec_claim.h"
 #include "mvec_write.h"
+#include "mvec_workspace.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

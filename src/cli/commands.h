@@ -10,5 +10,7 @@ extern const cli_command CMD_PROFILE;
 extern const cli_command CMD_SHARES;
 extern const cli_command CMD_SOURCES;
 extern const cli_command CMD_CHECK;
+extern const cli_command CMD_IMPORT;
+extern const cli_command CMD_WORKSPACE;
 
 #endif
