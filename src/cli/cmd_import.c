@@ -157,8 +157,9 @@ const cli_command CMD_IMPORT = {
                    "warning. The workspace is created by the first import.",
     .options = IMPORT_OPTIONS,
     .max_positional = CLI_MAX_DATA_FILES + 1,
-    .examples = "  mvec import obs my_figures.csv\n"
-                "  mvec import bns kaz_trade_by_partner.csv --workspace kaz.sqlite\n"
+    .examples = "  mvec import obs examples/data/uzbekistan.csv\n"
+                "  mvec import bns examples/data/kaz_trade_by_partner_2021_2023.csv "
+                "--workspace kaz.sqlite\n"
                 "  mvec profile --workspace kaz.sqlite\n",
     .print_more_help = print_formats,
 };

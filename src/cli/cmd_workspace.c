@@ -171,5 +171,5 @@ const cli_command CMD_WORKSPACE = {
     .max_positional = 0,
     .examples = "  mvec workspace\n"
                 "  mvec workspace --format csv\n"
-                "  mvec workspace --remove data/old.csv\n",
+                "  mvec workspace --remove examples/data/uzbekistan.csv\n",
 };

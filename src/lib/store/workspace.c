@@ -996,8 +996,7 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
         MVEC_TRY(mvec__strdup(ctx, text, (char **)(void *)&texts[id]));
     }
     if (rc != SQLITE_DONE)
-        MVEC_FAIL(ctx, db_error(ctx, workspace, rc, "reading its texts"), "%s",
-                  mvec_ctx_error_message(ctx));
+        DB_FAIL(ctx, workspace, rc, "reading its texts");
     sqlite3_finalize(statement);
     statement = NULL;
     if (focal != NULL && country_id == 0)
@@ -1056,8 +1055,7 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
         meta_known[id] = true;
     }
     if (rc != SQLITE_DONE)
-        MVEC_FAIL(ctx, db_error(ctx, workspace, rc, "reading its rows"), "%s",
-                  mvec_ctx_error_message(ctx));
+        DB_FAIL(ctx, workspace, rc, "reading its rows");
     sqlite3_finalize(statement);
     statement = NULL;
     /* The rows. */
@@ -1108,8 +1106,7 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
         MVEC_TRY(mvec__observations_add_copy(ctx, observations, &row));
     }
     if (rc != SQLITE_DONE)
-        MVEC_FAIL(ctx, db_error(ctx, workspace, rc, "reading its rows"), "%s",
-                  mvec_ctx_error_message(ctx));
+        DB_FAIL(ctx, workspace, rc, "reading its rows");
 cleanup:
     sqlite3_finalize(statement);
     if (texts != NULL)
