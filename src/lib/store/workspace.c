@@ -350,7 +350,8 @@ cleanup:
 
 static mvec_status open_db(mvec_ctx *ctx, mvec_workspace *workspace, int flags)
 {
-    int rc = sqlite3_open_v2(workspace->path, &workspace->db, flags, NULL);
+    /* One connection per workspace, used by one thread at a time (mvec_ctx.h): no mutexes. */
+    int rc = sqlite3_open_v2(workspace->path, &workspace->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         mvec_status status = db_error(ctx, workspace, rc, "opening it");
         sqlite3_close(workspace->db);
