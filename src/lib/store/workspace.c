@@ -230,8 +230,6 @@ static mvec_status db_error(mvec_ctx *ctx, mvec_workspace *workspace, int code,
     case SQLITE_FULL:
         return mvec__error(ctx, MVEC_ERR_IO, "%s: the disk is full (%s)", workspace->path,
                            doing);
-    case SQLITE_INTERRUPT:
-        return mvec__error(ctx, MVEC_ERR_CANCELLED, "cancelled: the cancel callback asked to stop");
     default:
         return mvec__error(ctx, MVEC_ERR_IO, "%s: %s: %s", workspace->path, doing, detail);
     }
@@ -629,7 +627,7 @@ typedef struct row_ids {
 } row_ids;
 
 /* Write the rows of `observations` as file `file_id`; sets the file's counts. */
-static mvec_status write_rows(writer *w, long long file_id,
+static mvec_status write_observations(writer *w, long long file_id,
                               const mvec_observations *observations, size_t *rows_out)
 {
     mvec_status status = MVEC_OK;
@@ -877,7 +875,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     sqlite3_bind_text(w->add_file, 5, now, -1, SQLITE_STATIC);
     MVEC_TRY(step_done(w, w->add_file, "adding a file"));
     long long file_id = sqlite3_last_insert_rowid(w->workspace->db);
-    MVEC_TRY(write_rows(w, file_id, scratch, rows));
+    MVEC_TRY(write_observations(w, file_id, scratch, rows));
     *action = held_id != 0 ? MVEC_WORKSPACE_REPLACED : MVEC_WORKSPACE_ADDED;
 cleanup:
     mvec_observations_free(ctx, scratch);
