@@ -58,10 +58,14 @@ static const char SCHEMA[] =
     " title INTEGER NOT NULL, quality INTEGER NOT NULL, seed INTEGER NOT NULL,"
     " quote INTEGER NOT NULL, note INTEGER NOT NULL);"
     "CREATE INDEX meta_file ON meta (file);"
-    "CREATE TABLE observation (country INTEGER NOT NULL, partner INTEGER NOT NULL,"
+    "CREATE TABLE observation (id INTEGER PRIMARY KEY, country INTEGER NOT NULL,"
+    " partner INTEGER NOT NULL,"
     " year INTEGER NOT NULL, value REAL NOT NULL, base_value REAL NOT NULL,"
     " meta INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);"
-    "CREATE INDEX observation_country ON observation (country);";
+    "CREATE TABLE span (file INTEGER NOT NULL REFERENCES file (id), country INTEGER NOT NULL,"
+    " first INTEGER NOT NULL, last INTEGER NOT NULL);"
+    "CREATE INDEX span_country ON span (country, first);"
+    "CREATE INDEX span_file ON span (file);";
 
 /* Record the SQLite failure and leave (the function's cleanup runs). */
 #define DB_FAIL(ctx, workspace, rc, doing)                                                         \
@@ -430,6 +434,8 @@ typedef struct writer {
     sqlite3_stmt *add_row;
     sqlite3_stmt *add_rows; /* BATCH rows at once */
     sqlite3_stmt *set_counts;
+    sqlite3_stmt *add_span;
+    sqlite3_stmt *max_id;
     word_map texts;  /* string pointer -> text id */
     word_map metas;  /* meta tuple -> meta id (per file) */
 } writer;
@@ -478,6 +484,8 @@ static mvec_status begin_writing(writer *w)
                       "meta, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
         {&w->set_counts, "UPDATE file SET rows = ?, countries = ?, first_year = ?, "
                          "last_year = ? WHERE id = ?"},
+        {&w->add_span, "INSERT INTO span (file, country, first, last) VALUES (?, ?, ?, ?)"},
+        {&w->max_id, "SELECT coalesce(max(id), 0) FROM observation"},
     };
     for (size_t i = 0; i < sizeof statements / sizeof *statements; i++)
         MVEC_TRY(prepare(w->ctx, workspace, statements[i].sql, statements[i].statement));
@@ -495,7 +503,8 @@ cleanup:
 static void writer_finish(writer *w, bool commit, mvec_status *status)
 {
     sqlite3_stmt *all[] = {w->find_path, w->find_sha, w->find_text, w->add_text, w->add_file,
-                           w->add_meta,  w->add_row,  w->add_rows,  w->set_counts};
+                           w->add_meta,  w->add_row,  w->add_rows,  w->set_counts,
+                           w->add_span,  w->max_id};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     word_map_clear(w->ctx, &w->texts);
@@ -687,7 +696,17 @@ static mvec_status write_observations(writer *w, long long file_id,
         starts[c + 1] += starts[c];
     for (size_t i = 0; i < n; i++)
         order[starts[ids[i].country]++] = i;
-    /* Pass 3: the rows, BATCH to a statement. */
+    /* now starts[c] is where group c ends (and c + 1 begins) */
+    long long base = 0;
+    int rc = sqlite3_step(w->max_id);
+    if (rc == SQLITE_ROW)
+        base = sqlite3_column_int64(w->max_id, 0);
+    sqlite3_reset(w->max_id);
+    if (rc != SQLITE_ROW)
+        DB_FAIL(ctx, w->workspace, rc, "reading its rows");
+    /* Pass 3: the rows, BATCH to a statement. Each gets id base + 1, base + 2, ... (SQLite
+     * gives a new row the largest id plus one), checked below: a country's rows of this file
+     * are the ids of its span. */
     size_t full = n - n % BATCH;
     for (size_t k = 0; k < n; k++) {
         if (k % CANCEL_EVERY == 0)
@@ -705,11 +724,22 @@ static mvec_status write_observations(writer *w, long long file_id,
         sqlite3_bind_int64(s, p + 7, (sqlite3_int64)o->line);
         sqlite3_bind_int64(s, p + 8, (sqlite3_int64)o->column);
         if (k >= full || k % BATCH == BATCH - 1) {
-            int rc = sqlite3_step(s);
+            rc = sqlite3_step(s);
             sqlite3_reset(s);
             if (rc != SQLITE_DONE)
                 DB_FAIL(ctx, w->workspace, rc, "adding a row");
         }
+    }
+    if (n > 0 && sqlite3_last_insert_rowid(w->workspace->db) != base + (long long)n)
+        MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "%s: rows were not numbered in sequence",
+                  w->workspace->path);
+    for (size_t c = 0; c < country_count; c++) {
+        size_t begin = c == 0 ? 0 : starts[c - 1];
+        sqlite3_bind_int64(w->add_span, 1, file_id);
+        sqlite3_bind_int64(w->add_span, 2, country_texts[c]);
+        sqlite3_bind_int64(w->add_span, 3, base + 1 + (long long)begin);
+        sqlite3_bind_int64(w->add_span, 4, base + (long long)starts[c]);
+        MVEC_TRY(step_done(w, w->add_span, "adding a row"));
     }
     sqlite3_bind_int64(w->set_counts, 1, (sqlite3_int64)n);
     sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)country_count);
@@ -802,19 +832,36 @@ static mvec_status find_same_content(writer *w, const char *sha, const char *pat
     return MVEC_OK;
 }
 
+/* Remove file `id`: its rows (a range of ids per country), spans, metas and its row. */
 static mvec_status delete_file(writer *w, long long id)
 {
     mvec_status status = MVEC_OK;
+    sqlite3_stmt *spans = NULL, *range = NULL;
     sqlite3_stmt *statements[3] = {NULL, NULL, NULL};
-    const char *sql[3] = {
-        "DELETE FROM observation WHERE meta IN (SELECT id FROM meta WHERE file = ?1)",
-        "DELETE FROM meta WHERE file = ?1", "DELETE FROM file WHERE id = ?1"};
+    const char *sql[3] = {"DELETE FROM span WHERE file = ?1", "DELETE FROM meta WHERE file = ?1",
+                          "DELETE FROM file WHERE id = ?1"};
+    MVEC_TRY(prepare(w->ctx, w->workspace, "SELECT first, last FROM span WHERE file = ?",
+                     &spans));
+    MVEC_TRY(prepare(w->ctx, w->workspace, "DELETE FROM observation WHERE id BETWEEN ? AND ?",
+                     &range));
+    sqlite3_bind_int64(spans, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(spans)) == SQLITE_ROW) {
+        MVEC_TRY(mvec__check_cancel(w->ctx));
+        sqlite3_bind_int64(range, 1, sqlite3_column_int64(spans, 0));
+        sqlite3_bind_int64(range, 2, sqlite3_column_int64(spans, 1));
+        MVEC_TRY(step_done(w, range, "removing a file's rows"));
+    }
+    if (rc != SQLITE_DONE)
+        DB_FAIL(w->ctx, w->workspace, rc, "removing a file's rows");
     for (size_t i = 0; i < 3; i++) {
         MVEC_TRY(prepare(w->ctx, w->workspace, sql[i], &statements[i]));
         sqlite3_bind_int64(statements[i], 1, id);
         MVEC_TRY(step_done(w, statements[i], "removing a file's rows"));
     }
 cleanup:
+    sqlite3_finalize(spans);
+    sqlite3_finalize(range);
     for (size_t i = 0; i < 3; i++)
         sqlite3_finalize(statements[i]);
     return status;
@@ -1060,10 +1107,11 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
     /* The rows. */
     MVEC_TRY(prepare(ctx, workspace,
                      focal != NULL
-                         ? "SELECT country, partner, year, value, base_value, meta, line, col "
-                           "FROM observation WHERE country = ? ORDER BY rowid"
+                         ? "SELECT o.country, o.partner, o.year, o.value, o.base_value, o.meta, "
+                           "o.line, o.col FROM span AS s JOIN observation AS o ON o.id BETWEEN "
+                           "s.first AND s.last WHERE s.country = ? ORDER BY s.first"
                          : "SELECT country, partner, year, value, base_value, meta, line, col "
-                           "FROM observation ORDER BY rowid",
+                           "FROM observation ORDER BY id",
                      &statement));
     if (focal != NULL)
         sqlite3_bind_int64(statement, 1, country_id);
