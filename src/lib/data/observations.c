@@ -128,6 +128,15 @@ mvec_status mvec__observations_add_copy(mvec_ctx *ctx, mvec_observations *observ
     return status;
 }
 
+mvec_status mvec__observations_reserve(mvec_ctx *ctx, mvec_observations *observations,
+                                       size_t extra)
+{
+    if (extra > SIZE_MAX / sizeof *observations->rows - observations->count)
+        return mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (%zu more rows)", extra);
+    return mvec__grow(ctx, &observations->rows, &observations->capacity,
+                      observations->count + extra, sizeof *observations->rows);
+}
+
 void mvec__observations_truncate(mvec_observations *observations, size_t count)
 {
     if (count < observations->count)

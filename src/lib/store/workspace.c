@@ -1104,7 +1104,26 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
         DB_FAIL(ctx, workspace, rc, "reading its rows");
     sqlite3_finalize(statement);
     statement = NULL;
-    /* The rows. */
+    /* The rows, room made for them at once. */
+    long long expected = 0;
+    if (focal != NULL) {
+        MVEC_TRY(prepare(ctx, workspace,
+                         "SELECT coalesce(sum(last - first + 1), 0) FROM span WHERE country = ?",
+                         &statement));
+        sqlite3_bind_int64(statement, 1, country_id);
+    } else {
+        MVEC_TRY(prepare(ctx, workspace, "SELECT coalesce(sum(rows), 0) FROM file", &statement));
+    }
+    rc = sqlite3_step(statement);
+    if (rc != SQLITE_ROW)
+        DB_FAIL(ctx, workspace, rc, "reading its rows");
+    expected = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    statement = NULL;
+    if (expected < 0 || (unsigned long long)expected > SIZE_MAX / sizeof(mvec_observation))
+        MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (%lld rows)",
+                  workspace->path, expected);
+    MVEC_TRY(mvec__observations_reserve(ctx, observations, (size_t)expected));
     MVEC_TRY(prepare(ctx, workspace,
                      focal != NULL
                          ? "SELECT o.country, o.partner, o.year, o.value, o.base_value, o.meta, "
