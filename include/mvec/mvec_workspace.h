@@ -33,23 +33,23 @@ typedef struct mvec_workspace mvec_workspace;
 
 /* One file held (fields are only appended: read it through a pointer). */
 typedef struct mvec_workspace_file {
-    const char *path;     /* absolute path when it was imported */
-    const char *format;   /* the importer that read it: "obs", "bns", ... */
-    const char *sha256;   /* 64 lowercase hexadecimal digits */
-    long long size;       /* bytes */
-    size_t rows;          /* observations held from it */
-    size_t countries;     /* distinct focal countries among them */
-    int first_year;       /* years covered (0 when no rows) */
+    const char *path;   /* absolute path when it was imported */
+    const char *format; /* the importer that read it: "obs", "bns", ... */
+    const char *sha256; /* 64 lowercase hexadecimal digits */
+    long long size;     /* bytes */
+    size_t rows;        /* observations held from it */
+    size_t countries;   /* distinct focal countries among them */
+    int first_year;     /* years covered (0 when no rows) */
     int last_year;
     const char *imported; /* UTC time of the import, YYYY-MM-DDTHH:MM:SSZ */
 } mvec_workspace_file;
 
 /* What mvec_workspace_import did with one file. */
 typedef enum mvec_workspace_action {
-    MVEC_WORKSPACE_ADDED = 0,  /* a new path: its observations were added */
-    MVEC_WORKSPACE_REPLACED,   /* a path held with other content or format: replaced */
-    MVEC_WORKSPACE_UNCHANGED,  /* same path, SHA-256 and format: nothing to do */
-    MVEC_WORKSPACE_DUPLICATE,  /* the same content is held under another path: skipped */
+    MVEC_WORKSPACE_ADDED = 0, /* a new path: its observations were added */
+    MVEC_WORKSPACE_REPLACED,  /* a path held with other content or format: replaced */
+    MVEC_WORKSPACE_UNCHANGED, /* same path, SHA-256 and format: nothing to do */
+    MVEC_WORKSPACE_DUPLICATE, /* the same content is held under another path: skipped */
 } mvec_workspace_action;
 
 /* "added", "replaced", "unchanged", "duplicate". Cannot fail. */

@@ -99,8 +99,8 @@ static int run_import(const cli_command *command, cli_args *args)
     if (status == MVEC_OK)
         status = mvec_workspace_open(ctx, path, true, &workspace);
     if (status == MVEC_OK)
-        status = mvec_workspace_import(ctx, workspace, countries, args->positional[0], files,
-                                       count, actions, rows);
+        status = mvec_workspace_import(ctx, workspace, countries, args->positional[0], files, count,
+                                       actions, rows);
     if (status != MVEC_OK) {
         code = cli_fail(ctx, status);
         if (status == MVEC_ERR_PARSE || status == MVEC_ERR_SCHEMA || status == MVEC_ERR_LIMIT ||
@@ -122,8 +122,7 @@ static int run_import(const cli_command *command, cli_args *args)
                        files[i]);
                 break;
             case MVEC_WORKSPACE_DUPLICATE:
-                printf("skipped   %s: its content is already held under another path\n",
-                       files[i]);
+                printf("skipped   %s: its content is already held under another path\n", files[i]);
                 break;
             }
         }

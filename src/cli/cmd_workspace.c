@@ -11,12 +11,16 @@
 #include "session.h"
 
 static const cli_option OPTION_REMOVE = {
-    "remove", 0, "FILE", CLI_TEXT, offsetof(cli_args, remove),
+    "remove",
+    0,
+    "FILE",
+    CLI_TEXT,
+    offsetof(cli_args, remove),
     "remove FILE (its path as imported) and its observations from the workspace"};
 
 static const cli_option *const WORKSPACE_OPTIONS[] = {
-    &CLI_OPTION_WORKSPACE, &OPTION_REMOVE, &CLI_OPTION_FORMAT, &CLI_OPTION_QUIET,
-    &CLI_OPTION_HELP,      NULL,
+    &CLI_OPTION_WORKSPACE, &OPTION_REMOVE,   &CLI_OPTION_FORMAT,
+    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP, NULL,
 };
 
 static void csv_field(FILE *out, const char *text)
@@ -54,8 +58,8 @@ static void print_table(FILE *out, const char *path, const mvec_workspace *works
     size_t count = mvec_workspace_file_count(workspace);
     for (size_t i = 0; i < count; i++)
         total += mvec_workspace_file_at(workspace, i)->rows;
-    fprintf(out, "workspace %s: %zu file%s, %zu observations\n", path, count,
-            count == 1 ? "" : "s", total);
+    fprintf(out, "workspace %s: %zu file%s, %zu observations\n", path, count, count == 1 ? "" : "s",
+            total);
     if (count == 0)
         return;
     fprintf(out, "\n%-8s %10s %9s %-9s %12s %-12s %-20s %s\n", "format", "rows", "countries",
@@ -98,8 +102,8 @@ static void print_json(FILE *out, const char *path, const mvec_workspace *worksp
                 ", \"format\": \"%s\", \"sha256\": \"%s\", \"size\": %lld, \"rows\": %zu, "
                 "\"countries\": %zu, \"first_year\": %d, \"last_year\": %d, "
                 "\"imported\": \"%s\"}",
-                f->format, f->sha256, f->size, f->rows, f->countries, f->first_year,
-                f->last_year, f->imported);
+                f->format, f->sha256, f->size, f->rows, f->countries, f->first_year, f->last_year,
+                f->imported);
     }
     fprintf(out, "%s]}\n", mvec_workspace_file_count(workspace) ? "\n" : "");
 }
@@ -108,8 +112,7 @@ static int run_workspace(const cli_command *command, cli_args *args)
 {
     (void)command;
     const char *format = args->format ? args->format : "table";
-    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-        strcmp(format, "json") != 0) {
+    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
         cli_error("unknown output format '%s' (table, csv or json)", format);
         cli_try_help("workspace");
         return 2;

@@ -74,9 +74,9 @@ static const char FIGURES[] =
 /* A long file of `rows` rows (50 focal countries). */
 static void write_large(const char *path, size_t rows)
 {
-    static const char *codes[] = {"AFG", "ALB", "DZA", "AGO", "ARG", "ARM", "AUS", "AUT", "AZE",
-                                  "BHR", "BGD", "BLR", "BEL", "BEN", "BTN", "BOL", "BIH", "BWA",
-                                  "BRA", "BGR"};
+    static const char *codes[] = {"AFG", "ALB", "DZA", "AGO", "ARG", "ARM", "AUS",
+                                  "AUT", "AZE", "BHR", "BGD", "BLR", "BEL", "BEN",
+                                  "BTN", "BOL", "BIH", "BWA", "BRA", "BGR"};
     FILE *f = fopen(path, "wb");
     if (f == NULL)
         return;
@@ -87,8 +87,8 @@ static void write_large(const char *path, size_t rows)
         for (size_t i = 0; i < n && written < rows; i++)
             for (size_t j = 0; j < n && written < rows; j++, written++)
                 if (i != j)
-                    fprintf(f, "%s,%s,trade.total,value,%d,%zu.5,USD m,reporter,gen,\n",
-                            codes[i], codes[j], year, (i * 7 + j) % 100);
+                    fprintf(f, "%s,%s,trade.total,value,%d,%zu.5,USD m,reporter,gen,\n", codes[i],
+                            codes[j], year, (i * 7 + j) % 100);
                 else
                     written--;
     fclose(f);
@@ -357,8 +357,7 @@ int main(void)
         fputc(2, h);
         fclose(h);
     }
-    CHECK_STATUS(mvec_workspace_open(ctx, in_dir("newer.sqlite"), false, &ws),
-                 MVEC_ERR_WORKSPACE);
+    CHECK_STATUS(mvec_workspace_open(ctx, in_dir("newer.sqlite"), false, &ws), MVEC_ERR_WORKSPACE);
     CHECK(strstr(mvec_ctx_error_message(ctx), "newer mvec") != NULL);
     snprintf(command, sizeof command, "cp %s %s", ws_path, in_dir("foreign.sqlite"));
     CHECK(system(command) == 0);

@@ -110,14 +110,13 @@ static long long word_map_get(const word_map *map, const uintptr_t *key)
     return map->slot_count ? *word_map_slot(map, key) : 0;
 }
 
-static mvec_status word_map_put(mvec_ctx *ctx, word_map *map, const uintptr_t *key,
-                                long long value)
+static mvec_status word_map_put(mvec_ctx *ctx, word_map *map, const uintptr_t *key, long long value)
 {
     mvec_status status = MVEC_OK;
     if ((map->entry_count + 1) * 2 > map->slot_count) {
         word_map bigger = {NULL, NULL, map->width, map->slot_count ? map->slot_count * 2 : 64, 0};
-        MVEC_TRY(mvec__calloc(ctx, bigger.slot_count * bigger.width, sizeof *bigger.keys,
-                              &bigger.keys));
+        MVEC_TRY(
+            mvec__calloc(ctx, bigger.slot_count * bigger.width, sizeof *bigger.keys, &bigger.keys));
         status = mvec__calloc(ctx, bigger.slot_count, sizeof *bigger.values, &bigger.values);
         if (status != MVEC_OK) {
             mvec__free(ctx, bigger.keys);
@@ -140,8 +139,7 @@ static mvec_status word_map_put(mvec_ctx *ctx, word_map *map, const uintptr_t *k
     long long *slot = word_map_slot(map, key);
     if (*slot == 0)
         map->entry_count++;
-    memcpy(&map->keys[(size_t)(slot - map->values) * map->width], key,
-           map->width * sizeof *key);
+    memcpy(&map->keys[(size_t)(slot - map->values) * map->width], key, map->width * sizeof *key);
     *slot = value;
 cleanup:
     return status;
@@ -160,8 +158,8 @@ static void word_map_clear(mvec_ctx *ctx, word_map *map)
 
 struct mvec_workspace {
     char *path;
-    sqlite3 *db;          /* NULL until the file exists */
-    bool empty;           /* the database holds no schema yet (a new or empty file) */
+    sqlite3 *db; /* NULL until the file exists */
+    bool empty;  /* the database holds no schema yet (a new or empty file) */
     bool read_only;
     mvec_workspace_file *files;
     size_t file_count;
@@ -204,8 +202,7 @@ const mvec_workspace_file *mvec_workspace_file_at(const mvec_workspace *workspac
 }
 
 /* The status and message for an SQLite failure `code` while `doing`. */
-static mvec_status db_error(mvec_ctx *ctx, mvec_workspace *workspace, int code,
-                            const char *doing)
+static mvec_status db_error(mvec_ctx *ctx, mvec_workspace *workspace, int code, const char *doing)
 {
     const char *detail = workspace->db ? sqlite3_errmsg(workspace->db) : sqlite3_errstr(code);
     switch (code & 0xff) {
@@ -228,12 +225,10 @@ static mvec_status db_error(mvec_ctx *ctx, mvec_workspace *workspace, int code,
                            workspace->path, detail);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return mvec__error(ctx, MVEC_ERR_IO,
-                           "%s: the workspace is locked by another process (%s)",
+        return mvec__error(ctx, MVEC_ERR_IO, "%s: the workspace is locked by another process (%s)",
                            workspace->path, detail);
     case SQLITE_FULL:
-        return mvec__error(ctx, MVEC_ERR_IO, "%s: the disk is full (%s)", workspace->path,
-                           doing);
+        return mvec__error(ctx, MVEC_ERR_IO, "%s: the disk is full (%s)", workspace->path, doing);
     default:
         return mvec__error(ctx, MVEC_ERR_IO, "%s: %s: %s", workspace->path, doing, detail);
     }
@@ -281,8 +276,8 @@ static mvec_status read_files(mvec_ctx *ctx, mvec_workspace *workspace)
                             sizeof *workspace->files));
         mvec_workspace_file *file = &workspace->files[workspace->file_count];
         memset(file, 0, sizeof *file);
-        MVEC_TRY(mvec__strpool_intern(ctx, &workspace->strings, column_text(statement, 0),
-                                      &file->path));
+        MVEC_TRY(
+            mvec__strpool_intern(ctx, &workspace->strings, column_text(statement, 0), &file->path));
         MVEC_TRY(mvec__strpool_intern(ctx, &workspace->strings, column_text(statement, 1),
                                       &file->format));
         MVEC_TRY(mvec__strpool_intern(ctx, &workspace->strings, column_text(statement, 2),
@@ -343,9 +338,8 @@ static mvec_status check_header(mvec_ctx *ctx, mvec_workspace *workspace)
                   "reads version %d): upgrade mvec",
                   workspace->path, version, SCHEMA_VERSION);
     if (version < 1)
-        MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
-                  "%s: the workspace is corrupt (schema version %lld)", workspace->path,
-                  version);
+        MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (schema version %lld)",
+                  workspace->path, version);
 cleanup:
     return status;
 }
@@ -370,8 +364,7 @@ static mvec_status open_db(mvec_ctx *ctx, mvec_workspace *workspace, int flags)
                 "setting it up");
 }
 
-mvec_status mvec_workspace_open(mvec_ctx *ctx, const char *path, bool create,
-                                mvec_workspace **out)
+mvec_status mvec_workspace_open(mvec_ctx *ctx, const char *path, bool create, mvec_workspace **out)
 {
     mvec_status status = MVEC_OK;
     mvec_workspace *workspace = NULL;
@@ -392,8 +385,7 @@ mvec_status mvec_workspace_open(mvec_ctx *ctx, const char *path, bool create,
     if (!S_ISREG(info.st_mode))
         MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: cannot open the workspace: not a regular file", path);
     if (access(path, R_OK) != 0)
-        MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: cannot open the workspace: %s", path,
-                  strerror(errno));
+        MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: cannot open the workspace: %s", path, strerror(errno));
     workspace->read_only = access(path, W_OK) != 0;
     MVEC_TRY(open_db(ctx, workspace,
                      workspace->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE));
@@ -423,7 +415,7 @@ void mvec_workspace_close(mvec_ctx *ctx, mvec_workspace *workspace)
 typedef struct writer {
     mvec_ctx *ctx;
     mvec_workspace *workspace;
-    bool created;    /* this call created the file: removed again on failure */
+    bool created; /* this call created the file: removed again on failure */
     bool in_transaction;
     sqlite3_stmt *find_path;
     sqlite3_stmt *find_sha;
@@ -436,8 +428,8 @@ typedef struct writer {
     sqlite3_stmt *set_counts;
     sqlite3_stmt *add_span;
     sqlite3_stmt *max_id;
-    word_map texts;  /* string pointer -> text id */
-    word_map metas;  /* meta tuple -> meta id (per file) */
+    word_map texts; /* string pointer -> text id */
+    word_map metas; /* meta tuple -> meta id (per file) */
 } writer;
 
 static mvec_status step_done(writer *w, sqlite3_stmt *statement, const char *doing)
@@ -456,8 +448,8 @@ static mvec_status begin_writing(writer *w)
         return MVEC_OK;
     if (workspace->read_only)
         return mvec__error(w->ctx, MVEC_ERR_IO,
-                           "%s: cannot write the workspace: it is read-only (%s)",
-                           workspace->path, strerror(EACCES));
+                           "%s: cannot write the workspace: it is read-only (%s)", workspace->path,
+                           strerror(EACCES));
     if (workspace->db == NULL) {
         MVEC_TRY(open_db(w->ctx, workspace,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE));
@@ -490,7 +482,8 @@ static mvec_status begin_writing(writer *w)
     for (size_t i = 0; i < sizeof statements / sizeof *statements; i++)
         MVEC_TRY(prepare(w->ctx, workspace, statements[i].sql, statements[i].statement));
     char sql[BATCH * 20 + 200];
-    size_t length = (size_t)snprintf(sql, sizeof sql, "INSERT INTO observation (country, "
+    size_t length = (size_t)snprintf(sql, sizeof sql,
+                                     "INSERT INTO observation (country, "
                                      "partner, year, value, base_value, meta, line, col) VALUES ");
     for (size_t i = 0; i < BATCH; i++)
         length += (size_t)snprintf(sql + length, sizeof sql - length, "%s(?,?,?,?,?,?,?,?)",
@@ -502,9 +495,9 @@ cleanup:
 
 static void writer_finish(writer *w, bool commit, mvec_status *status)
 {
-    sqlite3_stmt *all[] = {w->find_path, w->find_sha, w->find_text, w->add_text, w->add_file,
-                           w->add_meta,  w->add_row,  w->add_rows,  w->set_counts,
-                           w->add_span,  w->max_id};
+    sqlite3_stmt *all[] = {w->find_path,  w->find_sha, w->find_text, w->add_text,
+                           w->add_file,   w->add_meta, w->add_row,   w->add_rows,
+                           w->set_counts, w->add_span, w->max_id};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     word_map_clear(w->ctx, &w->texts);
@@ -590,8 +583,7 @@ static void meta_key(const mvec_observation *o, uintptr_t key[META_WIDTH])
 }
 
 /* The meta id of observation `o` of file `file_id`, added when new. */
-static mvec_status meta_id(writer *w, long long file_id, const mvec_observation *o,
-                           long long *out)
+static mvec_status meta_id(writer *w, long long file_id, const mvec_observation *o, long long *out)
 {
     mvec_status status = MVEC_OK;
     uintptr_t key[META_WIDTH];
@@ -601,10 +593,9 @@ static mvec_status meta_id(writer *w, long long file_id, const mvec_observation 
         *out = id;
         return MVEC_OK;
     }
-    const char *texts[] = {o->vector, o->indicator, o->period, o->item,  o->unit,
-                           o->dimension};
-    const char *more[] = {o->source, o->source_date, o->url,  o->title,
-                          o->quality, o->seed,       o->quote, o->note};
+    const char *texts[] = {o->vector, o->indicator, o->period, o->item, o->unit, o->dimension};
+    const char *more[] = {o->source,  o->source_date, o->url,   o->title,
+                          o->quality, o->seed,        o->quote, o->note};
     sqlite3_stmt *s = w->add_meta;
     sqlite3_bind_int64(s, 1, file_id);
     int column = 2;
@@ -637,7 +628,7 @@ typedef struct row_ids {
 
 /* Write the rows of `observations` as file `file_id`; sets the file's counts. */
 static mvec_status write_observations(writer *w, long long file_id,
-                              const mvec_observations *observations, size_t *rows_out)
+                                      const mvec_observations *observations, size_t *rows_out)
 {
     mvec_status status = MVEC_OK;
     mvec_ctx *ctx = w->ctx;
@@ -786,9 +777,9 @@ static mvec_status find_file(writer *w, const char *path, long long *id, char sh
     if (w->workspace->db == NULL || w->workspace->empty)
         return MVEC_OK;
     if (w->find_path == NULL) {
-        mvec_status status = prepare(w->ctx, w->workspace,
-                                     "SELECT id, sha256, format, rows FROM file WHERE path = ?",
-                                     &w->find_path);
+        mvec_status status =
+            prepare(w->ctx, w->workspace,
+                    "SELECT id, sha256, format, rows FROM file WHERE path = ?", &w->find_path);
         if (status != MVEC_OK)
             return status;
     }
@@ -807,8 +798,8 @@ static mvec_status find_file(writer *w, const char *path, long long *id, char sh
 }
 
 /* The path of another file with content `sha`, into `other` ("" when none). */
-static mvec_status find_same_content(writer *w, const char *sha, const char *path,
-                                     char *other, size_t size)
+static mvec_status find_same_content(writer *w, const char *sha, const char *path, char *other,
+                                     size_t size)
 {
     other[0] = '\0';
     if (w->workspace->db == NULL || w->workspace->empty)
@@ -840,10 +831,9 @@ static mvec_status delete_file(writer *w, long long id)
     sqlite3_stmt *statements[3] = {NULL, NULL, NULL};
     const char *sql[3] = {"DELETE FROM span WHERE file = ?1", "DELETE FROM meta WHERE file = ?1",
                           "DELETE FROM file WHERE id = ?1"};
-    MVEC_TRY(prepare(w->ctx, w->workspace, "SELECT first, last FROM span WHERE file = ?",
-                     &spans));
-    MVEC_TRY(prepare(w->ctx, w->workspace, "DELETE FROM observation WHERE id BETWEEN ? AND ?",
-                     &range));
+    MVEC_TRY(prepare(w->ctx, w->workspace, "SELECT first, last FROM span WHERE file = ?", &spans));
+    MVEC_TRY(
+        prepare(w->ctx, w->workspace, "DELETE FROM observation WHERE id BETWEEN ? AND ?", &range));
     sqlite3_bind_int64(spans, 1, id);
     int rc;
     while ((rc = sqlite3_step(spans)) == SQLITE_ROW) {
@@ -940,7 +930,9 @@ mvec_status mvec_workspace_import(mvec_ctx *ctx, mvec_workspace *workspace,
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
     if (format != NULL)
         format = mvec__importer_named(format)->name;
-    writer w = {.ctx = ctx, .workspace = workspace, .texts = {NULL, NULL, 1, 0, 0},
+    writer w = {.ctx = ctx,
+                .workspace = workspace,
+                .texts = {NULL, NULL, 1, 0, 0},
                 .metas = {NULL, NULL, META_WIDTH, 0, 0}};
     /* Take the write lock first when the file exists, so no other process
      * changes it between the checks and the writes. */
@@ -970,7 +962,9 @@ mvec_status mvec_workspace_remove(mvec_ctx *ctx, mvec_workspace *workspace, cons
                                   bool *removed)
 {
     mvec_status status = MVEC_OK;
-    writer w = {.ctx = ctx, .workspace = workspace, .texts = {NULL, NULL, 1, 0, 0},
+    writer w = {.ctx = ctx,
+                .workspace = workspace,
+                .texts = {NULL, NULL, 1, 0, 0},
                 .metas = {NULL, NULL, META_WIDTH, 0, 0}};
     bool found = false;
     if (path == NULL)
@@ -1009,9 +1003,9 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
     const mvec_countries *registry = mvec_observations_countries(observations);
     size_t count_before = mvec_observations_count(observations);
     sqlite3_stmt *statement = NULL;
-    const char **texts = NULL;            /* text id -> the store's copy */
-    const mvec_country **codes = NULL;    /* text id -> country, resolved when first met */
-    mvec_observation *metas = NULL;       /* meta id -> the row's template */
+    const char **texts = NULL;         /* text id -> the store's copy */
+    const mvec_country **codes = NULL; /* text id -> country, resolved when first met */
+    mvec_observation *metas = NULL;    /* meta id -> the row's template */
     bool *meta_known = NULL;
     size_t text_count = 0, meta_count = 0;
     long long country_id = 0;
@@ -1063,17 +1057,16 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
             MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (meta id %lld)",
                       workspace->path, id);
         mvec_observation *m = &metas[id];
-        const char **fields[] = {&m->vector, &m->indicator, &m->period, &m->item, &m->unit,
-                                 &m->dimension};
-        const char **more[] = {&m->source, &m->source_date, &m->url,  &m->title,
-                               &m->quality, &m->seed,       &m->quote, &m->note};
+        const char **fields[] = {&m->vector, &m->indicator, &m->period,
+                                 &m->item,   &m->unit,      &m->dimension};
+        const char **more[] = {&m->source,  &m->source_date, &m->url,   &m->title,
+                               &m->quality, &m->seed,        &m->quote, &m->note};
         int column = 2;
         for (size_t i = 0; i < sizeof fields / sizeof *fields; i++, column++) {
             long long t = sqlite3_column_int64(statement, column);
             if (t <= 0 || (size_t)t >= text_count || texts[t] == NULL)
                 MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
-                          "%s: the workspace is corrupt (missing text %lld)", workspace->path,
-                          t);
+                          "%s: the workspace is corrupt (missing text %lld)", workspace->path, t);
             *fields[i] = texts[t];
         }
         long long qualifier = sqlite3_column_int64(statement, column++);
@@ -1082,8 +1075,8 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
         if (qualifier < 0 || qualifier > MVEC_QUALIFIER_AT_MOST || basis < 0 ||
             basis > MVEC_BASIS_UNSTATED)
             MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
-                      "%s: the workspace is corrupt (qualifier %lld, basis %lld)",
-                      workspace->path, qualifier, basis);
+                      "%s: the workspace is corrupt (qualifier %lld, basis %lld)", workspace->path,
+                      qualifier, basis);
         m->qualifier = (mvec_qualifier)qualifier;
         m->basis = (mvec_basis)basis;
         m->top_list = (flags & 1) != 0;
@@ -1092,8 +1085,7 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
             long long t = sqlite3_column_int64(statement, column);
             if (t <= 0 || (size_t)t >= text_count || texts[t] == NULL)
                 MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
-                          "%s: the workspace is corrupt (missing text %lld)", workspace->path,
-                          t);
+                          "%s: the workspace is corrupt (missing text %lld)", workspace->path, t);
             *more[i] = texts[t];
         }
         m->file = column_text(statement, 1);
@@ -1138,15 +1130,13 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
         if (k++ % CANCEL_EVERY == 0)
             MVEC_TRY(mvec__check_cancel(ctx));
-        long long ids[2] = {sqlite3_column_int64(statement, 0),
-                            sqlite3_column_int64(statement, 1)};
+        long long ids[2] = {sqlite3_column_int64(statement, 0), sqlite3_column_int64(statement, 1)};
         const mvec_country *pair[2] = {NULL, NULL};
         for (size_t j = 0; j < 2; j++) {
             long long t = ids[j];
             if (t <= 0 || (size_t)t >= text_count || texts[t] == NULL)
                 MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
-                          "%s: the workspace is corrupt (missing text %lld)", workspace->path,
-                          t);
+                          "%s: the workspace is corrupt (missing text %lld)", workspace->path, t);
             if (codes[t] == NULL) {
                 codes[t] = mvec_countries_find(registry, texts[t]);
                 if (codes[t] == NULL)
