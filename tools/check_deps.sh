@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_deps.sh - the dependency rule of ARCHITECTURE.md, checked by grep:
 #  * src/cli and examples include only <mvec/...> headers and their own headers;
-#  * only src/lib/calc/lp.c includes glpk.h;
+#  * only src/lib/calc/lp.c includes glpk.h; only src/lib/store/workspace.c includes sqlite3.h;
 #  * the library never prints or exits;
 #  * .ci/run installs every Debian package tools/install-deps.sh requires.
 set -u
@@ -22,6 +22,12 @@ fi
 bad=$(grep -ln '#include <glpk.h>' src/lib/*/*.c | grep -v '^src/lib/calc/lp.c$' || true)
 if [ -n "$bad" ]; then
     echo "check-deps: glpk.h included outside src/lib/calc/lp.c: $bad" >&2
+    status=1
+fi
+bad=$(grep -ln '#include <sqlite3.h>' src/lib/*/*.c src/lib/*/*.h src/cli/*.c 2>/dev/null |
+      grep -v '^src/lib/store/workspace.c$' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: sqlite3.h included outside src/lib/store/workspace.c: $bad" >&2
     status=1
 fi
 bad=$(grep -nE '\b(printf|puts|putchar|exit|abort)\s*\(|\b(stdout|stderr)\b' src/lib/*/*.c | grep -v 'snprintf\|vsnprintf' | grep -vE ':[0-9]+: *(\*|/\*|//)' || true)

@@ -28,13 +28,15 @@ failed=0
 skipped=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# Never a user's real workspace: each test's default workspace is in its scratch directory.
+unset XDG_DATA_HOME
 for script in "$root"/tests/cli/*.sh; do
     name=$(basename "$script" .sh)
     expected="$root/tests/cli/$name"
     work="$scratch/$name"
     mkdir -p "$work"
     cp "$FIXTURES"/*.csv "$work"/
-    (cd "$work" && sh "$script" >"$scratch/$name.out" 2>"$scratch/$name.err")
+    (cd "$work" && MVEC_WORKSPACE="$work/workspace.sqlite" sh "$script" >"$scratch/$name.out" 2>"$scratch/$name.err")
     code=$?
     if [ $code -eq 77 ]; then
         skipped=$((skipped + 1))

@@ -16,6 +16,10 @@ build=$(cd "$build" && pwd)
 unset MAKEFLAGS MFLAGS MAKELEVEL # a new user's make, not a sub-make of make check
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# Never the user's real workspace: the tour's default workspace is in the scratch directory.
+MVEC_WORKSPACE="$scratch/workspace.sqlite"
+export MVEC_WORKSPACE
+unset XDG_DATA_HOME
 copy="$scratch/mvec"
 mkdir -p "$copy/build"
 # the repository as cloned: everything but the build, ./mvec and .git (mtimes kept,

@@ -55,6 +55,7 @@ for build in "$@"; do
     done
     suite "$root/tools/run_cli_tests.sh" cli "$build"
     suite "$root/tools/run_readme_tests.sh" readme "$build"
+    suite "$root/tests/workspace/kill_import.sh" workspace-kill "$build"
 done
 # The fuzz harnesses (make fuzz-build) replay their seeds and fuzz/regressions once.
 if [ -d "$root/build/fuzz" ]; then

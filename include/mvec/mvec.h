@@ -57,6 +57,7 @@
 #include "mvec_trend.h"
 #include "mvec_write.h"
 #include "mvec_robust.h"
+#include "mvec_workspace.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

@@ -26,6 +26,8 @@ typedef enum mvec_status {
     MVEC_ERR_INTERNAL,  /* an invariant was violated or the built-in data is
                            malformed: a bug in libmvec */
     MVEC_ERR_NO_DATA,   /* the request is valid but the loaded data cannot answer it */
+    MVEC_ERR_WORKSPACE, /* a workspace file is not one mvec can use: not SQLite, another
+                           program's database, a newer schema, or corrupt */
     MVEC_STATUS_COUNT_
 } mvec_status;
 

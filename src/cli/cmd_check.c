@@ -6,7 +6,7 @@
 #include "session.h"
 
 static const cli_option *const CHECK_OPTIONS[] = {
-    &CLI_OPTION_YEAR,   &CLI_OPTION_BLOCS, &CLI_OPTION_DATA,      &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT,
+    &CLI_OPTION_YEAR,   &CLI_OPTION_BLOCS, &CLI_OPTION_DATA,      &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE, &CLI_OPTION_FORMAT,
     &CLI_OPTION_OUTPUT, &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,       &CLI_OPTION_HELP,
     NULL,
 };
@@ -42,6 +42,7 @@ static int run_check(const cli_command *command, cli_args *args)
     (void)command;
     cli_session session;
     mvec_claims *claims = NULL;
+    args->workspace_country = args->positional_count ? args->positional[0] : "KAZ";
     int code = cli_session_open(&session, args);
     if (code == 0) {
         mvec_claim_options options = MVEC_CLAIM_OPTIONS_INIT;

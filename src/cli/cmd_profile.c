@@ -23,7 +23,7 @@ static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_WEIGHTS,
     &CLI_OPTION_BASIS,
     &CLI_OPTION_DATA,
-    &CLI_OPTION_NO_EMBEDDED,
+    &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
     &OPTION_NOTES,
     &CLI_OPTION_FORMAT,
     &CLI_OPTION_OUTPUT,
@@ -62,6 +62,7 @@ static int run_profile(const cli_command *command, cli_args *args)
     (void)command;
     cli_session session;
     mvec_profile *profile = NULL;
+    args->workspace_country = args->positional_count ? args->positional[0] : "KAZ";
     int code = cli_session_open(&session, args);
     if (code == 0 && args->notes && session.scheme_count > 1) {
         /* the inputs and sources are the same under every scheme */

@@ -8,7 +8,7 @@
 
 static const cli_option *const SOURCES_OPTIONS[] = {
     &CLI_OPTION_VECTOR_FILTER, &CLI_OPTION_PARTNER, &CLI_OPTION_DATA,
-    &CLI_OPTION_NO_EMBEDDED,   &CLI_OPTION_FORMAT,  &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,   &CLI_OPTION_FORMAT,  &CLI_OPTION_OUTPUT,
     &CLI_OPTION_ISO_CODES,     &CLI_OPTION_QUIET,   &CLI_OPTION_HELP,
     NULL,
 };
@@ -17,6 +17,7 @@ static int run_sources(const cli_command *command, cli_args *args)
 {
     (void)command;
     cli_session session;
+    args->workspace_country = args->positional_count ? args->positional[0] : NULL;
     int code = cli_session_open(&session, args);
     if (code == 0 && args->vector != NULL) {
         const mvec_country *country =

@@ -11,5 +11,7 @@ extern const cli_command CMD_SHARES;
 extern const cli_command CMD_SOURCES;
 extern const cli_command CMD_CHECK;
 extern const cli_command CMD_TREND;
+extern const cli_command CMD_IMPORT;
+extern const cli_command CMD_WORKSPACE;
 
 #endif

@@ -85,6 +85,8 @@ int cli_exit_code(mvec_status status)
         return 3;
     case MVEC_ERR_INTERNAL:
         return 4;
+    case MVEC_ERR_WORKSPACE:
+        return 5;
     case MVEC_ERR_NOMEM:
     case MVEC_ERR_IO:
     case MVEC_ERR_SOLVER:

@@ -54,6 +54,11 @@ const cli_option CLI_OPTION_QUIET = {
 const cli_option CLI_OPTION_HELP = {
     "help", 'h', NULL, CLI_FLAG, offsetof(cli_args, help), "show this help and exit"};
 
+const cli_option CLI_OPTION_WORKSPACE = {
+    "workspace", 0, "FILE", CLI_TEXT, offsetof(cli_args, workspace),
+    "the workspace (default $MVEC_WORKSPACE, else $XDG_DATA_HOME/mvec/workspace.sqlite, else "
+    "~/.local/share/mvec/workspace.sqlite; read when it exists)"};
+
 #define USAGE_ERROR(...)                                                                           \
     do {                                                                                           \
         cli_error(__VA_ARGS__);                                                                    \
@@ -253,6 +258,8 @@ void cli_print_command_help(FILE *out, const cli_command *command)
             fprintf(out, "\n%30s", "");
         print_wrapped(out, (*o)->help, 30, 30);
     }
+    if (command->print_more_help != NULL)
+        command->print_more_help(out);
     if (command->examples != NULL)
         fprintf(out, "\nexamples:\n%s", command->examples);
 }

@@ -33,7 +33,11 @@ typedef struct cli_args {
     bool quiet;
     bool help;
     bool notes; /* profile --notes */
-    const char *positional[4];
+    const char *workspace;         /* --workspace */
+    const char *workspace_country; /* set by a command: read only this country's rows from
+                                      the workspace (NULL: every row) */
+    const char *remove;            /* workspace --remove */
+    const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;
 
@@ -64,6 +68,7 @@ typedef struct cli_command {
     const cli_option *const *options; /* NULL-terminated */
     size_t max_positional;
     const char *examples;     /* lines */
+    void (*print_more_help)(FILE *out); /* optional: after the options (e.g. a list of names) */
 } cli_command;
 
 /* Parse argv (after the command name). Returns 0, or 2 after printing a
@@ -86,5 +91,6 @@ extern const cli_option CLI_OPTION_VECTOR_FILTER;
 extern const cli_option CLI_OPTION_PARTNER;
 extern const cli_option CLI_OPTION_QUIET;
 extern const cli_option CLI_OPTION_HELP;
+extern const cli_option CLI_OPTION_WORKSPACE;
 
 #endif

@@ -94,6 +94,55 @@ static int load_schemes(cli_session *session, const char *blocs)
     return 0;
 }
 
+/* ---- the workspace ------------------------------------------------------------------------ */
+
+int cli_workspace_path(const cli_args *args, char *path, size_t size, bool *named)
+{
+    *named = args->workspace != NULL;
+    const char *env = getenv("MVEC_WORKSPACE");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int length;
+    if (args->workspace != NULL)
+        length = snprintf(path, size, "%s", args->workspace);
+    else if (env != NULL && env[0] != '\0')
+        length = snprintf(path, size, "%s", env);
+    else if (xdg != NULL && xdg[0] == '/')
+        length = snprintf(path, size, "%s/mvec/workspace.sqlite", xdg);
+    else if (home != NULL && home[0] != '\0')
+        length = snprintf(path, size, "%s/.local/share/mvec/workspace.sqlite", home);
+    else {
+        cli_error("no workspace location: set MVEC_WORKSPACE or HOME, or give --workspace FILE");
+        return 1;
+    }
+    if (length < 0 || (size_t)length >= size) {
+        cli_error("workspace path too long");
+        return 1;
+    }
+    return 0;
+}
+
+/* Add the workspace's observations (of args->workspace_country when set and
+ * known) when --workspace names one or the default one exists. */
+static int load_workspace(cli_session *session, const cli_args *args)
+{
+    char path[4096];
+    bool named = false;
+    if (cli_workspace_path(args, path, sizeof path, &named) != 0)
+        return named ? 1 : 0;
+    if (!named && access(path, F_OK) != 0)
+        return 0;
+    const char *country = args->workspace_country;
+    if (country != NULL && mvec_countries_find(session->countries, country) == NULL)
+        return 0; /* the command reports the unknown country */
+    mvec_workspace *workspace = NULL;
+    mvec_status status = mvec_workspace_open(session->ctx, path, false, &workspace);
+    if (status == MVEC_OK)
+        status = mvec_workspace_load(session->ctx, workspace, session->observations, country);
+    mvec_workspace_close(session->ctx, workspace);
+    return status == MVEC_OK ? 0 : cli_fail(session->ctx, status);
+}
+
 /* ---- --output: a temporary file beside the target, renamed over it on success ---------- */
 
 /* The temporary file to remove if a signal ends the process while it exists.
@@ -350,7 +399,7 @@ int cli_session_open(cli_session *session, const cli_args *args)
                                              args->data_files[i], NULL);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
-    return 0;
+    return load_workspace(session, args);
 }
 
 int cli_session_close(cli_session *session, int code)

@@ -14,6 +14,7 @@
 #define MVEC_CLI_SESSION_H
 
 #include <mvec/mvec.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "options.h"
@@ -33,7 +34,16 @@ typedef struct cli_session {
     int write_errno;      /* first write failure, 0 when none */
 } cli_session;
 
-/* Returns 0, or the exit code after printing the error. */
+/* The workspace: --workspace FILE, else $MVEC_WORKSPACE, else
+ * $XDG_DATA_HOME/mvec/workspace.sqlite (an absolute XDG_DATA_HOME), else
+ * $HOME/.local/share/mvec/workspace.sqlite. `named` says whether --workspace
+ * gave it. Returns 0, or 1 after printing why there is none. */
+int cli_workspace_path(const cli_args *args, char *path, size_t size, bool *named);
+
+/* Returns 0, or the exit code after printing the error. A data command reads
+ * the workspace after the embedded data and --data files: the one --workspace
+ * names (which must exist), else the default one when it exists; only
+ * args->workspace_country's rows when the command set it. */
 int cli_session_open(cli_session *session, const cli_args *args);
 mvec_sink cli_session_sink(cli_session *session);
 /* Finish the output (commit or discard) and release everything; returns the

@@ -28,6 +28,8 @@ const char *mvec_status_name(mvec_status status)
         return "MVEC_ERR_INTERNAL";
     case MVEC_ERR_NO_DATA:
         return "MVEC_ERR_NO_DATA";
+    case MVEC_ERR_WORKSPACE:
+        return "MVEC_ERR_WORKSPACE";
     case MVEC_STATUS_COUNT_:
         break;
     }

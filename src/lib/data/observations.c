@@ -101,6 +101,48 @@ cleanup:
     return status;
 }
 
+/* For the workspace (store/workspace.c, declared in importers.h). */
+mvec_status mvec__observations_intern(mvec_ctx *ctx, mvec_observations *observations,
+                                      mvec_observation *row)
+{
+    const char **fields[] = {&row->vector,      &row->indicator, &row->period, &row->item,
+                             &row->unit,        &row->dimension, &row->source,
+                             &row->source_date, &row->url,       &row->title,  &row->quality,
+                             &row->seed,        &row->quote,     &row->note,   &row->file};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        mvec_status status = mvec__strpool_intern(ctx, &observations->strings,
+                                                  *fields[i] ? *fields[i] : "", fields[i]);
+        if (status != MVEC_OK)
+            return status;
+    }
+    return MVEC_OK;
+}
+
+mvec_status mvec__observations_add_copy(mvec_ctx *ctx, mvec_observations *observations,
+                                        const mvec_observation *row)
+{
+    mvec_status status = mvec__grow(ctx, &observations->rows, &observations->capacity,
+                                    observations->count + 1, sizeof *observations->rows);
+    if (status == MVEC_OK)
+        observations->rows[observations->count++] = *row;
+    return status;
+}
+
+mvec_status mvec__observations_reserve(mvec_ctx *ctx, mvec_observations *observations,
+                                       size_t extra)
+{
+    if (extra > SIZE_MAX / sizeof *observations->rows - observations->count)
+        return mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (%zu more rows)", extra);
+    return mvec__grow(ctx, &observations->rows, &observations->capacity,
+                      observations->count + extra, sizeof *observations->rows);
+}
+
+void mvec__observations_truncate(mvec_observations *observations, size_t count)
+{
+    if (count < observations->count)
+        observations->count = count;
+}
+
 typedef struct load_state {
     mvec__import import;
     const mvec__importer *importer; /* NULL until the header is read, unless named */

@@ -80,4 +80,17 @@ mvec_status mvec__import_intern(mvec__import *import, const char *text, const ch
 mvec_status mvec__import_set_unit(mvec__import *import, mvec_observation *row, const char *unit,
                                   size_t column);
 
+/* For the workspace (observations.c). intern makes the strings of `row`
+ * (unit and dimension included) the store's own; add_copy appends a copy of
+ * `row`, whose strings must already be the store's (or static); reserve
+ * makes room for `extra` more rows at once; truncate drops the rows from
+ * `count` on (a failed load undoing itself). */
+mvec_status mvec__observations_intern(mvec_ctx *ctx, mvec_observations *observations,
+                                      mvec_observation *row);
+mvec_status mvec__observations_add_copy(mvec_ctx *ctx, mvec_observations *observations,
+                                        const mvec_observation *row);
+mvec_status mvec__observations_reserve(mvec_ctx *ctx, mvec_observations *observations,
+                                       size_t extra);
+void mvec__observations_truncate(mvec_observations *observations, size_t count);
+
 #endif
