@@ -8,6 +8,8 @@
 
 static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_BNS_TABLE,
+    &MVEC__IMPORT_ITPD,
+    &MVEC__IMPORT_UNGA,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 
