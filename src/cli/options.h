@@ -29,6 +29,7 @@ typedef struct cli_args {
     bool quiet;
     bool help;
     bool notes; /* profile --notes */
+    bool exact; /* profile --exact */
     const char *positional[4];
     size_t positional_count;
 } cli_args;

@@ -15,9 +15,10 @@
  *
  * Speed (428k rows): the strings every row shares are interned once in
  * begin; ISO codes are resolved through a direct table of the 26^3
- * upper-case alpha-3 codes; totals are summed in an open-addressing table
- * keyed by (year, country, partner) integers. Nothing is allocated per row
- * beyond the store's own growth.
+ * upper-case alpha-3 codes; totals are summed through a dense country x
+ * partner index per year. Nothing is allocated per row beyond the store's
+ * own growth. The rows add up by construction (WLD = the sum of the
+ * partners read), so the load skips the group checks (importers.h).
  */
 #include <stdint.h>
 #include <string.h>
@@ -34,6 +35,8 @@ static const mvec__column_spec ITPD_COLUMNS[ITPD_COLUMN_COUNT] = {
 #define ITPD_UNIT "USD 2010"
 #define ITPD_CODES (26 * 26 * 26)
 #define ITPD_UNMAPPED INT32_MIN
+#define ITPD_FIRST_YEAR 1900
+#define ITPD_YEARS 201 /* 1900-2100 */
 
 /* One trade.total being summed. */
 typedef struct itpd_total {
@@ -56,8 +59,7 @@ typedef struct itpd_state {
     /* the totals: entries in first-seen order, found through an index of size mask + 1 */
     itpd_total *totals;
     size_t total_count, total_capacity;
-    uint32_t *index; /* entry + 1, 0 = empty */
-    size_t mask;
+    uint32_t *index[ITPD_YEARS]; /* per year: [country * stride + partner] = entry + 1, 0 = none */
     /* the totals over partners (WLD): [(year - 1900) * stride + slot] * 3 + flow */
     double *world;
     size_t *world_line;
@@ -67,8 +69,7 @@ typedef struct itpd_state {
 } itpd_state;
 
 enum { ITPD_FLOW_EXPORTS, ITPD_FLOW_IMPORTS, ITPD_FLOW_TOTAL, ITPD_FLOWS };
-#define ITPD_FIRST_YEAR 1900
-#define ITPD_YEARS 201
+
 
 static mvec_status itpd_begin(mvec__import *import)
 {
@@ -140,7 +141,8 @@ static void itpd_clear(mvec__import *import)
     mvec__unmapped_clear(import->ctx, &s->unmapped);
     mvec__free(import->ctx, s->countries);
     mvec__free(import->ctx, s->totals);
-    mvec__free(import->ctx, s->index);
+    for (size_t y = 0; y < ITPD_YEARS; y++)
+        mvec__free(import->ctx, s->index[y]);
     mvec__free(import->ctx, s->world);
     mvec__free(import->ctx, s->world_line);
     mvec__free(import->ctx, s);
@@ -212,63 +214,33 @@ static uint64_t itpd_key(long year, int32_t country, int32_t partner)
     return ((uint64_t)year << 40) | ((uint64_t)(uint32_t)country << 20) | (uint64_t)partner;
 }
 
-static size_t itpd_hash(uint64_t key)
-{
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdULL;
-    key ^= key >> 33;
-    return (size_t)key;
-}
-
-static mvec_status itpd_rehash(mvec__import *import)
+/* Add `value` to the total of (year, country, partner): a dense stride x
+ * stride index per year (allocated when the year is first met) points to
+ * the entry. */
+static mvec_status itpd_add_total(mvec__import *import, long year, int32_t country,
+                                  int32_t partner, double value)
 {
     itpd_state *s = import->state;
-    size_t size = s->index == NULL ? 4096 : (s->mask + 1) * 2;
-    uint32_t *index = NULL;
-    mvec_status status = mvec__calloc(import->ctx, size, sizeof *index, &index);
-    if (status != MVEC_OK)
-        return status;
-    for (size_t e = 0; e < s->total_count; e++) {
-        size_t h = itpd_hash(s->totals[e].key) & (size - 1);
-        while (index[h] != 0)
-            h = (h + 1) & (size - 1);
-        index[h] = (uint32_t)(e + 1);
+    mvec_status status = MVEC_OK;
+    uint32_t **index = &s->index[year - ITPD_FIRST_YEAR];
+    if (*index == NULL)
+        MVEC_TRY(mvec__calloc(import->ctx, s->stride * s->stride, sizeof **index, index));
+    uint32_t *cell = &(*index)[(size_t)country * s->stride + (size_t)partner];
+    if (*cell != 0) {
+        s->totals[*cell - 1].value += value;
+        return MVEC_OK;
     }
-    mvec__free(import->ctx, s->index);
-    s->index = index;
-    s->mask = size - 1;
-    return MVEC_OK;
-}
-
-static mvec_status itpd_add_total(mvec__import *import, uint64_t key, double value)
-{
-    itpd_state *s = import->state;
-    if (s->index == NULL || (s->total_count + 1) * 2 > s->mask + 1) {
-        if (s->total_count >= UINT32_MAX / 2)
-            return mvec__table_fail(import->ctx, &import->table, ITPD_VALUE, MVEC_ERR_LIMIT,
-                                    "too many country pairs");
-        mvec_status status = itpd_rehash(import);
-        if (status != MVEC_OK)
-            return status;
-    }
-    size_t h = itpd_hash(key) & s->mask;
-    while (s->index[h] != 0) {
-        itpd_total *t = &s->totals[s->index[h] - 1];
-        if (t->key == key) {
-            t->value += value;
-            return MVEC_OK;
-        }
-        h = (h + 1) & s->mask;
-    }
-    mvec_status status = mvec__grow(import->ctx, &s->totals, &s->total_capacity,
-                                    s->total_count + 1, sizeof *s->totals);
-    if (status != MVEC_OK)
-        return status;
+    if (s->total_count >= UINT32_MAX - 1)
+        return mvec__table_fail(import->ctx, &import->table, ITPD_VALUE, MVEC_ERR_LIMIT,
+                                "too many country pairs");
+    MVEC_TRY(mvec__grow(import->ctx, &s->totals, &s->total_capacity, s->total_count + 1,
+                        sizeof *s->totals));
     s->totals[s->total_count] =
-        (itpd_total){key, value, import->table.record->line,
+        (itpd_total){itpd_key(year, country, partner), value, import->table.record->line,
                      (size_t)import->table.field_of[ITPD_VALUE] + 1};
-    s->index[h] = (uint32_t)++s->total_count;
-    return MVEC_OK;
+    *cell = (uint32_t)++s->total_count;
+cleanup:
+    return status;
 }
 
 static mvec_status itpd_add(mvec__import *import, const mvec_country *country,
@@ -345,8 +317,8 @@ static mvec_status itpd_row(mvec__import *import)
                       column));
     MVEC_TRY(itpd_add(import, to, from, s->imports, s->value, s->note, (int)year, value, line,
                       column));
-    MVEC_TRY(itpd_add_total(import, itpd_key(year, exporter, importer), value));
-    MVEC_TRY(itpd_add_total(import, itpd_key(year, importer, exporter), value));
+    MVEC_TRY(itpd_add_total(import, year, exporter, importer, value));
+    MVEC_TRY(itpd_add_total(import, year, importer, exporter, value));
     size_t y = (size_t)(year - ITPD_FIRST_YEAR) * s->stride;
     double *world_from = &s->world[(y + (size_t)exporter) * ITPD_FLOWS];
     double *world_to = &s->world[(y + (size_t)importer) * ITPD_FLOWS];
@@ -403,4 +375,5 @@ const mvec__importer MVEC__IMPORT_ITPD = {
     .begin = itpd_begin,
     .finish = itpd_finish,
     .clear = itpd_clear,
+    .consistent = true, /* WLD is the sum of the partners read, totals are sums */
 };

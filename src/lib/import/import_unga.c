@@ -499,4 +499,5 @@ const mvec__importer MVEC__IMPORT_UNGA = {
     .begin = unga_begin,
     .finish = unga_finish,
     .clear = unga_clear,
+    .consistent = true, /* no totals, no shares: each row is checked alone */
 };

@@ -80,10 +80,21 @@ mvec_status mvec__render_csv(mvec_ctx *ctx, const mvec__result *r, mvec__buf *ou
                 }
                 break;
             case MVEC__COLUMN_INTERVAL:
-                MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.lo * column->scale,
-                                              column->csv_decimals, false));
-                MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.hi * column->scale,
-                                              column->csv_decimals, end));
+                if (column->csv_decimals == MVEC__DECIMALS_EXACT) {
+                    char lo[64] = "";
+                    char hi[64] = "";
+                    if (!isnan(cell->interval.lo))
+                        mvec__fmt_exact(lo, cell->interval.lo * column->scale);
+                    if (!isnan(cell->interval.hi))
+                        mvec__fmt_exact(hi, cell->interval.hi * column->scale);
+                    MVEC_TRY(mvec__csv_put(ctx, out, lo, false));
+                    MVEC_TRY(mvec__csv_put(ctx, out, hi, end));
+                } else {
+                    MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.lo * column->scale,
+                                                  column->csv_decimals, false));
+                    MVEC_TRY(mvec__csv_put_number(ctx, out, cell->interval.hi * column->scale,
+                                                  column->csv_decimals, end));
+                }
                 break;
             }
         }
