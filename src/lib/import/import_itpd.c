@@ -15,8 +15,8 @@
  *
  * Speed (428k rows): the strings every row shares are interned once in
  * begin; ISO codes are resolved through a direct table of the 26^3
- * upper-case alpha-3 codes; totals are summed through a dense country x
- * partner index per year. Nothing is allocated per row beyond the store's
+ * upper-case alpha-3 codes; totals are summed through a dense partner
+ * index per country and year. Nothing is allocated per row beyond the store's
  * own growth. The rows add up by construction (WLD = the sum of the
  * partners read), so the load skips the group checks (importers.h).
  */
@@ -59,11 +59,13 @@ typedef struct itpd_state {
     /* the totals: entries in first-seen order, found through an index of size mask + 1 */
     itpd_total *totals;
     size_t total_count, total_capacity;
-    uint32_t *index[ITPD_YEARS]; /* per year: [country * stride + partner] = entry + 1, 0 = none */
-    /* the totals over partners (WLD): [(year - 1900) * stride + slot] * 3 + flow */
-    double *world;
-    size_t *world_line;
-    size_t stride;
+    /* per year met (else NULL): the totals' index and the WLD sums */
+    struct itpd_year {
+        uint32_t **index;  /* [country][partner] = entry + 1, 0 = none; rows made when met */
+        double *world;     /* [country * 3 + flow]: the sum over partners (WLD) */
+        size_t *world_line; /* [country]: its first row of the year */
+    } *years[ITPD_YEARS];
+    size_t stride; /* countries the registry holds: no more slots than that */
     const char *world_note;
     const mvec_country *wld;
 } itpd_state;
@@ -125,10 +127,6 @@ static mvec_status itpd_begin(mvec__import *import)
     if (s->wld == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "WLD missing from the country registry");
     s->stride = mvec_countries_count(import->countries);
-    MVEC_TRY(mvec__calloc(ctx, (size_t)ITPD_YEARS * s->stride * ITPD_FLOWS, sizeof *s->world,
-                          &s->world));
-    MVEC_TRY(mvec__calloc(ctx, (size_t)ITPD_YEARS * s->stride, sizeof *s->world_line,
-                          &s->world_line));
 cleanup:
     return status;
 }
@@ -141,10 +139,17 @@ static void itpd_clear(mvec__import *import)
     mvec__unmapped_clear(import->ctx, &s->unmapped);
     mvec__free(import->ctx, s->countries);
     mvec__free(import->ctx, s->totals);
-    for (size_t y = 0; y < ITPD_YEARS; y++)
-        mvec__free(import->ctx, s->index[y]);
-    mvec__free(import->ctx, s->world);
-    mvec__free(import->ctx, s->world_line);
+    for (size_t y = 0; y < ITPD_YEARS; y++) {
+        struct itpd_year *year = s->years[y];
+        if (year == NULL)
+            continue;
+        for (size_t c = 0; c < s->stride && year->index != NULL; c++)
+            mvec__free(import->ctx, year->index[c]);
+        mvec__free(import->ctx, year->index);
+        mvec__free(import->ctx, year->world);
+        mvec__free(import->ctx, year->world_line);
+        mvec__free(import->ctx, year);
+    }
     mvec__free(import->ctx, s);
     import->state = NULL;
 }
@@ -214,18 +219,37 @@ static uint64_t itpd_key(long year, int32_t country, int32_t partner)
     return ((uint64_t)year << 40) | ((uint64_t)(uint32_t)country << 20) | (uint64_t)partner;
 }
 
-/* Add `value` to the total of (year, country, partner): a dense stride x
- * stride index per year (allocated when the year is first met) points to
- * the entry. */
-static mvec_status itpd_add_total(mvec__import *import, long year, int32_t country,
-                                  int32_t partner, double value)
+/* The arrays of `year`, made when it is first met. */
+static mvec_status itpd_year(mvec__import *import, long year, struct itpd_year **out)
+{
+    itpd_state *s = import->state;
+    mvec_ctx *ctx = import->ctx;
+    mvec_status status = MVEC_OK;
+    struct itpd_year **slot = &s->years[year - ITPD_FIRST_YEAR];
+    if (*slot == NULL) {
+        MVEC_TRY(mvec__calloc(ctx, 1, sizeof **slot, slot));
+        MVEC_TRY(mvec__calloc(ctx, s->stride, sizeof *(*slot)->index, &(*slot)->index));
+        MVEC_TRY(mvec__calloc(ctx, s->stride * ITPD_FLOWS, sizeof *(*slot)->world,
+                              &(*slot)->world));
+        MVEC_TRY(mvec__calloc(ctx, s->stride, sizeof *(*slot)->world_line,
+                              &(*slot)->world_line));
+    }
+    *out = *slot;
+cleanup:
+    return status;
+}
+
+/* Add `value` to the total of (year, country, partner): a dense row of
+ * partners per country and year (made when first met) points to the entry. */
+static mvec_status itpd_add_total(mvec__import *import, struct itpd_year *y, long year,
+                                  int32_t country, int32_t partner, double value)
 {
     itpd_state *s = import->state;
     mvec_status status = MVEC_OK;
-    uint32_t **index = &s->index[year - ITPD_FIRST_YEAR];
-    if (*index == NULL)
-        MVEC_TRY(mvec__calloc(import->ctx, s->stride * s->stride, sizeof **index, index));
-    uint32_t *cell = &(*index)[(size_t)country * s->stride + (size_t)partner];
+    uint32_t **row = &y->index[country];
+    if (*row == NULL)
+        MVEC_TRY(mvec__calloc(import->ctx, s->stride, sizeof **row, row));
+    uint32_t *cell = &(*row)[partner];
     if (*cell != 0) {
         s->totals[*cell - 1].value += value;
         return MVEC_OK;
@@ -317,19 +341,20 @@ static mvec_status itpd_row(mvec__import *import)
                       column));
     MVEC_TRY(itpd_add(import, to, from, s->imports, s->value, s->note, (int)year, value, line,
                       column));
-    MVEC_TRY(itpd_add_total(import, year, exporter, importer, value));
-    MVEC_TRY(itpd_add_total(import, year, importer, exporter, value));
-    size_t y = (size_t)(year - ITPD_FIRST_YEAR) * s->stride;
-    double *world_from = &s->world[(y + (size_t)exporter) * ITPD_FLOWS];
-    double *world_to = &s->world[(y + (size_t)importer) * ITPD_FLOWS];
+    struct itpd_year *y = NULL;
+    MVEC_TRY(itpd_year(import, year, &y));
+    MVEC_TRY(itpd_add_total(import, y, year, exporter, importer, value));
+    MVEC_TRY(itpd_add_total(import, y, year, importer, exporter, value));
+    double *world_from = &y->world[(size_t)exporter * ITPD_FLOWS];
+    double *world_to = &y->world[(size_t)importer * ITPD_FLOWS];
     world_from[ITPD_FLOW_EXPORTS] += value;
     world_from[ITPD_FLOW_TOTAL] += value;
     world_to[ITPD_FLOW_IMPORTS] += value;
     world_to[ITPD_FLOW_TOTAL] += value;
-    if (s->world_line[y + (size_t)exporter] == 0)
-        s->world_line[y + (size_t)exporter] = line;
-    if (s->world_line[y + (size_t)importer] == 0)
-        s->world_line[y + (size_t)importer] = line;
+    if (y->world_line[exporter] == 0)
+        y->world_line[exporter] = line;
+    if (y->world_line[importer] == 0)
+        y->world_line[importer] = line;
 cleanup:
     return status;
 }
@@ -348,14 +373,15 @@ static mvec_status itpd_finish(mvec__import *import)
     }
     const char *vectors[ITPD_FLOWS] = {s->exports, s->imports, s->total};
     for (size_t y = 0; y < ITPD_YEARS; y++)
-        for (size_t c = 0; c < s->country_count; c++) {
-            size_t line = s->world_line[y * s->stride + c];
+        for (size_t c = 0; c < s->country_count && s->years[y] != NULL; c++) {
+            const struct itpd_year *year = s->years[y];
+            size_t line = year->world_line[c];
             if (line == 0)
                 continue;
             for (size_t f = 0; f < ITPD_FLOWS; f++)
                 MVEC_TRY(itpd_add(import, s->countries[c], s->wld, vectors[f], s->value,
                                   s->world_note, ITPD_FIRST_YEAR + (int)y,
-                                  s->world[(y * s->stride + c) * ITPD_FLOWS + f], line,
+                                  year->world[c * ITPD_FLOWS + f], line,
                                   (size_t)import->table.field_of[ITPD_VALUE] + 1));
         }
     mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "ITPD-E");

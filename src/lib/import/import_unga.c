@@ -70,8 +70,8 @@ typedef struct unga_state {
     int32_t alpha2_slot[26 * 26];
     /* votes: rc_count x registry_size bytes, 0 = no vote, 1 yes, 2 no, 3 abstain */
     uint8_t *votes;
-    /* first line of each slot's votes in each year */
-    size_t *first_line;
+    /* first line of each slot's votes, per year met (else NULL) */
+    size_t *first_line[UNGA_YEARS];
 } unga_state;
 
 /* ---- roll calls --------------------------------------------------------------------------- */
@@ -228,8 +228,6 @@ static mvec_status unga_begin(mvec__import *import)
     s->registry_size = mvec_countries_count(import->countries);
     MVEC_TRY(mvec__calloc(ctx, s->registry_size, sizeof *s->slot_of, &s->slot_of));
     MVEC_TRY(mvec__calloc(ctx, s->registry_size, sizeof *s->slots, &s->slots));
-    MVEC_TRY(mvec__calloc(ctx, (size_t)UNGA_YEARS * s->registry_size, sizeof *s->first_line,
-                          &s->first_line));
     if (import->table.field_of[UNGA_DATE] < 0)
         MVEC_TRY(unga_read_companion(import));
 cleanup:
@@ -250,7 +248,8 @@ static void unga_clear(mvec__import *import)
     mvec__free(ctx, s->slot_of);
     mvec__free(ctx, s->slots);
     mvec__free(ctx, s->votes);
-    mvec__free(ctx, s->first_line);
+    for (size_t y = 0; y < UNGA_YEARS; y++)
+        mvec__free(ctx, s->first_line[y]);
     mvec__free(ctx, s);
     import->state = NULL;
 }
@@ -367,8 +366,10 @@ static mvec_status unga_row(mvec__import *import)
                                 "a second vote of %s in roll call %ld", s->slots[slot]->code,
                                 rcid);
     *cell = vote;
-    size_t *first = &s->first_line[(size_t)(year - UNGA_FIRST_YEAR) * s->registry_size +
-                                   (size_t)slot];
+    size_t **lines = &s->first_line[year - UNGA_FIRST_YEAR];
+    if (*lines == NULL)
+        MVEC_TRY(mvec__calloc(ctx, s->registry_size, sizeof **lines, lines));
+    size_t *first = &(*lines)[slot];
     if (*first == 0)
         *first = table->record->line;
 cleanup:
@@ -470,8 +471,8 @@ static mvec_status unga_finish(mvec__import *import)
                 if (common[k] == 0)
                     continue;
                 int32_t gs = power_slot[g][year - UNGA_FIRST_YEAR];
-                size_t line =
-                    s->first_line[(size_t)(year - UNGA_FIRST_YEAR) * s->registry_size + c];
+                const size_t *lines = s->first_line[year - UNGA_FIRST_YEAR];
+                size_t line = lines != NULL ? lines[c] : 0;
                 double share = 100.0 * (double)alike[k] / (double)common[k];
                 MVEC_TRY(unga_emit(import, s->slots[c], s->slots[gs], year, true, share, line));
                 MVEC_TRY(unga_emit(import, s->slots[c], s->slots[gs], year, false,
