@@ -12,8 +12,8 @@
  *
  * The year of a roll call is not in un_votes.csv: it comes from a `date`
  * column when the file has one (a joined export), else from
- * un_roll_calls.csv in the same folder, read in begin (an error when
- * absent). Votes are kept in a dense roll call x country matrix of bytes
+ * un_roll_calls.csv in the same folder, read at the first vote (an error
+ * when absent). Votes are kept in a dense roll call x country matrix of bytes
  * and counted in finish: nothing is looked up by string per row except a
  * country's first appearance.
  */
@@ -228,8 +228,6 @@ static mvec_status unga_begin(mvec__import *import)
     s->registry_size = mvec_countries_count(import->countries);
     MVEC_TRY(mvec__calloc(ctx, s->registry_size, sizeof *s->slot_of, &s->slot_of));
     MVEC_TRY(mvec__calloc(ctx, s->registry_size, sizeof *s->slots, &s->slots));
-    if (import->table.field_of[UNGA_DATE] < 0)
-        MVEC_TRY(unga_read_companion(import));
 cleanup:
     return status;
 }
@@ -330,6 +328,8 @@ static mvec_status unga_row(mvec__import *import)
     unga_state *s = import->state;
     mvec_status status = MVEC_OK;
     long rcid;
+    if (!s->from_companion && table->field_of[UNGA_DATE] < 0)
+        MVEC_TRY(unga_read_companion(import)); /* at the first vote: a file of no votes needs none */
     MVEC_TRY(unga_parse_rcid(ctx, table, UNGA_RCID, &rcid));
     const char *vote_text = mvec__table_get(table, UNGA_VOTE);
     uint8_t vote = mvec__str_equal(vote_text, "yes")       ? 1
