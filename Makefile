@@ -143,10 +143,11 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 	$(SAY) CC $@
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
 
-# Timings of bench/README.md (release build; the Bureau part is skipped without the data).
+# Timings of bench/README.md (release build; the Bureau part, and the import timings against
+# DuckDB, are skipped without the data).
 bench:
 	@$(MAKE) --no-print-directory BUILD=build/release all
-	@bench/bench.sh build/release
+	@bench/bench.sh build/release; a=$$?; bench/import_bench.sh build/release && exit $$a
 
 # The CLI and the examples may include only the public headers; public functions list their
 # statuses; library messages name no CLI flag.

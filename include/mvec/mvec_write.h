@@ -38,6 +38,9 @@ typedef struct mvec_sink {
 enum {
     MVEC_WRITE_NOTES = 1, /* table: add the notes (inputs, every bloc share and index) and
                              the numbered sources; CSV and JSON always carry them */
+    MVEC_WRITE_EXACT = 2, /* CSV and JSON: every number in full precision (the shortest text
+                             that reads back to the same double) instead of fixed decimals
+                             (CSV) or 12 significant digits (JSON) */
 };
 
 /* The profile: one row per vector, then the composite; the table fits 120

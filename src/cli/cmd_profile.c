@@ -17,6 +17,15 @@ static const cli_option OPTION_NOTES = {
     "after the table, the notes: for each vector its inputs, every bloc share and index, the "
     "data not used, then the numbered sources (CSV and JSON always carry them)"};
 
+static const cli_option OPTION_EXACT = {
+    "exact",
+    0,
+    NULL,
+    CLI_FLAG,
+    offsetof(cli_args, exact),
+    "csv and json: every number in full precision (the shortest text that reads back to the "
+    "same double) instead of fixed decimals (csv) or 12 significant digits (json)"};
+
 static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_YEAR,
     &CLI_OPTION_BLOCS,
@@ -26,6 +35,7 @@ static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
     &OPTION_NOTES,
     &CLI_OPTION_FORMAT,
+    &OPTION_EXACT,
     &CLI_OPTION_OUTPUT,
     &CLI_OPTION_ISO_CODES,
     &CLI_OPTION_QUIET,
@@ -91,7 +101,9 @@ static int run_profile(const cli_command *command, cli_args *args)
         } else if (status == MVEC_OK && empty == 0) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_profile_write_with(session.ctx, profile, session.format,
-                                             args->notes ? MVEC_WRITE_NOTES : 0u, &sink);
+                                             (args->notes ? MVEC_WRITE_NOTES : 0u) |
+                                                 (args->exact ? MVEC_WRITE_EXACT : 0u),
+                                             &sink);
             /* The table's pointer to the rest; CSV and JSON always carry the notes. */
             static const char HINT[] = "every input and its source: add --notes\n";
             if (status == MVEC_OK && session.format == MVEC_FORMAT_TABLE && !args->notes)

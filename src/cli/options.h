@@ -37,6 +37,7 @@ typedef struct cli_args {
     const char *workspace_country; /* set by a command: read only this country's rows from
                                       the workspace (NULL: every row) */
     const char *remove;            /* workspace --remove */
+    bool exact;                    /* profile --exact */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

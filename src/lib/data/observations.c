@@ -192,7 +192,7 @@ static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const ch
         status = state.importer->finish(&state.import);
     if (state.begun && state.importer->clear != NULL)
         state.importer->clear(&state.import);
-    if (status == MVEC_OK)
+    if (status == MVEC_OK && !state.importer->consistent)
         status = mvec__observations_validate(ctx, name, observations->rows, count_before,
                                              observations->count);
     if (status != MVEC_OK) {

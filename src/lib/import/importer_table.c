@@ -12,6 +12,8 @@ static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_UNCTAD_FDI,
     &MVEC__IMPORT_WIIW_FDI,
     &MVEC__IMPORT_AIDDATA,
+    &MVEC__IMPORT_ITPD,
+    &MVEC__IMPORT_UNGA,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 

@@ -39,10 +39,20 @@ mvec_status mvec__csv_put_number(mvec_ctx *ctx, mvec__buf *out, double value, in
     return mvec__csv_put(ctx, out, text, last);
 }
 
+/* Set for the duration of one writer call (MVEC_WRITE_EXACT) on this thread. */
+static _Thread_local bool json_exact;
+
+void mvec__json_set_exact(bool exact)
+{
+    json_exact = exact;
+}
+
 json_t *mvec__json_number(double value)
 {
     if (!isfinite(value))
         return json_null();
+    if (json_exact)
+        return json_real(value);
     /* Round to 12 significant digits so output does not show binary noise. */
     char text[64];
     double rounded = value;
@@ -111,7 +121,8 @@ mvec_status mvec__json_emit(mvec_ctx *ctx, json_t *root, mvec__buf *out)
 {
     if (root == NULL)
         return mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (building JSON)");
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(json_exact ? 17 : 12));
     if (text == NULL)
         return mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (writing JSON)");
     mvec_status status = mvec__buf_puts(ctx, out, text);

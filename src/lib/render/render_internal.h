@@ -23,8 +23,11 @@ mvec_status mvec__csv_put(mvec_ctx *ctx, mvec__buf *out, const char *text, bool 
 mvec_status mvec__csv_put_number(mvec_ctx *ctx, mvec__buf *out, double value, int decimals,
                                  bool last);
 
-/* A JSON number, or null for NaN/infinity. */
+/* A JSON number, or null for NaN/infinity: rounded to 12 significant
+ * digits, or exact (17, reads back to the same double) between
+ * mvec__json_set_exact(true) and (false) on the calling thread. */
 json_t *mvec__json_number(double value);
+void mvec__json_set_exact(bool exact);
 json_t *mvec__json_interval(mvec_interval interval);
 /* Set key to a new reference; false when allocation failed. */
 bool mvec__json_set(json_t *object, const char *key, json_t *value);

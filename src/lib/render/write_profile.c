@@ -731,9 +731,15 @@ mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, 
     if (format == MVEC_FORMAT_TABLE) {
         status = write_table(ctx, profile, flags, &out);
     } else if (format == MVEC_FORMAT_JSON) {
+        mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
         status = write_json(ctx, profile, &out);
+        mvec__json_set_exact(false);
     } else {
         status = profile_result(ctx, profile, &columns, &r);
+        for (size_t c = 0; c < r.column_count && (flags & MVEC_WRITE_EXACT) != 0; c++)
+            if (r.columns[c].type == MVEC__COLUMN_NUMBER ||
+                r.columns[c].type == MVEC__COLUMN_INTERVAL)
+                r.columns[c].csv_decimals = MVEC__DECIMALS_EXACT;
         if (status == MVEC_OK)
             status = mvec__render(ctx, &r, format, NULL, &out);
     }
