@@ -8,6 +8,8 @@
 
 static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_BNS_TABLE,
+    &MVEC__IMPORT_EUROSTAT,
+    &MVEC__IMPORT_EI_GAS,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 

@@ -54,6 +54,8 @@ typedef struct mvec__importer {
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
 extern const mvec__importer MVEC__IMPORT_BNS_TABLE;        /* import_bns_table.c */
+extern const mvec__importer MVEC__IMPORT_EUROSTAT;         /* import_eurostat.c */
+extern const mvec__importer MVEC__IMPORT_EI_GAS;           /* import_ei_gas.c */
 
 /* The table, in the order tried (importer_table.c). */
 const mvec__importer *const *mvec__importers(size_t *count);
