@@ -23,7 +23,8 @@ struct mvec_profile {
 static const char *const VECTOR_ORDER[] = {
     "trade.total",          "trade.exports", "trade.imports", "fdi.stock",
     "fdi.inflow",           "debt.external", "arms.imports",  "energy.oil_production",
-    "energy.export_routes", "institutions",  "opinion",       "people",
+    "energy.export_routes", "energy.gas_exports", "energy.gas_imports", "institutions",
+    "opinion",              "people",
     "water",
 };
 
@@ -50,18 +51,25 @@ static int compare_vectors(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-/* Candidate order: whole-year first, latest year, reporter basis first,
- * values before shares, more partners, then by dimension name. */
+/* Candidate order (docs/methods.md section 5): whole-year first; official
+ * tables (a whole distribution from one official source) before everything
+ * else, so a newer press figure never displaces them; then the latest year,
+ * reporter basis first, tables before compiled figures, values before
+ * shares, more partners, then by dimension name. */
 static int compare_candidates(const mvec__distribution *a, const mvec__distribution *b)
 {
     bool whole_a = a->period[0] == '\0';
     bool whole_b = b->period[0] == '\0';
     if (whole_a != whole_b)
         return whole_a ? -1 : 1;
+    if (a->official != b->official)
+        return a->official ? -1 : 1;
     if (a->year != b->year)
         return a->year > b->year ? -1 : 1;
     if (a->basis != b->basis)
         return a->basis < b->basis ? -1 : 1;
+    if ((a->table != NULL) != (b->table != NULL))
+        return a->table != NULL ? -1 : 1;
     if (a->share_based != b->share_based)
         return a->share_based ? 1 : -1;
     size_t la = mvec__distribution_listed_count(a);
