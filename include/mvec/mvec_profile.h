@@ -72,6 +72,8 @@ typedef struct mvec_alternative {
     const char *table;    /* the statistical table it comes from, NULL when compiled */
     size_t listed_count;
     const char *status;   /* NULL when computable, else why not */
+    const char *source;   /* the one publication all its figures come from (a table's, or a
+                             newspaper's single figure), NULL when they come from several */
 } mvec_alternative;
 
 /* Reporter against mirror (docs/methods.md section 5): the same vector and

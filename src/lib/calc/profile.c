@@ -214,6 +214,26 @@ cleanup:
     return status;
 }
 
+/* The one source every figure of d comes from, or NULL (O(figures)). */
+static const char *single_source(const mvec__distribution *d)
+{
+    const char *source = NULL;
+    for (size_t i = 0; i < d->entry_count; i++)
+        for (size_t o = 0; o < d->entries[i].option_count; o++)
+            for (size_t k = 0; k < d->entries[i].options[o].source_count; k++) {
+                const char *s = d->entries[i].options[o].sources[k]->source;
+                if (source != NULL && s != source)
+                    return NULL;
+                source = s;
+            }
+    for (size_t i = 0; i < d->excluded_count; i++) {
+        if (source != NULL && d->excluded[i]->source != source)
+            return NULL;
+        source = d->excluded[i]->source;
+    }
+    return source;
+}
+
 /* ---- reporter vs mirror ------------------------------------------------------------------ */
 
 /*
@@ -539,6 +559,7 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
             alternatives[n].listed_count = mvec__distribution_listed_count(d);
             alternatives[n].status =
                 mvec__distribution_has_total(d) ? NULL : "no total (WLD) to divide by";
+            alternatives[n].source = single_source(d);
             n++;
         }
         vp->alternatives = alternatives;

@@ -444,9 +444,12 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
     column = 0;
     for (size_t i = 0; i < v->alternative_count; i++) {
         const mvec_alternative *alt = &v->alternatives[i];
-        snprintf(item, sizeof item, "%d%s%s %s %s %s%s", alt->year, alt->period[0] ? " " : "",
+        /* a compiled alternative from one publication (a press figure) names it */
+        bool named = alt->table == NULL && alt->source != NULL;
+        snprintf(item, sizeof item, "%d%s%s %s %s %s%s%s%s%s", alt->year, alt->period[0] ? " " : "",
                  alt->period, mvec_basis_name(alt->basis), alt->dimension,
-                 alt->table ? "table" : "compiled", alt->status ? " (no total)" : "");
+                 alt->table ? "table" : "compiled", alt->status ? " (no total)" : "",
+                 named ? " (" : "", named ? alt->source : "", named ? ")" : "");
         MVEC_TRY(wrap_item(ctx, out, &column, item, "    other data: "));
     }
     if (column > 0)
@@ -701,6 +704,7 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
              mvec__json_set(j, "dimension", json_string(a->dimension)) &&
              mvec__json_set(j, "partners_listed", json_integer((json_int_t)a->listed_count)) &&
              mvec__json_set(j, "status", a->status ? json_string(a->status) : json_null()) &&
+             mvec__json_set(j, "source", a->source ? json_string(a->source) : json_null()) &&
              json_array_append_new(alternatives, j) == 0;
     }
     if (ok && v->mirror != NULL) {
