@@ -51,9 +51,9 @@ static void test_small(void)
     const char *used = NULL;
     CHECK_STATUS(mvec_observations_new(ctx, countries, &o), MVEC_OK);
     warnings = 0;
-    CHECK_STATUS(mvec_observations_import_text(ctx, o, "gas.csv", text, strlen(text), "ei-gas",
-                                               &used),
-                 MVEC_OK);
+    CHECK_STATUS(
+        mvec_observations_import_text(ctx, o, "gas.csv", text, strlen(text), "ei-gas", &used),
+        MVEC_OK);
     CHECK_STR(used, "ei-gas");
     const mvec_observation *r = find(o, "KAZ", "energy.gas_exports", "CHN");
     CHECK(r != NULL && r->year == 2021 && strcmp(r->unit, "bcm") == 0 && r->line == 2 &&
@@ -137,7 +137,8 @@ static void test_real_file(void)
     CHECK_NEAR(find(o, "KAZ", "energy.gas_imports", "TKM")->value, 0.34, 0.005);
     CHECK_NEAR(find(o, "RUS", "energy.gas_exports", "EU")->value, 61.477, 0.0005);
     CHECK(find(o, "KAZ", "energy.gas_exports", "RUS")->year == 2022);
-    CHECK(warnings == 1 && strstr(last_warning, "22 pipeline trade rows left out, 7 codes") != NULL);
+    CHECK(warnings == 1 &&
+          strstr(last_warning, "22 pipeline trade rows left out, 7 codes") != NULL);
     mvec_observations_free(ctx, o);
 }
 

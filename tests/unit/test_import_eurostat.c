@@ -67,8 +67,7 @@ static void test_small(void)
     const char *used = NULL;
     CHECK_STATUS(mvec_observations_new(ctx, countries, &o), MVEC_OK);
     warnings = 0;
-    CHECK_STATUS(mvec_observations_import_text(ctx, o, "small.csv", text, n, NULL, &used),
-                 MVEC_OK);
+    CHECK_STATUS(mvec_observations_import_text(ctx, o, "small.csv", text, n, NULL, &used), MVEC_OK);
     CHECK_STR(used, "eurostat");
     CHECK(mvec_observations_count(o) == 3);
     const mvec_observation *aut = find(o, "AUT", 2019);
@@ -116,9 +115,9 @@ static void test_errors(void)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[1024];
         snprintf(text, sizeof text, "%s%s", HEADER, cases[i].body);
-        CHECK_STATUS(mvec_observations_import_text(ctx, o, "bad.csv", text, strlen(text),
-                                                   "eurostat", NULL),
-                     MVEC_ERR_PARSE);
+        CHECK_STATUS(
+            mvec_observations_import_text(ctx, o, "bad.csv", text, strlen(text), "eurostat", NULL),
+            MVEC_ERR_PARSE);
         CHECK_STR(mvec_ctx_error_message(ctx), cases[i].message);
         CHECK(mvec_observations_count(o) == 0);
     }
@@ -147,7 +146,8 @@ static void test_code_table(void)
 static void test_real_file(void)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/eurostat-eu-exports-to-kaz/eu_exports_to_kaz_monthly_2019_2024.csv",
+    snprintf(path, sizeof path,
+             "%s/eurostat-eu-exports-to-kaz/eu_exports_to_kaz_monthly_2019_2024.csv",
              test_data_dir());
     FILE *probe = fopen(path, "r");
     if (probe == NULL)

@@ -20,7 +20,7 @@ static mvec_status load_press_figures(mvec_ctx *context, mvec_observations *into
     DIR *dir = opendir("data/kaz");
     if (dir == NULL)
         return MVEC_ERR_IO;
-    char names[64][256];
+    char names[64][300]; /* "data/kaz/" and a d_name of at most 255 bytes */
     size_t count = 0;
     for (struct dirent *e = readdir(dir); e != NULL && count < 64; e = readdir(dir)) {
         size_t n = strlen(e->d_name);

@@ -21,17 +21,28 @@
  * shared/data/ei-statistical-review-2023-energy): recognised without naming
  * the format. */
 static const char *const EI_GAS_HEADER[] = {
-    "Country",        "Canada",
-    "Mexico",         "US",
-    "Argentina",      "Brazil",
-    "Other S. & Cent. America", "EU",
-    "Rest of Europe", "Belarus",
-    "Kazakhstan",     "Russian Federation",
-    "Other CIS",      "United Arab Emirates",
-    "Other Middle East", "South Africa",
-    "Other Africa",   "Australia",
-    "China",          "Malaysia",
-    "Singapore",      "Thailand",
+    "Country",
+    "Canada",
+    "Mexico",
+    "US",
+    "Argentina",
+    "Brazil",
+    "Other S. & Cent. America",
+    "EU",
+    "Rest of Europe",
+    "Belarus",
+    "Kazakhstan",
+    "Russian Federation",
+    "Other CIS",
+    "United Arab Emirates",
+    "Other Middle East",
+    "South Africa",
+    "Other Africa",
+    "Australia",
+    "China",
+    "Malaysia",
+    "Singapore",
+    "Thailand",
     "Total",
 };
 enum { EI_GAS_DEFAULT_YEAR = 2022 }; /* the 2023 edition's data year */
@@ -51,8 +62,8 @@ typedef struct ei_state {
     mvec__unmapped unmapped;
     ei_column *columns; /* one per header field; [0] is the exporter label */
     size_t column_count;
-    const char *exports, *imports, *value, *empty, *unit, *source, *date, *url, *title,
-        *quality, *file;
+    const char *exports, *imports, *value, *empty, *unit, *source, *date, *url, *title, *quality,
+        *file;
 } ei_state;
 
 static mvec_status ei_begin(mvec__import *import)
@@ -102,8 +113,8 @@ static mvec_status ei_begin(mvec__import *import)
     char date[16];
     snprintf(date, sizeof date, "%d", state->year + 1);
     MVEC_TRY(mvec__import_intern(import, date, &state->date));
-    MVEC_TRY(mvec__import_intern(import, "https://www.energyinst.org/statistical-review",
-                                 &state->url));
+    MVEC_TRY(
+        mvec__import_intern(import, "https://www.energyinst.org/statistical-review", &state->url));
     MVEC_TRY(mvec__import_intern(import, "Gas - Trade movts - pipeline", &state->title));
     MVEC_TRY(mvec__import_intern(import, "official", &state->quality));
     MVEC_TRY(mvec__import_intern(import, import->name, &state->file));
@@ -177,8 +188,8 @@ static mvec_status ei_row(mvec__import *import)
             return mvec__error(ctx, MVEC_ERR_PARSE, "%s:%zu:%zu: invalid number '%s': %s",
                                import->name, record->field_lines[f], f + 1, text, reason);
         if (value < 0)
-            return mvec__error(ctx, MVEC_ERR_PARSE, "%s:%zu:%zu: negative value '%s'",
-                               import->name, record->field_lines[f], f + 1, text);
+            return mvec__error(ctx, MVEC_ERR_PARSE, "%s:%zu:%zu: negative value '%s'", import->name,
+                               record->field_lines[f], f + 1, text);
         if (!(value > 0)) /* the cleaned sheet writes 0 for no trade (and for "^", < 0.05) */
             continue;
         const mvec_country *importer = column->partner;
@@ -213,8 +224,7 @@ cleanup:
 static mvec_status ei_finish(mvec__import *import)
 {
     ei_state *state = import->state;
-    mvec__unmapped_report(import->ctx, &state->unmapped, import->name,
-                          "pipeline trade");
+    mvec__unmapped_report(import->ctx, &state->unmapped, import->name, "pipeline trade");
     return MVEC_OK;
 }
 

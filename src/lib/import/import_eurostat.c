@@ -25,8 +25,16 @@
 static const char *const EUROSTAT_HEADER[] = {
     "reporter", "partner_iso3", "period", "product", "flow", "stat_procedure", "value_eur",
 };
-enum { ES_REPORTER, ES_PARTNER, ES_PERIOD, ES_PRODUCT, ES_FLOW, ES_PROCEDURE, ES_VALUE,
-       ES_COLUMN_COUNT };
+enum {
+    ES_REPORTER,
+    ES_PARTNER,
+    ES_PERIOD,
+    ES_PRODUCT,
+    ES_FLOW,
+    ES_PROCEDURE,
+    ES_VALUE,
+    ES_COLUMN_COUNT
+};
 static const mvec__column_spec EUROSTAT_COLUMNS[ES_COLUMN_COUNT] = {
     {"reporter", true}, {"partner_iso3", true},   {"period", true},    {"product", true},
     {"flow", true},     {"stat_procedure", true}, {"value_eur", true},
@@ -53,8 +61,8 @@ typedef struct es_state {
     es_sum *sums;
     size_t count, capacity;
     size_t value_column; /* 1-based, for the rows finish writes */
-    const char *imports, *exports, *value, *empty, *unit, *source, *date, *url, *title,
-        *quality, *file;
+    const char *imports, *exports, *value, *empty, *unit, *source, *date, *url, *title, *quality,
+        *file;
 } es_state;
 
 static mvec_status es_begin(mvec__import *import)
@@ -149,8 +157,8 @@ static mvec_status es_row(mvec__import *import)
     snprintf(key, sizeof key, "%s %s %s %ld", focal->code, reporter->code, vector, year);
     size_t slot;
     if (!mvec__strmap_get(&state->index, key, &slot)) {
-        MVEC_TRY(mvec__grow(ctx, &state->sums, &state->capacity, state->count + 1,
-                            sizeof *state->sums));
+        MVEC_TRY(
+            mvec__grow(ctx, &state->sums, &state->capacity, state->count + 1, sizeof *state->sums));
         slot = state->count;
         state->sums[slot] = (es_sum){focal, reporter, vector, (int)year, 0, 0, table->record->line};
         MVEC_TRY(mvec__strmap_put(ctx, &state->index, key, slot, NULL));
@@ -178,8 +186,8 @@ static void month_list(uint16_t mask, char *out, size_t size)
         int end = m;
         while (end + 1 < 12 && (mask & (1u << (end + 1))))
             end++;
-        int n = end > m ? snprintf(out + used, size - used, "%s%s-%s", used ? "," : "",
-                                   MONTHS[m], MONTHS[end])
+        int n = end > m ? snprintf(out + used, size - used, "%s%s-%s", used ? "," : "", MONTHS[m],
+                                   MONTHS[end])
                         : snprintf(out + used, size - used, "%s%s", used ? "," : "", MONTHS[m]);
         if (n > 0 && (size_t)n < size - used)
             used += (size_t)n;
