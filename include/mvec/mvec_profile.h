@@ -18,7 +18,11 @@
  * latest year with a whole-year distribution (a partial period only when no
  * whole-year one exists); within that year, reporter statistics before
  * partner, third-party and unstated ones, values before shares, then the
- * one listing more partners. The others are kept as alternatives.
+ * one listing more partners; an official table (a whole distribution from
+ * one official source) comes before every other whole-year distribution,
+ * whatever its year. The others are kept as alternatives. Where the chosen
+ * distribution is the reporter's and partners' mirror figures exist for the
+ * same year, the two are compared (mvec_mirror).
  *
  * Composite (docs/methods.md, section 6): bloc shares and exposure are
  * weighted means of the vectors' intervals; balance, lead margin and the
@@ -68,7 +72,26 @@ typedef struct mvec_alternative {
     const char *table;    /* the statistical table it comes from, NULL when compiled */
     size_t listed_count;
     const char *status;   /* NULL when computable, else why not */
+    const char *source;   /* the one publication all its figures come from (a table's, or a
+                             newspaper's single figure), NULL when they come from several */
 } mvec_alternative;
+
+/* Reporter against mirror (docs/methods.md section 5): the same vector and
+ * year in the partners' own statistics (basis partner), from the one source
+ * that gives the most partner figures there. Shares are compared, never
+ * values, so the two may be in different currencies. */
+typedef struct mvec_mirror {
+    const char *source;       /* the mirror figures' publication */
+    const char *dimension;    /* their unit dimension ("EUR" for Eurostat) */
+    bool whole;               /* both list partners that make up their totals: shares of the
+                                 totals; else shares within the partners both list */
+    size_t partner_count;     /* partners compared */
+    double reporter_hhi;      /* HHI of those shares, from the reporter's figures */
+    double mirror_hhi;        /* the same from the mirror figures */
+    const mvec_country *gap_partner; /* the partner whose share differs most; NULL: none */
+    double reporter_share;    /* its share in the reporter's figures (a fraction) */
+    double mirror_share;      /* its share in the mirror figures */
+} mvec_mirror;
 
 typedef struct mvec_vector_profile {
     const char *vector;
@@ -101,6 +124,8 @@ typedef struct mvec_vector_profile {
     size_t alternative_count;
     const mvec_alternative *alternatives;
     double weight;              /* normalised weight in the composite (0: not in it) */
+    const mvec_mirror *mirror;  /* reporter vs mirror of the same year; NULL when the vector
+                                   is not on reporter basis or no mirror figures exist */
 } mvec_vector_profile;
 
 typedef struct mvec_composite {

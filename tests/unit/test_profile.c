@@ -8,6 +8,33 @@
 
 #include "test.h"
 
+#include <dirent.h>
+
+/* The built-in press and research figures alone: every CSV file of data/kaz but
+ * the official series (official_ files), read from the tree (the tests run
+ * from its top). The checks of the compiled distributions below were
+ * computed by hand from these; the official tables would win the profile's
+ * choice (docs/methods.md section 5). */
+static mvec_status load_press_figures(mvec_ctx *context, mvec_observations *into)
+{
+    DIR *dir = opendir("data/kaz");
+    if (dir == NULL)
+        return MVEC_ERR_IO;
+    char names[64][300]; /* "data/kaz/" and a d_name of at most 255 bytes */
+    size_t count = 0;
+    for (struct dirent *e = readdir(dir); e != NULL && count < 64; e = readdir(dir)) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && n < 200 && strcmp(e->d_name + n - 4, ".csv") == 0 &&
+            strncmp(e->d_name, "official_", 9) != 0)
+            snprintf(names[count++], sizeof names[0], "data/kaz/%s", e->d_name);
+    }
+    closedir(dir);
+    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < count && status == MVEC_OK; i++)
+        status = mvec_observations_load_file(context, into, names[i], NULL);
+    return status;
+}
+
 static mvec_ctx *ctx;
 static mvec_countries *countries;
 static mvec_bloc_scheme *scheme;
@@ -108,6 +135,76 @@ static void test_year_option(void)
     CHECK(v != NULL && v->year == 2019 && v->status == NULL);
     CHECK_NEAR(find_partner(v, "ITA")->share.lo, 9.95 / 97.8, 1e-12);
     mvec_profile_free(ctx, p);
+}
+
+/* An official whole distribution comes first (docs/methods.md section 5):
+ * a hand-made SIPRI-like table for 2022 (three suppliers that make up the
+ * total, quality official) against a newspaper's 2023 shares and a
+ * newspaper's China figure for 2022. The profile shows the 2022 table, alone:
+ * the press figure of the same year is neither mixed into it (one scenario,
+ * China exactly 20/90) nor lost (an alternative), and the newer press shares
+ * do not displace it. */
+static void test_official_first(void)
+{
+    static const char text[] =
+        "country,partner,vector,indicator,year,value,unit,basis,source,quality\n"
+        "KAZ,WLD,arms.imports,value,2022,90,TIV m,third_party,Arms register (test),official\n"
+        "KAZ,RUS,arms.imports,value,2022,60,TIV m,third_party,Arms register (test),official\n"
+        "KAZ,CHN,arms.imports,value,2022,20,TIV m,third_party,Arms register (test),official\n"
+        "KAZ,TUR,arms.imports,value,2022,10,TIV m,third_party,Arms register (test),official\n"
+        "KAZ,CHN,arms.imports,value,2022,25,TIV m,third_party,A newspaper (test),media\n"
+        "KAZ,CHN,arms.imports,share,2023,30,%,third_party,A newspaper (test),media\n"
+        "KAZ,RUS,arms.imports,share,2023,60,%,third_party,A newspaper (test),media\n";
+    mvec_observations *o = NULL;
+    mvec_profile *p = NULL;
+    mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
+    options.vector = "arms.imports";
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &o), MVEC_OK);
+    CHECK_STATUS(load_press_figures(ctx, o), MVEC_OK);
+    CHECK_STATUS(mvec_observations_load_text(ctx, o, "official.csv", text, strlen(text), NULL),
+                 MVEC_OK);
+    CHECK_STATUS(mvec_profile_build(ctx, o, scheme, memberships, &options, &p), MVEC_OK);
+    const mvec_vector_profile *v = find_vector(p, "arms.imports");
+    CHECK(v != NULL && v->status == NULL && v->year == 2022 && v->table != NULL);
+    CHECK(v->scenario_count == 1 && v->input_count == 4);
+    CHECK_NEAR(find_partner(v, "CHN")->share.lo, 20.0 / 90, 1e-15);
+    CHECK_NEAR(find_partner(v, "CHN")->share.hi, 20.0 / 90, 1e-15);
+    size_t press = 0;
+    for (size_t i = 0; i < v->alternative_count; i++)
+        press += v->alternatives[i].year == 2022 && v->alternatives[i].table == NULL;
+    CHECK(press == 1);
+    mvec_profile_free(ctx, p);
+    mvec_observations_free(ctx, o);
+}
+
+/* Everything built in: trade comes from the Bureau's table (2023: Russia's
+ * import share 27.9 %, China's 25.5 %, SOURCE.md), and the imports are
+ * compared with Eurostat's mirror figures of the same year within the EU
+ * members both list (Lithuania: 1.3 % of the EU members' total in the
+ * Bureau's table, 5.7 % in Eurostat's; recomputed by tests/cli/
+ * tradeenergy_mirror_independent.sh). */
+static void test_official_built_in(void)
+{
+    mvec_observations *o = NULL;
+    mvec_profile *p = NULL;
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &o), MVEC_OK);
+    CHECK_STATUS(mvec_observations_load_embedded(ctx, o), MVEC_OK);
+    CHECK_STATUS(mvec_profile_build(ctx, o, scheme, memberships, NULL, &p), MVEC_OK);
+    const mvec_vector_profile *v = find_vector(p, "trade.imports");
+    CHECK(v != NULL && v->status == NULL && v->year == 2023 && v->table != NULL);
+    CHECK(v->basis == MVEC_BASIS_REPORTER && v->unlisted.hi < 1e-6);
+    CHECK(fabs(find_partner(v, "RUS")->share.lo - 0.279) < 0.0005);
+    CHECK(fabs(find_partner(v, "CHN")->share.lo - 0.255) < 0.0005);
+    CHECK(v->mirror != NULL && !v->mirror->whole && v->mirror->partner_count == 26);
+    CHECK(v->mirror != NULL && strcmp(v->mirror->dimension, "EUR") == 0);
+    CHECK(v->mirror != NULL && v->mirror->gap_partner != NULL &&
+          strcmp(v->mirror->gap_partner->code, "LTU") == 0);
+    const mvec_vector_profile *gas = find_vector(p, "energy.gas_exports");
+    CHECK(gas != NULL && gas->status == NULL && gas->year == 2022);
+    CHECK_NEAR(find_partner(gas, "CHN")->share.lo, 4.37323112491025 / 7.773557343699499, 1e-15);
+    CHECK(find_vector(p, "trade.total")->mirror == NULL); /* no mirror turnover */
+    mvec_profile_free(ctx, p);
+    mvec_observations_free(ctx, o);
 }
 
 static void test_errors(void)
@@ -277,13 +374,15 @@ int main(void)
         mvec_bloc_scheme_builtin(ctx, countries, "powers", &scheme) != MVEC_OK ||
         mvec_memberships_builtin(ctx, countries, &memberships) != MVEC_OK ||
         mvec_observations_new(ctx, countries, &observations) != MVEC_OK ||
-        mvec_observations_load_embedded(ctx, observations) != MVEC_OK) {
+        load_press_figures(ctx, observations) != MVEC_OK) {
         fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
         return 1;
     }
     test_trade_2022();
     test_single_vector_composite();
     test_year_option();
+    test_official_first();
+    test_official_built_in();
     test_errors();
     test_huge_weights();
     test_cancel();

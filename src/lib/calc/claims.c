@@ -32,6 +32,8 @@ static const double SMALL_MARGIN = 0.05;
 /* mvec's convention for "balanced": a balance above 0.5, the midpoint of its
  * scale (0 = one power, 1 = equal reliance); the side robustness compares. */
 static const double BALANCED = 0.5;
+/* mvec's convention for "almost always": in at least 80 % of the years (4 of 5). */
+static const double ALMOST_ALWAYS = 0.80;
 
 struct mvec_claims {
     mvec__arena arena;
@@ -1000,6 +1002,119 @@ static mvec_status check_balanced(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* "Russia and the EU almost always share first place": in each year with
+ * whole-year data (or the caller's year), the named units (countries, the EU
+ * as its members of that year) are the top ones, each above every other unit
+ * (listed or not); the claim holds when that is certain in at least
+ * `threshold` of the years with a computable distribution, and fails when it
+ * cannot reach that share even counting every undecided year. A year whose
+ * bases disagree is undecided. */
+static mvec_status check_top_units(check_state *state, const claim_row *row,
+                                   const claim_rule *rule, mvec_verdict *verdict)
+{
+    enum { MAX_NAMES = 4 };
+    char names_text[64];
+    const char *names[MAX_NAMES];
+    size_t name_count = 0;
+    snprintf(names_text, sizeof names_text, "%s", row->partners);
+    for (char *p = names_text; *p != '\0' && name_count < MAX_NAMES;) {
+        while (*p == ' ')
+            *p++ = '\0';
+        if (*p == '\0')
+            break;
+        names[name_count++] = p;
+        while (*p != '\0' && *p != ' ')
+            p++;
+    }
+    int years[MAX_YEARS];
+    size_t year_count = years_to_check(state, row, years);
+    size_t yes_years = 0;
+    size_t no_years = 0;
+    size_t open_years = 0;
+    for (size_t y = year_count; y-- > 0;) { /* oldest first, for reading */
+        const mvec_bloc_scheme *units = NULL;
+        TRY_RETURN(units_scheme(state, years[y], &units));
+        enum decision decisions[8];
+        size_t count = 0;
+        for (int b = MVEC_BASIS_REPORTER; b <= MVEC_BASIS_UNSTATED; b++) {
+            const mvec_vector_profile *v = NULL;
+            TRY_RETURN(vector_of(state, units, row->vector, years[y], (mvec_basis)b, &v));
+            if (v == NULL)
+                continue;
+            mvec_interval target[MAX_NAMES];
+            double other_lo = 0;
+            double other_hi = 0;
+            size_t best = SIZE_MAX; /* the largest other unit (by its upper bound) */
+            for (size_t t = 0; t < name_count; t++)
+                target[t] = (mvec_interval){0, 0};
+            for (size_t u = 0; u < mvec_bloc_count(units); u++) {
+                const char *name = mvec_bloc_name(units, u);
+                bool is_target = false;
+                for (size_t t = 0; t < name_count; t++)
+                    if (strcmp(name, names[t]) == 0) {
+                        target[t] = v->bloc_shares[u];
+                        is_target = true;
+                    }
+                if (is_target)
+                    continue;
+                mvec_interval share = v->bloc_shares[u];
+                other_lo = share.lo > other_lo ? share.lo : other_lo;
+                if (share.hi > other_hi) {
+                    other_hi = share.hi;
+                    best = u;
+                }
+            }
+            double min_lo = 1;
+            double min_hi = 1;
+            for (size_t t = 0; t < name_count; t++) {
+                min_lo = target[t].lo < min_lo ? target[t].lo : min_lo;
+                min_hi = target[t].hi < min_hi ? target[t].hi : min_hi;
+            }
+            enum decision d = UNDECIDED;
+            if (min_lo > other_hi)
+                d = DECIDED_YES;
+            else if (other_lo > min_hi)
+                d = DECIDED_NO;
+            decisions[count++] = d;
+            char item[160];
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s%d %s: ",
+                                        state->numbers.length ? "; " : "", years[y],
+                                        mvec_basis_name((mvec_basis)b)));
+            for (size_t t = 0; t < name_count; t++) {
+                share_text(item, sizeof item, names[t], target[t]);
+                TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "%s, ", item));
+            }
+            mvec_interval next = {other_lo, other_hi};
+            bool named = best != SIZE_MAX && has_listed_partner(v, best);
+            share_text(item, sizeof item, named ? mvec_bloc_name(units, best) : "an unlisted partner",
+                       next);
+            TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers, "next %s: %s",
+                                        other_hi > 0 ? item : "none",
+                                        d == DECIDED_YES ? "top" : d == DECIDED_NO ? "not top"
+                                                                                   : "undecided"));
+            TRY_RETURN(describe_data(state, v));
+        }
+        if (count == 0)
+            continue;
+        mvec_verdict year = combine(decisions, count, false);
+        yes_years += year == MVEC_VERDICT_HOLDS ? 1u : 0u;
+        no_years += year == MVEC_VERDICT_FAILS ? 1u : 0u;
+        open_years += year == MVEC_VERDICT_UNDECIDABLE ? 1u : 0u;
+    }
+    size_t total = yes_years + no_years + open_years;
+    if (total > 0)
+        TRY_RETURN(mvec__buf_printf(state->ctx, &state->numbers,
+                                    "; top in %zu of %zu years (%zu undecided), the claim needs "
+                                    "at least %.0f %%",
+                                    yes_years, total, open_years, rule->threshold * 100));
+    *verdict = MVEC_VERDICT_UNDECIDABLE;
+    if (total > 0 && (double)yes_years >= rule->threshold * (double)total)
+        *verdict = MVEC_VERDICT_HOLDS;
+    else if (total > 0 && (double)(yes_years + open_years) < rule->threshold * (double)total)
+        *verdict = MVEC_VERDICT_FAILS;
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -1035,6 +1150,10 @@ static const claim_rule RULES[] = {
      "in the latest year, the balance among the bloc scheme's great powers (1 - normalised HHI "
      "of their shares of turnover) is above 0.5 on each statistical basis (mvec's convention: "
      "the midpoint between one power and equal reliance)"},
+    {"top_units_most_years", check_top_units, ALMOST_ALWAYS,
+     "in each year with data, the named units (the EU as its members of that year together) "
+     "are the largest, each above every other partner, listed or not; \"almost always\" = in at "
+     "least 80 % of the years (mvec's convention)"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,

@@ -205,18 +205,35 @@ static bool usable(const mvec_observation *o, const mvec_country *country)
 }
 
 /*
- * Sources that give a total and at least TABLE_PARTNERS partner figures in
- * one group are statistical tables: each forms a distribution of its own,
- * kept apart from figures compiled from other sources (and from other
- * releases), so that a full official table is never mixed, figure by
- * figure, with press reports of the same flows.
+ * A source that gives, in one group, a total and either at least
+ * TABLE_PARTNERS partner figures or partner figures that together make up
+ * its total (within TABLE_COVERAGE of it) is a statistical table: it forms a
+ * distribution of its own, kept apart from figures compiled from other
+ * sources (and from other releases), so that a whole official table is never
+ * mixed, figure by figure, with press reports of the same flows. A table
+ * whose every figure is marked quality `official` is an official table, which
+ * the profile prefers (profile.c, docs/methods.md section 5).
  */
 enum { TABLE_PARTNERS = 20 };
+static const double TABLE_COVERAGE = 0.01; /* 1 % of the total: rounding in the source */
 
 typedef struct source_count {
     size_t partners;
     bool total;
+    bool official;       /* every figure of the source is quality official */
+    double total_value;  /* base units */
+    double listed_value; /* countries' figures (exact or about), base units */
 } source_count;
+
+static bool is_table(const source_count *c)
+{
+    if (!c->total || c->partners == 0)
+        return false;
+    if (c->partners >= TABLE_PARTNERS)
+        return true;
+    return c->total_value > 0 &&
+           fabs(c->total_value - c->listed_value) <= TABLE_COVERAGE * c->total_value;
+}
 
 static mvec_status find_tables(mvec_ctx *ctx, const mvec_observations *observations,
                                const mvec_country *country, key_map *index,
@@ -234,14 +251,21 @@ static mvec_status find_tables(mvec_ctx *ctx, const mvec_observations *observati
         if (slot == SIZE_MAX) {
             MVEC_TRY(mvec__grow(ctx, counts, &capacity, *count + 1, sizeof **counts));
             slot = (*count)++;
-            (*counts)[slot].partners = 0;
-            (*counts)[slot].total = false;
+            (*counts)[slot] = (source_count){0, false, true, 0, 0};
             MVEC_TRY(key_put(ctx, index, key, slot));
         }
-        if (strcmp(o->partner->code, "WLD") == 0)
-            (*counts)[slot].total = true;
-        else
-            (*counts)[slot].partners++;
+        source_count *c = &(*counts)[slot];
+        bool point = o->qualifier == MVEC_QUALIFIER_EXACT || o->qualifier == MVEC_QUALIFIER_ABOUT;
+        c->official = c->official && strcmp(o->quality, "official") == 0;
+        if (strcmp(o->partner->code, "WLD") == 0) {
+            c->total = true;
+            if (point)
+                c->total_value = o->base_value;
+        } else {
+            c->partners++;
+            if (point && mvec__is_country_like(o->partner))
+                c->listed_value += o->base_value;
+        }
     }
 cleanup:
     return status;
@@ -265,12 +289,13 @@ mvec_status mvec__distributions_collect(mvec_ctx *ctx, const mvec_observations *
             continue;
         group_key(o, o->source, key);
         size_t slot = key_get(&sources, key);
-        bool table = counts[slot].total && counts[slot].partners >= TABLE_PARTNERS;
+        bool table = is_table(&counts[slot]);
         const char *table_source = table ? o->source : NULL;
         group_key(o, table_source, key);
         size_t index = key_get(&distributions, key);
         if (index == SIZE_MAX) {
             MVEC_TRY(new_distribution(ctx, out, o, table_source, &index));
+            out->items[index].official = table && counts[slot].official;
             MVEC_TRY(key_put(ctx, &distributions, key, index));
         }
         mvec__distribution *d = &out->items[index];

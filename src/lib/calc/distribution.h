@@ -34,6 +34,7 @@ typedef struct mvec__distribution {
     const char *dimension;
     bool share_based;               /* dimension "share": values are fractions of the whole */
     const char *table;              /* source of a statistical table, NULL when compiled */
+    bool official;                  /* a table whose figures are all quality official */
     bool organisations_are_partners; /* institutions: organisations count as partners */
     bool complete;                  /* every partner is listed: the total is their sum */
     const mvec_membership **memberships; /* for a distribution built from memberships */

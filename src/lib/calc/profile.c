@@ -23,7 +23,8 @@ struct mvec_profile {
 static const char *const VECTOR_ORDER[] = {
     "trade.total",          "trade.exports", "trade.imports", "fdi.stock",
     "fdi.inflow",           "debt.external", "arms.imports",  "energy.oil_production",
-    "energy.export_routes", "institutions",  "opinion",       "people",
+    "energy.export_routes", "energy.gas_exports", "energy.gas_imports", "institutions",
+    "opinion",              "people",
     "water",
 };
 
@@ -50,18 +51,25 @@ static int compare_vectors(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-/* Candidate order: whole-year first, latest year, reporter basis first,
- * values before shares, more partners, then by dimension name. */
+/* Candidate order (docs/methods.md section 5): whole-year first; official
+ * tables (a whole distribution from one official source) before everything
+ * else, so a newer press figure never displaces them; then the latest year,
+ * reporter basis first, tables before compiled figures, values before
+ * shares, more partners, then by dimension name. */
 static int compare_candidates(const mvec__distribution *a, const mvec__distribution *b)
 {
     bool whole_a = a->period[0] == '\0';
     bool whole_b = b->period[0] == '\0';
     if (whole_a != whole_b)
         return whole_a ? -1 : 1;
+    if (a->official != b->official)
+        return a->official ? -1 : 1;
     if (a->year != b->year)
         return a->year > b->year ? -1 : 1;
     if (a->basis != b->basis)
         return a->basis < b->basis ? -1 : 1;
+    if ((a->table != NULL) != (b->table != NULL))
+        return a->table != NULL ? -1 : 1;
     if (a->share_based != b->share_based)
         return a->share_based ? 1 : -1;
     size_t la = mvec__distribution_listed_count(a);
@@ -206,6 +214,204 @@ cleanup:
     return status;
 }
 
+/* The one source every figure of d comes from, or NULL (O(figures)). */
+static const char *single_source(const mvec__distribution *d)
+{
+    const char *source = NULL;
+    for (size_t i = 0; i < d->entry_count; i++)
+        for (size_t o = 0; o < d->entries[i].option_count; o++)
+            for (size_t k = 0; k < d->entries[i].options[o].source_count; k++) {
+                const char *s = d->entries[i].options[o].sources[k]->source;
+                if (source != NULL && s != source)
+                    return NULL;
+                source = s;
+            }
+    for (size_t i = 0; i < d->excluded_count; i++) {
+        if (source != NULL && d->excluded[i]->source != source)
+            return NULL;
+        source = d->excluded[i]->source;
+    }
+    return source;
+}
+
+/* ---- reporter vs mirror ------------------------------------------------------------------ */
+
+/*
+ * The partners' mirror statistics of the representative's vector and year
+ * (docs/methods.md section 5): the best whole-year partner-basis candidate
+ * of that year, and within it the one source with the most partner figures
+ * (so a press figure of the same flow is never mixed into a statistical
+ * office's mirror table). Shares are compared, not values: each side's
+ * values are divided by its own total when both sides' listed countries make
+ * up their totals (within MIRROR_COVERAGE), else by the sum over the
+ * partners both list (a partial mirror, such as Eurostat's EU members).
+ * Partners with conflicting values on one side are left out.
+ * Cost: O(entries x options x sources) of the two distributions.
+ */
+static const double MIRROR_COVERAGE = 0.01;
+
+/* The value `source` (NULL: the only one) gives for entry e, or -1. */
+static double entry_value(const mvec__entry *e, const char *source)
+{
+    if (source == NULL)
+        return e->option_count == 1 ? e->options[0].value : -1;
+    for (size_t o = 0; o < e->option_count; o++)
+        for (size_t k = 0; k < e->options[o].source_count; k++)
+            if (e->options[o].sources[k]->source == source)
+                return e->options[o].value;
+    return -1;
+}
+
+typedef struct mirror_side {
+    const mvec__distribution *d;
+    const char *source; /* NULL: every entry's single value */
+    double total;       /* WLD, or -1 */
+    double listed;      /* sum over country-like partners */
+} mirror_side;
+
+static void side_sums(mirror_side *side)
+{
+    side->total = -1;
+    side->listed = 0;
+    for (size_t i = 0; i < side->d->entry_count; i++) {
+        const mvec__entry *e = &side->d->entries[i];
+        double x = e->item[0] == '\0' ? entry_value(e, side->source) : -1;
+        if (x < 0)
+            continue;
+        if (strcmp(e->partner->code, "WLD") == 0)
+            side->total = x;
+        else if (mvec__is_country_like(e->partner))
+            side->listed += x;
+    }
+}
+
+static bool side_whole(const mirror_side *side)
+{
+    return side->total > 0 && fabs(side->total - side->listed) <= MIRROR_COVERAGE * side->total;
+}
+
+/* The value side gives for `partner` (country-like, whole partner), or -1. */
+static double side_value(const mirror_side *side, const mvec_country *partner)
+{
+    for (size_t i = 0; i < side->d->entry_count; i++) {
+        const mvec__entry *e = &side->d->entries[i];
+        if (e->partner == partner && e->item[0] == '\0')
+            return entry_value(e, side->source);
+    }
+    return -1;
+}
+
+static mvec_status mirror_compare(mvec_ctx *ctx, const mvec__collection *collection,
+                                  const mvec__distribution *chosen, mvec__arena *arena,
+                                  const mvec_mirror **out)
+{
+    mvec_status status = MVEC_OK;
+    *out = NULL;
+    if (chosen->basis != MVEC_BASIS_REPORTER || chosen->period[0] != '\0' ||
+        chosen->share_based || chosen->organisations_are_partners)
+        return MVEC_OK;
+    size_t first;
+    size_t last;
+    vector_range(collection, chosen->vector, &first, &last);
+    const mvec__distribution *mirror = NULL;
+    for (size_t i = first; i < last && mirror == NULL; i++) {
+        const mvec__distribution *d = collection->order[i];
+        if (d->year == chosen->year && d->period[0] == '\0' && d->basis == MVEC_BASIS_PARTNER &&
+            !d->share_based)
+            mirror = d;
+    }
+    if (mirror == NULL)
+        return MVEC_OK;
+    /* the source with the most partner figures */
+    const char *best = NULL;
+    size_t best_count = 0;
+    for (size_t i = 0; i < mirror->entry_count; i++)
+        for (size_t o = 0; o < mirror->entries[i].option_count; o++)
+            for (size_t k = 0; k < mirror->entries[i].options[o].source_count; k++) {
+                const char *source = mirror->entries[i].options[o].sources[k]->source;
+                if (source == best)
+                    continue;
+                size_t count = 0;
+                for (size_t j = 0; j < mirror->entry_count; j++)
+                    count += mvec__is_country_like(mirror->entries[j].partner) &&
+                                     entry_value(&mirror->entries[j], source) >= 0
+                                 ? 1u
+                                 : 0u;
+                if (count > best_count || (count == best_count && best != NULL &&
+                                           strcmp(source, best) < 0)) {
+                    best = source;
+                    best_count = count;
+                }
+            }
+    if (best == NULL)
+        return MVEC_OK;
+    mirror_side reporter = {chosen, chosen->table, -1, 0};
+    mirror_side partner = {mirror, best, -1, 0};
+    side_sums(&reporter);
+    side_sums(&partner);
+    bool whole = side_whole(&reporter) && side_whole(&partner);
+    double reporter_sum = 0;
+    double partner_sum = 0;
+    size_t common = 0;
+    /* partners both list (whole: every partner either lists) */
+    for (int pass = 0; pass < 2; pass++) {
+        const mirror_side *side = pass == 0 ? &reporter : &partner;
+        const mirror_side *other = pass == 0 ? &partner : &reporter;
+        for (size_t i = 0; i < side->d->entry_count; i++) {
+            const mvec__entry *e = &side->d->entries[i];
+            if (!mvec__is_country_like(e->partner) || e->item[0] != '\0' ||
+                e->partner == chosen->country)
+                continue;
+            double x = entry_value(e, side->source);
+            double y = side_value(other, e->partner);
+            if (whole ? (pass == 1 && y >= 0) || x <= 0 : x <= 0 || y <= 0 || pass == 1)
+                continue; /* counted once: in the first pass, or only in the mirror */
+            common++;
+            reporter_sum += pass == 0 ? x : (y > 0 ? y : 0);
+            partner_sum += pass == 0 ? (y > 0 ? y : 0) : x;
+        }
+    }
+    if (common < 2 || reporter_sum <= 0 || partner_sum <= 0)
+        return MVEC_OK;
+    double reporter_whole = whole ? reporter.total : reporter_sum;
+    double partner_whole = whole ? partner.total : partner_sum;
+    mvec_mirror *m = NULL;
+    MVEC_TRY(mvec__arena_alloc(ctx, arena, sizeof *m, &m));
+    memset(m, 0, sizeof *m);
+    m->source = best;
+    m->dimension = mirror->dimension;
+    m->whole = whole;
+    m->partner_count = common;
+    double gap = -1;
+    for (int pass = 0; pass < 2; pass++) {
+        const mirror_side *side = pass == 0 ? &reporter : &partner;
+        const mirror_side *other = pass == 0 ? &partner : &reporter;
+        for (size_t i = 0; i < side->d->entry_count; i++) {
+            const mvec__entry *e = &side->d->entries[i];
+            if (!mvec__is_country_like(e->partner) || e->item[0] != '\0' ||
+                e->partner == chosen->country)
+                continue;
+            double x = entry_value(e, side->source);
+            double y = side_value(other, e->partner);
+            if (whole ? (pass == 1 && y >= 0) || x <= 0 : x <= 0 || y <= 0 || pass == 1)
+                continue;
+            double r = (pass == 0 ? x : (y > 0 ? y : 0)) / reporter_whole;
+            double p = (pass == 0 ? (y > 0 ? y : 0) : x) / partner_whole;
+            m->reporter_hhi += r * r;
+            m->mirror_hhi += p * p;
+            if (fabs(r - p) > gap) {
+                gap = fabs(r - p);
+                m->gap_partner = e->partner;
+                m->reporter_share = r;
+                m->mirror_share = p;
+            }
+        }
+    }
+    *out = m;
+cleanup:
+    return status;
+}
+
 static int latest_membership_year(const mvec_memberships *memberships,
                                   const mvec_country *country)
 {
@@ -332,6 +538,9 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
             MVEC_TRY(mvec__arena_strdup(ctx, &profile->arena, text, &vp->status));
         } else if (vp->status != NULL) {
             chosen = SIZE_MAX; /* evaluated but not usable: listed among the alternatives */
+        } else {
+            MVEC_TRY(mirror_compare(ctx, &collection, collection.order[chosen], &profile->arena,
+                                    &vp->mirror));
         }
         /* Alternatives: every other candidate of the vector. */
         mvec_alternative *alternatives = NULL;
@@ -350,6 +559,7 @@ mvec_status mvec_profile_build(mvec_ctx *ctx, const mvec_observations *observati
             alternatives[n].listed_count = mvec__distribution_listed_count(d);
             alternatives[n].status =
                 mvec__distribution_has_total(d) ? NULL : "no total (WLD) to divide by";
+            alternatives[n].source = single_source(d);
             n++;
         }
         vp->alternatives = alternatives;

@@ -40,15 +40,20 @@ mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name
     table->specs = specs;
     table->spec_count = spec_count;
     table->width = header->field_count;
-    table->record = NULL;
-    for (size_t s = 0; s < spec_count; s++)
+    table->record = header; /* until the first row: an importer's begin may read it */
+    bool any_other = false;
+    for (size_t s = 0; s < spec_count; s++) {
         table->field_of[s] = -1;
+        any_other = any_other || strcmp(specs[s].name, MVEC__TABLE_OTHER_COLUMNS) == 0;
+    }
     for (size_t f = 0; f < header->field_count; f++) {
         trim_in_place(header->fields[f]);
         const char *column = header->fields[f];
         size_t s = 0;
         while (s < spec_count && strcmp(specs[s].name, column) != 0)
             s++;
+        if (s == spec_count && any_other)
+            continue; /* read by position: a matrix's partner columns */
         if (s == spec_count) {
             MVEC_TRY(list_expected(ctx, specs, spec_count, &expected));
             MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:%zu:%zu: unknown column '%s' (columns are: %s)",

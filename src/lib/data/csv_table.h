@@ -15,6 +15,12 @@
 
 enum { MVEC__TABLE_MAX_COLUMNS = 32 };
 
+/* A spec of this name accepts every header field no other spec names (a
+ * matrix whose columns are partners): those fields are not bound, and the
+ * loader reads them by position (record->fields). While a header is being
+ * bound and until the first row, table->record is the header row. */
+#define MVEC__TABLE_OTHER_COLUMNS "*"
+
 typedef struct mvec__column_spec {
     const char *name;
     bool required;

@@ -14,6 +14,8 @@ static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_AIDDATA,
     &MVEC__IMPORT_ITPD,
     &MVEC__IMPORT_UNGA,
+    &MVEC__IMPORT_EUROSTAT,
+    &MVEC__IMPORT_EI_GAS,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 

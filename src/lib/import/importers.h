@@ -66,6 +66,8 @@ extern const mvec__importer MVEC__IMPORT_WIIW_FDI;         /* import_wiiw_fdi.c 
 extern const mvec__importer MVEC__IMPORT_AIDDATA;          /* import_aiddata.c */
 extern const mvec__importer MVEC__IMPORT_ITPD;             /* import_itpd.c */
 extern const mvec__importer MVEC__IMPORT_UNGA;             /* import_unga.c */
+extern const mvec__importer MVEC__IMPORT_EUROSTAT;         /* import_eurostat.c */
+extern const mvec__importer MVEC__IMPORT_EI_GAS;           /* import_ei_gas.c */
 
 /* The table, in the order tried (importer_table.c). */
 const mvec__importer *const *mvec__importers(size_t *count);

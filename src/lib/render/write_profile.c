@@ -444,9 +444,12 @@ static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
     column = 0;
     for (size_t i = 0; i < v->alternative_count; i++) {
         const mvec_alternative *alt = &v->alternatives[i];
-        snprintf(item, sizeof item, "%d%s%s %s %s %s%s", alt->year, alt->period[0] ? " " : "",
+        /* a compiled alternative from one publication (a press figure) names it */
+        bool named = alt->table == NULL && alt->source != NULL;
+        snprintf(item, sizeof item, "%d%s%s %s %s %s%s%s%s%s", alt->year, alt->period[0] ? " " : "",
                  alt->period, mvec_basis_name(alt->basis), alt->dimension,
-                 alt->table ? "table" : "compiled", alt->status ? " (no total)" : "");
+                 alt->table ? "table" : "compiled", alt->status ? " (no total)" : "",
+                 named ? " (" : "", named ? alt->source : "", named ? ")" : "");
         MVEC_TRY(wrap_item(ctx, out, &column, item, "    other data: "));
     }
     if (column > 0)
@@ -514,6 +517,53 @@ cleanup:
     return status;
 }
 
+/* "Reporter vs mirror": for each vector with the partners' own figures of
+ * the same year (mvec_mirror, docs/methods.md section 5), the HHI from each
+ * as a range and the partner whose share differs most, wrapped at 120. */
+static mvec_status mirrors(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out)
+{
+    mvec_status status = MVEC_OK;
+    mvec__buf line = MVEC__BUF_INIT(1 << 16);
+    bool any = false;
+    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        const mvec_mirror *m = v->mirror;
+        if (v->status != NULL || m == NULL)
+            continue;
+        if (!any)
+            MVEC_TRY(mvec__buf_puts(ctx, out, "Reporter vs mirror (the partners' own "
+                                              "statistics of the same year):\n"));
+        any = true;
+        char lo[32], hi[32], r[32], p[32], rs[32], ps[32];
+        mvec__fmt_fixed(lo, m->reporter_hhi < m->mirror_hhi ? m->reporter_hhi : m->mirror_hhi, 3);
+        mvec__fmt_fixed(hi, m->reporter_hhi < m->mirror_hhi ? m->mirror_hhi : m->reporter_hhi, 3);
+        mvec__fmt_fixed(r, m->reporter_hhi, 3);
+        mvec__fmt_fixed(p, m->mirror_hhi, 3);
+        mvec__buf_reset(&line);
+        MVEC_TRY(mvec__buf_printf(ctx, &line, "%s %d: HHI %s%s%s (reporter %s, mirror %s)",
+                                  v->vector, v->year, lo, strcmp(lo, hi) ? "–" : "",
+                                  strcmp(lo, hi) ? hi : "", r, p));
+        if (m->whole)
+            MVEC_TRY(mvec__buf_printf(ctx, &line, " over %zu partners", m->partner_count));
+        else
+            MVEC_TRY(mvec__buf_printf(ctx, &line, " within the %zu partners both list",
+                                      m->partner_count));
+        if (m->gap_partner != NULL) {
+            mvec__fmt_fixed(rs, m->reporter_share * 100, 1);
+            mvec__fmt_fixed(ps, m->mirror_share * 100, 1);
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "; largest gap: %s share %s %% vs %s %%",
+                                      m->gap_partner->code, rs, ps));
+        }
+        MVEC_TRY(mvec__buf_printf(ctx, &line, "; mirror: %s (%s)", m->source, m->dimension));
+        MVEC_TRY(mvec__buf_puts(ctx, out, "  "));
+        MVEC_TRY(mvec__wrap(ctx, out, line.data, 2, 4, 120));
+        MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+    }
+cleanup:
+    mvec__buf_clear(ctx, &line);
+    return status;
+}
+
 static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsigned flags,
                                mvec__buf *out)
 {
@@ -538,6 +588,7 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_profile *profile, unsig
     MVEC_TRY(mvec__render_text(ctx, &r, out));
     MVEC_TRY(legend(ctx, out));
     MVEC_TRY(not_computed(ctx, profile, out));
+    MVEC_TRY(mirrors(ctx, profile, out));
     if (k->status != NULL)
         MVEC_TRY(mvec__buf_printf(ctx, out, "Composite: %s.\n", k->status));
     if ((flags & MVEC_WRITE_NOTES) == 0)
@@ -653,7 +704,25 @@ static json_t *json_vector(const mvec_bloc_scheme *scheme, const mvec_vector_pro
              mvec__json_set(j, "dimension", json_string(a->dimension)) &&
              mvec__json_set(j, "partners_listed", json_integer((json_int_t)a->listed_count)) &&
              mvec__json_set(j, "status", a->status ? json_string(a->status) : json_null()) &&
+             mvec__json_set(j, "source", a->source ? json_string(a->source) : json_null()) &&
              json_array_append_new(alternatives, j) == 0;
+    }
+    if (ok && v->mirror != NULL) {
+        const mvec_mirror *m = v->mirror;
+        json_t *j = json_object();
+        ok = j && mvec__json_set(j, "source", json_string(m->source)) &&
+             mvec__json_set(j, "dimension", json_string(m->dimension)) &&
+             mvec__json_set(j, "whole", json_boolean(m->whole)) &&
+             mvec__json_set(j, "partners_compared", json_integer((json_int_t)m->partner_count)) &&
+             mvec__json_set(j, "reporter_hhi", json_real(m->reporter_hhi)) &&
+             mvec__json_set(j, "mirror_hhi", json_real(m->mirror_hhi)) &&
+             mvec__json_set(j, "gap_partner",
+                            m->gap_partner ? json_string(m->gap_partner->code) : json_null()) &&
+             mvec__json_set(j, "reporter_share", json_real(m->reporter_share)) &&
+             mvec__json_set(j, "mirror_share", json_real(m->mirror_share)) &&
+             mvec__json_set(o, "mirror", j);
+    } else if (ok) {
+        ok = mvec__json_set(o, "mirror", json_null());
     }
     ok = ok && mvec__json_set(o, "inputs", json_incref(inputs)) &&
          mvec__json_set(o, "excluded_bounds", json_incref(excluded)) &&
