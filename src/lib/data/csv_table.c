@@ -28,9 +28,9 @@ cleanup:
     return status;
 }
 
-mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name,
-                             const mvec__column_spec *specs, size_t spec_count,
-                             const mvec__csv_record *header)
+static mvec_status bind(mvec_ctx *ctx, mvec__table *table, const char *name,
+                        const mvec__column_spec *specs, size_t spec_count,
+                        const mvec__csv_record *header, bool open)
 {
     mvec_status status = MVEC_OK;
     mvec__buf expected = MVEC__BUF_INIT(4096);
@@ -49,6 +49,8 @@ mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name
         size_t s = 0;
         while (s < spec_count && strcmp(specs[s].name, column) != 0)
             s++;
+        if (s == spec_count && open)
+            continue; /* a column the caller reads by position */
         if (s == spec_count) {
             MVEC_TRY(list_expected(ctx, specs, spec_count, &expected));
             MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:%zu:%zu: unknown column '%s' (columns are: %s)",
@@ -66,6 +68,20 @@ mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name
 cleanup:
     mvec__buf_clear(ctx, &expected);
     return status;
+}
+
+mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name,
+                             const mvec__column_spec *specs, size_t spec_count,
+                             const mvec__csv_record *header)
+{
+    return bind(ctx, table, name, specs, spec_count, header, false);
+}
+
+mvec_status mvec__table_bind_open(mvec_ctx *ctx, mvec__table *table, const char *name,
+                                  const mvec__column_spec *specs, size_t spec_count,
+                                  const mvec__csv_record *header)
+{
+    return bind(ctx, table, name, specs, spec_count, header, true);
 }
 
 mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table, const mvec__csv_record *record)
@@ -101,6 +117,17 @@ mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spe
     size_t line = field >= 0 ? table->record->field_lines[field] : table->record->line;
     size_t column = field >= 0 ? (size_t)field + 1 : 1;
     return mvec__error(ctx, status, "%s:%zu:%zu: %s", table->name, line, column, message);
+}
+
+bool mvec__header_starts_with(const mvec__csv_record *header, const char *const *names,
+                              size_t count)
+{
+    if (header->field_count < count)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(header->fields[i], names[i]) != 0)
+            return false;
+    return true;
 }
 
 bool mvec__header_is(const mvec__csv_record *header, const char *const *names, size_t count)

@@ -35,6 +35,12 @@ typedef mvec_status (*mvec__table_row_fn)(void *user, mvec__table *table);
 mvec_status mvec__table_bind(mvec_ctx *ctx, mvec__table *table, const char *name,
                              const mvec__column_spec *specs, size_t spec_count,
                              const mvec__csv_record *header);
+/* The same, but header fields no spec names are allowed (wide files with one
+ * column per organisation or country): the caller reads them by position,
+ * as the fields with no spec (table->field_of does not point to them). */
+mvec_status mvec__table_bind_open(mvec_ctx *ctx, mvec__table *table, const char *name,
+                                  const mvec__column_spec *specs, size_t spec_count,
+                                  const mvec__csv_record *header);
 /* Check a data row's width and make it current. */
 mvec_status mvec__table_enter_row(mvec_ctx *ctx, mvec__table *table,
                                   const mvec__csv_record *record);
@@ -46,6 +52,10 @@ mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spe
                              mvec_status status, const char *fmt, ...) MVEC_PRINTF(5, 6);
 /* True when every column spec names a header field exactly (for recognising formats). */
 bool mvec__header_is(const mvec__csv_record *header, const char *const *names, size_t count);
+
+/* True when the header's first fields are `names`, in order (more may follow). */
+bool mvec__header_starts_with(const mvec__csv_record *header, const char *const *names,
+                              size_t count);
 
 /* Read a whole text: header, then `on_row` for each data row. */
 mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, size_t length,

@@ -116,9 +116,10 @@ static mvec_status on_record(void *user, const mvec__csv_record *record)
         if (state->importer == NULL)
             state->importer = mvec__importer_for_header(record);
         state->bound = true;
-        mvec_status status = mvec__table_bind(import->ctx, &import->table, import->name,
-                                              state->importer->columns,
-                                              state->importer->column_count, record);
+        mvec_status status =
+            (state->importer->open_columns ? mvec__table_bind_open : mvec__table_bind)(
+                import->ctx, &import->table, import->name, state->importer->columns,
+                state->importer->column_count, record);
         if (status == MVEC_OK && state->importer->begin != NULL) {
             state->begun = true;
             status = state->importer->begin(import);

@@ -8,6 +8,9 @@
 
 static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_BNS_TABLE,
+    &MVEC__IMPORT_PEW,
+    &MVEC__IMPORT_COW_IGO,
+    &MVEC__IMPORT_ATOP,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 
@@ -30,7 +33,11 @@ const mvec__importer *mvec__importer_for_header(const mvec__csv_record *header)
     size_t count = sizeof IMPORTERS / sizeof *IMPORTERS;
     for (size_t i = 0; i + 1 < count; i++)
         if (IMPORTERS[i]->signature != NULL &&
-            mvec__header_is(header, IMPORTERS[i]->signature, IMPORTERS[i]->signature_count))
+            (IMPORTERS[i]->open_columns
+                 ? mvec__header_starts_with(header, IMPORTERS[i]->signature,
+                                            IMPORTERS[i]->signature_count)
+                 : mvec__header_is(header, IMPORTERS[i]->signature,
+                                   IMPORTERS[i]->signature_count)))
             return IMPORTERS[i];
     return IMPORTERS[count - 1];
 }

@@ -11,6 +11,10 @@
  *              order) when no format is named; NULL when the format must be
  *              named. The default format (obs) has none and is tried last.
  *   columns    the columns bound by name (../data/csv_table.h)
+ *   open_columns  true: the header may hold more columns than `columns`
+ *              (a wide file, one column per organisation); the importer
+ *              reads them by position, and the signature need only match
+ *              the header's first fields
  *   row        reads the current row and adds zero or more observations
  *   begin      optional: set up import->state before the first row
  *   finish     optional: after the last row, add the rows an aggregating
@@ -46,6 +50,7 @@ typedef struct mvec__importer {
     size_t signature_count;
     const mvec__column_spec *columns;
     size_t column_count;
+    bool open_columns;
     mvec_status (*row)(mvec__import *import);
     mvec_status (*begin)(mvec__import *import);
     mvec_status (*finish)(mvec__import *import);
@@ -54,6 +59,9 @@ typedef struct mvec__importer {
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
 extern const mvec__importer MVEC__IMPORT_BNS_TABLE;        /* import_bns_table.c */
+extern const mvec__importer MVEC__IMPORT_PEW;              /* import_pew.c */
+extern const mvec__importer MVEC__IMPORT_COW_IGO;          /* import_cow_igo.c */
+extern const mvec__importer MVEC__IMPORT_ATOP;             /* import_atop.c */
 
 /* The table, in the order tried (importer_table.c). */
 const mvec__importer *const *mvec__importers(size_t *count);
