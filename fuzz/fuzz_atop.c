@@ -4,4 +4,5 @@
  */
 #include "fuzz_importer.h"
 
-FUZZ_IMPORTER("atop", "\"year\",\"state_a\",\"cow_a\",\"iso3_a\",\"state_b\",\"cow_b\",\"iso3_b\"\n")
+FUZZ_IMPORTER("atop",
+              "\"year\",\"state_a\",\"cow_a\",\"iso3_a\",\"state_b\",\"cow_b\",\"iso3_b\"\n")

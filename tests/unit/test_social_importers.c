@@ -113,8 +113,8 @@ static void test_bad_files(void)
     size_t before = mvec_observations_count(obs);
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
         for (int named = 0; named <= 1; named++) {
-            mvec_status status = mvec_observations_import_file(
-                ctx, obs, BAD[i].file, named ? BAD[i].format : NULL, NULL);
+            mvec_status status = mvec_observations_import_file(ctx, obs, BAD[i].file,
+                                                               named ? BAD[i].format : NULL, NULL);
             CHECK(status == MVEC_ERR_PARSE || status == MVEC_ERR_LIMIT);
             const char *message = mvec_ctx_error_message(ctx);
             CHECK(strncmp(message, BAD[i].prefix, strlen(BAD[i].prefix)) == 0);
@@ -126,11 +126,11 @@ static void test_bad_files(void)
     /* a second row for one state and year */
     const char *twice = "ccode,year,state,un\n705,2014,kazakhstan,1\n2,2014,usa,1\n"
                         "705,2014,kazakhstan,1\n";
-    CHECK_STATUS(mvec_observations_import_text(ctx, obs, "twice.csv", twice, strlen(twice),
-                                               "cow-igo", NULL),
-                 MVEC_ERR_PARSE);
-    CHECK(strncmp(mvec_ctx_error_message(ctx), "twice.csv:4:1: a second row for KAZ in 2014",
-                  43) == 0);
+    CHECK_STATUS(
+        mvec_observations_import_text(ctx, obs, "twice.csv", twice, strlen(twice), "cow-igo", NULL),
+        MVEC_ERR_PARSE);
+    CHECK(strncmp(mvec_ctx_error_message(ctx), "twice.csv:4:1: a second row for KAZ in 2014", 43) ==
+          0);
     CHECK(mvec_observations_count(obs) == before);
     mvec_observations_free(ctx, obs);
 }
@@ -193,9 +193,9 @@ static void test_opinion_claim(void)
     mvec_observations *obs = NULL;
     if (mvec_observations_new(ctx, countries, &obs) != MVEC_OK)
         exit(1);
-    CHECK_STATUS(mvec_observations_import_text(ctx, obs, "small.csv", small, strlen(small), "obs",
-                                               NULL),
-                 MVEC_OK);
+    CHECK_STATUS(
+        mvec_observations_import_text(ctx, obs, "small.csv", small, strlen(small), "obs", NULL),
+        MVEC_OK);
     CHECK(opinion_verdict(obs, "TJK", &numbers) == MVEC_VERDICT_UNDECIDABLE);
     CHECK(strstr(numbers, "within the margin") != NULL);
     mvec_observations_free(ctx, obs);
@@ -207,8 +207,10 @@ static void test_shared_files(void)
     char path[1024];
     struct timespec start;
     const char *dir = test_data_dir();
-    snprintf(path, sizeof path, "%s/pew-global-attitudes-great-powers/"
-                                "pew_favorability_by_country_wave.csv", dir);
+    snprintf(path, sizeof path,
+             "%s/pew-global-attitudes-great-powers/"
+             "pew_favorability_by_country_wave.csv",
+             dir);
     FILE *probe = fopen(path, "r");
     if (probe == NULL) {
         printf("test_social_importers: %s absent, real files skipped\n", dir);

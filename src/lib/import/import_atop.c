@@ -23,13 +23,21 @@
 #include "code_map.h"
 #include "importers.h"
 
-static const char *const ATOP_HEADER[] = {"year",   "state_a", "cow_a", "iso3_a",
-                                          "state_b", "cow_b",  "iso3_b"};
-enum { ATOP_YEAR, ATOP_STATE_A, ATOP_COW_A, ATOP_ISO3_A, ATOP_STATE_B, ATOP_COW_B, ATOP_ISO3_B,
-       ATOP_COLUMN_COUNT };
+static const char *const ATOP_HEADER[] = {"year",    "state_a", "cow_a", "iso3_a",
+                                          "state_b", "cow_b",   "iso3_b"};
+enum {
+    ATOP_YEAR,
+    ATOP_STATE_A,
+    ATOP_COW_A,
+    ATOP_ISO3_A,
+    ATOP_STATE_B,
+    ATOP_COW_B,
+    ATOP_ISO3_B,
+    ATOP_COLUMN_COUNT
+};
 static const mvec__column_spec ATOP_COLUMNS[ATOP_COLUMN_COUNT] = {
-    {"year", true},   {"state_a", true}, {"cow_a", true}, {"iso3_a", true},
-    {"state_b", true}, {"cow_b", true},  {"iso3_b", true},
+    {"year", true},    {"state_a", true}, {"cow_a", true},  {"iso3_a", true},
+    {"state_b", true}, {"cow_b", true},   {"iso3_b", true},
 };
 
 typedef struct atop_tie {
@@ -83,8 +91,8 @@ static void atop_clear(mvec__import *import)
     import->state = NULL;
 }
 
-static void note_override(atop_state *state, const char *given, const mvec_country *used,
-                          long cow, int year)
+static void note_override(atop_state *state, const char *given, const mvec_country *used, long cow,
+                          int year)
 {
     for (size_t i = 0; i < state->override_count; i++) {
         atop_override *o = &state->overrides[i];
@@ -108,8 +116,8 @@ static void note_override(atop_state *state, const char *given, const mvec_count
 }
 
 /* One side of a dyad: the country, or NULL when it is left out (counted). */
-static mvec_status atop_side(mvec__import *import, size_t cow_column, size_t iso3_column,
-                             int year, const mvec_country **out)
+static mvec_status atop_side(mvec__import *import, size_t cow_column, size_t iso3_column, int year,
+                             const mvec_country **out)
 {
     mvec_ctx *ctx = import->ctx;
     mvec__table *table = &import->table;
@@ -124,9 +132,9 @@ static mvec_status atop_side(mvec__import *import, size_t cow_column, size_t iso
     const mvec_country *by_iso3 = NULL;
     if (iso3[0] != '\0' && strcmp(iso3, "0") != 0) {
         by_iso3 = mvec_countries_find(import->countries, iso3);
-        if (by_iso3 != NULL && (!mvec__str_equal(by_iso3->code, iso3) ||
-                                (by_iso3->kind != MVEC_COUNTRY_CURRENT &&
-                                 by_iso3->kind != MVEC_COUNTRY_FORMER)))
+        if (by_iso3 != NULL &&
+            (!mvec__str_equal(by_iso3->code, iso3) ||
+             (by_iso3->kind != MVEC_COUNTRY_CURRENT && by_iso3->kind != MVEC_COUNTRY_FORMER)))
             by_iso3 = NULL; /* a name, a number or an aggregate: not this column's codes */
     }
     const mvec_country *by_cow = NULL;
@@ -210,13 +218,12 @@ static mvec_status atop_report(mvec__import *import)
         for (size_t i = 0; i < state->override_count; i++) {
             const atop_override *o = &state->overrides[i];
             MVEC_TRY(mvec__buf_printf(ctx, &text, "%s '%s' as %s (COW %ld, %d-%d, %zu row%s)",
-                                      i ? ";" : "", o->given, o->used->code, o->cow,
-                                      o->first_year, o->last_year, o->rows,
-                                      o->rows == 1 ? "" : "s"));
+                                      i ? ";" : "", o->given, o->used->code, o->cow, o->first_year,
+                                      o->last_year, o->rows, o->rows == 1 ? "" : "s"));
         }
         if (state->override_rows_more > 0)
-            MVEC_TRY(mvec__buf_printf(ctx, &text, "; and %zu more rows",
-                                      state->override_rows_more));
+            MVEC_TRY(
+                mvec__buf_printf(ctx, &text, "; and %zu more rows", state->override_rows_more));
         mvec__log(ctx, MVEC_LOG_WARNING, "%s", text.data);
     }
     if (state->self_ties > 0)

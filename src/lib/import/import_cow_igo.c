@@ -46,7 +46,7 @@ typedef struct igo_state {
     mvec__unmapped unmapped;
     size_t *igo_fields; /* field index of each IGO column */
     size_t igo_count;
-    size_t words;       /* 64-bit words per row */
+    size_t words; /* 64-bit words per row */
     igo_row *rows;
     size_t row_count, row_capacity;
     uint64_t *bits;
@@ -63,8 +63,8 @@ static mvec_status igo_begin(mvec__import *import)
     MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "cow", &state->cow));
     const mvec__table *table = &import->table;
     if (table->width > 0)
-        MVEC_TRY(mvec__calloc(import->ctx, table->width, sizeof *state->igo_fields,
-                              &state->igo_fields));
+        MVEC_TRY(
+            mvec__calloc(import->ctx, table->width, sizeof *state->igo_fields, &state->igo_fields));
     for (size_t f = 0; f < table->width; f++) {
         bool named = false;
         for (size_t s = 0; s < IGO_COLUMN_COUNT; s++)
@@ -191,12 +191,12 @@ static mvec_status igo_finish(mvec__import *import)
     MVEC_TRY(mvec__import_intern(import, "institutions.igo", &template.vector));
     MVEC_TRY(mvec__import_intern(import, "value", &template.indicator));
     template.period = template.item = template.seed = template.quote = empty;
-    MVEC_TRY(mvec__import_intern(
-        import, "Correlates of War Project, Intergovernmental Organizations v3.0",
-        &template.source));
+    MVEC_TRY(mvec__import_intern(import,
+                                 "Correlates of War Project, Intergovernmental Organizations v3.0",
+                                 &template.source));
     MVEC_TRY(mvec__import_intern(import, "2020", &template.source_date));
-    MVEC_TRY(mvec__import_intern(import, "https://correlatesofwar.org/data-sets/igos/",
-                                 &template.url));
+    MVEC_TRY(
+        mvec__import_intern(import, "https://correlatesofwar.org/data-sets/igos/", &template.url));
     MVEC_TRY(mvec__import_intern(import, "Intergovernmental Organizations (v3), state-year file",
                                  &template.title));
     MVEC_TRY(mvec__import_intern(import, "official", &template.quality));

@@ -15,15 +15,40 @@
 #include "importers.h"
 
 static const char *const PEW_HEADER[] = {
-    "wave",      "country_iso3",         "target",           "n",         "very_favorable",
-    "somewhat_favorable", "somewhat_unfavorable", "very_unfavorable", "dont_know", "refused",
+    "wave",
+    "country_iso3",
+    "target",
+    "n",
+    "very_favorable",
+    "somewhat_favorable",
+    "somewhat_unfavorable",
+    "very_unfavorable",
+    "dont_know",
+    "refused",
 };
-enum { PEW_WAVE, PEW_COUNTRY, PEW_TARGET, PEW_N, PEW_VERY_FAV, PEW_SOMEWHAT_FAV,
-       PEW_SOMEWHAT_UNFAV, PEW_VERY_UNFAV, PEW_DONT_KNOW, PEW_REFUSED, PEW_COLUMN_COUNT };
+enum {
+    PEW_WAVE,
+    PEW_COUNTRY,
+    PEW_TARGET,
+    PEW_N,
+    PEW_VERY_FAV,
+    PEW_SOMEWHAT_FAV,
+    PEW_SOMEWHAT_UNFAV,
+    PEW_VERY_UNFAV,
+    PEW_DONT_KNOW,
+    PEW_REFUSED,
+    PEW_COLUMN_COUNT
+};
 static const mvec__column_spec PEW_COLUMNS[PEW_COLUMN_COUNT] = {
-    {"wave", true},           {"country_iso3", true},       {"target", true},
-    {"n", true},              {"very_favorable", true},     {"somewhat_favorable", true},
-    {"somewhat_unfavorable", true}, {"very_unfavorable", true}, {"dont_know", true},
+    {"wave", true},
+    {"country_iso3", true},
+    {"target", true},
+    {"n", true},
+    {"very_favorable", true},
+    {"somewhat_favorable", true},
+    {"somewhat_unfavorable", true},
+    {"very_unfavorable", true},
+    {"dont_know", true},
     {"refused", true},
 };
 
@@ -45,8 +70,8 @@ static mvec_status pew_begin(mvec__import *import)
     MVEC_TRY(mvec__import_intern(import, "favourable", &state->favourable));
     MVEC_TRY(mvec__import_intern(import, "unfavourable", &state->unfavourable));
     MVEC_TRY(mvec__import_intern(import, "", &state->empty));
-    MVEC_TRY(mvec__import_intern(import, "https://www.pewresearch.org/global/datasets/",
-                                 &state->url));
+    MVEC_TRY(
+        mvec__import_intern(import, "https://www.pewresearch.org/global/datasets/", &state->url));
     MVEC_TRY(mvec__import_intern(import, "secondary", &state->quality));
     MVEC_TRY(mvec__import_intern(import, import->name, &state->file));
 cleanup:
@@ -66,8 +91,7 @@ static void pew_clear(mvec__import *import)
 static mvec_status pew_finish(mvec__import *import)
 {
     pew_state *state = import->state;
-    mvec__unmapped_report(import->ctx, &state->unmapped, import->name,
-                          "Pew");
+    mvec__unmapped_report(import->ctx, &state->unmapped, import->name, "Pew");
     return MVEC_OK;
 }
 
@@ -102,8 +126,8 @@ static mvec_status pew_row(mvec__import *import)
     long n;
     double share[6];
     static const char *const share_names[6] = {
-        "very favourable", "somewhat favourable", "somewhat unfavourable", "very unfavourable",
-        "don't know", "refused"};
+        "very favourable",   "somewhat favourable", "somewhat unfavourable",
+        "very unfavourable", "don't know",          "refused"};
     if (!mvec__parse_int(mvec__table_get(table, PEW_WAVE), 1990, 2100, &wave))
         return mvec__table_fail(ctx, table, PEW_WAVE, MVEC_ERR_PARSE, "invalid wave '%s'",
                                 mvec__table_get(table, PEW_WAVE));
@@ -141,8 +165,7 @@ static mvec_status pew_row(mvec__import *import)
     char title[160];
     char date[8];
     char note[400];
-    snprintf(source, sizeof source, "Pew Research Center, Global Attitudes Survey, %ld wave",
-             wave);
+    snprintf(source, sizeof source, "Pew Research Center, Global Attitudes Survey, %ld wave", wave);
     snprintf(title, sizeof title,
              "Global Attitudes Survey %ld: weighted country shares (from the worldregio/pew_opi "
              "harmonised file)",
@@ -163,7 +186,10 @@ static mvec_status pew_row(mvec__import *import)
     for (int unfavourable = 0; unfavourable <= 1; unfavourable++) {
         mvec_observation *row = NULL;
         MVEC_TRY(mvec__import_new_row(import, &row));
-        row->value = unfavourable ? (share[2] + share[3]) * 100 : (share[0] + share[1]) * 100;
+        /* the shares have five decimals: the percentage is rounded to three,
+         * which removes only the binary rounding of the sum */
+        double sum_of_two = unfavourable ? share[2] + share[3] : share[0] + share[1];
+        row->value = round(sum_of_two * 1e5) / 1e3;
         row->country = country;
         row->partner = target;
         row->vector = state->vector;
