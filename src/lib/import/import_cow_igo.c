@@ -72,7 +72,9 @@ static mvec_status igo_begin(mvec__import *import)
         if (!named)
             state->igo_fields[state->igo_count++] = f;
     }
-    state->words = (state->igo_count + 63) / 64;
+    /* at least one word, so a header without IGO columns still gives every
+     * row a (zero) bit set to point at */
+    state->words = state->igo_count == 0 ? 1 : (state->igo_count + 63) / 64;
 cleanup:
     return status;
 }
