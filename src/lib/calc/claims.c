@@ -34,6 +34,14 @@ static const double SMALL_MARGIN = 0.05;
 static const double BALANCED = 0.5;
 /* mvec's convention for "almost always": in at least 80 % of the years (4 of 5). */
 static const double ALMOST_ALWAYS = 0.80;
+/* Opinion series: a change counts when it exceeds twice the standard error
+ * of the difference of two independent proportions (about 95 %) and this
+ * floor, in percentage points, which allows for the design effect of
+ * weighted national samples (Pew states margins of error of 3.5-4.5 points
+ * per poll for n of about 1,000). */
+static const double OPINION_MIN_CHANGE = 5.0;
+/* The sample size assumed when the source gives none (a national poll). */
+static const double OPINION_ASSUMED_N = 1000;
 
 struct mvec_claims {
     mvec__arena arena;
@@ -1115,6 +1123,161 @@ static mvec_status check_top_units(check_state *state, const claim_row *row,
     return MVEC_OK;
 }
 
+/* ---- opinion series ----------------------------------------------------------------------- */
+
+/* The questions read as "negative view of the partner": Pew's
+ * unfavourable (very + somewhat) and the seeds' negative_attitude. */
+static bool negative_view_indicator(const char *indicator)
+{
+    return strcmp(indicator, "unfavourable") == 0 || strcmp(indicator, "negative_attitude") == 0;
+}
+
+/* The pollster: the source up to its first comma ("Pew Research Center"). */
+static size_t pollster_length(const char *source)
+{
+    const char *comma = strchr(source, ',');
+    return comma ? (size_t)(comma - source) : strlen(source);
+}
+
+/* The sample size "n=1,100" in a note, or 0 when none is given. */
+static double note_sample_size(const char *note)
+{
+    for (const char *p = note; (p = strstr(p, "n=")) != NULL; p += 2) {
+        if (p > note && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
+            continue;
+        double n = 0;
+        const char *q = p + 2;
+        bool digits = false;
+        for (; (*q >= '0' && *q <= '9') || (*q == ',' && q[1] >= '0' && q[1] <= '9'); q++)
+            if (*q != ',') {
+                n = n * 10 + (*q - '0');
+                digits = true;
+            }
+        if (digits && n > 0)
+            return n;
+    }
+    return 0;
+}
+
+enum { MAX_SERIES = 32 };
+
+typedef struct opinion_series {
+    const char *source;  /* a row of the series: its pollster is the key */
+    const char *indicator;
+    const mvec_observation *first, *last;
+    size_t surveys;
+} opinion_series;
+
+static bool same_series(const opinion_series *s, const mvec_observation *o)
+{
+    size_t length = pollster_length(s->source);
+    return strcmp(s->indicator, o->indicator) == 0 && pollster_length(o->source) == length &&
+           strncmp(s->source, o->source, length) == 0;
+}
+
+/* "Attitudes toward the partner worsening": in each series of one pollster
+ * asking one question, the share with a negative view rose from the first
+ * survey to the last by more than the margin (see OPINION_MIN_CHANGE). */
+static mvec_status check_opinion_worsening(check_state *state, const claim_row *row,
+                                           const claim_rule *rule, mvec_verdict *verdict)
+{
+    mvec_ctx *ctx = state->ctx;
+    enum decision decisions[MAX_SERIES];
+    size_t count = 0;
+    opinion_series series[MAX_SERIES];
+    size_t series_count = 0;
+    bool firm = false;
+    const mvec_country *country = state->claims->country;
+    for (size_t i = 0; i < mvec_observations_count(state->observations); i++) {
+        const mvec_observation *o = mvec_observations_at(state->observations, i);
+        if (o->country != country || strcmp(o->partner->code, row->partners) != 0 ||
+            strcmp(o->vector, row->vector) != 0 || !negative_view_indicator(o->indicator) ||
+            o->superseded || strcmp(o->dimension, "share") != 0 ||
+            (o->qualifier != MVEC_QUALIFIER_EXACT && o->qualifier != MVEC_QUALIFIER_ABOUT) ||
+            (state->year != 0 && o->year > state->year))
+            continue;
+        opinion_series *s = NULL;
+        for (size_t k = 0; k < series_count && s == NULL; k++)
+            if (same_series(&series[k], o))
+                s = &series[k];
+        if (s == NULL) {
+            if (series_count == MAX_SERIES)
+                continue;
+            s = &series[series_count++];
+            *s = (opinion_series){o->source, o->indicator, o, o, 0};
+        }
+        s->surveys++;
+        if (o->year < s->first->year)
+            s->first = o;
+        if (o->year > s->last->year)
+            s->last = o;
+    }
+    for (size_t k = 0; k < series_count; k++) {
+        const opinion_series *s = &series[k];
+        int length = (int)pollster_length(s->source);
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data, "%s%s %s %s: %.*s %d-%d (%zu survey%s)",
+                                    state->data.length ? "; " : "", row->vector, s->indicator,
+                                    row->partners, length, s->source, s->first->year,
+                                    s->last->year, s->surveys, s->surveys == 1 ? "" : "s"));
+        if (s->first->year == s->last->year) {
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                        "%s%.*s, %s: one survey year only (%d: %.1f %%)",
+                                        state->numbers.length ? "; " : "", length, s->source,
+                                        s->indicator, s->first->year, s->first->base_value * 100));
+            continue;
+        }
+        double p1 = s->first->base_value;
+        double p2 = s->last->base_value;
+        double n1 = note_sample_size(s->first->note);
+        double n2 = note_sample_size(s->last->note);
+        bool assumed1 = n1 <= 0;
+        bool assumed2 = n2 <= 0;
+        bool assumed = assumed1 || assumed2;
+        if (n1 <= 0)
+            n1 = OPINION_ASSUMED_N;
+        if (n2 <= 0)
+            n2 = OPINION_ASSUMED_N;
+        double se = sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) * 100;
+        double margin = 2 * se > rule->threshold ? 2 * se : rule->threshold;
+        double change = (p2 - p1) * 100;
+        enum decision d = change > margin ? DECIDED_YES
+                                          : (change < -margin ? DECIDED_NO : UNDECIDED);
+        decisions[count++] = d;
+        bool unnamed = s->first->basis == MVEC_BASIS_UNSTATED ||
+                       s->last->basis == MVEC_BASIS_UNSTATED;
+        firm = firm || (!unnamed && !assumed);
+        TRY_RETURN(mvec__buf_printf(
+            ctx, &state->numbers,
+            "%s%.*s, %s: %.1f %% (%d, n=%.0f%s) to %.1f %% (%d, n=%.0f%s), change %+.1f points, "
+            "margin %.1f points (2 x SE = %.1f%s): %s",
+            state->numbers.length ? "; " : "", length, s->source, s->indicator, p1 * 100,
+            s->first->year, n1, assumed1 ? " assumed" : "", p2 * 100, s->last->year, n2,
+            assumed2 ? " assumed" : "",
+            change, margin, se * 2, 2 * se > rule->threshold ? "" : ", under the 5-point floor",
+            d == DECIDED_YES   ? "a rise beyond the margin"
+            : d == DECIDED_NO  ? "a fall beyond the margin"
+                               : "within the margin"));
+        if (unnamed)
+            TRY_RETURN(mvec__buf_printf(ctx, &state->numbers,
+                                        " (caveat: the source does not name the poll, so "
+                                        "its question and sample are unknown)"));
+    }
+    if (!firm)
+        TRY_RETURN(mvec__buf_printf(
+            ctx, &state->numbers,
+            "%sa firm verdict needs a named survey series with published samples asking the same "
+            "question in each wave: for Kazakhstan the Central Asia Barometer waves "
+            "(ca-barometer.org), or Pew Global Attitudes (import format pew), which decides it "
+            "for the countries it surveys but has not surveyed Kazakhstan",
+            state->numbers.length ? "; " : ""));
+    *verdict = combine(decisions, count, false);
+    if (state->data.length == 0)
+        TRY_RETURN(mvec__buf_printf(ctx, &state->data,
+                                    "no %s series (unfavourable or negative_attitude) toward %s",
+                                    row->vector, row->partners));
+    return MVEC_OK;
+}
+
 /* The rules, by their name in data/claims.csv. Thresholds: EVEN_HHI,
  * DOMINANT_SHARE and SMALL_MARGIN above, with their sources. */
 static const claim_rule RULES[] = {
@@ -1154,6 +1317,12 @@ static const claim_rule RULES[] = {
      "in each year with data, the named units (the EU as its members of that year together) "
      "are the largest, each above every other partner, listed or not; \"almost always\" = in at "
      "least 80 % of the years (mvec's convention)"},
+    {"opinion_worsening", check_opinion_worsening, OPINION_MIN_CHANGE,
+     "in each series of one pollster asking one question (unfavourable or negative attitude "
+     "toward the partner), the share of respondents from the first survey to the last rose by "
+     "more than the margin: twice the standard error of the difference of two proportions "
+     "(n from the source, 1,000 when not given) and at least 5 percentage points; a fall "
+     "beyond the margin fails; series that disagree leave it undecidable"},
 };
 
 enum { CLAIM_ID, CLAIM_RULE, CLAIM_VECTOR, CLAIM_YEAR, CLAIM_PARTNERS, CLAIM_TEXT, CLAIM_SEED,

@@ -53,6 +53,10 @@ mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spe
 /* True when every column spec names a header field exactly (for recognising formats). */
 bool mvec__header_is(const mvec__csv_record *header, const char *const *names, size_t count);
 
+/* True when the header's first fields are `names`, in order (more may follow). */
+bool mvec__header_starts_with(const mvec__csv_record *header, const char *const *names,
+                              size_t count);
+
 /* Read a whole text: header, then `on_row` for each data row. */
 mvec_status mvec__table_read(mvec_ctx *ctx, const char *name, const char *text, size_t length,
                              const mvec__column_spec *specs, size_t spec_count,

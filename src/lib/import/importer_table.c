@@ -16,6 +16,9 @@ static const mvec__importer *const IMPORTERS[] = {
     &MVEC__IMPORT_UNGA,
     &MVEC__IMPORT_EUROSTAT,
     &MVEC__IMPORT_EI_GAS,
+    &MVEC__IMPORT_PEW,
+    &MVEC__IMPORT_COW_IGO,
+    &MVEC__IMPORT_ATOP,
     &MVEC__IMPORT_OBSERVATIONS_CSV, /* the default: last */
 };
 
@@ -33,12 +36,26 @@ const mvec__importer *mvec__importer_named(const char *name)
     return NULL;
 }
 
+/* A wide format (a column per organisation or partner) is recognised by the
+ * first fields of its header. */
+static bool accepts_other_columns(const mvec__importer *importer)
+{
+    for (size_t c = 0; c < importer->column_count; c++)
+        if (mvec__str_equal(importer->columns[c].name, MVEC__TABLE_OTHER_COLUMNS))
+            return true;
+    return false;
+}
+
 const mvec__importer *mvec__importer_for_header(const mvec__csv_record *header)
 {
     size_t count = sizeof IMPORTERS / sizeof *IMPORTERS;
     for (size_t i = 0; i + 1 < count; i++)
         if (IMPORTERS[i]->signature != NULL &&
-            mvec__header_is(header, IMPORTERS[i]->signature, IMPORTERS[i]->signature_count))
+            (accepts_other_columns(IMPORTERS[i])
+                 ? mvec__header_starts_with(header, IMPORTERS[i]->signature,
+                                            IMPORTERS[i]->signature_count)
+                 : mvec__header_is(header, IMPORTERS[i]->signature,
+                                   IMPORTERS[i]->signature_count)))
             return IMPORTERS[i];
     return IMPORTERS[count - 1];
 }

@@ -68,6 +68,9 @@ extern const mvec__importer MVEC__IMPORT_ITPD;             /* import_itpd.c */
 extern const mvec__importer MVEC__IMPORT_UNGA;             /* import_unga.c */
 extern const mvec__importer MVEC__IMPORT_EUROSTAT;         /* import_eurostat.c */
 extern const mvec__importer MVEC__IMPORT_EI_GAS;           /* import_ei_gas.c */
+extern const mvec__importer MVEC__IMPORT_PEW;              /* import_pew.c */
+extern const mvec__importer MVEC__IMPORT_COW_IGO;          /* import_cow_igo.c */
+extern const mvec__importer MVEC__IMPORT_ATOP;             /* import_atop.c */
 
 /* The table, in the order tried (importer_table.c). */
 const mvec__importer *const *mvec__importers(size_t *count);
