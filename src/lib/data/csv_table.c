@@ -108,6 +108,17 @@ mvec_status mvec__table_fail(mvec_ctx *ctx, const mvec__table *table, size_t spe
     return mvec__error(ctx, status, "%s:%zu:%zu: %s", table->name, line, column, message);
 }
 
+bool mvec__header_starts_with(const mvec__csv_record *header, const char *const *names,
+                              size_t count)
+{
+    if (header->field_count < count)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(header->fields[i], names[i]) != 0)
+            return false;
+    return true;
+}
+
 bool mvec__header_is(const mvec__csv_record *header, const char *const *names, size_t count)
 {
     if (header->field_count != count)
