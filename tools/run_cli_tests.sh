@@ -4,8 +4,8 @@
 # Each tests/cli/NAME.sh runs in a scratch directory holding a copy of the
 # fixtures (tests/data/*.csv, so messages show short paths), with $MVEC (the binary),
 # $FIXTURES (tests/data), $EXAMPLES (examples/data: the README's files, among them a
-# slice of the Bureau's table) and $SHARED (the shared datasets, may be absent: a test
-# may use them only in addition to what it checks without them, never skip for them).
+# slice of the Bureau's table) and $SHARED (the shared datasets: absent from a fresh clone, where a
+# test that needs them exits 77 and is skipped; present in CI, where nothing may skip).
 # Its standard output, standard error and exit code must equal NAME.out,
 # NAME.err and NAME.code. A script that exits 77 is skipped.
 # --update rewrites the expectations from the current output (review the diff).

@@ -57,6 +57,7 @@ static int run_trend(const cli_command *command, cli_args *args)
     }
     cli_session session;
     mvec_trend *trend = NULL;
+    args->workspace_country = args->positional_count ? args->positional[0] : "KAZ";
     int code = cli_session_open(&session, args);
     if (code == 0) {
         const char *country_name = args->positional_count ? args->positional[0] : "KAZ";
