@@ -81,7 +81,8 @@ typedef struct mvec__column {
 enum { MVEC__DECIMALS_EXACT = -1 };
 
 typedef struct mvec__cell {
-    char *text;             /* TEXT (owned); NULL: missing */
+    const char *text;       /* TEXT: owned or borrowed; NULL: missing */
+    char *owned;            /* the copy text points to when the result owns it, else NULL */
     double number;          /* INTEGER, NUMBER; NaN: missing */
     mvec_interval interval; /* INTERVAL; NaN ends: missing */
 } mvec__cell;
@@ -106,6 +107,9 @@ mvec_status mvec__result_column(mvec_ctx *ctx, mvec__result *r, const char *key,
 mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r);
 /* Set a cell of the last row. */
 mvec_status mvec__result_text(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text);
+/* The same without a copy, for text that outlives the result (an observation's
+ * interned strings): a million-row listing then allocates no cell text. */
+void mvec__result_text_borrowed(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text);
 void mvec__result_number(mvec__result *r, size_t column, double value);
 void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value);
 

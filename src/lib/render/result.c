@@ -16,7 +16,7 @@ void mvec__result_init(mvec__result *r)
 void mvec__result_clear(mvec_ctx *ctx, mvec__result *r)
 {
     for (size_t i = 0; i < r->row_count * r->column_count; i++)
-        mvec__free(ctx, r->cells[i].text);
+        mvec__free(ctx, r->cells[i].owned);
     for (size_t c = 0; c < r->column_count; c++) {
         mvec__free(ctx, r->columns[c].key);
         mvec__free(ctx, r->columns[c].header);
@@ -63,6 +63,7 @@ mvec_status mvec__result_row(mvec_ctx *ctx, mvec__result *r)
     mvec__cell *row = r->cells + r->row_count * r->column_count;
     for (size_t c = 0; c < r->column_count; c++) {
         row[c].text = NULL;
+        row[c].owned = NULL;
         row[c].number = NAN;
         row[c].interval.lo = row[c].interval.hi = NAN;
     }
@@ -78,9 +79,22 @@ static mvec__cell *last_cell(mvec__result *r, size_t column)
 mvec_status mvec__result_text(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text)
 {
     mvec__cell *cell = last_cell(r, column);
-    mvec__free(ctx, cell->text);
+    mvec__free(ctx, cell->owned);
+    cell->owned = NULL;
     cell->text = NULL;
-    return text ? mvec__strdup(ctx, text, &cell->text) : MVEC_OK;
+    if (text == NULL)
+        return MVEC_OK;
+    mvec_status status = mvec__strdup(ctx, text, &cell->owned);
+    cell->text = cell->owned;
+    return status;
+}
+
+void mvec__result_text_borrowed(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text)
+{
+    mvec__cell *cell = last_cell(r, column);
+    mvec__free(ctx, cell->owned);
+    cell->owned = NULL;
+    cell->text = text;
 }
 
 void mvec__result_number(mvec__result *r, size_t column, double value)

@@ -131,8 +131,12 @@ static mvec_status write_rows(mvec_ctx *ctx, const mvec_observations *observatio
             o->note,
         };
         MVEC_TRY(mvec__result_row(ctx, &r));
+        /* year and value are on the stack; every other field is the store's */
         for (size_t c = 0; c < COLUMNS; c++)
-            MVEC_TRY(mvec__result_text(ctx, &r, c, fields[c]));
+            if (fields[c] == year || fields[c] == value)
+                MVEC_TRY(mvec__result_text(ctx, &r, c, fields[c]));
+            else
+                mvec__result_text_borrowed(ctx, &r, c, fields[c]);
     }
     MVEC_TRY(mvec__render(ctx, &r, format, NULL, out));
 cleanup:
