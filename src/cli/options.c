@@ -11,8 +11,8 @@
 
 const cli_option CLI_OPTION_DATA = {
     "data", 0, "FILE", CLI_FILE_LIST, offsetof(cli_args, data_files),
-    "add observations from FILE (mvec's long CSV format, or the Bureau of National Statistics "
-    "trade-by-partner table); repeatable; '-' reads standard input"};
+    "add observations from FILE: mvec's long CSV format, or any format 'mvec import --help' "
+    "lists, recognised by its header row; repeatable; '-' reads standard input"};
 const cli_option CLI_OPTION_NO_EMBEDDED = {
     "no-embedded", 0, NULL, CLI_FLAG, offsetof(cli_args, no_embedded),
     "leave out the built-in Kazakhstan dataset"};
