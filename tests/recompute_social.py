@@ -13,14 +13,15 @@ docs/methods.md, from the raw file as published:
            table maps the COW number (left out where it maps it to nothing).
 
 Shares (count / sum of counts), bloc shares under data/blocs/powers.csv and
-the HHI are compared with `mvec shares` and `mvec profile` (--format csv,
---no-embedded). mvec prints shares with 10 decimals (percent) and bloc
-shares and HHI with 8: a value agrees when mvec's text equals the exact
-figure rounded to that precision (or differs from it by one unit in the
-last place, a tie in rounding). Prints one line per check, "agrees" or
-"DIFFERS" with both figures.
+the HHI, computed exactly (fractions), are compared with mvec's full-precision
+JSON (`mvec profile COUNTRY --year YEAR --data FILE --no-embedded --format json
+--exact`, docs/formats.md): both ends of every figure must agree to 1e-12
+relative (1e-15 absolute near zero). Prints one line per check, "agrees" or
+"DIFFERS" with both figures, and the count of numbers compared; exits 1 on any
+difference.
 """
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -125,17 +126,21 @@ def atop_counts(path, country, year):
     return {ally: 1 for ally in allies}
 
 
-def mvec_csv(mvec, args):
-    out = subprocess.run([mvec] + args + ["--format", "csv", "--no-embedded", "-q"],
+TOLERANCE = 1e-12
+
+
+def mvec_json(mvec, args):
+    out = subprocess.run([mvec] + args + ["--format", "json", "--exact", "--no-embedded", "-q"],
                          capture_output=True, text=True, check=True).stdout
-    return list(csv.DictReader(out.splitlines()))
+    return json.loads(out)
 
 
-def agrees(exact, printed, decimals):
-    text = f"{float(exact):.{decimals}f}"
-    if text == printed:
-        return True
-    return abs(Fraction(printed) - exact) <= Fraction(1, 10**decimals)
+def agrees(exact, interval):
+    """Both ends of mvec's {lo, hi} agree with the exact figure (a Fraction)."""
+    x = float(exact)
+    return interval is not None and all(
+        abs(interval[end] - x) <= max(TOLERANCE * max(abs(interval[end]), abs(x)), 1e-15)
+        for end in ("lo", "hi"))
 
 
 def main():
@@ -145,34 +150,40 @@ def main():
     scheme = blocs()
     spans = member_lists()
     failures = 0
+    compared = 0
     for i in range(0, len(pairs), 2):
         country, year = pairs[i], int(pairs[i + 1])
         counts = (cow_igo_counts if kind == "cow-igo" else atop_counts)(path, country, year)
         total = sum(counts.values())
-        shares = {p: Fraction(100 * c, total) for p, c in counts.items()}
-        rows = mvec_csv(mvec, ["shares", country, "--vector", vector, "--year", str(year),
-                               "--data", path])
-        printed = {r["partner"]: r["share_pct_lo"] for r in rows}
-        ok = set(printed) == set(shares) and all(
-            agrees(shares[p], printed[p], 10) for p in shares)
+        shares = {p: Fraction(c, total) for p, c in counts.items()}
+        profile = mvec_json(mvec, ["profile", country, "--year", str(year), "--data", path])
+        mine = [v for v in profile["vectors"] if v["vector"] == vector][0]
+        printed = {p["partner"]: p["share"] for p in mine["partners"]}
+        ok = mine["year"] == year and set(printed) == set(shares) and all(
+            agrees(shares[p], printed[p]) for p in shares)
+        compared += 2 * len(shares)
         label = f"{kind} {country} {year}: {len(shares)} partner shares (sum of counts {total})"
         print(label, "agree" if ok else "DIFFER")
         failures += not ok
         bloc_share = defaultdict(Fraction)
         for p, s in shares.items():
             bloc_share[bloc_of(scheme, spans, p, year)] += s
-        hhi = sum((s / 100) ** 2 for s in shares.values())
-        profile = [r for r in mvec_csv(mvec, ["profile", country, "--year", str(year),
-                                              "--data", path]) if r["vector"] == vector][0]
+        hhi = sum(s * s for s in shares.values())
         for bloc in sorted(set(scheme.values())):
             exact = bloc_share.get(bloc, Fraction(0))
-            text = profile[f"{bloc}_pct_lo"]
-            ok = agrees(exact, text, 8) and profile[f"{bloc}_pct_hi"] == text
-            print(f"  {bloc} {float(exact):.8f} %", "agrees" if ok else f"DIFFERS: mvec {text}")
+            theirs = mine["bloc_shares"].get(bloc)
+            if theirs is None and exact == 0:
+                theirs = {"lo": 0.0, "hi": 0.0}  # a bloc no partner falls in
+            ok = agrees(exact, theirs)
+            compared += 2
+            print(f"  {bloc} {100 * float(exact):.8f} %", "agrees" if ok else f"DIFFERS: mvec {theirs}")
             failures += not ok
-        ok = agrees(hhi, profile["hhi_lo"], 8)
-        print(f"  HHI {float(hhi):.8f}", "agrees" if ok else f"DIFFERS: mvec {profile['hhi_lo']}")
+        theirs = mine["indices"].get("hhi")
+        ok = agrees(hhi, theirs)
+        compared += 2
+        print(f"  HHI {float(hhi):.8f}", "agrees" if ok else f"DIFFERS: mvec {theirs}")
         failures += not ok
+    print(f"{kind}: {compared} numbers compared to 1e-12 relative")
     return 1 if failures else 0
 
 

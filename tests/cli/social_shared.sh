@@ -1,6 +1,7 @@
 # The pew, cow-igo and atop importers on the real files in ../shared/data (skipped when absent):
 # Uzbekistan's profile from all three, the opinion claim for Ukraine and Turkey from Pew, and
-# shares, bloc shares and HHI recomputed from the raw files by tests/recompute_social.py
+# shares, bloc shares and HHI recomputed from the raw files by tests/recompute_social.py and
+# compared with `profile --format json --exact` to 1e-12 relative
 [ -d "$SHARED/cow-igo-v3" ] || exit 77
 pew="$SHARED/pew-global-attitudes-great-powers/pew_favorability_by_country_wave.csv"
 igo="$SHARED/cow-igo-v3/state_year_format3.csv"

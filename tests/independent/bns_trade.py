@@ -7,9 +7,10 @@ Kingdom until 2019) and the largest other partner, as `mvec check` reads them fo
 "Russia and the EU almost always share first place".
 
 usage: bns_trade.py MVEC RAW_BUREAU_CSV
-Runs `MVEC profile --year Y --format json` on the built-in data (12 significant digits) and
-prints one line per year and flow, "agrees" when every share and the HHI agree to 1e-11
-relative (the JSON's precision), else the two numbers.
+Runs `MVEC profile --year Y --format json --exact` on the built-in data (full precision) and
+prints one line per year and flow, "agrees" when every share (both ends) and the HHI (both ends)
+agree to 1e-12 relative (1e-15 absolute near zero), else the two numbers; then the count of
+numbers compared. Exits 1 on any difference.
 """
 import csv
 import json
@@ -21,15 +22,22 @@ EU27 = set("AUT BEL BGR CYP CZE DEU DNK EST ESP FIN FRA GRC HRV HUN IRL ITA LTU 
 FLOWS = [("turnover", "trade.total"), ("exports", "trade.exports"), ("imports", "trade.imports")]
 
 
+TOLERANCE = 1e-12
+compared = 0
+
+
 def close(a, b):
-    return abs(a - b) <= 1e-11 * max(abs(a), abs(b), 1e-300)
+    global compared
+    compared += 1
+    return abs(a - b) <= max(TOLERANCE * max(abs(a), abs(b)), 1e-15)
 
 
 def main():
     mvec, raw = sys.argv[1], sys.argv[2]
+    bad = 0
     rows = [r for r in csv.DictReader(open(raw, encoding="utf-8")) if r["latest"] == "1"]
     for year in sorted({int(r["year"]) for r in rows}):
-        out = subprocess.run([mvec, "profile", "--year", str(year), "--format", "json"],
+        out = subprocess.run([mvec, "profile", "--year", str(year), "--format", "json", "--exact"],
                              capture_output=True, text=True, check=True).stdout
         vectors = {v["vector"]: v for v in json.loads(out)["vectors"]}
         for flow, vector in FLOWS:
@@ -57,6 +65,9 @@ def main():
                     100 * shares.get("RUS", 0), 100 * eu_share, nxt, 100 * others[nxt],
                     "top" if both_top else "not top")
             print(line + (": agrees" if ok else ": DIFFERS (mvec HHI %r)" % v["indices"]["hhi"]))
+            bad += not ok
+    print("%d numbers compared to 1e-12 relative" % compared)
+    return 1 if bad else 0
 
 
-main()
+sys.exit(main())

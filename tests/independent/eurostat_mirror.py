@@ -6,8 +6,9 @@ year), each divided by its own sum over the members both list with a positive fi
 whole year; HHI of each and the member whose share differs most.
 
 usage: eurostat_mirror.py MVEC RAW_BUREAU_CSV RAW_EUROSTAT_CSV
-Prints one line per year (2019-2023), "agrees" when mvec's JSON (12 significant digits) agrees
-to 1e-11 relative, else both numbers.
+Prints one line per year (2019-2023), "agrees" when mvec's JSON (`profile --exact`, full
+precision) agrees to 1e-12 relative (1e-15 absolute near zero), else both numbers; then the
+count of numbers compared. Exits 1 on any difference.
 """
 import collections
 import csv
@@ -24,12 +25,19 @@ ISO = {"Austria": "AUT", "Belgium": "BEL", "Bulgaria": "BGR", "Croatia": "HRV", 
        "United Kingdom": "GBR"}
 
 
+TOLERANCE = 1e-12
+compared = 0
+
+
 def close(a, b):
-    return abs(a - b) <= 1e-11 * max(abs(a), abs(b), 1e-300)
+    global compared
+    compared += 1
+    return abs(a - b) <= max(TOLERANCE * max(abs(a), abs(b)), 1e-15)
 
 
 def main():
     mvec, bureau, eurostat = sys.argv[1:4]
+    bad = 0
     months = collections.defaultdict(set)
     sums = collections.defaultdict(int)
     for r in csv.DictReader(open(eurostat, encoding="utf-8")):
@@ -51,7 +59,7 @@ def main():
         gap = max(common, key=lambda p: abs(r[p] - m[p]))
         r_hhi = sum(x * x for x in r.values())
         m_hhi = sum(x * x for x in m.values())
-        out = subprocess.run([mvec, "profile", "--year", str(year), "--format", "json"],
+        out = subprocess.run([mvec, "profile", "--year", str(year), "--format", "json", "--exact"],
                              capture_output=True, text=True, check=True).stdout
         v = next(v for v in json.loads(out)["vectors"] if v["vector"] == "trade.imports")
         mine = v["mirror"] or {}
@@ -61,6 +69,9 @@ def main():
         print("%d trade.imports mirror: %d members, HHI %.3f vs %.3f, gap %s %.1f %% vs %.1f %%: %s"
               % (year, len(common), r_hhi, m_hhi, gap, 100 * r[gap], 100 * m[gap],
                  "agrees" if ok else "DIFFERS (mvec %r)" % mine))
+        bad += not ok
+    print("%d numbers compared to 1e-12 relative" % compared)
+    return 1 if bad else 0
 
 
-main()
+sys.exit(main())
