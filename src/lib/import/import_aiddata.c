@@ -22,8 +22,7 @@
  */
 #include <stdio.h>
 
-#include "code_map.h"
-#include "importers.h"
+#include "import_common.h"
 
 static const char *const AIDDATA_HEADER[] = {
     "ccode", "year", "oof_amt", "oof_adj", "oda_amt", "oda_adj", "vof_amt", "vof_adj",
@@ -57,12 +56,11 @@ static const struct {
 enum { AIDDATA_AMOUNT_COUNT = sizeof AIDDATA_AMOUNTS / sizeof *AIDDATA_AMOUNTS };
 
 typedef struct aiddata_state {
-    mvec__code_map map;
-    mvec__unmapped unmapped;
+    mvec__coded coded;
+    mvec__provenance provenance;
     const mvec_country *china;
     const char *items[AIDDATA_AMOUNT_COUNT];
-    const char *vector, *commitment, *adjusted, *empty, *source, *date, *url, *title, *quality,
-        *note, *file;
+    const char *vector, *commitment, *adjusted;
 } aiddata_state;
 
 static mvec_status aiddata_begin(mvec__import *import)
@@ -82,7 +80,7 @@ static mvec_status aiddata_begin(mvec__import *import)
                            import->table.field_of[AID_GWCODE] + 1);
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *s, &s));
     import->state = s;
-    MVEC_TRY(mvec__code_map_load(ctx, import->countries, "cow", &s->map));
+    MVEC_TRY(mvec__coded_load(import, "cow", &s->coded));
     s->china = mvec_countries_find(import->countries, "CHN");
     if (s->china == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "CHN missing from the country registry");
@@ -95,21 +93,24 @@ static mvec_status aiddata_begin(mvec__import *import)
         {&s->vector, "finance.official"},
         {&s->commitment, "commitment"},
         {&s->adjusted, "commitment_adjusted"},
-        {&s->empty, ""},
-        {&s->source, "AidData, Global Chinese Development Finance Dataset, Version 3.0 (2023), "
-                     "recipient-year totals of projects recommended for aggregates (odadata "
-                     "package)"},
-        {&s->date, "2023"},
-        {&s->url, "https://www.aiddata.org/data/aiddatas-global-chinese-development-finance-"
-                  "dataset-version-3-0"},
-        {&s->title, "AidData's Global Chinese Development Finance Dataset, Version 3.0"},
-        {&s->quality, "official"},
-        {&s->note, "commitments (not disbursements) of Chinese official finance in the "
-                   "commitment year, constant 2021 US dollars; one lender only, so no shares"},
-        {&s->file, import->name},
     };
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "AidData, Global Chinese Development Finance Dataset, Version 3.0 (2023), "
+                      "recipient-year totals of projects recommended for aggregates (odadata "
+                      "package)",
+            .source_date = "2023",
+            .url = "https://www.aiddata.org/data/aiddatas-global-chinese-development-finance-"
+                   "dataset-version-3-0",
+            .title = "AidData's Global Chinese Development Finance Dataset, Version 3.0",
+            .quality = "official",
+            .note = "commitments (not disbursements) of Chinese official finance in the "
+                    "commitment year, constant 2021 US dollars; one lender only, so no shares",
+        },
+        &s->provenance));
 cleanup:
     return status;
 }
@@ -141,9 +142,9 @@ static mvec_status aiddata_row(mvec__import *import)
         return mvec__table_fail(ctx, table, AID_CCODE, MVEC_ERR_PARSE, "invalid COW code '%s'",
                                 code);
     const mvec_country *recipient = NULL;
-    bool known = mvec__code_map_find(&s->map, code, (int)year, &recipient);
+    bool known = mvec__code_map_find(&s->coded.map, code, (int)year, &recipient);
     if (recipient == NULL)
-        return mvec__unmapped_add(ctx, &s->unmapped, code, known, table->record->line);
+        return mvec__unmapped_add(ctx, &s->coded.unmapped, code, known, table->record->line);
     for (size_t a = 0; a < AIDDATA_AMOUNT_COUNT; a++) {
         size_t column = AIDDATA_AMOUNTS[a].column;
         mvec_observation *row = NULL;
@@ -153,19 +154,11 @@ static mvec_status aiddata_row(mvec__import *import)
         row->vector = s->vector;
         row->indicator = AIDDATA_AMOUNTS[a].adjusted ? s->adjusted : s->commitment;
         row->year = (int)year;
-        row->period = s->empty;
-        row->item = s->items[a];
         row->value = values[a];
         MVEC_TRY(mvec__import_set_unit(import, row, "USD 2021", column));
         row->basis = MVEC_BASIS_THIRD_PARTY;
-        row->source = s->source;
-        row->source_date = s->date;
-        row->url = s->url;
-        row->title = s->title;
-        row->quality = s->quality;
-        row->seed = row->quote = s->empty;
-        row->note = s->note;
-        row->file = s->file;
+        mvec__provenance_stamp(&s->provenance, row);
+        row->item = s->items[a];
         row->line = table->record->line;
         row->column = (size_t)table->field_of[column] + 1;
         mvec__import_add_row(import);
@@ -177,7 +170,7 @@ cleanup:
 static mvec_status aiddata_finish(mvec__import *import)
 {
     aiddata_state *s = import->state;
-    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "AidData");
+    mvec__coded_report(import, &s->coded, "AidData");
     return MVEC_OK;
 }
 
@@ -186,8 +179,7 @@ static void aiddata_clear(mvec__import *import)
     aiddata_state *s = import->state;
     if (s == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &s->map);
-    mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__coded_clear(import->ctx, &s->coded);
     mvec__free(import->ctx, s);
     import->state = NULL;
 }

@@ -20,8 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code_map.h"
-#include "importers.h"
+#include "import_common.h"
 
 static const char *const ATOP_HEADER[] = {"year",    "state_a", "cow_a", "iso3_a",
                                           "state_b", "cow_b",   "iso3_b"};
@@ -58,8 +57,7 @@ typedef struct atop_override {
 enum { ATOP_MAX_OVERRIDES = 64 };
 
 typedef struct atop_state {
-    mvec__code_map cow;
-    mvec__unmapped unmapped;
+    mvec__coded cow;
     atop_tie *ties;
     size_t tie_count, tie_capacity;
     atop_override overrides[ATOP_MAX_OVERRIDES];
@@ -74,7 +72,7 @@ static mvec_status atop_begin(mvec__import *import)
     atop_state *state = NULL;
     MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *state, &state));
     import->state = state;
-    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "cow", &state->cow));
+    MVEC_TRY(mvec__coded_load(import, "cow", &state->cow));
 cleanup:
     return status;
 }
@@ -84,8 +82,7 @@ static void atop_clear(mvec__import *import)
     atop_state *state = import->state;
     if (state == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &state->cow);
-    mvec__unmapped_clear(import->ctx, &state->unmapped);
+    mvec__coded_clear(import->ctx, &state->cow);
     mvec__free(import->ctx, state->ties);
     mvec__free(import->ctx, state);
     import->state = NULL;
@@ -138,7 +135,7 @@ static mvec_status atop_side(mvec__import *import, size_t cow_column, size_t iso
             by_iso3 = NULL; /* a name, a number or an aggregate: not this column's codes */
     }
     const mvec_country *by_cow = NULL;
-    bool known = mvec__code_map_find(&state->cow, cow_text, year, &by_cow);
+    bool known = mvec__code_map_find(&state->cow.map, cow_text, year, &by_cow);
     if (by_cow != NULL) {
         if (by_cow != by_iso3)
             note_override(state, iso3, by_cow, cow, year);
@@ -153,7 +150,7 @@ static mvec_status atop_side(mvec__import *import, size_t cow_column, size_t iso
     char code[96];
     snprintf(code, sizeof code, "%s / COW %s (%.40s)", iso3[0] ? iso3 : "no iso3", cow_text,
              mvec__table_get(table, cow_column == ATOP_COW_A ? ATOP_STATE_A : ATOP_STATE_B));
-    return mvec__unmapped_add(ctx, &state->unmapped, code, known, table->record->line);
+    return mvec__unmapped_add(ctx, &state->cow.unmapped, code, known, table->record->line);
 }
 
 static mvec_status atop_row(mvec__import *import)
@@ -208,7 +205,7 @@ static mvec_status atop_report(mvec__import *import)
     atop_state *state = import->state;
     mvec_status status = MVEC_OK;
     mvec__buf text = MVEC__BUF_INIT(16384);
-    mvec__unmapped_report(ctx, &state->unmapped, import->name, "ATOP dyad side");
+    mvec__coded_report(import, &state->cow, "ATOP dyad side");
     if (state->override_count > 0) {
         MVEC_TRY(mvec__buf_printf(ctx, &text,
                                   "%s: the iso3 column was read through data/codes/cow.csv "
@@ -247,40 +244,27 @@ static mvec_status atop_finish(mvec__import *import)
     qsort(state->ties, state->tie_count, sizeof *state->ties, compare_ties);
     mvec_observation template;
     memset(&template, 0, sizeof template);
-    const char *empty = NULL;
-    MVEC_TRY(mvec__import_intern(import, "", &empty));
+    mvec__provenance provenance;
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "ATOP (Leeds et al.), alliance dyad-years 1950-2017 as extracted by Fritz, "
+                      "Thurner & Kauermann",
+            .source_date = "2022-10-21",
+            .url = "https://github.com/dennis-klein/arms-trade-networks",
+            .title = "Alliance Treaty Obligations and Provisions: yearly alliance matrices "
+                     "(data/out/atop_alliance.RData)",
+            .quality = "secondary",
+            .note = "one tie per ally and year; any ATOP obligation (defence, neutrality, "
+                    "non-aggression, consultation): the pact type is not in this extract",
+        },
+        &provenance));
+    mvec__provenance_stamp(&provenance, &template);
     MVEC_TRY(mvec__import_intern(import, "security.alliance", &template.vector));
     MVEC_TRY(mvec__import_intern(import, "value", &template.indicator));
-    template.period = template.item = template.seed = template.quote = empty;
-    MVEC_TRY(mvec__import_intern(import,
-                                 "ATOP (Leeds et al.), alliance dyad-years 1950-2017 as extracted "
-                                 "by Fritz, Thurner & Kauermann",
-                                 &template.source));
-    MVEC_TRY(mvec__import_intern(import, "2022-10-21", &template.source_date));
-    MVEC_TRY(mvec__import_intern(import, "https://github.com/dennis-klein/arms-trade-networks",
-                                 &template.url));
-    MVEC_TRY(mvec__import_intern(import,
-                                 "Alliance Treaty Obligations and Provisions: yearly alliance "
-                                 "matrices (data/out/atop_alliance.RData)",
-                                 &template.title));
-    MVEC_TRY(mvec__import_intern(import, "secondary", &template.quality));
-    MVEC_TRY(mvec__import_intern(import,
-                                 "one tie per ally and year; any ATOP obligation (defence, "
-                                 "neutrality, non-aggression, consultation): the pact type is "
-                                 "not in this extract",
-                                 &template.note));
-    MVEC_TRY(mvec__import_intern(import, import->name, &template.file));
     template.basis = MVEC_BASIS_THIRD_PARTY;
     template.value = 1;
-    {
-        mvec_observation *probe = NULL;
-        MVEC_TRY(mvec__import_new_row(import, &probe));
-        *probe = template;
-        MVEC_TRY(mvec__import_set_unit(import, probe, "count", ATOP_YEAR));
-        template.unit = probe->unit;
-        template.dimension = probe->dimension;
-        template.base_value = probe->base_value;
-    }
+    MVEC_TRY(mvec__import_template_unit(import, &template, "count", ATOP_YEAR));
     double factor = template.base_value;
     const char *total_note = NULL;
     MVEC_TRY(mvec__import_intern(import, "the number of allies that year (the sum of the ties)",

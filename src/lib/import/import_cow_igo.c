@@ -23,8 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code_map.h"
-#include "importers.h"
+#include "import_common.h"
 
 static const char *const COW_IGO_HEADER[] = {"ccode", "year", "state"};
 enum { IGO_CCODE, IGO_YEAR, IGO_STATE, IGO_ORGANISATIONS, IGO_COLUMN_COUNT };
@@ -43,8 +42,7 @@ typedef struct igo_row {
 } igo_row;
 
 typedef struct igo_state {
-    mvec__code_map cow;
-    mvec__unmapped unmapped;
+    mvec__coded cow;
     size_t *igo_fields; /* field index of each IGO column */
     size_t igo_count;
     size_t words; /* 64-bit words per row */
@@ -61,7 +59,7 @@ static mvec_status igo_begin(mvec__import *import)
     igo_state *state = NULL;
     MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *state, &state));
     import->state = state;
-    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "cow", &state->cow));
+    MVEC_TRY(mvec__coded_load(import, "cow", &state->cow));
     const mvec__table *table = &import->table;
     if (table->width > 0)
         MVEC_TRY(
@@ -85,8 +83,7 @@ static void igo_clear(mvec__import *import)
     igo_state *state = import->state;
     if (state == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &state->cow);
-    mvec__unmapped_clear(import->ctx, &state->unmapped);
+    mvec__coded_clear(import->ctx, &state->cow);
     mvec__free(import->ctx, state->igo_fields);
     mvec__free(import->ctx, state->rows);
     mvec__free(import->ctx, state->bits);
@@ -136,11 +133,11 @@ static mvec_status igo_row_read(mvec__import *import)
                                state->igo_fields[i] + 1, cell);
     }
     const mvec_country *country = NULL;
-    bool known = mvec__code_map_find(&state->cow, ccode_text, (int)year, &country);
+    bool known = mvec__code_map_find(&state->cow.map, ccode_text, (int)year, &country);
     if (!known || country == NULL) {
         char code[64];
         snprintf(code, sizeof code, "%s (%.40s)", ccode_text, mvec__table_get(table, IGO_STATE));
-        return mvec__unmapped_add(ctx, &state->unmapped, code, known, table->record->line);
+        return mvec__unmapped_add(ctx, &state->cow.unmapped, code, known, table->record->line);
     }
     MVEC_TRY(mvec__grow(ctx, &state->rows, &state->row_capacity, state->row_count + 1,
                         sizeof *state->rows));
@@ -170,7 +167,7 @@ static mvec_status igo_finish(mvec__import *import)
     mvec_status status = MVEC_OK;
     uint32_t *matrix = NULL;
     size_t matrix_capacity = 0;
-    mvec__unmapped_report(ctx, &state->unmapped, import->name, "COW state-year");
+    mvec__coded_report(import, &state->cow, "COW state-year");
     if (state->cells[0] + state->cells[1] + state->cells[2] > 0)
         mvec__log(ctx, MVEC_LOG_NOTE,
                   "%s: not counted as co-memberships: %zu associate (2), %zu observer (3) and "
@@ -189,38 +186,25 @@ static mvec_status igo_finish(mvec__import *import)
     /* The constant part of every observation, interned once. */
     mvec_observation template;
     memset(&template, 0, sizeof template);
-    const char *empty = NULL;
-    MVEC_TRY(mvec__import_intern(import, "", &empty));
+    mvec__provenance provenance;
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "Correlates of War Project, Intergovernmental Organizations v3.0",
+            .source_date = "2020",
+            .url = "https://correlatesofwar.org/data-sets/igos/",
+            .title = "Intergovernmental Organizations (v3), state-year file",
+            .quality = "official",
+            .note = "IGOs in which both states are full members (code 1); associate (2), "
+                    "observer (3) and missing (-9) memberships not counted",
+        },
+        &provenance));
+    mvec__provenance_stamp(&provenance, &template);
     MVEC_TRY(mvec__import_intern(import, "institutions.igo", &template.vector));
     MVEC_TRY(mvec__import_intern(import, "value", &template.indicator));
-    template.period = template.item = template.seed = template.quote = empty;
-    MVEC_TRY(mvec__import_intern(import,
-                                 "Correlates of War Project, Intergovernmental Organizations v3.0",
-                                 &template.source));
-    MVEC_TRY(mvec__import_intern(import, "2020", &template.source_date));
-    MVEC_TRY(
-        mvec__import_intern(import, "https://correlatesofwar.org/data-sets/igos/", &template.url));
-    MVEC_TRY(mvec__import_intern(import, "Intergovernmental Organizations (v3), state-year file",
-                                 &template.title));
-    MVEC_TRY(mvec__import_intern(import, "official", &template.quality));
-    MVEC_TRY(mvec__import_intern(
-        import,
-        "IGOs in which both states are full members (code 1); associate (2), observer (3) "
-        "and missing (-9) memberships not counted",
-        &template.note));
-    MVEC_TRY(mvec__import_intern(import, import->name, &template.file));
     template.basis = MVEC_BASIS_THIRD_PARTY;
     template.value = 1;
-    {
-        /* the unit once, on a row that is then overwritten */
-        mvec_observation *probe = NULL;
-        MVEC_TRY(mvec__import_new_row(import, &probe));
-        *probe = template;
-        MVEC_TRY(mvec__import_set_unit(import, probe, "count", IGO_CCODE));
-        template.unit = probe->unit;
-        template.dimension = probe->dimension;
-        template.base_value = probe->base_value; /* the unit's factor, value being 1 */
-    }
+    MVEC_TRY(mvec__import_template_unit(import, &template, "count", IGO_CCODE));
     double factor = template.base_value;
     const char *total_note = NULL;
     MVEC_TRY(mvec__import_intern(import,

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "code_map.h"
+#include "import_common.h"
 #include "importers.h"
 
 /* The 2023 edition's header, exactly (the cleaned sheet of
@@ -58,12 +58,11 @@ typedef struct ei_column {
 
 typedef struct ei_state {
     int year;
-    mvec__code_map codes;
-    mvec__unmapped unmapped;
-    ei_column *columns; /* one per header field; [0] is the exporter label */
+    mvec__coded codes;
+    mvec__provenance provenance; /* note per row */
+    ei_column *columns;          /* one per header field; [0] is the exporter label */
     size_t column_count;
-    const char *exports, *imports, *value, *empty, *unit, *source, *date, *url, *title, *quality,
-        *file;
+    const char *exports, *imports, *value, *unit;
 } ei_state;
 
 static mvec_status ei_begin(mvec__import *import)
@@ -74,7 +73,7 @@ static mvec_status ei_begin(mvec__import *import)
     ei_state *state = NULL;
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *state, &state));
     import->state = state;
-    MVEC_TRY(mvec__code_map_load(ctx, import->countries, "ei", &state->codes));
+    MVEC_TRY(mvec__coded_load(import, "ei", &state->codes));
     const char *first = header->fields[0];
     long year = EI_GAS_DEFAULT_YEAR;
     if (strncmp(first, "Country", 7) != 0 ||
@@ -97,27 +96,28 @@ static mvec_status ei_begin(mvec__import *import)
                 MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:%zu:%zu: column '%s' appears twice",
                           import->name, header->line, f + 1, column->label);
         column->known =
-            mvec__code_map_find(&state->codes, column->label, state->year, &column->partner);
+            mvec__code_map_find(&state->codes.map, column->label, state->year, &column->partner);
     }
     MVEC_TRY(mvec__import_intern(import, "energy.gas_exports", &state->exports));
     MVEC_TRY(mvec__import_intern(import, "energy.gas_imports", &state->imports));
     MVEC_TRY(mvec__import_intern(import, "value", &state->value));
-    MVEC_TRY(mvec__import_intern(import, "", &state->empty));
     MVEC_TRY(mvec__import_intern(import, "bcm", &state->unit));
     char source[160];
     snprintf(source, sizeof source,
              "Energy Institute, Statistical Review of World Energy %d, natural gas: trade "
              "movements by pipeline",
              state->year + 1);
-    MVEC_TRY(mvec__import_intern(import, source, &state->source));
     char date[16];
     snprintf(date, sizeof date, "%d", state->year + 1);
-    MVEC_TRY(mvec__import_intern(import, date, &state->date));
-    MVEC_TRY(
-        mvec__import_intern(import, "https://www.energyinst.org/statistical-review", &state->url));
-    MVEC_TRY(mvec__import_intern(import, "Gas - Trade movts - pipeline", &state->title));
-    MVEC_TRY(mvec__import_intern(import, "official", &state->quality));
-    MVEC_TRY(mvec__import_intern(import, import->name, &state->file));
+    MVEC_TRY(mvec__provenance_intern(import,
+                                     &(mvec__provenance){
+                                         .source = source,
+                                         .source_date = date,
+                                         .url = "https://www.energyinst.org/statistical-review",
+                                         .title = "Gas - Trade movts - pipeline",
+                                         .quality = "official",
+                                     },
+                                     &state->provenance));
 cleanup:
     return status;
 }
@@ -136,22 +136,13 @@ static mvec_status ei_add(mvec__import *import, const mvec_country *country,
     row->vector = vector;
     row->indicator = state->value;
     row->year = state->year;
-    row->period = state->empty;
-    row->item = state->empty;
     row->value = value;
     MVEC_TRY(mvec__import_set_unit(import, row, state->unit, 0));
     row->basis = MVEC_BASIS_THIRD_PARTY;
-    row->source = state->source;
-    row->source_date = state->date;
-    row->url = state->url;
-    row->title = state->title;
-    row->quality = state->quality;
-    row->seed = state->empty;
-    row->quote = state->empty;
+    mvec__provenance_stamp(&state->provenance, row);
     snprintf(note, sizeof note, "pipeline matrix: exporter row '%s', importer column '%s'",
              exporter, importer);
     MVEC_TRY(mvec__import_intern(import, note, &row->note));
-    row->file = state->file;
     row->line = import->table.record->line;
     row->column = field + 1;
     mvec__import_add_row(import);
@@ -172,7 +163,7 @@ static mvec_status ei_row(mvec__import *import)
     mvec_status status = MVEC_OK;
     const char *label = record->fields[0];
     const mvec_country *exporter = NULL;
-    bool known = mvec__code_map_find(&state->codes, label, state->year, &exporter);
+    bool known = mvec__code_map_find(&state->codes.map, label, state->year, &exporter);
     if (label[0] == '\0')
         return mvec__error(ctx, MVEC_ERR_PARSE, "%s:%zu:1: empty exporter label", import->name,
                            record->line);
@@ -202,8 +193,8 @@ static mvec_status ei_row(mvec__import *import)
                 MVEC_TRY(ei_add(import, exporter, importer, state->exports, value, f, label,
                                 column->label));
             else
-                MVEC_TRY(mvec__unmapped_add(ctx, &state->unmapped, column->label, column->known,
-                                            record->line));
+                MVEC_TRY(mvec__unmapped_add(ctx, &state->codes.unmapped, column->label,
+                                            column->known, record->line));
         }
         /* the importer's side */
         if (is_focal(importer)) {
@@ -211,10 +202,11 @@ static mvec_status ei_row(mvec__import *import)
                 MVEC_TRY(ei_add(import, importer, exporter, state->imports, value, f, label,
                                 column->label));
             else
-                MVEC_TRY(mvec__unmapped_add(ctx, &state->unmapped, label, known, record->line));
+                MVEC_TRY(
+                    mvec__unmapped_add(ctx, &state->codes.unmapped, label, known, record->line));
         } else if (!is_focal(exporter) && !total_row && importer != NULL) {
             /* a region's exports to a bloc or to the world: no country on either side */
-            MVEC_TRY(mvec__unmapped_add(ctx, &state->unmapped, label, known, record->line));
+            MVEC_TRY(mvec__unmapped_add(ctx, &state->codes.unmapped, label, known, record->line));
         }
     }
 cleanup:
@@ -224,7 +216,7 @@ cleanup:
 static mvec_status ei_finish(mvec__import *import)
 {
     ei_state *state = import->state;
-    mvec__unmapped_report(import->ctx, &state->unmapped, import->name, "pipeline trade");
+    mvec__coded_report(import, &state->codes, "pipeline trade");
     return MVEC_OK;
 }
 
@@ -236,8 +228,7 @@ static void ei_clear(mvec__import *import)
     for (size_t f = 0; f < state->column_count; f++)
         mvec__free(import->ctx, state->columns[f].label);
     mvec__free(import->ctx, state->columns);
-    mvec__unmapped_clear(import->ctx, &state->unmapped);
-    mvec__code_map_clear(import->ctx, &state->codes);
+    mvec__coded_clear(import->ctx, &state->codes);
     mvec__free(import->ctx, state);
     import->state = NULL;
 }

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "code_map.h"
+#include "import_common.h"
 #include "importers.h"
 
 static const char *const EUROSTAT_HEADER[] = {
@@ -55,14 +55,13 @@ typedef struct es_sum {
 } es_sum;
 
 typedef struct es_state {
-    mvec__code_map codes;
-    mvec__unmapped unmapped;
-    mvec__strmap index; /* "focal reporter vector year" -> slot in sums */
+    mvec__coded codes;
+    mvec__provenance provenance; /* note per row */
+    mvec__strmap index;          /* "focal reporter vector year" -> slot in sums */
     es_sum *sums;
     size_t count, capacity;
     size_t value_column; /* 1-based, for the rows finish writes */
-    const char *imports, *exports, *value, *empty, *unit, *source, *date, *url, *title, *quality,
-        *file;
+    const char *imports, *exports, *value, *unit;
 } es_state;
 
 static mvec_status es_begin(mvec__import *import)
@@ -72,25 +71,23 @@ static mvec_status es_begin(mvec__import *import)
     es_state *state = NULL;
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *state, &state));
     import->state = state;
-    MVEC_TRY(mvec__code_map_load(ctx, import->countries, "eurostat", &state->codes));
+    MVEC_TRY(mvec__coded_load(import, "eurostat", &state->codes));
     state->value_column = (size_t)import->table.field_of[ES_VALUE] + 1;
     MVEC_TRY(mvec__import_intern(import, "trade.imports", &state->imports));
     MVEC_TRY(mvec__import_intern(import, "trade.exports", &state->exports));
     MVEC_TRY(mvec__import_intern(import, "value", &state->value));
-    MVEC_TRY(mvec__import_intern(import, "", &state->empty));
     MVEC_TRY(mvec__import_intern(import, "EUR", &state->unit));
-    MVEC_TRY(mvec__import_intern(import,
-                                 "Eurostat, international trade in goods (Comext), EU member "
-                                 "states' trade by partner, total products, monthly",
-                                 &state->source));
-    MVEC_TRY(mvec__import_intern(import, "2024", &state->date));
-    MVEC_TRY(mvec__import_intern(
-        import, "https://ec.europa.eu/eurostat/web/international-trade-in-goods/database",
-        &state->url));
-    MVEC_TRY(mvec__import_intern(import, "EU trade since 2002 by HS2-4-6 and CN8 (DS-045409)",
-                                 &state->title));
-    MVEC_TRY(mvec__import_intern(import, "official", &state->quality));
-    MVEC_TRY(mvec__import_intern(import, import->name, &state->file));
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "Eurostat, international trade in goods (Comext), EU member states' trade "
+                      "by partner, total products, monthly",
+            .source_date = "2024",
+            .url = "https://ec.europa.eu/eurostat/web/international-trade-in-goods/database",
+            .title = "EU trade since 2002 by HS2-4-6 and CN8 (DS-045409)",
+            .quality = "official",
+        },
+        &state->provenance));
 cleanup:
     return status;
 }
@@ -150,9 +147,9 @@ static mvec_status es_row(mvec__import *import)
                                 value_text);
     const char *label = mvec__table_get(table, ES_REPORTER);
     const mvec_country *reporter = NULL;
-    bool known = mvec__code_map_find(&state->codes, label, (int)year, &reporter);
+    bool known = mvec__code_map_find(&state->codes.map, label, (int)year, &reporter);
     if (reporter == NULL)
-        return mvec__unmapped_add(ctx, &state->unmapped, label, known, table->record->line);
+        return mvec__unmapped_add(ctx, &state->codes.unmapped, label, known, table->record->line);
     char key[128];
     snprintf(key, sizeof key, "%s %s %s %ld", focal->code, reporter->code, vector, year);
     size_t slot;
@@ -214,13 +211,13 @@ static mvec_status es_finish(mvec__import *import)
         char note[200];
         int months = month_count(sum->months);
         MVEC_TRY(mvec__import_new_row(import, &row));
+        mvec__provenance_stamp(&state->provenance, row);
         row->country = sum->focal;
         row->partner = sum->reporter;
         row->vector = sum->vector;
         row->indicator = state->value;
         row->year = sum->year;
         if (months == 12) {
-            row->period = state->empty;
             snprintf(note, sizeof note, "the sum of the 12 monthly values");
         } else {
             month_list(sum->months, period, sizeof period);
@@ -229,24 +226,15 @@ static mvec_status es_finish(mvec__import *import)
                      "the sum of %d monthly value%s (%s); the other months are not in the file",
                      months, months == 1 ? "" : "s", period);
         }
-        row->item = state->empty;
         row->value = sum->value;
         MVEC_TRY(mvec__import_set_unit(import, row, state->unit, ES_VALUE));
         row->basis = MVEC_BASIS_PARTNER;
-        row->source = state->source;
-        row->source_date = state->date;
-        row->url = state->url;
-        row->title = state->title;
-        row->quality = state->quality;
-        row->seed = state->empty;
-        row->quote = state->empty;
         MVEC_TRY(mvec__import_intern(import, note, &row->note));
-        row->file = state->file;
         row->line = sum->line;
         row->column = state->value_column;
         mvec__import_add_row(import);
     }
-    mvec__unmapped_report(import->ctx, &state->unmapped, import->name, "reporter");
+    mvec__coded_report(import, &state->codes, "reporter");
 cleanup:
     return status;
 }
@@ -258,8 +246,7 @@ static void es_clear(mvec__import *import)
         return;
     mvec__free(import->ctx, state->sums);
     mvec__strmap_clear(import->ctx, &state->index);
-    mvec__unmapped_clear(import->ctx, &state->unmapped);
-    mvec__code_map_clear(import->ctx, &state->codes);
+    mvec__coded_clear(import->ctx, &state->codes);
     mvec__free(import->ctx, state);
     import->state = NULL;
 }

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "code_map.h"
+#include "import_common.h"
 #include "importers.h"
 
 static const char *const PEW_HEADER[] = {
@@ -56,7 +56,8 @@ static const mvec__column_spec PEW_COLUMNS[PEW_COLUMN_COUNT] = {
 #define PEW_SUM_TOLERANCE 1e-3
 
 typedef struct pew_state {
-    const char *vector, *favourable, *unfavourable, *empty, *url, *quality, *file;
+    const char *vector, *favourable, *unfavourable;
+    mvec__provenance provenance; /* source, date, title and note per wave and row */
     mvec__unmapped unmapped;
 } pew_state;
 
@@ -69,11 +70,12 @@ static mvec_status pew_begin(mvec__import *import)
     MVEC_TRY(mvec__import_intern(import, "opinion", &state->vector));
     MVEC_TRY(mvec__import_intern(import, "favourable", &state->favourable));
     MVEC_TRY(mvec__import_intern(import, "unfavourable", &state->unfavourable));
-    MVEC_TRY(mvec__import_intern(import, "", &state->empty));
-    MVEC_TRY(
-        mvec__import_intern(import, "https://www.pewresearch.org/global/datasets/", &state->url));
-    MVEC_TRY(mvec__import_intern(import, "secondary", &state->quality));
-    MVEC_TRY(mvec__import_intern(import, import->name, &state->file));
+    MVEC_TRY(mvec__provenance_intern(import,
+                                     &(mvec__provenance){
+                                         .url = "https://www.pewresearch.org/global/datasets/",
+                                         .quality = "secondary",
+                                     },
+                                     &state->provenance));
 cleanup:
     return status;
 }
@@ -186,6 +188,7 @@ static mvec_status pew_row(mvec__import *import)
     for (int unfavourable = 0; unfavourable <= 1; unfavourable++) {
         mvec_observation *row = NULL;
         MVEC_TRY(mvec__import_new_row(import, &row));
+        mvec__provenance_stamp(&state->provenance, row);
         /* the shares have five decimals: the percentage is rounded to three,
          * which removes only the binary rounding of the sum */
         double sum_of_two = unfavourable ? share[2] + share[3] : share[0] + share[1];
@@ -195,20 +198,13 @@ static mvec_status pew_row(mvec__import *import)
         row->vector = state->vector;
         row->indicator = unfavourable ? state->unfavourable : state->favourable;
         row->year = (int)wave;
-        row->period = state->empty;
-        row->item = state->empty;
         size_t column = unfavourable ? PEW_SOMEWHAT_UNFAV : PEW_VERY_FAV;
         MVEC_TRY(mvec__import_set_unit(import, row, "% of respondents", column));
         row->basis = MVEC_BASIS_THIRD_PARTY;
         row->source = source_text;
         row->source_date = date_text;
-        row->url = state->url;
         row->title = title_text;
-        row->quality = state->quality;
-        row->seed = state->empty;
-        row->quote = state->empty;
         row->note = note_text;
-        row->file = state->file;
         row->line = table->record->line;
         row->column = (size_t)table->field_of[column] + 1;
         mvec__import_add_row(import);

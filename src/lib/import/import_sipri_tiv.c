@@ -18,7 +18,7 @@
  */
 #include <stdio.h>
 
-#include "code_map.h"
+#include "import_common.h"
 #include "import_totals.h"
 
 static const char *const SIPRI_HEADER[] = {
@@ -47,12 +47,11 @@ static const mvec__column_spec SIPRI_COLUMNS[SIPRI_COLUMN_COUNT] = {
 
 /* Strings the same on every row, interned once (begin). */
 typedef struct sipri_state {
-    mvec__code_map map;
-    mvec__unmapped unmapped;
+    mvec__coded coded;
     mvec__import_totals totals;
+    mvec__provenance provenance;
     const char *total_note;
-    const char *imports, *exports, *value, *empty, *source, *date, *url, *title, *quality, *note,
-        *file;
+    const char *imports, *exports, *value;
 } sipri_state;
 
 static mvec_status sipri_begin(mvec__import *import)
@@ -61,7 +60,20 @@ static mvec_status sipri_begin(mvec__import *import)
     sipri_state *s = NULL;
     MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *s, &s));
     import->state = s;
-    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "sipri", &s->map));
+    MVEC_TRY(mvec__coded_load(import, "sipri", &s->coded));
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "SIPRI Arms Transfers Database, TIV of arms exports by supplier, recipient "
+                      "and year (tables generated 28 July 2022, reshaped by 360info)",
+            .source_date = "2022-07-28",
+            .url = "https://www.sipri.org/databases/armstransfers",
+            .title = "SIPRI Arms Transfers Database: trend-indicator values, 1950-2021",
+            .quality = "official",
+            .note = "year of delivery; TIV is a volume index (constant 1990 prices), not dollars; "
+                    "0 = less than 0.5 m TIV",
+        },
+        &s->provenance));
     struct {
         const char **out;
         const char *text;
@@ -69,16 +81,6 @@ static mvec_status sipri_begin(mvec__import *import)
         {&s->imports, "arms.imports"},
         {&s->exports, "arms.exports"},
         {&s->value, "value"},
-        {&s->empty, ""},
-        {&s->source, "SIPRI Arms Transfers Database, TIV of arms exports by supplier, recipient "
-                     "and year (tables generated 28 July 2022, reshaped by 360info)"},
-        {&s->date, "2022-07-28"},
-        {&s->url, "https://www.sipri.org/databases/armstransfers"},
-        {&s->title, "SIPRI Arms Transfers Database: trend-indicator values, 1950-2021"},
-        {&s->quality, "official"},
-        {&s->note, "year of delivery; TIV is a volume index (constant 1990 prices), not dollars; "
-                   "0 = less than 0.5 m TIV"},
-        {&s->file, import->name},
         {&s->total_note, "total computed by mvec: the sum of this file's rows for the country "
                          "and year, including parties mapped to no country (unknown suppliers "
                          "or recipients, rebel groups, organisations)"},
@@ -87,23 +89,6 @@ static mvec_status sipri_begin(mvec__import *import)
         MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
 cleanup:
     return status;
-}
-
-/* The country SIPRI's `column` names in `year`, or NULL (counted as left out). */
-static mvec_status sipri_party(mvec__import *import, size_t column, int year,
-                               const mvec_country **out)
-{
-    sipri_state *s = import->state;
-    const char *name = mvec__table_get(&import->table, column);
-    *out = NULL;
-    if (name[0] == '\0')
-        return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE, "empty %s",
-                                SIPRI_COLUMNS[column].name);
-    bool known = mvec__code_map_find(&s->map, name, year, out);
-    if (*out == NULL)
-        return mvec__unmapped_add(import->ctx, &s->unmapped, name, known,
-                                  import->table.record->line);
-    return MVEC_OK;
 }
 
 static mvec_status sipri_add(mvec__import *import, const mvec_country *country,
@@ -119,18 +104,10 @@ static mvec_status sipri_add(mvec__import *import, const mvec_country *country,
     row->vector = vector;
     row->indicator = s->value;
     row->year = year;
-    row->period = row->item = s->empty;
     row->value = value;
     MVEC_TRY(mvec__import_set_unit(import, row, "TIV m", SIPRI_VALUE));
     row->basis = MVEC_BASIS_THIRD_PARTY;
-    row->source = s->source;
-    row->source_date = s->date;
-    row->url = s->url;
-    row->title = s->title;
-    row->quality = s->quality;
-    row->seed = row->quote = s->empty;
-    row->note = s->note;
-    row->file = s->file;
+    mvec__provenance_stamp(&s->provenance, row);
     row->line = import->table.record->line;
     row->column = (size_t)import->table.field_of[SIPRI_VALUE] + 1;
     mvec__import_add_row(import);
@@ -157,9 +134,9 @@ static mvec_status sipri_row(mvec__import *import)
         return mvec__table_fail(ctx, table, SIPRI_VALUE, MVEC_ERR_PARSE, "negative TIV '%s'", text);
     const mvec_country *supplier = NULL;
     const mvec_country *recipient = NULL;
-    MVEC_TRY(sipri_party(import, SIPRI_SUPPLIER, (int)year, &supplier));
-    MVEC_TRY(sipri_party(import, SIPRI_RECIPIENT, (int)year, &recipient));
     sipri_state *s = import->state;
+    MVEC_TRY(mvec__coded_column(import, &s->coded, SIPRI_SUPPLIER, (int)year, &supplier));
+    MVEC_TRY(mvec__coded_column(import, &s->coded, SIPRI_RECIPIENT, (int)year, &recipient));
     size_t column = (size_t)table->field_of[SIPRI_VALUE] + 1;
     if (recipient != NULL)
         MVEC_TRY(mvec__import_totals_add(import, &s->totals, recipient, s->imports, (int)year,
@@ -181,21 +158,15 @@ static mvec_status sipri_fill_total(mvec__import *import, mvec_observation *row,
     sipri_state *s = import->state;
     (void)total;
     row->indicator = s->value;
-    row->period = row->item = row->seed = row->quote = s->empty;
-    row->source = s->source;
-    row->source_date = s->date;
-    row->url = s->url;
-    row->title = s->title;
-    row->quality = s->quality;
+    mvec__provenance_stamp(&s->provenance, row);
     row->note = s->total_note;
-    row->file = s->file;
     return mvec__import_set_unit(import, row, "TIV m", SIPRI_VALUE);
 }
 
 static mvec_status sipri_finish(mvec__import *import)
 {
     sipri_state *s = import->state;
-    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "SIPRI");
+    mvec__coded_report(import, &s->coded, "SIPRI");
     return mvec__import_totals_emit(import, &s->totals, sipri_fill_total);
 }
 
@@ -204,8 +175,7 @@ static void sipri_clear(mvec__import *import)
     sipri_state *s = import->state;
     if (s == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &s->map);
-    mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__coded_clear(import->ctx, &s->coded);
     mvec__import_totals_clear(import->ctx, &s->totals);
     mvec__free(import->ctx, s);
     import->state = NULL;

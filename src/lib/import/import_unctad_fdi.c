@@ -27,7 +27,7 @@
  */
 #include <stdio.h>
 
-#include "code_map.h"
+#include "import_common.h"
 #include "import_totals.h"
 
 static const char *const UNCTAD_HEADER[] = {
@@ -62,12 +62,12 @@ static const struct {
 enum { UNCTAD_FLOW_COUNT = sizeof UNCTAD_FLOWS / sizeof *UNCTAD_FLOWS };
 
 typedef struct unctad_state {
-    mvec__code_map map;
-    mvec__unmapped unmapped;
+    mvec__coded coded;
     mvec__import_totals totals;
+    mvec__provenance provenance;
     const char *negative, *total_note, *total_mirror_note;
     const char *reporter_vector[UNCTAD_FLOW_COUNT], *partner_vector[UNCTAD_FLOW_COUNT];
-    const char *value, *empty, *source, *date, *url, *title, *quality, *note, *mirror_note, *file;
+    const char *value, *mirror_note;
 } unctad_state;
 
 static mvec_status unctad_begin(mvec__import *import)
@@ -76,7 +76,22 @@ static mvec_status unctad_begin(mvec__import *import)
     unctad_state *s = NULL;
     MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *s, &s));
     import->state = s;
-    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "unctad", &s->map));
+    MVEC_TRY(mvec__coded_load(import, "unctad", &s->coded));
+    MVEC_TRY(mvec__provenance_intern(
+        import,
+        &(mvec__provenance){
+            .source = "UNCTAD, Bilateral FDI Statistics, 2014 release (2001-2012), as distributed "
+                      "in the R package wwmetrics",
+            .source_date = "2014",
+            .url = "https://unctad.org/topic/investment/investment-statistics-and-trends",
+            .title = "UNCTAD Bilateral FDI Statistics 2014",
+            .quality = "official",
+            .note = "the reporter's statistics; immediate (not ultimate) investor, so conduit "
+                    "economies (Netherlands, Luxembourg, Cyprus, British Virgin Islands...) hold "
+                    "investment routed from elsewhere; a 0 may be confidential; negative = "
+                    "disinvestment or a negative position",
+        },
+        &s->provenance));
     for (size_t f = 0; f < UNCTAD_FLOW_COUNT; f++) {
         MVEC_TRY(
             mvec__import_intern(import, UNCTAD_FLOWS[f].reporter_vector, &s->reporter_vector[f]));
@@ -88,21 +103,9 @@ static mvec_status unctad_begin(mvec__import *import)
         const char *text;
     } strings[] = {
         {&s->value, "value"},
-        {&s->empty, ""},
-        {&s->source, "UNCTAD, Bilateral FDI Statistics, 2014 release (2001-2012), as distributed "
-                     "in the R package wwmetrics"},
-        {&s->date, "2014"},
-        {&s->url, "https://unctad.org/topic/investment/investment-statistics-and-trends"},
-        {&s->title, "UNCTAD Bilateral FDI Statistics 2014"},
-        {&s->quality, "official"},
-        {&s->note, "the reporter's statistics; immediate (not ultimate) investor, so conduit "
-                   "economies (Netherlands, Luxembourg, Cyprus, British Virgin Islands...) hold "
-                   "investment routed from elsewhere; a 0 may be confidential; negative = "
-                   "disinvestment or a negative position"},
         {&s->mirror_note, "mirror: the partner's statistics read from the other side; immediate "
                           "(not ultimate) investor; a 0 may be confidential; negative = "
                           "disinvestment or a negative position"},
-        {&s->file, import->name},
         {&s->negative, "negative_position"},
         {&s->total_note, "total computed by mvec: the sum of the partners this file lists for "
                          "the reporter (positive positions only for stocks; net for flows), not "
@@ -126,9 +129,9 @@ static mvec_status unctad_economy(mvec__import *import, size_t column, const mve
     if (code[0] == '\0')
         return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE, "empty %s",
                                 UNCTAD_COLUMNS[column].name);
-    if (mvec__code_map_find(&s->map, code, 0, out)) {
+    if (mvec__code_map_find(&s->coded.map, code, 0, out)) {
         if (*out == NULL)
-            return mvec__unmapped_add(import->ctx, &s->unmapped, code, true,
+            return mvec__unmapped_add(import->ctx, &s->coded.unmapped, code, true,
                                       import->table.record->line);
         return MVEC_OK;
     }
@@ -138,7 +141,8 @@ static mvec_status unctad_economy(mvec__import *import, size_t column, const mve
         *out = c;
         return MVEC_OK;
     }
-    return mvec__unmapped_add(import->ctx, &s->unmapped, code, false, import->table.record->line);
+    return mvec__unmapped_add(import->ctx, &s->coded.unmapped, code, false,
+                              import->table.record->line);
 }
 
 static mvec_status unctad_add(mvec__import *import, const mvec_country *country,
@@ -161,18 +165,12 @@ static mvec_status unctad_add(mvec__import *import, const mvec_country *country,
     row->vector = vector;
     row->indicator = negative_position ? s->negative : s->value;
     row->year = year;
-    row->period = row->item = s->empty;
     row->value = value;
     MVEC_TRY(mvec__import_set_unit(import, row, "USD m", column));
     row->basis = basis;
-    row->source = s->source;
-    row->source_date = s->date;
-    row->url = s->url;
-    row->title = s->title;
-    row->quality = s->quality;
-    row->seed = row->quote = s->empty;
-    row->note = mirror ? s->mirror_note : s->note;
-    row->file = s->file;
+    mvec__provenance_stamp(&s->provenance, row);
+    if (mirror)
+        row->note = s->mirror_note;
     row->line = import->table.record->line;
     row->column = (size_t)import->table.field_of[column] + 1;
     mvec__import_add_row(import);
@@ -209,7 +207,7 @@ static mvec_status unctad_row(mvec__import *import)
     if (reporter == partner) { /* round-tripping (ISR, KOR): no partner of its own */
         char self[64];
         snprintf(self, sizeof self, "%s as its own partner", reporter->code);
-        return mvec__unmapped_add(ctx, &s->unmapped, self, true, table->record->line);
+        return mvec__unmapped_add(ctx, &s->coded.unmapped, self, true, table->record->line);
     }
     for (size_t f = 0; f < UNCTAD_FLOW_COUNT; f++) {
         if (!present[f])
@@ -228,21 +226,15 @@ static mvec_status unctad_fill_total(mvec__import *import, mvec_observation *row
 {
     unctad_state *s = import->state;
     row->indicator = s->value;
-    row->period = row->item = row->seed = row->quote = s->empty;
-    row->source = s->source;
-    row->source_date = s->date;
-    row->url = s->url;
-    row->title = s->title;
-    row->quality = s->quality;
+    mvec__provenance_stamp(&s->provenance, row);
     row->note = total->basis == MVEC_BASIS_PARTNER ? s->total_mirror_note : s->total_note;
-    row->file = s->file;
     return mvec__import_set_unit(import, row, "USD m", UNCTAD_INSTOCK);
 }
 
 static mvec_status unctad_finish(mvec__import *import)
 {
     unctad_state *s = import->state;
-    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "UNCTAD FDI");
+    mvec__coded_report(import, &s->coded, "UNCTAD FDI");
     return mvec__import_totals_emit(import, &s->totals, unctad_fill_total);
 }
 
@@ -251,8 +243,7 @@ static void unctad_clear(mvec__import *import)
     unctad_state *s = import->state;
     if (s == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &s->map);
-    mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__coded_clear(import->ctx, &s->coded);
     mvec__import_totals_clear(import->ctx, &s->totals);
     mvec__free(import->ctx, s);
     import->state = NULL;

@@ -23,8 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "code_map.h"
-#include "importers.h"
+#include "import_common.h"
 
 static const char *const WIIW_HEADER[] = {
     "Tree Level 1", "Country-Code", "Country", "Direction", "Partner-Code", "Partner", "Unit",
@@ -69,10 +68,10 @@ static const struct {
 enum { WIIW_DIRECTION_COUNT = sizeof WIIW_DIRECTIONS / sizeof *WIIW_DIRECTIONS };
 
 typedef struct wiiw_state {
-    mvec__code_map map;
-    mvec__unmapped unmapped;
+    mvec__coded coded;
+    mvec__provenance provenance; /* source and note are per row */
     const char *vectors[WIIW_DIRECTION_COUNT];
-    const char *value, *negative, *empty, *url, *title, *quality, *file;
+    const char *value, *negative;
 } wiiw_state;
 
 static mvec_status wiiw_begin(mvec__import *import)
@@ -81,7 +80,15 @@ static mvec_status wiiw_begin(mvec__import *import)
     wiiw_state *s = NULL;
     MVEC_TRY(mvec__calloc(import->ctx, 1, sizeof *s, &s));
     import->state = s;
-    MVEC_TRY(mvec__code_map_load(import->ctx, import->countries, "wiiw", &s->map));
+    MVEC_TRY(mvec__coded_load(import, "wiiw", &s->coded));
+    /* the export is not dated: its last year is in source */
+    MVEC_TRY(mvec__provenance_intern(import,
+                                     &(mvec__provenance){
+                                         .url = "https://data.wiiw.ac.at/fdi-database.html",
+                                         .title = "wiiw FDI Database: FDI by partner",
+                                         .quality = "official",
+                                     },
+                                     &s->provenance));
     for (size_t d = 0; d < WIIW_DIRECTION_COUNT; d++)
         MVEC_TRY(mvec__import_intern(import, WIIW_DIRECTIONS[d].vector, &s->vectors[d]));
     struct {
@@ -90,32 +97,11 @@ static mvec_status wiiw_begin(mvec__import *import)
     } strings[] = {
         {&s->value, "value"},
         {&s->negative, "negative_position"},
-        {&s->empty, ""},
-        {&s->url, "https://data.wiiw.ac.at/fdi-database.html"},
-        {&s->title, "wiiw FDI Database: FDI by partner"},
-        {&s->quality, "official"},
-        {&s->file, import->name},
     };
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         MVEC_TRY(mvec__import_intern(import, strings[i].text, strings[i].out));
 cleanup:
     return status;
-}
-
-/* The country wiiw's code in `column` names, or NULL (counted as left out). */
-static mvec_status wiiw_code(mvec__import *import, size_t column, const mvec_country **out)
-{
-    wiiw_state *s = import->state;
-    const char *code = mvec__table_get(&import->table, column);
-    *out = NULL;
-    if (code[0] == '\0')
-        return mvec__table_fail(import->ctx, &import->table, column, MVEC_ERR_PARSE, "empty %s",
-                                WIIW_COLUMNS[column].name);
-    bool known = mvec__code_map_find(&s->map, code, 0, out);
-    if (*out == NULL)
-        return mvec__unmapped_add(import->ctx, &s->unmapped, code, known,
-                                  import->table.record->line);
-    return MVEC_OK;
 }
 
 static mvec_status wiiw_row(mvec__import *import)
@@ -161,8 +147,8 @@ static mvec_status wiiw_row(mvec__import *import)
     }
     const mvec_country *country = NULL;
     const mvec_country *partner = NULL;
-    MVEC_TRY(wiiw_code(import, WIIW_COUNTRY_CODE, &country));
-    MVEC_TRY(wiiw_code(import, WIIW_PARTNER_CODE, &partner));
+    MVEC_TRY(mvec__coded_column(import, &s->coded, WIIW_COUNTRY_CODE, 0, &country));
+    MVEC_TRY(mvec__coded_column(import, &s->coded, WIIW_PARTNER_CODE, 0, &partner));
     if (country == NULL || partner == NULL)
         return MVEC_OK;
     const char *sources = mvec__table_get(table, WIIW_SOURCES);
@@ -203,18 +189,12 @@ static mvec_status wiiw_row(mvec__import *import)
                              ? s->negative
                              : s->value;
         row->year = WIIW_FIRST_YEAR + (int)y;
-        row->period = row->item = s->empty;
         row->value = values[y];
         MVEC_TRY(mvec__import_set_unit(import, row, "EUR m", column));
         row->basis = MVEC_BASIS_REPORTER;
+        mvec__provenance_stamp(&s->provenance, row);
         row->source = source_text;
-        row->source_date = s->empty; /* the export is not dated: its last year is in source */
-        row->url = s->url;
-        row->title = s->title;
-        row->quality = s->quality;
-        row->seed = row->quote = s->empty;
         row->note = note_text;
-        row->file = s->file;
         row->line = table->record->line;
         row->column = (size_t)table->field_of[column] + 1;
         mvec__import_add_row(import);
@@ -226,7 +206,7 @@ cleanup:
 static mvec_status wiiw_finish(mvec__import *import)
 {
     wiiw_state *s = import->state;
-    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "wiiw FDI");
+    mvec__coded_report(import, &s->coded, "wiiw FDI");
     return MVEC_OK;
 }
 
@@ -235,8 +215,7 @@ static void wiiw_clear(mvec__import *import)
     wiiw_state *s = import->state;
     if (s == NULL)
         return;
-    mvec__code_map_clear(import->ctx, &s->map);
-    mvec__unmapped_clear(import->ctx, &s->unmapped);
+    mvec__coded_clear(import->ctx, &s->coded);
     mvec__free(import->ctx, s);
     import->state = NULL;
 }

@@ -27,6 +27,10 @@
  * IMPORTERS and its section to docs/formats.md. The store side (growing the
  * rows, interning strings, units, the checks of validate.c, undoing a failed
  * load) is shared: an importer only validates fields and fills observations.
+ * import_common.h holds what importers would otherwise copy: the provenance
+ * (source, date, url, title, quality, note, file) interned once in begin and
+ * stamped on each row, and a code table with its tally of codes left out
+ * (mvec__coded: load in begin, report in finish, clear in clear).
  */
 #ifndef MVEC_IMPORTERS_H
 #define MVEC_IMPORTERS_H
