@@ -426,6 +426,7 @@ typedef struct writer {
     sqlite3_stmt *add_row;
     sqlite3_stmt *add_rows; /* BATCH rows at once */
     sqlite3_stmt *set_counts;
+    sqlite3_stmt *set_format;
     sqlite3_stmt *add_span;
     sqlite3_stmt *max_id;
     word_map texts; /* string pointer -> text id */
@@ -476,6 +477,7 @@ static mvec_status begin_writing(writer *w)
                       "meta, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
         {&w->set_counts, "UPDATE file SET rows = ?, countries = ?, first_year = ?, "
                          "last_year = ? WHERE id = ?"},
+        {&w->set_format, "UPDATE file SET format = ? WHERE id = ?"},
         {&w->add_span, "INSERT INTO span (file, country, first, last) VALUES (?, ?, ?, ?)"},
         {&w->max_id, "SELECT coalesce(max(id), 0) FROM observation"},
     };
@@ -497,7 +499,7 @@ static void writer_finish(writer *w, bool commit, mvec_status *status)
 {
     sqlite3_stmt *all[] = {w->find_path,  w->find_sha, w->find_text, w->add_text,
                            w->add_file,   w->add_meta, w->add_row,   w->add_rows,
-                           w->set_counts, w->add_span, w->max_id};
+                           w->set_counts, w->set_format, w->add_span, w->max_id};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     word_map_clear(w->ctx, &w->texts);
@@ -620,73 +622,123 @@ cleanup:
     return status;
 }
 
-typedef struct row_ids {
+/* A row as the observation table holds it, its strings replaced by ids:
+ * 56 bytes instead of the store's 192. */
+typedef struct packed_row {
     long long partner;
     long long meta;
-    size_t country; /* dense index into the file's countries */
-} row_ids;
+    long long line;
+    double value;
+    double base_value;
+    uint32_t country; /* dense index into the file's countries */
+    int year;
+    int column;
+} packed_row;
 
-/* Write the rows of `observations` as file `file_id`; sets the file's counts. */
-static mvec_status write_observations(writer *w, long long file_id,
-                                      const mvec_observations *observations, size_t *rows_out)
+/* The rows of one file on their way into the workspace: packed as the
+ * importer hands them on (sink_drain, in chunks for a consistent importer),
+ * written when the whole file has been read and checked (sink_write). */
+typedef struct sink {
+    writer *w;
+    long long file_id;
+    packed_row *rows;
+    size_t count, capacity;
+    word_map countries; /* country pointer -> 1 + dense index */
+    long long *country_texts;
+    size_t country_count, country_capacity;
+    int first_year, last_year;
+} sink;
+
+/* The id of the meta tuple of `o`: the previous row's when `o` has the same
+ * strings (importers write runs of rows that share them), else a hash look-up. */
+static mvec_status row_meta(writer *w, long long file_id, const mvec_observation *o,
+                            const mvec_observation *previous, long long previous_meta,
+                            long long *out)
 {
-    mvec_status status = MVEC_OK;
+    if (previous != NULL && previous->vector == o->vector && previous->unit == o->unit &&
+        previous->source == o->source && previous->note == o->note &&
+        previous->indicator == o->indicator && previous->period == o->period &&
+        previous->item == o->item && previous->qualifier == o->qualifier &&
+        previous->basis == o->basis && previous->top_list == o->top_list &&
+        previous->superseded == o->superseded && previous->source_date == o->source_date &&
+        previous->url == o->url && previous->title == o->title &&
+        previous->quality == o->quality && previous->seed == o->seed &&
+        previous->quote == o->quote && previous->dimension == o->dimension) {
+        *out = previous_meta;
+        return MVEC_OK;
+    }
+    return meta_id(w, file_id, o, out);
+}
+
+/* Pack `count` rows handed on by the importer (their memory is reused after). */
+static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t count)
+{
+    sink *k = user;
+    writer *w = k->w;
     mvec_ctx *ctx = w->ctx;
-    size_t n = mvec_observations_count(observations);
-    row_ids *ids = NULL;
-    size_t *order = NULL;
-    size_t *starts = NULL;
-    long long *country_texts = NULL;
-    size_t country_count = 0, country_capacity = 0;
-    word_map countries = {NULL, NULL, 1, 0, 0}; /* country pointer -> 1 + dense index */
-    int first_year = 0, last_year = 0;
-    w->metas.width = META_WIDTH;
-    word_map_clear(ctx, &w->metas);
-    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *ids, &ids));
-    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *order, &order));
-    /* Pass 1: ids of every row's strings, meta and countries. */
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(mvec__check_cancel(ctx));
+    MVEC_TRY(mvec__grow(ctx, &k->rows, &k->capacity, k->count + count, sizeof *k->rows));
     const mvec_observation *previous = NULL;
     long long previous_meta = 0;
-    for (size_t i = 0; i < n; i++) {
-        const mvec_observation *o = mvec_observations_at(observations, i);
-        uintptr_t key = (uintptr_t)o->country;
-        long long dense = word_map_get(&countries, &key);
-        if (dense == 0) {
-            MVEC_TRY(mvec__grow(ctx, &country_texts, &country_capacity, country_count + 1,
-                                sizeof *country_texts));
-            MVEC_TRY(text_id(w, o->country->code, &country_texts[country_count]));
-            dense = (long long)++country_count;
-            MVEC_TRY(word_map_put(ctx, &countries, &key, dense));
+    const mvec_country *previous_country = NULL;
+    uint32_t dense = 0;
+    for (size_t i = 0; i < count; i++) {
+        const mvec_observation *o = &rows[i];
+        if (o->country != previous_country) {
+            uintptr_t key = (uintptr_t)o->country;
+            long long known = word_map_get(&k->countries, &key);
+            if (known == 0) {
+                if (k->country_count >= UINT32_MAX)
+                    MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many countries in one file");
+                MVEC_TRY(mvec__grow(ctx, &k->country_texts, &k->country_capacity,
+                                    k->country_count + 1, sizeof *k->country_texts));
+                MVEC_TRY(text_id(w, o->country->code, &k->country_texts[k->country_count]));
+                known = (long long)++k->country_count;
+                MVEC_TRY(word_map_put(ctx, &k->countries, &key, known));
+            }
+            previous_country = o->country;
+            dense = (uint32_t)(known - 1);
         }
-        ids[i].country = (size_t)dense - 1;
-        MVEC_TRY(text_id(w, o->partner->code, &ids[i].partner));
-        if (previous != NULL && previous->vector == o->vector && previous->unit == o->unit &&
-            previous->source == o->source && previous->note == o->note &&
-            previous->indicator == o->indicator && previous->period == o->period &&
-            previous->item == o->item && previous->qualifier == o->qualifier &&
-            previous->basis == o->basis && previous->top_list == o->top_list &&
-            previous->superseded == o->superseded && previous->source_date == o->source_date &&
-            previous->url == o->url && previous->title == o->title &&
-            previous->quality == o->quality && previous->seed == o->seed &&
-            previous->quote == o->quote && previous->dimension == o->dimension)
-            ids[i].meta = previous_meta;
-        else
-            MVEC_TRY(meta_id(w, file_id, o, &ids[i].meta));
+        packed_row *p = &k->rows[k->count];
+        p->country = dense;
+        MVEC_TRY(text_id(w, o->partner->code, &p->partner));
+        MVEC_TRY(row_meta(w, k->file_id, o, previous, previous_meta, &p->meta));
+        p->value = o->value;
+        p->base_value = o->base_value;
+        p->line = (long long)o->line;
+        p->year = o->year;
+        p->column = (int)o->column;
         previous = o;
-        previous_meta = ids[i].meta;
-        if (first_year == 0 || o->year < first_year)
-            first_year = o->year;
-        if (o->year > last_year)
-            last_year = o->year;
+        previous_meta = p->meta;
+        if (k->first_year == 0 || o->year < k->first_year)
+            k->first_year = o->year;
+        if (o->year > k->last_year)
+            k->last_year = o->year;
+        k->count++;
     }
-    /* Pass 2: a stable counting sort by country. */
-    MVEC_TRY(mvec__calloc(ctx, country_count + 1, sizeof *starts, &starts));
+cleanup:
+    return status;
+}
+
+/* Write the packed rows as file k->file_id and set the file's counts. Rows
+ * are grouped by focal country (a stable counting sort), so a country's rows
+ * of the file are one range of ids (its span). */
+static mvec_status sink_write(sink *k, size_t *rows_out)
+{
+    mvec_status status = MVEC_OK;
+    writer *w = k->w;
+    mvec_ctx *ctx = w->ctx;
+    size_t n = k->count;
+    size_t *order = NULL, *starts = NULL;
+    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *order, &order));
+    MVEC_TRY(mvec__calloc(ctx, k->country_count + 1, sizeof *starts, &starts));
     for (size_t i = 0; i < n; i++)
-        starts[ids[i].country + 1]++;
-    for (size_t c = 0; c < country_count; c++)
+        starts[k->rows[i].country + 1]++;
+    for (size_t c = 0; c < k->country_count; c++)
         starts[c + 1] += starts[c];
     for (size_t i = 0; i < n; i++)
-        order[starts[ids[i].country]++] = i;
+        order[starts[k->rows[i].country]++] = i;
     /* now starts[c] is where group c ends (and c + 1 begins) */
     long long base = 0;
     int rc = sqlite3_step(w->max_id);
@@ -695,26 +747,25 @@ static mvec_status write_observations(writer *w, long long file_id,
     sqlite3_reset(w->max_id);
     if (rc != SQLITE_ROW)
         DB_FAIL(ctx, w->workspace, rc, "reading its rows");
-    /* Pass 3: the rows, BATCH to a statement. Each gets id base + 1, base + 2, ... (SQLite
-     * gives a new row the largest id plus one), checked below: a country's rows of this file
-     * are the ids of its span. */
+    /* The rows, BATCH to a statement. Each gets id base + 1, base + 2, ... (SQLite gives a
+     * new row the largest id plus one), checked below: a country's rows of this file are
+     * the ids of its span. */
     size_t full = n - n % BATCH;
-    for (size_t k = 0; k < n; k++) {
-        if (k % CANCEL_EVERY == 0)
+    for (size_t j = 0; j < n; j++) {
+        if (j % CANCEL_EVERY == 0)
             MVEC_TRY(mvec__check_cancel(ctx));
-        size_t i = order[k];
-        const mvec_observation *o = mvec_observations_at(observations, i);
-        sqlite3_stmt *s = k < full ? w->add_rows : w->add_row;
-        int p = k < full ? (int)(k % BATCH) * 8 : 0;
-        sqlite3_bind_int64(s, p + 1, country_texts[ids[i].country]);
-        sqlite3_bind_int64(s, p + 2, ids[i].partner);
-        sqlite3_bind_int(s, p + 3, o->year);
-        sqlite3_bind_double(s, p + 4, o->value);
-        sqlite3_bind_double(s, p + 5, o->base_value);
-        sqlite3_bind_int64(s, p + 6, ids[i].meta);
-        sqlite3_bind_int64(s, p + 7, (sqlite3_int64)o->line);
-        sqlite3_bind_int64(s, p + 8, (sqlite3_int64)o->column);
-        if (k >= full || k % BATCH == BATCH - 1) {
+        const packed_row *p = &k->rows[order[j]];
+        sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
+        int q = j < full ? (int)(j % BATCH) * 8 : 0;
+        sqlite3_bind_int64(s, q + 1, k->country_texts[p->country]);
+        sqlite3_bind_int64(s, q + 2, p->partner);
+        sqlite3_bind_int(s, q + 3, p->year);
+        sqlite3_bind_double(s, q + 4, p->value);
+        sqlite3_bind_double(s, q + 5, p->base_value);
+        sqlite3_bind_int64(s, q + 6, p->meta);
+        sqlite3_bind_int64(s, q + 7, p->line);
+        sqlite3_bind_int64(s, q + 8, p->column);
+        if (j >= full || j % BATCH == BATCH - 1) {
             rc = sqlite3_step(s);
             sqlite3_reset(s);
             if (rc != SQLITE_DONE)
@@ -724,28 +775,32 @@ static mvec_status write_observations(writer *w, long long file_id,
     if (n > 0 && sqlite3_last_insert_rowid(w->workspace->db) != base + (long long)n)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "%s: rows were not numbered in sequence",
                   w->workspace->path);
-    for (size_t c = 0; c < country_count; c++) {
+    for (size_t c = 0; c < k->country_count; c++) {
         size_t begin = c == 0 ? 0 : starts[c - 1];
-        sqlite3_bind_int64(w->add_span, 1, file_id);
-        sqlite3_bind_int64(w->add_span, 2, country_texts[c]);
+        sqlite3_bind_int64(w->add_span, 1, k->file_id);
+        sqlite3_bind_int64(w->add_span, 2, k->country_texts[c]);
         sqlite3_bind_int64(w->add_span, 3, base + 1 + (long long)begin);
         sqlite3_bind_int64(w->add_span, 4, base + (long long)starts[c]);
         MVEC_TRY(step_done(w, w->add_span, "adding a row"));
     }
     sqlite3_bind_int64(w->set_counts, 1, (sqlite3_int64)n);
-    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)country_count);
-    sqlite3_bind_int(w->set_counts, 3, first_year);
-    sqlite3_bind_int(w->set_counts, 4, last_year);
-    sqlite3_bind_int64(w->set_counts, 5, file_id);
+    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)k->country_count);
+    sqlite3_bind_int(w->set_counts, 3, k->first_year);
+    sqlite3_bind_int(w->set_counts, 4, k->last_year);
+    sqlite3_bind_int64(w->set_counts, 5, k->file_id);
     MVEC_TRY(step_done(w, w->set_counts, "counting the rows"));
     *rows_out = n;
 cleanup:
-    word_map_clear(ctx, &countries);
-    mvec__free(ctx, country_texts);
     mvec__free(ctx, starts);
     mvec__free(ctx, order);
-    mvec__free(ctx, ids);
     return status;
+}
+
+static void sink_clear(mvec_ctx *ctx, sink *k)
+{
+    word_map_clear(ctx, &k->countries);
+    mvec__free(ctx, k->country_texts);
+    mvec__free(ctx, k->rows);
 }
 
 static void sha256_hex(const char *data, size_t length, char out[65])
@@ -865,6 +920,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     char *text = NULL;
     size_t length = 0;
     mvec_observations *scratch = NULL;
+    sink rows_of = {.w = w, .countries = {NULL, NULL, 1, 0, 0}};
     char absolute[PATH_MAX];
     char sha[65], held_sha[65], held_format[64], other[PATH_MAX];
     long long held_id = 0;
@@ -894,27 +950,39 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
         *rows = 0;
         goto cleanup;
     }
-    /* Every check runs here, before anything is written. */
-    const char *used = NULL;
-    MVEC_TRY(mvec_observations_new(ctx, countries, &scratch));
-    MVEC_TRY(mvec_observations_import_text(ctx, scratch, path, text, length, format, &used));
-    mvec__free(ctx, text);
-    text = NULL;
+    /* The file's row first (its rows' metas refer to it), then the rows as the
+     * importer hands them on. Every check runs before the commit: a failure
+     * rolls all of it back. */
     MVEC_TRY(begin_writing(w));
     if (held_id != 0)
         MVEC_TRY(delete_file(w, held_id));
     char now[32];
     utc_now(now);
+    const char *named = format != NULL ? format : "";
     sqlite3_bind_text(w->add_file, 1, absolute, -1, SQLITE_STATIC);
-    sqlite3_bind_text(w->add_file, 2, used, -1, SQLITE_STATIC);
+    sqlite3_bind_text(w->add_file, 2, named, -1, SQLITE_STATIC);
     sqlite3_bind_text(w->add_file, 3, sha, -1, SQLITE_STATIC);
     sqlite3_bind_int64(w->add_file, 4, (sqlite3_int64)length);
     sqlite3_bind_text(w->add_file, 5, now, -1, SQLITE_STATIC);
     MVEC_TRY(step_done(w, w->add_file, "adding a file"));
-    long long file_id = sqlite3_last_insert_rowid(w->workspace->db);
-    MVEC_TRY(write_observations(w, file_id, scratch, rows));
+    rows_of.file_id = sqlite3_last_insert_rowid(w->workspace->db);
+    w->metas.width = META_WIDTH;
+    word_map_clear(ctx, &w->metas);
+    const char *used = NULL;
+    MVEC_TRY(mvec_observations_new(ctx, countries, &scratch));
+    MVEC_TRY(mvec__observations_import_stream(ctx, scratch, path, text, length, format, sink_drain,
+                                              &rows_of, &used));
+    mvec__free(ctx, text);
+    text = NULL;
+    if (format == NULL) { /* recognised from the header */
+        sqlite3_bind_text(w->set_format, 1, used, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w->set_format, 2, rows_of.file_id);
+        MVEC_TRY(step_done(w, w->set_format, "adding a file"));
+    }
+    MVEC_TRY(sink_write(&rows_of, rows));
     *action = held_id != 0 ? MVEC_WORKSPACE_REPLACED : MVEC_WORKSPACE_ADDED;
 cleanup:
+    sink_clear(ctx, &rows_of);
     mvec_observations_free(ctx, scratch);
     mvec__free(ctx, text);
     return status;
