@@ -623,29 +623,36 @@ cleanup:
 }
 
 /* A row as the observation table holds it, its strings replaced by ids:
- * 56 bytes instead of the store's 192. */
+ * 48 bytes instead of the store's 192. */
 typedef struct packed_row {
     long long partner;
     long long meta;
     long long line;
     double value;
     double base_value;
-    uint32_t country; /* dense index into the file's countries */
     int year;
     int column;
 } packed_row;
 
+/* The rows of one focal country, in the order read. */
+typedef struct bucket {
+    long long country; /* its text id */
+    packed_row *rows;
+    size_t count, capacity;
+} bucket;
+
 /* The rows of one file on their way into the workspace: packed as the
- * importer hands them on (sink_drain, in chunks for a consistent importer),
- * written when the whole file has been read and checked (sink_write). */
+ * importer hands them on (sink_drain, in chunks for a consistent importer)
+ * into one bucket per focal country, written when the whole file has been
+ * read and checked (sink_write), bucket after bucket, so a country's rows of
+ * the file get one range of ids (its span) without a sort. */
 typedef struct sink {
     writer *w;
     long long file_id;
-    packed_row *rows;
-    size_t count, capacity;
-    word_map countries; /* country pointer -> 1 + dense index */
-    long long *country_texts;
-    size_t country_count, country_capacity;
+    size_t count;
+    word_map countries; /* country pointer -> 1 + index in buckets */
+    bucket *buckets;
+    size_t bucket_count, bucket_capacity;
     int first_year, last_year;
 } sink;
 
@@ -678,30 +685,30 @@ static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t c
     mvec_ctx *ctx = w->ctx;
     mvec_status status = MVEC_OK;
     MVEC_TRY(mvec__check_cancel(ctx));
-    MVEC_TRY(mvec__grow(ctx, &k->rows, &k->capacity, k->count + count, sizeof *k->rows));
     const mvec_observation *previous = NULL;
     long long previous_meta = 0;
     const mvec_country *previous_country = NULL;
-    uint32_t dense = 0;
+    bucket *into = NULL;
     for (size_t i = 0; i < count; i++) {
         const mvec_observation *o = &rows[i];
         if (o->country != previous_country) {
             uintptr_t key = (uintptr_t)o->country;
             long long known = word_map_get(&k->countries, &key);
             if (known == 0) {
-                if (k->country_count >= UINT32_MAX)
-                    MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "too many countries in one file");
-                MVEC_TRY(mvec__grow(ctx, &k->country_texts, &k->country_capacity,
-                                    k->country_count + 1, sizeof *k->country_texts));
-                MVEC_TRY(text_id(w, o->country->code, &k->country_texts[k->country_count]));
-                known = (long long)++k->country_count;
+                MVEC_TRY(mvec__grow(ctx, &k->buckets, &k->bucket_capacity, k->bucket_count + 1,
+                                    sizeof *k->buckets));
+                bucket *fresh = &k->buckets[k->bucket_count];
+                memset(fresh, 0, sizeof *fresh);
+                MVEC_TRY(text_id(w, o->country->code, &fresh->country));
+                known = (long long)++k->bucket_count;
                 MVEC_TRY(word_map_put(ctx, &k->countries, &key, known));
             }
             previous_country = o->country;
-            dense = (uint32_t)(known - 1);
+            into = &k->buckets[known - 1];
         }
-        packed_row *p = &k->rows[k->count];
-        p->country = dense;
+        MVEC_TRY(mvec__grow(ctx, &into->rows, &into->capacity, into->count + 1,
+                            sizeof *into->rows));
+        packed_row *p = &into->rows[into->count];
         MVEC_TRY(text_id(w, o->partner->code, &p->partner));
         MVEC_TRY(row_meta(w, k->file_id, o, previous, previous_meta, &p->meta));
         p->value = o->value;
@@ -715,31 +722,21 @@ static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t c
             k->first_year = o->year;
         if (o->year > k->last_year)
             k->last_year = o->year;
+        into->count++;
         k->count++;
     }
 cleanup:
     return status;
 }
 
-/* Write the packed rows as file k->file_id and set the file's counts. Rows
- * are grouped by focal country (a stable counting sort), so a country's rows
- * of the file are one range of ids (its span). */
+/* Write the packed rows as file k->file_id, a country's after another, and
+ * set the file's counts. */
 static mvec_status sink_write(sink *k, size_t *rows_out)
 {
     mvec_status status = MVEC_OK;
     writer *w = k->w;
     mvec_ctx *ctx = w->ctx;
     size_t n = k->count;
-    size_t *order = NULL, *starts = NULL;
-    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *order, &order));
-    MVEC_TRY(mvec__calloc(ctx, k->country_count + 1, sizeof *starts, &starts));
-    for (size_t i = 0; i < n; i++)
-        starts[k->rows[i].country + 1]++;
-    for (size_t c = 0; c < k->country_count; c++)
-        starts[c + 1] += starts[c];
-    for (size_t i = 0; i < n; i++)
-        order[starts[k->rows[i].country]++] = i;
-    /* now starts[c] is where group c ends (and c + 1 begins) */
     long long base = 0;
     int rc = sqlite3_step(w->max_id);
     if (rc == SQLITE_ROW)
@@ -751,56 +748,61 @@ static mvec_status sink_write(sink *k, size_t *rows_out)
      * new row the largest id plus one), checked below: a country's rows of this file are
      * the ids of its span. */
     size_t full = n - n % BATCH;
-    for (size_t j = 0; j < n; j++) {
-        if (j % CANCEL_EVERY == 0)
-            MVEC_TRY(mvec__check_cancel(ctx));
-        const packed_row *p = &k->rows[order[j]];
-        sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
-        int q = j < full ? (int)(j % BATCH) * 8 : 0;
-        sqlite3_bind_int64(s, q + 1, k->country_texts[p->country]);
-        sqlite3_bind_int64(s, q + 2, p->partner);
-        sqlite3_bind_int(s, q + 3, p->year);
-        sqlite3_bind_double(s, q + 4, p->value);
-        sqlite3_bind_double(s, q + 5, p->base_value);
-        sqlite3_bind_int64(s, q + 6, p->meta);
-        sqlite3_bind_int64(s, q + 7, p->line);
-        sqlite3_bind_int64(s, q + 8, p->column);
-        if (j >= full || j % BATCH == BATCH - 1) {
-            rc = sqlite3_step(s);
-            sqlite3_reset(s);
-            if (rc != SQLITE_DONE)
-                DB_FAIL(ctx, w->workspace, rc, "adding a row");
+    size_t j = 0;
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        const bucket *b = &k->buckets[c];
+        for (size_t i = 0; i < b->count; i++, j++) {
+            if (j % CANCEL_EVERY == 0)
+                MVEC_TRY(mvec__check_cancel(ctx));
+            const packed_row *p = &b->rows[i];
+            sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
+            int q = j < full ? (int)(j % BATCH) * 8 : 0;
+            sqlite3_bind_int64(s, q + 1, b->country);
+            sqlite3_bind_int64(s, q + 2, p->partner);
+            sqlite3_bind_int(s, q + 3, p->year);
+            sqlite3_bind_double(s, q + 4, p->value);
+            sqlite3_bind_double(s, q + 5, p->base_value);
+            sqlite3_bind_int64(s, q + 6, p->meta);
+            sqlite3_bind_int64(s, q + 7, p->line);
+            sqlite3_bind_int64(s, q + 8, p->column);
+            if (j >= full || j % BATCH == BATCH - 1) {
+                rc = sqlite3_step(s);
+                sqlite3_reset(s);
+                if (rc != SQLITE_DONE)
+                    DB_FAIL(ctx, w->workspace, rc, "adding a row");
+            }
         }
     }
     if (n > 0 && sqlite3_last_insert_rowid(w->workspace->db) != base + (long long)n)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "%s: rows were not numbered in sequence",
                   w->workspace->path);
-    for (size_t c = 0; c < k->country_count; c++) {
-        size_t begin = c == 0 ? 0 : starts[c - 1];
+    long long first = base + 1;
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        const bucket *b = &k->buckets[c];
         sqlite3_bind_int64(w->add_span, 1, k->file_id);
-        sqlite3_bind_int64(w->add_span, 2, k->country_texts[c]);
-        sqlite3_bind_int64(w->add_span, 3, base + 1 + (long long)begin);
-        sqlite3_bind_int64(w->add_span, 4, base + (long long)starts[c]);
+        sqlite3_bind_int64(w->add_span, 2, b->country);
+        sqlite3_bind_int64(w->add_span, 3, first);
+        sqlite3_bind_int64(w->add_span, 4, first + (long long)b->count - 1);
         MVEC_TRY(step_done(w, w->add_span, "adding a row"));
+        first += (long long)b->count;
     }
     sqlite3_bind_int64(w->set_counts, 1, (sqlite3_int64)n);
-    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)k->country_count);
+    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)k->bucket_count);
     sqlite3_bind_int(w->set_counts, 3, k->first_year);
     sqlite3_bind_int(w->set_counts, 4, k->last_year);
     sqlite3_bind_int64(w->set_counts, 5, k->file_id);
     MVEC_TRY(step_done(w, w->set_counts, "counting the rows"));
     *rows_out = n;
 cleanup:
-    mvec__free(ctx, starts);
-    mvec__free(ctx, order);
     return status;
 }
 
 static void sink_clear(mvec_ctx *ctx, sink *k)
 {
     word_map_clear(ctx, &k->countries);
-    mvec__free(ctx, k->country_texts);
-    mvec__free(ctx, k->rows);
+    for (size_t c = 0; c < k->bucket_count; c++)
+        mvec__free(ctx, k->buckets[c].rows);
+    mvec__free(ctx, k->buckets);
 }
 
 static void sha256_hex(const char *data, size_t length, char out[65])
