@@ -634,11 +634,20 @@ typedef struct packed_row {
     int column;
 } packed_row;
 
-/* The rows of one focal country, in the order read. */
+/* Rows of one focal country, in the order read: a list of blocks, so the
+ * rows once packed never move (growing one array per country cost a copy of
+ * it at each doubling). */
+enum { BLOCK_ROWS = 512 }; /* 24 KiB a block */
+typedef struct block {
+    struct block *next;
+    size_t count;
+    packed_row rows[BLOCK_ROWS];
+} block;
+
 typedef struct bucket {
     long long country; /* its text id */
-    packed_row *rows;
-    size_t count, capacity;
+    block *first, *last;
+    size_t count;
 } bucket;
 
 /* The rows of one file on their way into the workspace: packed as the
@@ -706,9 +715,18 @@ static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t c
             previous_country = o->country;
             into = &k->buckets[known - 1];
         }
-        MVEC_TRY(mvec__grow(ctx, &into->rows, &into->capacity, into->count + 1,
-                            sizeof *into->rows));
-        packed_row *p = &into->rows[into->count];
+        if (into->last == NULL || into->last->count == BLOCK_ROWS) {
+            block *fresh = NULL;
+            MVEC_TRY(mvec__alloc(ctx, sizeof *fresh, &fresh));
+            fresh->next = NULL;
+            fresh->count = 0;
+            if (into->last != NULL)
+                into->last->next = fresh;
+            else
+                into->first = fresh;
+            into->last = fresh;
+        }
+        packed_row *p = &into->last->rows[into->last->count++];
         MVEC_TRY(text_id(w, o->partner->code, &p->partner));
         MVEC_TRY(row_meta(w, k->file_id, o, previous, previous_meta, &p->meta));
         p->value = o->value;
@@ -751,10 +769,11 @@ static mvec_status sink_write(sink *k, size_t *rows_out)
     size_t j = 0;
     for (size_t c = 0; c < k->bucket_count; c++) {
         const bucket *b = &k->buckets[c];
-        for (size_t i = 0; i < b->count; i++, j++) {
+        for (const block *at = b->first; at != NULL; at = at->next)
+        for (size_t i = 0; i < at->count; i++, j++) {
             if (j % CANCEL_EVERY == 0)
                 MVEC_TRY(mvec__check_cancel(ctx));
-            const packed_row *p = &b->rows[i];
+            const packed_row *p = &at->rows[i];
             sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
             int q = j < full ? (int)(j % BATCH) * 8 : 0;
             sqlite3_bind_int64(s, q + 1, b->country);
@@ -800,8 +819,12 @@ cleanup:
 static void sink_clear(mvec_ctx *ctx, sink *k)
 {
     word_map_clear(ctx, &k->countries);
-    for (size_t c = 0; c < k->bucket_count; c++)
-        mvec__free(ctx, k->buckets[c].rows);
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        for (block *at = k->buckets[c].first, *next; at != NULL; at = next) {
+            next = at->next;
+            mvec__free(ctx, at);
+        }
+    }
     mvec__free(ctx, k->buckets);
 }
 
