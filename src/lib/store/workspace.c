@@ -561,7 +561,7 @@ cleanup:
     return status;
 }
 
-enum { META_WIDTH = 17 };
+enum { META_WIDTH = 17, RECENT_METAS = 4, PARTNER_CACHE = 256 };
 
 static void meta_key(const mvec_observation *o, uintptr_t key[META_WIDTH])
 {
@@ -623,13 +623,14 @@ cleanup:
 }
 
 /* A row as the observation table holds it, its strings replaced by ids:
- * 48 bytes instead of the store's 192. */
+ * 40 bytes instead of the store's 192 (ids beyond 32 bits fail with
+ * MVEC_ERR_LIMIT, far beyond any workspace SQLite holds in practice). */
 typedef struct packed_row {
-    long long partner;
-    long long meta;
     long long line;
     double value;
     double base_value;
+    uint32_t partner; /* text id */
+    uint32_t meta;
     int year;
     int column;
 } packed_row;
@@ -637,7 +638,7 @@ typedef struct packed_row {
 /* Rows of one focal country, in the order read: a list of blocks, so the
  * rows once packed never move (growing one array per country cost a copy of
  * it at each doubling). */
-enum { BLOCK_ROWS = 512 }; /* 24 KiB a block */
+enum { BLOCK_ROWS = 512 }; /* 20 KiB a block */
 typedef struct block {
     struct block *next;
     size_t count;
@@ -663,27 +664,55 @@ typedef struct sink {
     bucket *buckets;
     size_t bucket_count, bucket_capacity;
     int first_year, last_year;
+    /* The metas met last (an importer alternates a few, e.g. ITPD-E's exports
+     * and imports rows), tried before the hash map. */
+    struct {
+        uintptr_t key[META_WIDTH];
+        long long id;
+    } recent[RECENT_METAS];
+    size_t recent_next;
+    /* Partner -> text id, direct-mapped, tried before the hash map. */
+    struct {
+        const mvec_country *country;
+        long long id;
+    } partners[PARTNER_CACHE];
 } sink;
 
-/* The id of the meta tuple of `o`: the previous row's when `o` has the same
- * strings (importers write runs of rows that share them), else a hash look-up. */
-static mvec_status row_meta(writer *w, long long file_id, const mvec_observation *o,
-                            const mvec_observation *previous, long long previous_meta,
-                            long long *out)
+/* The meta id of `o`: one of the few met last, else a hash look-up. */
+static mvec_status sink_meta(sink *k, const mvec_observation *o, long long *out)
 {
-    if (previous != NULL && previous->vector == o->vector && previous->unit == o->unit &&
-        previous->source == o->source && previous->note == o->note &&
-        previous->indicator == o->indicator && previous->period == o->period &&
-        previous->item == o->item && previous->qualifier == o->qualifier &&
-        previous->basis == o->basis && previous->top_list == o->top_list &&
-        previous->superseded == o->superseded && previous->source_date == o->source_date &&
-        previous->url == o->url && previous->title == o->title &&
-        previous->quality == o->quality && previous->seed == o->seed &&
-        previous->quote == o->quote && previous->dimension == o->dimension) {
-        *out = previous_meta;
+    mvec_status status = MVEC_OK;
+    uintptr_t key[META_WIDTH];
+    meta_key(o, key);
+    for (size_t i = 0; i < RECENT_METAS; i++) {
+        if (k->recent[i].id != 0 && memcmp(k->recent[i].key, key, sizeof key) == 0) {
+            *out = k->recent[i].id;
+            return MVEC_OK;
+        }
+    }
+    MVEC_TRY(meta_id(k->w, k->file_id, o, out));
+    memcpy(k->recent[k->recent_next].key, key, sizeof key);
+    k->recent[k->recent_next].id = *out;
+    k->recent_next = (k->recent_next + 1) % RECENT_METAS;
+cleanup:
+    return status;
+}
+
+/* The text id of partner `country`. */
+static mvec_status sink_partner(sink *k, const mvec_country *country, long long *out)
+{
+    mvec_status status = MVEC_OK;
+    size_t slot = (size_t)(((uint64_t)(uintptr_t)country * 0x9e3779b97f4a7c15u) >> 32) %
+                  PARTNER_CACHE;
+    if (k->partners[slot].country == country) {
+        *out = k->partners[slot].id;
         return MVEC_OK;
     }
-    return meta_id(w, file_id, o, out);
+    MVEC_TRY(text_id(k->w, country->code, out));
+    k->partners[slot].country = country;
+    k->partners[slot].id = *out;
+cleanup:
+    return status;
 }
 
 /* Pack `count` rows handed on by the importer (their memory is reused after). */
@@ -694,8 +723,6 @@ static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t c
     mvec_ctx *ctx = w->ctx;
     mvec_status status = MVEC_OK;
     MVEC_TRY(mvec__check_cancel(ctx));
-    const mvec_observation *previous = NULL;
-    long long previous_meta = 0;
     const mvec_country *previous_country = NULL;
     bucket *into = NULL;
     for (size_t i = 0; i < count; i++) {
@@ -727,15 +754,19 @@ static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t c
             into->last = fresh;
         }
         packed_row *p = &into->last->rows[into->last->count++];
-        MVEC_TRY(text_id(w, o->partner->code, &p->partner));
-        MVEC_TRY(row_meta(w, k->file_id, o, previous, previous_meta, &p->meta));
+        long long partner = 0, meta = 0;
+        MVEC_TRY(sink_partner(k, o->partner, &partner));
+        MVEC_TRY(sink_meta(k, o, &meta));
+        if (partner > UINT32_MAX || meta > UINT32_MAX)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: too many distinct texts in the workspace",
+                      w->workspace->path);
+        p->partner = (uint32_t)partner;
+        p->meta = (uint32_t)meta;
         p->value = o->value;
         p->base_value = o->base_value;
         p->line = (long long)o->line;
         p->year = o->year;
         p->column = (int)o->column;
-        previous = o;
-        previous_meta = p->meta;
         if (k->first_year == 0 || o->year < k->first_year)
             k->first_year = o->year;
         if (o->year > k->last_year)
