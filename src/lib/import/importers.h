@@ -66,6 +66,9 @@ typedef struct mvec__importer {
      * rows. Such an importer never reads back a row once added, so its rows
      * may be handed on in chunks as they come (mvec__observations_import_stream). */
     bool consistent;
+    /* Files the importer may read beside the imported one (same folder, these
+     * names), NULL-terminated or NULL: the workspace's fingerprint covers them. */
+    const char *const *companions;
 } mvec__importer;
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */

@@ -859,15 +859,67 @@ static void sink_clear(mvec_ctx *ctx, sink *k)
     mvec__free(ctx, k->buckets);
 }
 
-static void sha256_hex(const char *data, size_t length, char out[65])
+static mvec_status on_header(void *user, const mvec__csv_record *record)
 {
+    *(const mvec__importer **)user = mvec__importer_for_header(record);
+    return MVEC_OK;
+}
+
+/* The importer a load of `text` will use when none is named: the one its
+ * header row matches (as observations.c decides), NULL when the header
+ * cannot be read here (the load then fails on it). */
+static const mvec__importer *recognise(mvec_ctx *ctx, const char *path, const char *text,
+                                       size_t length)
+{
+    size_t line = 0;
+    bool quoted = false;
+    while (line < length && (quoted || text[line] != '\n'))
+        quoted ^= text[line++] == '"';
+    if (line < length)
+        line++; /* the header's newline */
+    const mvec__importer *found = NULL;
+    if (mvec__csv_parse(ctx, path, text, line, on_header, &found) != MVEC_OK)
+        return NULL;
+    return found;
+}
+
+/* The fingerprint of an import: SHA-256 over the file's bytes followed by
+ * the bytes of each companion of `importer` present beside it (docs/formats.md,
+ * "Workspace"), as 64 hex digits. */
+static mvec_status fingerprint(mvec_ctx *ctx, const mvec__importer *importer, const char *path,
+                               const char *text, size_t length, char out[65])
+{
+    mvec_status status = MVEC_OK;
     struct sha256_ctx hash;
     uint8_t digest[SHA256_DIGEST_SIZE];
+    char *companion = NULL;
     sha256_init(&hash);
-    sha256_update(&hash, length, (const uint8_t *)data);
+    sha256_update(&hash, length, (const uint8_t *)text);
+    for (size_t i = 0; importer != NULL && importer->companions != NULL &&
+                       importer->companions[i] != NULL;
+         i++) {
+        char beside[PATH_MAX];
+        const char *slash = strrchr(path, '/');
+        int written = slash == NULL ? snprintf(beside, sizeof beside, "%s", importer->companions[i])
+                                    : snprintf(beside, sizeof beside, "%.*s/%s",
+                                               (int)(slash - path), path, importer->companions[i]);
+        if (written < 0 || (size_t)written >= sizeof beside)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: path too long", path);
+        struct stat info;
+        if (stat(beside, &info) != 0 && errno == ENOENT)
+            continue; /* absent: the importer says whether it needs it */
+        size_t companion_length = 0;
+        MVEC_TRY(mvec__file_read(ctx, beside, &companion, &companion_length));
+        sha256_update(&hash, companion_length, (const uint8_t *)companion);
+        mvec__free(ctx, companion);
+        companion = NULL;
+    }
     sha256_digest(&hash, sizeof digest, digest);
     for (size_t i = 0; i < sizeof digest; i++)
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
+cleanup:
+    mvec__free(ctx, companion);
+    return status;
 }
 
 static void utc_now(char out[32])
@@ -988,7 +1040,10 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     MVEC_TRY(mvec__file_read(ctx, path, &text, &length));
     if (realpath(path, absolute) == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: %s", path, strerror(errno));
-    sha256_hex(text, length, sha);
+    MVEC_TRY(fingerprint(ctx,
+                         format != NULL ? mvec__importer_named(format)
+                                        : recognise(ctx, path, text, length),
+                         path, text, length, sha));
     MVEC_TRY(find_file(w, absolute, &held_id, held_sha, held_format, &held_rows));
     if (held_id != 0 && strcmp(held_sha, sha) == 0 &&
         (format == NULL || strcmp(held_format, format) == 0)) {
