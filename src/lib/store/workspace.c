@@ -3,13 +3,18 @@
  * guarantees in docs/formats.md, "Workspace"). The only file that includes
  * sqlite3.h.
  *
- * Writing: an import reads each file into a scratch store with its importer
- * (every check runs there), then writes it in one transaction with prepared
- * statements reused for every row. Strings go once into a dictionary table
+ * Writing: an import reads each file with its importer into a scratch store,
+ * which hands its rows on to a sink (in chunks as they are read for a
+ * consistent importer, else all at once after the checks across rows); the
+ * sink packs them (strings as ids) into one list per focal country and
+ * writes them when the file has been read, all files of a call in one
+ * transaction, with prepared statements reused for every row. The file's
+ * fingerprint covers the companion files its importer reads beside it.
+ * Strings go once into a dictionary table
  * (text), the columns that repeat from row to row (vector, unit, source,
  * URL, note...) once per distinct combination into `meta`, so an
  * observation row is seven integers and two reals. Rows are written grouped
- * by focal country (a counting sort), so a one-country load reads
+ * by focal country, so a one-country load reads
  * neighbouring pages through the index on country.
  *
  * Safety: SQLite's rollback journal (journal_mode DELETE, synchronous FULL).
@@ -497,9 +502,9 @@ cleanup:
 
 static void writer_finish(writer *w, bool commit, mvec_status *status)
 {
-    sqlite3_stmt *all[] = {w->find_path,  w->find_sha, w->find_text, w->add_text,
-                           w->add_file,   w->add_meta, w->add_row,   w->add_rows,
-                           w->set_counts, w->set_format, w->add_span, w->max_id};
+    sqlite3_stmt *all[] = {w->find_path,  w->find_sha,   w->find_text, w->add_text,
+                           w->add_file,   w->add_meta,   w->add_row,   w->add_rows,
+                           w->set_counts, w->set_format, w->add_span,  w->max_id};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     word_map_clear(w->ctx, &w->texts);
@@ -702,8 +707,8 @@ cleanup:
 static mvec_status sink_partner(sink *k, const mvec_country *country, long long *out)
 {
     mvec_status status = MVEC_OK;
-    size_t slot = (size_t)(((uint64_t)(uintptr_t)country * 0x9e3779b97f4a7c15u) >> 32) %
-                  PARTNER_CACHE;
+    size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)country * 0x9e3779b97f4a7c15u) >> 32) % PARTNER_CACHE;
     if (k->partners[slot].country == country) {
         *out = k->partners[slot].id;
         return MVEC_OK;
@@ -801,27 +806,27 @@ static mvec_status sink_write(sink *k, size_t *rows_out)
     for (size_t c = 0; c < k->bucket_count; c++) {
         const bucket *b = &k->buckets[c];
         for (const block *at = b->first; at != NULL; at = at->next)
-        for (size_t i = 0; i < at->count; i++, j++) {
-            if (j % CANCEL_EVERY == 0)
-                MVEC_TRY(mvec__check_cancel(ctx));
-            const packed_row *p = &at->rows[i];
-            sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
-            int q = j < full ? (int)(j % BATCH) * 8 : 0;
-            sqlite3_bind_int64(s, q + 1, b->country);
-            sqlite3_bind_int64(s, q + 2, p->partner);
-            sqlite3_bind_int(s, q + 3, p->year);
-            sqlite3_bind_double(s, q + 4, p->value);
-            sqlite3_bind_double(s, q + 5, p->base_value);
-            sqlite3_bind_int64(s, q + 6, p->meta);
-            sqlite3_bind_int64(s, q + 7, p->line);
-            sqlite3_bind_int64(s, q + 8, p->column);
-            if (j >= full || j % BATCH == BATCH - 1) {
-                rc = sqlite3_step(s);
-                sqlite3_reset(s);
-                if (rc != SQLITE_DONE)
-                    DB_FAIL(ctx, w->workspace, rc, "adding a row");
+            for (size_t i = 0; i < at->count; i++, j++) {
+                if (j % CANCEL_EVERY == 0)
+                    MVEC_TRY(mvec__check_cancel(ctx));
+                const packed_row *p = &at->rows[i];
+                sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
+                int q = j < full ? (int)(j % BATCH) * 8 : 0;
+                sqlite3_bind_int64(s, q + 1, b->country);
+                sqlite3_bind_int64(s, q + 2, p->partner);
+                sqlite3_bind_int(s, q + 3, p->year);
+                sqlite3_bind_double(s, q + 4, p->value);
+                sqlite3_bind_double(s, q + 5, p->base_value);
+                sqlite3_bind_int64(s, q + 6, p->meta);
+                sqlite3_bind_int64(s, q + 7, p->line);
+                sqlite3_bind_int64(s, q + 8, p->column);
+                if (j >= full || j % BATCH == BATCH - 1) {
+                    rc = sqlite3_step(s);
+                    sqlite3_reset(s);
+                    if (rc != SQLITE_DONE)
+                        DB_FAIL(ctx, w->workspace, rc, "adding a row");
+                }
             }
-        }
     }
     if (n > 0 && sqlite3_last_insert_rowid(w->workspace->db) != base + (long long)n)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "%s: rows were not numbered in sequence",
@@ -895,9 +900,8 @@ static mvec_status fingerprint(mvec_ctx *ctx, const mvec__importer *importer, co
     char *companion = NULL;
     sha256_init(&hash);
     sha256_update(&hash, length, (const uint8_t *)text);
-    for (size_t i = 0; importer != NULL && importer->companions != NULL &&
-                       importer->companions[i] != NULL;
-         i++) {
+    for (size_t i = 0;
+         importer != NULL && importer->companions != NULL && importer->companions[i] != NULL; i++) {
         char beside[PATH_MAX];
         const char *slash = strrchr(path, '/');
         int written = slash == NULL ? snprintf(beside, sizeof beside, "%s", importer->companions[i])
@@ -1040,10 +1044,9 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     MVEC_TRY(mvec__file_read(ctx, path, &text, &length));
     if (realpath(path, absolute) == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: %s", path, strerror(errno));
-    MVEC_TRY(fingerprint(ctx,
-                         format != NULL ? mvec__importer_named(format)
-                                        : recognise(ctx, path, text, length),
-                         path, text, length, sha));
+    MVEC_TRY(fingerprint(
+        ctx, format != NULL ? mvec__importer_named(format) : recognise(ctx, path, text, length),
+        path, text, length, sha));
     MVEC_TRY(find_file(w, absolute, &held_id, held_sha, held_format, &held_rows));
     if (held_id != 0 && strcmp(held_sha, sha) == 0 &&
         (format == NULL || strcmp(held_format, format) == 0)) {
