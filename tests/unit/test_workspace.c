@@ -380,6 +380,58 @@ int main(void)
     CHECK_STATUS(mvec_workspace_open(ctx, "", true, &ws), MVEC_ERR_INVALID);
     CHECK_STR(mvec_workspace_action_name(MVEC_WORKSPACE_DUPLICATE), "duplicate");
 
+    /* The fingerprint covers the companion an importer reads beside the file
+     * (unga: un_roll_calls.csv, where each roll call's year comes from): a
+     * changed roll-call file alone replaces the votes' rows. */
+    {
+        size_t votes_length = 0, calls_length = 0;
+        char *votes = slurp("tests/data/unga_votes_1985_2019.csv", &votes_length);
+        char *calls = slurp("tests/data/un_roll_calls.csv", &calls_length);
+        CHECK(votes != NULL && calls != NULL);
+        if (votes != NULL && calls != NULL) {
+            votes[votes_length] = calls[calls_length] = '\0';
+            const char *unga_ws = in_dir("unga.sqlite");
+            const char *votes_path[] = {in_dir("un_votes.csv")};
+            write_file(votes_path[0], votes);
+            write_file(in_dir("un_roll_calls.csv"), calls);
+            mvec_workspace_action act[1];
+            size_t n[1];
+            CHECK_STATUS(mvec_workspace_open(ctx, unga_ws, true, &ws), MVEC_OK);
+            CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, NULL, votes_path, 1, act, n),
+                         MVEC_OK);
+            CHECK(act[0] == MVEC_WORKSPACE_ADDED && n[0] > 0);
+            CHECK_STR(mvec_workspace_file_at(ws, 0)->format, "unga");
+            CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, "unga", votes_path, 1, act, n),
+                         MVEC_OK);
+            CHECK(act[0] == MVEC_WORKSPACE_UNCHANGED);
+            /* Every 1985 roll call moved to 1984 in the companion only. */
+            for (char *at = calls; (at = strstr(at, ",\"1985-")) != NULL; at += 6)
+                memcpy(at + 2, "1984", 4);
+            write_file(in_dir("un_roll_calls.csv"), calls);
+            CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, NULL, votes_path, 1, act, n),
+                         MVEC_OK);
+            CHECK(act[0] == MVEC_WORKSPACE_REPLACED && mvec_workspace_file_count(ws) == 1);
+            mvec_observations *held = NULL;
+            CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+            CHECK_STATUS(mvec_workspace_load(ctx, ws, held, NULL), MVEC_OK);
+            size_t in_1984 = 0, in_1985 = 0;
+            for (size_t i = 0; i < mvec_observations_count(held); i++) {
+                int year = mvec_observations_at(held, i)->year;
+                in_1984 += year == 1984;
+                in_1985 += year == 1985;
+            }
+            CHECK(in_1984 > 0 && in_1985 == 0);
+            mvec_observations_free(ctx, held);
+            CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, "unga", votes_path, 1, act, n),
+                         MVEC_OK);
+            CHECK(act[0] == MVEC_WORKSPACE_UNCHANGED);
+            mvec_workspace_close(ctx, ws);
+            ws = NULL;
+        }
+        free(votes);
+        free(calls);
+    }
+
     mvec_countries_free(ctx, countries);
     mvec_ctx_free(ctx);
     snprintf(command, sizeof command, "rm -rf %s", dir);

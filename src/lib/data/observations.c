@@ -66,6 +66,14 @@ mvec_status mvec__import_intern(mvec__import *import, const char *text, const ch
 mvec_status mvec__import_new_row(mvec__import *import, mvec_observation **out)
 {
     mvec_observations *observations = import->observations;
+    if (import->drain != NULL && observations->count - import->first >= MVEC__IMPORT_CHUNK) {
+        /* Hand the chunk on and reuse its memory (hot in the cache). */
+        mvec_status drained = import->drain(import->drain_user, &observations->rows[import->first],
+                                            observations->count - import->first);
+        observations->count = import->first;
+        if (drained != MVEC_OK)
+            return drained;
+    }
     mvec_status status = mvec__grow(import->ctx, &observations->rows, &observations->capacity,
                                     observations->count + 1, sizeof *observations->rows);
     if (status != MVEC_OK)
@@ -148,6 +156,7 @@ typedef struct load_state {
     const mvec__importer *importer; /* NULL until the header is read, unless named */
     bool bound;                     /* the header has been read */
     bool begun;                     /* begin has run (so clear must) */
+    mvec_status (*drain)(void *, const mvec_observation *, size_t); /* or NULL */
 } load_state;
 
 static mvec_status on_record(void *user, const mvec__csv_record *record)
@@ -158,6 +167,8 @@ static mvec_status on_record(void *user, const mvec__csv_record *record)
         if (state->importer == NULL)
             state->importer = mvec__importer_for_header(record);
         state->bound = true;
+        if (state->importer->consistent)
+            import->drain = state->drain;
         mvec_status status = mvec__table_bind(import->ctx, &import->table, import->name,
                                               state->importer->columns,
                                               state->importer->column_count, record);
@@ -177,14 +188,21 @@ static mvec_status on_record(void *user, const mvec__csv_record *record)
  * rows it added together, and undo the whole load on any failure. */
 static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const char *name,
                         const char *text, size_t length, const mvec__importer *importer,
-                        const mvec__importer **used)
+                        const mvec__importer **used,
+                        mvec_status (*drain)(void *, const mvec_observation *, size_t),
+                        void *drain_user)
 {
     size_t count_before = observations->count;
     load_state state = {.import = {.ctx = ctx,
                                    .observations = observations,
                                    .countries = observations->countries,
-                                   .name = name},
+                                   .name = name,
+                                   .drain_user = drain_user,
+                                   .first = count_before},
                         .importer = importer};
+    /* Chunks only once the importer is known to be consistent (on_record). */
+    state.import.drain = NULL;
+    state.drain = drain;
     mvec_status status = mvec__csv_parse(ctx, name, text, length, on_record, &state);
     if (status == MVEC_OK && !state.bound)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
@@ -195,6 +213,11 @@ static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const ch
     if (status == MVEC_OK && !state.importer->consistent)
         status = mvec__observations_validate(ctx, name, observations->rows, count_before,
                                              observations->count);
+    if (status == MVEC_OK && drain != NULL && observations->count > count_before)
+        status = drain(drain_user, &observations->rows[count_before],
+                       observations->count - count_before);
+    if (status == MVEC_OK && drain != NULL)
+        observations->count = count_before;
     if (status != MVEC_OK) {
         observations->count = count_before;
         return status;
@@ -208,7 +231,7 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
                                         mvec_input_format *format)
 {
     const mvec__importer *used = NULL;
-    mvec_status status = load(ctx, observations, name, text, length, NULL, &used);
+    mvec_status status = load(ctx, observations, name, text, length, NULL, &used, NULL, NULL);
     if (status == MVEC_OK && format != NULL)
         *format = used->format;
     return status;
@@ -222,7 +245,25 @@ mvec_status mvec_observations_import_text(mvec_ctx *ctx, mvec_observations *obse
     if (format != NULL && (importer = mvec__importer_named(format)) == NULL)
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
     const mvec__importer *used = NULL;
-    mvec_status status = load(ctx, observations, name, text, length, importer, &used);
+    mvec_status status = load(ctx, observations, name, text, length, importer, &used, NULL, NULL);
+    if (status == MVEC_OK && used_format != NULL)
+        *used_format = used->name;
+    return status;
+}
+
+mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *observations,
+                                             const char *name, const char *text, size_t length,
+                                             const char *format,
+                                             mvec_status (*drain)(void *user,
+                                                                  const mvec_observation *rows,
+                                                                  size_t count),
+                                             void *user, const char **used_format)
+{
+    const mvec__importer *importer = NULL;
+    if (format != NULL && (importer = mvec__importer_named(format)) == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
+    const mvec__importer *used = NULL;
+    mvec_status status = load(ctx, observations, name, text, length, importer, &used, drain, user);
     if (status == MVEC_OK && used_format != NULL)
         *used_format = used->name;
     return status;

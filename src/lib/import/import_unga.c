@@ -487,6 +487,8 @@ cleanup:
     return status;
 }
 
+static const char *const UNGA_COMPANIONS[] = {UNGA_ROLL_CALLS, NULL};
+
 const mvec__importer MVEC__IMPORT_UNGA = {
     .name = "unga",
     .summary = "UN General Assembly votes (Voeten / unvotes un_votes.csv, with un_roll_calls.csv "
@@ -501,4 +503,5 @@ const mvec__importer MVEC__IMPORT_UNGA = {
     .finish = unga_finish,
     .clear = unga_clear,
     .consistent = true, /* no totals, no shares: each row is checked alone */
+    .companions = UNGA_COMPANIONS,
 };

@@ -45,6 +45,12 @@ typedef struct mvec__import {
     const char *name;   /* the file name used in messages */
     mvec__table table;  /* the current row */
     void *state;        /* the importer's own, from begin to clear */
+    /* Set by mvec__observations_import_stream for a consistent importer: its
+     * rows are handed to drain in chunks (from `first` on) and then dropped
+     * from the store, so a large file never lives in the store whole. */
+    mvec_status (*drain)(void *user, const mvec_observation *rows, size_t count);
+    void *drain_user;
+    size_t first; /* the store's row count when this load began */
 } mvec__import;
 
 typedef struct mvec__importer {
@@ -59,7 +65,14 @@ typedef struct mvec__importer {
     mvec_status (*begin)(mvec__import *import);
     mvec_status (*finish)(mvec__import *import);
     void (*clear)(mvec__import *import);
+    /* Rows consistent by construction (each checked alone, totals and shares
+     * computed from what was read): the load skips validate.c's checks across
+     * rows. Such an importer never reads back a row once added, so its rows
+     * may be handed on in chunks as they come (mvec__observations_import_stream). */
     bool consistent;
+    /* Files the importer may read beside the imported one (same folder, these
+     * names), NULL-terminated or NULL: the workspace's fingerprint covers them. */
+    const char *const *companions;
 } mvec__importer;
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
@@ -109,5 +122,20 @@ mvec_status mvec__observations_add_copy(mvec_ctx *ctx, mvec_observations *observ
 mvec_status mvec__observations_reserve(mvec_ctx *ctx, mvec_observations *observations,
                                        size_t extra);
 void mvec__observations_truncate(mvec_observations *observations, size_t count);
+/* Import `text` as mvec_observations_import_text does, handing every row the
+ * load adds to `drain` and dropping it from `observations` again: for a
+ * consistent importer in chunks of MVEC__IMPORT_CHUNK rows as they are
+ * read (memory stays bounded by the chunk), otherwise all at once after the
+ * checks across rows. The rows' strings stay in `observations`' pool. A
+ * failed load may have drained some rows already: the caller discards what
+ * it made of them. */
+enum { MVEC__IMPORT_CHUNK = 4096 };
+mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *observations,
+                                             const char *name, const char *text, size_t length,
+                                             const char *format,
+                                             mvec_status (*drain)(void *user,
+                                                                  const mvec_observation *rows,
+                                                                  size_t count),
+                                             void *user, const char **used_format);
 
 #endif

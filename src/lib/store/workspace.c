@@ -3,13 +3,18 @@
  * guarantees in docs/formats.md, "Workspace"). The only file that includes
  * sqlite3.h.
  *
- * Writing: an import reads each file into a scratch store with its importer
- * (every check runs there), then writes it in one transaction with prepared
- * statements reused for every row. Strings go once into a dictionary table
+ * Writing: an import reads each file with its importer into a scratch store,
+ * which hands its rows on to a sink (in chunks as they are read for a
+ * consistent importer, else all at once after the checks across rows); the
+ * sink packs them (strings as ids) into one list per focal country and
+ * writes them when the file has been read, all files of a call in one
+ * transaction, with prepared statements reused for every row. The file's
+ * fingerprint covers the companion files its importer reads beside it.
+ * Strings go once into a dictionary table
  * (text), the columns that repeat from row to row (vector, unit, source,
  * URL, note...) once per distinct combination into `meta`, so an
  * observation row is seven integers and two reals. Rows are written grouped
- * by focal country (a counting sort), so a one-country load reads
+ * by focal country, so a one-country load reads
  * neighbouring pages through the index on country.
  *
  * Safety: SQLite's rollback journal (journal_mode DELETE, synchronous FULL).
@@ -426,6 +431,7 @@ typedef struct writer {
     sqlite3_stmt *add_row;
     sqlite3_stmt *add_rows; /* BATCH rows at once */
     sqlite3_stmt *set_counts;
+    sqlite3_stmt *set_format;
     sqlite3_stmt *add_span;
     sqlite3_stmt *max_id;
     word_map texts; /* string pointer -> text id */
@@ -476,6 +482,7 @@ static mvec_status begin_writing(writer *w)
                       "meta, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
         {&w->set_counts, "UPDATE file SET rows = ?, countries = ?, first_year = ?, "
                          "last_year = ? WHERE id = ?"},
+        {&w->set_format, "UPDATE file SET format = ? WHERE id = ?"},
         {&w->add_span, "INSERT INTO span (file, country, first, last) VALUES (?, ?, ?, ?)"},
         {&w->max_id, "SELECT coalesce(max(id), 0) FROM observation"},
     };
@@ -495,9 +502,9 @@ cleanup:
 
 static void writer_finish(writer *w, bool commit, mvec_status *status)
 {
-    sqlite3_stmt *all[] = {w->find_path,  w->find_sha, w->find_text, w->add_text,
-                           w->add_file,   w->add_meta, w->add_row,   w->add_rows,
-                           w->set_counts, w->add_span, w->max_id};
+    sqlite3_stmt *all[] = {w->find_path,  w->find_sha,   w->find_text, w->add_text,
+                           w->add_file,   w->add_meta,   w->add_row,   w->add_rows,
+                           w->set_counts, w->set_format, w->add_span,  w->max_id};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         sqlite3_finalize(all[i]);
     word_map_clear(w->ctx, &w->texts);
@@ -559,7 +566,7 @@ cleanup:
     return status;
 }
 
-enum { META_WIDTH = 17 };
+enum { META_WIDTH = 17, RECENT_METAS = 4, PARTNER_CACHE = 256 };
 
 static void meta_key(const mvec_observation *o, uintptr_t key[META_WIDTH])
 {
@@ -620,74 +627,170 @@ cleanup:
     return status;
 }
 
-typedef struct row_ids {
-    long long partner;
-    long long meta;
-    size_t country; /* dense index into the file's countries */
-} row_ids;
+/* A row as the observation table holds it, its strings replaced by ids:
+ * 40 bytes instead of the store's 192 (ids beyond 32 bits fail with
+ * MVEC_ERR_LIMIT, far beyond any workspace SQLite holds in practice). */
+typedef struct packed_row {
+    long long line;
+    double value;
+    double base_value;
+    uint32_t partner; /* text id */
+    uint32_t meta;
+    int year;
+    int column;
+} packed_row;
 
-/* Write the rows of `observations` as file `file_id`; sets the file's counts. */
-static mvec_status write_observations(writer *w, long long file_id,
-                                      const mvec_observations *observations, size_t *rows_out)
+/* Rows of one focal country, in the order read: a list of blocks, so the
+ * rows once packed never move (growing one array per country cost a copy of
+ * it at each doubling). */
+enum { BLOCK_ROWS = 512 }; /* 20 KiB a block */
+typedef struct block {
+    struct block *next;
+    size_t count;
+    packed_row rows[BLOCK_ROWS];
+} block;
+
+typedef struct bucket {
+    long long country; /* its text id */
+    block *first, *last;
+    size_t count;
+} bucket;
+
+/* The rows of one file on their way into the workspace: packed as the
+ * importer hands them on (sink_drain, in chunks for a consistent importer)
+ * into one bucket per focal country, written when the whole file has been
+ * read and checked (sink_write), bucket after bucket, so a country's rows of
+ * the file get one range of ids (its span) without a sort. */
+typedef struct sink {
+    writer *w;
+    long long file_id;
+    size_t count;
+    word_map countries; /* country pointer -> 1 + index in buckets */
+    bucket *buckets;
+    size_t bucket_count, bucket_capacity;
+    int first_year, last_year;
+    /* The metas met last (an importer alternates a few, e.g. ITPD-E's exports
+     * and imports rows), tried before the hash map. */
+    struct {
+        uintptr_t key[META_WIDTH];
+        long long id;
+    } recent[RECENT_METAS];
+    size_t recent_next;
+    /* Partner -> text id, direct-mapped, tried before the hash map. */
+    struct {
+        const mvec_country *country;
+        long long id;
+    } partners[PARTNER_CACHE];
+} sink;
+
+/* The meta id of `o`: one of the few met last, else a hash look-up. */
+static mvec_status sink_meta(sink *k, const mvec_observation *o, long long *out)
 {
     mvec_status status = MVEC_OK;
-    mvec_ctx *ctx = w->ctx;
-    size_t n = mvec_observations_count(observations);
-    row_ids *ids = NULL;
-    size_t *order = NULL;
-    size_t *starts = NULL;
-    long long *country_texts = NULL;
-    size_t country_count = 0, country_capacity = 0;
-    word_map countries = {NULL, NULL, 1, 0, 0}; /* country pointer -> 1 + dense index */
-    int first_year = 0, last_year = 0;
-    w->metas.width = META_WIDTH;
-    word_map_clear(ctx, &w->metas);
-    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *ids, &ids));
-    MVEC_TRY(mvec__calloc(ctx, n ? n : 1, sizeof *order, &order));
-    /* Pass 1: ids of every row's strings, meta and countries. */
-    const mvec_observation *previous = NULL;
-    long long previous_meta = 0;
-    for (size_t i = 0; i < n; i++) {
-        const mvec_observation *o = mvec_observations_at(observations, i);
-        uintptr_t key = (uintptr_t)o->country;
-        long long dense = word_map_get(&countries, &key);
-        if (dense == 0) {
-            MVEC_TRY(mvec__grow(ctx, &country_texts, &country_capacity, country_count + 1,
-                                sizeof *country_texts));
-            MVEC_TRY(text_id(w, o->country->code, &country_texts[country_count]));
-            dense = (long long)++country_count;
-            MVEC_TRY(word_map_put(ctx, &countries, &key, dense));
+    uintptr_t key[META_WIDTH];
+    meta_key(o, key);
+    for (size_t i = 0; i < RECENT_METAS; i++) {
+        if (k->recent[i].id != 0 && memcmp(k->recent[i].key, key, sizeof key) == 0) {
+            *out = k->recent[i].id;
+            return MVEC_OK;
         }
-        ids[i].country = (size_t)dense - 1;
-        MVEC_TRY(text_id(w, o->partner->code, &ids[i].partner));
-        if (previous != NULL && previous->vector == o->vector && previous->unit == o->unit &&
-            previous->source == o->source && previous->note == o->note &&
-            previous->indicator == o->indicator && previous->period == o->period &&
-            previous->item == o->item && previous->qualifier == o->qualifier &&
-            previous->basis == o->basis && previous->top_list == o->top_list &&
-            previous->superseded == o->superseded && previous->source_date == o->source_date &&
-            previous->url == o->url && previous->title == o->title &&
-            previous->quality == o->quality && previous->seed == o->seed &&
-            previous->quote == o->quote && previous->dimension == o->dimension)
-            ids[i].meta = previous_meta;
-        else
-            MVEC_TRY(meta_id(w, file_id, o, &ids[i].meta));
-        previous = o;
-        previous_meta = ids[i].meta;
-        if (first_year == 0 || o->year < first_year)
-            first_year = o->year;
-        if (o->year > last_year)
-            last_year = o->year;
     }
-    /* Pass 2: a stable counting sort by country. */
-    MVEC_TRY(mvec__calloc(ctx, country_count + 1, sizeof *starts, &starts));
-    for (size_t i = 0; i < n; i++)
-        starts[ids[i].country + 1]++;
-    for (size_t c = 0; c < country_count; c++)
-        starts[c + 1] += starts[c];
-    for (size_t i = 0; i < n; i++)
-        order[starts[ids[i].country]++] = i;
-    /* now starts[c] is where group c ends (and c + 1 begins) */
+    MVEC_TRY(meta_id(k->w, k->file_id, o, out));
+    memcpy(k->recent[k->recent_next].key, key, sizeof key);
+    k->recent[k->recent_next].id = *out;
+    k->recent_next = (k->recent_next + 1) % RECENT_METAS;
+cleanup:
+    return status;
+}
+
+/* The text id of partner `country`. */
+static mvec_status sink_partner(sink *k, const mvec_country *country, long long *out)
+{
+    mvec_status status = MVEC_OK;
+    size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)country * 0x9e3779b97f4a7c15u) >> 32) % PARTNER_CACHE;
+    if (k->partners[slot].country == country) {
+        *out = k->partners[slot].id;
+        return MVEC_OK;
+    }
+    MVEC_TRY(text_id(k->w, country->code, out));
+    k->partners[slot].country = country;
+    k->partners[slot].id = *out;
+cleanup:
+    return status;
+}
+
+/* Pack `count` rows handed on by the importer (their memory is reused after). */
+static mvec_status sink_drain(void *user, const mvec_observation *rows, size_t count)
+{
+    sink *k = user;
+    writer *w = k->w;
+    mvec_ctx *ctx = w->ctx;
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(mvec__check_cancel(ctx));
+    const mvec_country *previous_country = NULL;
+    bucket *into = NULL;
+    for (size_t i = 0; i < count; i++) {
+        const mvec_observation *o = &rows[i];
+        if (o->country != previous_country) {
+            uintptr_t key = (uintptr_t)o->country;
+            long long known = word_map_get(&k->countries, &key);
+            if (known == 0) {
+                MVEC_TRY(mvec__grow(ctx, &k->buckets, &k->bucket_capacity, k->bucket_count + 1,
+                                    sizeof *k->buckets));
+                bucket *fresh = &k->buckets[k->bucket_count];
+                memset(fresh, 0, sizeof *fresh);
+                MVEC_TRY(text_id(w, o->country->code, &fresh->country));
+                known = (long long)++k->bucket_count;
+                MVEC_TRY(word_map_put(ctx, &k->countries, &key, known));
+            }
+            previous_country = o->country;
+            into = &k->buckets[known - 1];
+        }
+        if (into->last == NULL || into->last->count == BLOCK_ROWS) {
+            block *fresh = NULL;
+            MVEC_TRY(mvec__alloc(ctx, sizeof *fresh, &fresh));
+            fresh->next = NULL;
+            fresh->count = 0;
+            if (into->last != NULL)
+                into->last->next = fresh;
+            else
+                into->first = fresh;
+            into->last = fresh;
+        }
+        packed_row *p = &into->last->rows[into->last->count++];
+        long long partner = 0, meta = 0;
+        MVEC_TRY(sink_partner(k, o->partner, &partner));
+        MVEC_TRY(sink_meta(k, o, &meta));
+        if (partner > UINT32_MAX || meta > UINT32_MAX)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: too many distinct texts in the workspace",
+                      w->workspace->path);
+        p->partner = (uint32_t)partner;
+        p->meta = (uint32_t)meta;
+        p->value = o->value;
+        p->base_value = o->base_value;
+        p->line = (long long)o->line;
+        p->year = o->year;
+        p->column = (int)o->column;
+        if (k->first_year == 0 || o->year < k->first_year)
+            k->first_year = o->year;
+        if (o->year > k->last_year)
+            k->last_year = o->year;
+        into->count++;
+        k->count++;
+    }
+cleanup:
+    return status;
+}
+
+/* Write the packed rows as file k->file_id, a country's after another, and
+ * set the file's counts. */
+static mvec_status sink_write(sink *k, size_t *rows_out)
+{
+    mvec_status status = MVEC_OK;
+    writer *w = k->w;
+    mvec_ctx *ctx = w->ctx;
+    size_t n = k->count;
     long long base = 0;
     int rc = sqlite3_step(w->max_id);
     if (rc == SQLITE_ROW)
@@ -695,68 +798,132 @@ static mvec_status write_observations(writer *w, long long file_id,
     sqlite3_reset(w->max_id);
     if (rc != SQLITE_ROW)
         DB_FAIL(ctx, w->workspace, rc, "reading its rows");
-    /* Pass 3: the rows, BATCH to a statement. Each gets id base + 1, base + 2, ... (SQLite
-     * gives a new row the largest id plus one), checked below: a country's rows of this file
-     * are the ids of its span. */
+    /* The rows, BATCH to a statement. Each gets id base + 1, base + 2, ... (SQLite gives a
+     * new row the largest id plus one), checked below: a country's rows of this file are
+     * the ids of its span. */
     size_t full = n - n % BATCH;
-    for (size_t k = 0; k < n; k++) {
-        if (k % CANCEL_EVERY == 0)
-            MVEC_TRY(mvec__check_cancel(ctx));
-        size_t i = order[k];
-        const mvec_observation *o = mvec_observations_at(observations, i);
-        sqlite3_stmt *s = k < full ? w->add_rows : w->add_row;
-        int p = k < full ? (int)(k % BATCH) * 8 : 0;
-        sqlite3_bind_int64(s, p + 1, country_texts[ids[i].country]);
-        sqlite3_bind_int64(s, p + 2, ids[i].partner);
-        sqlite3_bind_int(s, p + 3, o->year);
-        sqlite3_bind_double(s, p + 4, o->value);
-        sqlite3_bind_double(s, p + 5, o->base_value);
-        sqlite3_bind_int64(s, p + 6, ids[i].meta);
-        sqlite3_bind_int64(s, p + 7, (sqlite3_int64)o->line);
-        sqlite3_bind_int64(s, p + 8, (sqlite3_int64)o->column);
-        if (k >= full || k % BATCH == BATCH - 1) {
-            rc = sqlite3_step(s);
-            sqlite3_reset(s);
-            if (rc != SQLITE_DONE)
-                DB_FAIL(ctx, w->workspace, rc, "adding a row");
-        }
+    size_t j = 0;
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        const bucket *b = &k->buckets[c];
+        for (const block *at = b->first; at != NULL; at = at->next)
+            for (size_t i = 0; i < at->count; i++, j++) {
+                if (j % CANCEL_EVERY == 0)
+                    MVEC_TRY(mvec__check_cancel(ctx));
+                const packed_row *p = &at->rows[i];
+                sqlite3_stmt *s = j < full ? w->add_rows : w->add_row;
+                int q = j < full ? (int)(j % BATCH) * 8 : 0;
+                sqlite3_bind_int64(s, q + 1, b->country);
+                sqlite3_bind_int64(s, q + 2, p->partner);
+                sqlite3_bind_int(s, q + 3, p->year);
+                sqlite3_bind_double(s, q + 4, p->value);
+                sqlite3_bind_double(s, q + 5, p->base_value);
+                sqlite3_bind_int64(s, q + 6, p->meta);
+                sqlite3_bind_int64(s, q + 7, p->line);
+                sqlite3_bind_int64(s, q + 8, p->column);
+                if (j >= full || j % BATCH == BATCH - 1) {
+                    rc = sqlite3_step(s);
+                    sqlite3_reset(s);
+                    if (rc != SQLITE_DONE)
+                        DB_FAIL(ctx, w->workspace, rc, "adding a row");
+                }
+            }
     }
     if (n > 0 && sqlite3_last_insert_rowid(w->workspace->db) != base + (long long)n)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "%s: rows were not numbered in sequence",
                   w->workspace->path);
-    for (size_t c = 0; c < country_count; c++) {
-        size_t begin = c == 0 ? 0 : starts[c - 1];
-        sqlite3_bind_int64(w->add_span, 1, file_id);
-        sqlite3_bind_int64(w->add_span, 2, country_texts[c]);
-        sqlite3_bind_int64(w->add_span, 3, base + 1 + (long long)begin);
-        sqlite3_bind_int64(w->add_span, 4, base + (long long)starts[c]);
+    long long first = base + 1;
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        const bucket *b = &k->buckets[c];
+        sqlite3_bind_int64(w->add_span, 1, k->file_id);
+        sqlite3_bind_int64(w->add_span, 2, b->country);
+        sqlite3_bind_int64(w->add_span, 3, first);
+        sqlite3_bind_int64(w->add_span, 4, first + (long long)b->count - 1);
         MVEC_TRY(step_done(w, w->add_span, "adding a row"));
+        first += (long long)b->count;
     }
     sqlite3_bind_int64(w->set_counts, 1, (sqlite3_int64)n);
-    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)country_count);
-    sqlite3_bind_int(w->set_counts, 3, first_year);
-    sqlite3_bind_int(w->set_counts, 4, last_year);
-    sqlite3_bind_int64(w->set_counts, 5, file_id);
+    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)k->bucket_count);
+    sqlite3_bind_int(w->set_counts, 3, k->first_year);
+    sqlite3_bind_int(w->set_counts, 4, k->last_year);
+    sqlite3_bind_int64(w->set_counts, 5, k->file_id);
     MVEC_TRY(step_done(w, w->set_counts, "counting the rows"));
     *rows_out = n;
 cleanup:
-    word_map_clear(ctx, &countries);
-    mvec__free(ctx, country_texts);
-    mvec__free(ctx, starts);
-    mvec__free(ctx, order);
-    mvec__free(ctx, ids);
     return status;
 }
 
-static void sha256_hex(const char *data, size_t length, char out[65])
+static void sink_clear(mvec_ctx *ctx, sink *k)
 {
+    word_map_clear(ctx, &k->countries);
+    for (size_t c = 0; c < k->bucket_count; c++) {
+        for (block *at = k->buckets[c].first, *next; at != NULL; at = next) {
+            next = at->next;
+            mvec__free(ctx, at);
+        }
+    }
+    mvec__free(ctx, k->buckets);
+}
+
+static mvec_status on_header(void *user, const mvec__csv_record *record)
+{
+    *(const mvec__importer **)user = mvec__importer_for_header(record);
+    return MVEC_OK;
+}
+
+/* The importer a load of `text` will use when none is named: the one its
+ * header row matches (as observations.c decides), NULL when the header
+ * cannot be read here (the load then fails on it). */
+static const mvec__importer *recognise(mvec_ctx *ctx, const char *path, const char *text,
+                                       size_t length)
+{
+    size_t line = 0;
+    bool quoted = false;
+    while (line < length && (quoted || text[line] != '\n'))
+        quoted ^= text[line++] == '"';
+    if (line < length)
+        line++; /* the header's newline */
+    const mvec__importer *found = NULL;
+    if (mvec__csv_parse(ctx, path, text, line, on_header, &found) != MVEC_OK)
+        return NULL;
+    return found;
+}
+
+/* The fingerprint of an import: SHA-256 over the file's bytes followed by
+ * the bytes of each companion of `importer` present beside it (docs/formats.md,
+ * "Workspace"), as 64 hex digits. */
+static mvec_status fingerprint(mvec_ctx *ctx, const mvec__importer *importer, const char *path,
+                               const char *text, size_t length, char out[65])
+{
+    mvec_status status = MVEC_OK;
     struct sha256_ctx hash;
     uint8_t digest[SHA256_DIGEST_SIZE];
+    char *companion = NULL;
     sha256_init(&hash);
-    sha256_update(&hash, length, (const uint8_t *)data);
+    sha256_update(&hash, length, (const uint8_t *)text);
+    for (size_t i = 0;
+         importer != NULL && importer->companions != NULL && importer->companions[i] != NULL; i++) {
+        char beside[PATH_MAX];
+        const char *slash = strrchr(path, '/');
+        int written = slash == NULL ? snprintf(beside, sizeof beside, "%s", importer->companions[i])
+                                    : snprintf(beside, sizeof beside, "%.*s/%s",
+                                               (int)(slash - path), path, importer->companions[i]);
+        if (written < 0 || (size_t)written >= sizeof beside)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: path too long", path);
+        struct stat info;
+        if (stat(beside, &info) != 0 && errno == ENOENT)
+            continue; /* absent: the importer says whether it needs it */
+        size_t companion_length = 0;
+        MVEC_TRY(mvec__file_read(ctx, beside, &companion, &companion_length));
+        sha256_update(&hash, companion_length, (const uint8_t *)companion);
+        mvec__free(ctx, companion);
+        companion = NULL;
+    }
     sha256_digest(&hash, sizeof digest, digest);
     for (size_t i = 0; i < sizeof digest; i++)
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
+cleanup:
+    mvec__free(ctx, companion);
+    return status;
 }
 
 static void utc_now(char out[32])
@@ -865,6 +1032,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     char *text = NULL;
     size_t length = 0;
     mvec_observations *scratch = NULL;
+    sink rows_of = {.w = w, .countries = {NULL, NULL, 1, 0, 0}};
     char absolute[PATH_MAX];
     char sha[65], held_sha[65], held_format[64], other[PATH_MAX];
     long long held_id = 0;
@@ -876,7 +1044,9 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     MVEC_TRY(mvec__file_read(ctx, path, &text, &length));
     if (realpath(path, absolute) == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "%s: %s", path, strerror(errno));
-    sha256_hex(text, length, sha);
+    MVEC_TRY(fingerprint(
+        ctx, format != NULL ? mvec__importer_named(format) : recognise(ctx, path, text, length),
+        path, text, length, sha));
     MVEC_TRY(find_file(w, absolute, &held_id, held_sha, held_format, &held_rows));
     if (held_id != 0 && strcmp(held_sha, sha) == 0 &&
         (format == NULL || strcmp(held_format, format) == 0)) {
@@ -894,27 +1064,39 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
         *rows = 0;
         goto cleanup;
     }
-    /* Every check runs here, before anything is written. */
-    const char *used = NULL;
-    MVEC_TRY(mvec_observations_new(ctx, countries, &scratch));
-    MVEC_TRY(mvec_observations_import_text(ctx, scratch, path, text, length, format, &used));
-    mvec__free(ctx, text);
-    text = NULL;
+    /* The file's row first (its rows' metas refer to it), then the rows as the
+     * importer hands them on. Every check runs before the commit: a failure
+     * rolls all of it back. */
     MVEC_TRY(begin_writing(w));
     if (held_id != 0)
         MVEC_TRY(delete_file(w, held_id));
     char now[32];
     utc_now(now);
+    const char *named = format != NULL ? format : "";
     sqlite3_bind_text(w->add_file, 1, absolute, -1, SQLITE_STATIC);
-    sqlite3_bind_text(w->add_file, 2, used, -1, SQLITE_STATIC);
+    sqlite3_bind_text(w->add_file, 2, named, -1, SQLITE_STATIC);
     sqlite3_bind_text(w->add_file, 3, sha, -1, SQLITE_STATIC);
     sqlite3_bind_int64(w->add_file, 4, (sqlite3_int64)length);
     sqlite3_bind_text(w->add_file, 5, now, -1, SQLITE_STATIC);
     MVEC_TRY(step_done(w, w->add_file, "adding a file"));
-    long long file_id = sqlite3_last_insert_rowid(w->workspace->db);
-    MVEC_TRY(write_observations(w, file_id, scratch, rows));
+    rows_of.file_id = sqlite3_last_insert_rowid(w->workspace->db);
+    w->metas.width = META_WIDTH;
+    word_map_clear(ctx, &w->metas);
+    const char *used = NULL;
+    MVEC_TRY(mvec_observations_new(ctx, countries, &scratch));
+    MVEC_TRY(mvec__observations_import_stream(ctx, scratch, path, text, length, format, sink_drain,
+                                              &rows_of, &used));
+    mvec__free(ctx, text);
+    text = NULL;
+    if (format == NULL) { /* recognised from the header */
+        sqlite3_bind_text(w->set_format, 1, used, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w->set_format, 2, rows_of.file_id);
+        MVEC_TRY(step_done(w, w->set_format, "adding a file"));
+    }
+    MVEC_TRY(sink_write(&rows_of, rows));
     *action = held_id != 0 ? MVEC_WORKSPACE_REPLACED : MVEC_WORKSPACE_ADDED;
 cleanup:
+    sink_clear(ctx, &rows_of);
     mvec_observations_free(ctx, scratch);
     mvec__free(ctx, text);
     return status;
