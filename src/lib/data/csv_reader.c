@@ -57,15 +57,27 @@ static mvec_status fail(mvec__csv_parser *parser, mvec_status status, const char
                        parser->field_count + 1, what);
 }
 
-static mvec_status add_byte(mvec__csv_parser *parser, char c)
+/* Append `length` bytes to the field being read. */
+static mvec_status add_bytes(mvec__csv_parser *parser, const char *bytes, size_t length)
 {
-    if (parser->text.length - parser->field_start >= parser->max_field_bytes) {
+    if (parser->text.length - parser->field_start + length > parser->max_field_bytes) {
         char what[96];
         snprintf(what, sizeof what, "field longer than %zu bytes (unterminated quote?)",
                  parser->max_field_bytes);
         return fail(parser, MVEC_ERR_LIMIT, what);
     }
-    return mvec__buf_putc(parser->ctx, &parser->text, c);
+    return mvec__buf_append(parser->ctx, &parser->text, bytes, length);
+}
+
+static mvec_status add_byte(mvec__csv_parser *parser, char c)
+{
+    return add_bytes(parser, &c, 1);
+}
+
+/* The bytes that do not change an unquoted field's state. */
+static bool plain(char c)
+{
+    return c != ',' && c != '\n' && c != '\r' && c != '"' && c != '\0';
 }
 
 static mvec_status grow_fields(mvec__csv_parser *parser)
@@ -245,6 +257,20 @@ mvec_status mvec__csv_feed(mvec__csv_parser *parser, const char *data, size_t le
         parser->bom_matched = 0;
     }
     for (; i < length; i++) {
+        if (parser->state == UNQUOTED) {
+            /* The rest of the field at once (most of a bulk file's bytes). */
+            size_t end = i;
+            while (end < length && plain(data[end]))
+                end++;
+            if (end > i) {
+                mvec_status status = add_bytes(parser, data + i, end - i);
+                if (status != MVEC_OK)
+                    return status;
+                i = end;
+                if (i == length)
+                    break;
+            }
+        }
         mvec_status status = feed_byte(parser, data[i]);
         if (status != MVEC_OK)
             return status;
