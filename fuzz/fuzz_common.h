@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -40,8 +41,11 @@ static void fuzz_die(const char *what)
     abort();
 }
 
+static void fuzz_check_silent(void);
+
 static void fuzz_setup(void)
 {
+    fuzz_check_silent();
     fuzz_ctx = mvec_ctx_new(NULL, NULL);
     if (fuzz_ctx == NULL)
         fuzz_die("context");
@@ -98,8 +102,29 @@ static size_t fuzz_bytes_before(void)
     return mvec_ctx_memory(fuzz_ctx).current_bytes;
 }
 
+/* The library never prints: standard output goes to a scratch file (set up
+ * on the first call), which must still be empty after each input. GLPK once
+ * printed its internal errors there. */
+static void fuzz_check_silent(void)
+{
+    static FILE *scratch;
+    if (scratch == NULL) {
+        fflush(stdout);
+        scratch = tmpfile();
+        if (scratch == NULL || dup2(fileno(scratch), STDOUT_FILENO) < 0)
+            fuzz_die("standard output");
+        return;
+    }
+    fflush(stdout);
+    if (lseek(STDOUT_FILENO, 0, SEEK_END) > 0) {
+        fprintf(stderr, "the library wrote to standard output\n");
+        abort();
+    }
+}
+
 static void fuzz_check_leaks(size_t before)
 {
+    fuzz_check_silent();
     size_t after = mvec_ctx_memory(fuzz_ctx).current_bytes;
     if (after != before) {
         fprintf(stderr, "leak: %zu bytes allocated through the context before, %zu after\n", before,

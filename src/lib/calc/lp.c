@@ -138,6 +138,16 @@ static void note_thread_uses_glpk(void)
         pthread_setspecific(env_key, &env_key);
 }
 
+/* GLPK prints its internal errors even with terminal output off (its error
+ * function turns output back on first): a hook that swallows every line
+ * keeps the library silent. */
+static int swallow_output(void *info, const char *text)
+{
+    (void)info;
+    (void)text;
+    return 1;
+}
+
 /* One guarded attempt: GLPK's internal errors come back as failures (code -1). */
 static int guarded_attempt(mvec__lp_attempt_fn attempt, const mvec__lp *lp, bool presolve,
                            double *value, bool *feasible, int *glpk_code)
@@ -145,6 +155,7 @@ static int guarded_attempt(mvec__lp_attempt_fn attempt, const mvec__lp *lp, bool
     lp_guard guard;
     note_thread_uses_glpk();
     glp_term_out(GLP_OFF);
+    glp_term_hook(swallow_output, NULL);
     if (setjmp(guard.jump) != 0) {
         glp_error_hook(NULL, NULL);
         glp_free_env();
