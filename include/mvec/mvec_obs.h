@@ -104,6 +104,17 @@ MVEC_API mvec_status mvec_observations_load_embedded(mvec_ctx *ctx,
 MVEC_API mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observations *observations,
                                                  const char *path, mvec_input_format *format);
 
+/* The same, for a command about one country: a file of flows (ITPD-E:
+ * docs/formats.md) adds only the observations of `country` (NULL: every
+ * country's), made from its rows, so a world table is not made whole for one
+ * country; any other file is added whole, as by mvec_observations_load_file.
+ * Statuses: MVEC_ERR_INVALID for an unknown country; otherwise as
+ * mvec_observations_load_file. */
+MVEC_API mvec_status mvec_observations_load_file_of(mvec_ctx *ctx,
+                                                    mvec_observations *observations,
+                                                    const char *path, const char *country,
+                                                    mvec_input_format *format);
+
 /* The same for text in memory; `name` is used in messages.
  * Statuses: as mvec_observations_load_file, without MVEC_ERR_IO. */
 MVEC_API mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observations,

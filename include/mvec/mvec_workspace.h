@@ -113,7 +113,10 @@ MVEC_API const mvec_workspace_file *mvec_workspace_file_at(const mvec_workspace 
  * (a code or name, mvec_countries_find) only those whose focal country it is
  * (an index look-up: a Kazakhstan profile does not read a world table).
  * Each keeps the file, line and column it was read from; the rows already
- * passed every check when imported. Linear in the rows added.
+ * passed every check when imported. The rows stored come grouped by
+ * country, then those made from files of flows (ITPD-E), file by file, in
+ * the order reading the file gives. Linear in the rows added (for every
+ * country, a file of flows adds a sort of its records).
  * Statuses: MVEC_ERR_INVALID for an unknown country; MVEC_ERR_WORKSPACE
  * when the workspace is corrupt (a code or row it cannot read);
  * MVEC_ERR_IO when it cannot be read; MVEC_ERR_NOMEM; MVEC_ERR_CANCELLED.

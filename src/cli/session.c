@@ -394,9 +394,14 @@ int cli_session_open(cli_session *session, const cli_args *args)
                                        &session->observations);
     if (status == MVEC_OK && !args->no_embedded)
         status = mvec_observations_load_embedded(session->ctx, session->observations);
+    /* A command about one country reads only its rows of a file of flows
+     * (an unknown country: every row, and the command reports it). */
+    const char *country = args->workspace_country;
+    if (country != NULL && mvec_countries_find(session->countries, country) == NULL)
+        country = NULL;
     for (size_t i = 0; status == MVEC_OK && i < args->data_file_count; i++)
-        status = mvec_observations_load_file(session->ctx, session->observations,
-                                             args->data_files[i], NULL);
+        status = mvec_observations_load_file_of(session->ctx, session->observations,
+                                                args->data_files[i], country, NULL);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
     return load_workspace(session, args);

@@ -5,10 +5,16 @@
  * cancel at every point the cancel callback is consulted, a read-only file)
  * leave the file byte for byte as it was and a first failed import leaves no
  * file; files that are not SQLite, another program's database, a newer
- * schema or corrupt are refused with MVEC_ERR_WORKSPACE.
+ * schema or corrupt are refused with MVEC_ERR_WORKSPACE. A file of flows
+ * (ITPD-E) is kept as its records: what a load makes of them, for every
+ * country and for one, is field for field and in order what reading the file
+ * gives; a version 1 workspace is read and upgraded; corrupt records are
+ * refused.
  */
 #define _XOPEN_SOURCE 700 /* realpath, mkdtemp */
 #include <mvec/mvec.h>
+#include <limits.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -129,6 +135,173 @@ static void check_same_rows(const mvec_observations *a, const mvec_observations 
         }
     }
     CHECK(matched == n);
+}
+
+/* Rows equal field for field (strings by content). */
+static bool same_row(const mvec_observation *x, const mvec_observation *y)
+{
+    const char *const a[] = {x->vector, x->indicator, x->period, x->item, x->unit, x->dimension,
+                             x->source, x->source_date, x->url, x->title, x->quality, x->seed,
+                             x->quote, x->note, x->file};
+    const char *const b[] = {y->vector, y->indicator, y->period, y->item, y->unit, y->dimension,
+                             y->source, y->source_date, y->url, y->title, y->quality, y->seed,
+                             y->quote, y->note, y->file};
+    for (size_t i = 0; i < sizeof a / sizeof *a; i++)
+        if (strcmp(a[i] ? a[i] : "", b[i] ? b[i] : "") != 0)
+            return false;
+    return x->country == y->country && x->partner == y->partner && x->year == y->year &&
+           memcmp(&x->value, &y->value, sizeof x->value) == 0 &&
+           memcmp(&x->base_value, &y->base_value, sizeof x->base_value) == 0 &&
+           x->basis == y->basis && x->qualifier == y->qualifier && x->top_list == y->top_list &&
+           x->superseded == y->superseded && x->line == y->line && x->column == y->column;
+}
+
+/* `got` holds, in order, the rows of `all` of `country` (NULL: every row). */
+static void check_rows_of(const mvec_observations *got, const mvec_observations *all,
+                          const char *country)
+{
+    size_t j = 0, n = mvec_observations_count(got), bad = 0;
+    for (size_t i = 0; i < mvec_observations_count(all); i++) {
+        const mvec_observation *x = mvec_observations_at(all, i);
+        if (country != NULL && strcmp(x->country->code, country) != 0)
+            continue;
+        if (j >= n || !same_row(x, mvec_observations_at(got, j)))
+            bad++;
+        j++;
+    }
+    CHECK(j == n && bad == 0);
+    CHECK(n > 0 || (country != NULL && strcmp(country, "ATA") == 0));
+}
+
+/* Run `sql` on the workspace file behind mvec's back. */
+static void tamper(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static long long query_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *statement = NULL;
+    long long value = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql, -1, &statement, NULL) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+        value = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
+/* A file of flows (ITPD-E, four countries' rows of 2016) kept as records. */
+static void test_flows(mvec_ctx *ctx, const mvec_countries *countries)
+{
+    const char *source = "tests/data/itpd_2016_uzb_mng_srb_vnm.csv";
+    const char *path = in_dir("flows.sqlite");
+    char absolute[PATH_MAX];
+    CHECK(realpath(source, absolute) != NULL);
+    mvec_observations *direct = NULL, *held = NULL;
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &direct), MVEC_OK);
+    CHECK_STATUS(mvec_observations_import_file(ctx, direct, absolute, "itpd", NULL), MVEC_OK);
+    mvec_workspace *ws = NULL;
+    const char *paths[] = {source};
+    mvec_workspace_action act[1];
+    size_t n[1];
+    CHECK_STATUS(mvec_workspace_open(ctx, path, true, &ws), MVEC_OK);
+    CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, NULL, paths, 1, act, n), MVEC_OK);
+    /* The count the records make without making them: exactly what a load makes. */
+    CHECK(act[0] == MVEC_WORKSPACE_ADDED && n[0] == mvec_observations_count(direct));
+    CHECK(mvec_workspace_file_at(ws, 0)->rows == mvec_observations_count(direct));
+    CHECK(query_int(path, "SELECT count(*) FROM observation") == 0);
+    /* 980 foreign rows kept under both countries, 3 domestic ones once (awk
+     * -F, 'NR > 1 && $2 != $3' counts 980); a row per country named. */
+    CHECK(query_int(path, "SELECT sum(length(records)) FROM flow") == 24 * (2 * 980 + 3));
+    CHECK(query_int(path, "SELECT count(*) FROM flow") ==
+          (long long)mvec_workspace_file_at(ws, 0)->countries);
+    CHECK(query_int(path, "PRAGMA user_version") == 2);
+    const char *cases[] = {NULL, "UZB", "MNG", "KAZ", "ATA"};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+        CHECK_STATUS(mvec_workspace_load(ctx, ws, held, cases[c]), MVEC_OK);
+        check_rows_of(held, direct, cases[c]);
+        mvec_observations_free(ctx, held);
+        held = NULL;
+    }
+    mvec_workspace_close(ctx, ws);
+    ws = NULL;
+    /* Read directly for one country (mvec_observations_load_file_of): the same rows. */
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+        CHECK_STATUS(mvec_observations_load_file_of(ctx, held, absolute, cases[c], NULL), MVEC_OK);
+        check_rows_of(held, direct, cases[c]);
+        mvec_observations_free(ctx, held);
+        held = NULL;
+    }
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+    CHECK_STATUS(mvec_observations_load_file_of(ctx, held, absolute, "XYZ", NULL),
+                 MVEC_ERR_INVALID);
+    /* Another format is read whole. */
+    write_file(in_dir("flows_figures.csv"), FIGURES);
+    CHECK_STATUS(
+        mvec_observations_load_file_of(ctx, held, in_dir("flows_figures.csv"), "UZB", NULL),
+        MVEC_OK);
+    CHECK(mvec_observations_count(held) == 6); /* every row of FIGURES */
+    mvec_observations_free(ctx, held);
+    held = NULL;
+
+    /* Corrupt records or codes are refused, and nothing is added. */
+    const char *corrupt[] = {
+        "UPDATE flow SET records = substr(records, 1, 30)",
+        "UPDATE flow SET codes = 'UZB UZB'",
+        "UPDATE flow SET codes = 'QQQ'",
+        "UPDATE flow SET records = zeroblob(48)",
+    };
+    for (size_t i = 0; i < sizeof corrupt / sizeof *corrupt; i++) {
+        char copy[PATH_MAX + 64];
+        const char *bad = in_dir("flows_bad.sqlite");
+        snprintf(copy, sizeof copy, "cp %s %s", path, bad);
+        CHECK(system(copy) == 0);
+        tamper(bad, corrupt[i]);
+        CHECK_STATUS(mvec_workspace_open(ctx, bad, false, &ws), MVEC_OK);
+        CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+        CHECK_STATUS(mvec_workspace_load(ctx, ws, held, NULL), MVEC_ERR_WORKSPACE);
+        CHECK(mvec_observations_count(held) == 0);
+        mvec_observations_free(ctx, held);
+        held = NULL;
+        mvec_workspace_close(ctx, ws);
+        ws = NULL;
+    }
+
+    /* A version 1 workspace (no table flow) is read, and upgraded by an import. */
+    const char *old = in_dir("v1.sqlite");
+    const char *figures_path[] = {in_dir("flows_figures.csv")};
+    CHECK_STATUS(mvec_workspace_open(ctx, old, true, &ws), MVEC_OK);
+    CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, NULL, figures_path, 1, act, n),
+                 MVEC_OK);
+    mvec_workspace_close(ctx, ws);
+    tamper(old, "DROP TABLE flow; PRAGMA user_version = 1;");
+    CHECK(query_int(old, "PRAGMA user_version") == 1);
+    CHECK_STATUS(mvec_workspace_open(ctx, old, false, &ws), MVEC_OK);
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+    CHECK_STATUS(mvec_workspace_load(ctx, ws, held, NULL), MVEC_OK);
+    size_t figures = mvec_observations_count(held);
+    CHECK(figures == 6);
+    mvec_observations_free(ctx, held);
+    CHECK_STATUS(mvec_workspace_import(ctx, ws, countries, "itpd", paths, 1, act, n), MVEC_OK);
+    CHECK(query_int(old, "PRAGMA user_version") == 2);
+    CHECK_STATUS(mvec_observations_new(ctx, countries, &held), MVEC_OK);
+    CHECK_STATUS(mvec_workspace_load(ctx, ws, held, NULL), MVEC_OK);
+    CHECK(mvec_observations_count(held) == figures + mvec_observations_count(direct));
+    mvec_observations_free(ctx, held);
+    /* Removing the file removes its records. */
+    bool removed = false;
+    CHECK_STATUS(mvec_workspace_remove(ctx, ws, source, &removed), MVEC_OK);
+    CHECK(removed && query_int(old, "SELECT count(*) FROM flow") == 0);
+    mvec_workspace_close(ctx, ws);
+    mvec_observations_free(ctx, direct);
 }
 
 typedef struct canceller {
@@ -354,7 +527,7 @@ int main(void)
     FILE *h = fopen(in_dir("newer.sqlite"), "r+b");
     if (h != NULL) {
         fseek(h, 63, SEEK_SET);
-        fputc(2, h);
+        fputc(3, h);
         fclose(h);
     }
     CHECK_STATUS(mvec_workspace_open(ctx, in_dir("newer.sqlite"), false, &ws), MVEC_ERR_WORKSPACE);
@@ -431,6 +604,8 @@ int main(void)
         free(votes);
         free(calls);
     }
+
+    test_flows(ctx, countries);
 
     mvec_countries_free(ctx, countries);
     mvec_ctx_free(ctx);

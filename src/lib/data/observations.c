@@ -184,20 +184,33 @@ static mvec_status on_record(void *user, const mvec__csv_record *record)
     return state->importer->row(import);
 }
 
+/* Where a load's rows go besides the store (every field may be 0). */
+typedef struct load_target {
+    /* the workspace's sink: every row is handed on (importers.h) */
+    mvec_status (*drain)(void *, const mvec_observation *, size_t);
+    void *drain_user;
+    mvec__flows *flows;          /* the workspace's: the records of a file of flows */
+    const mvec_country *country; /* a file of flows: only this country's rows */
+} load_target;
+
 /* Read `text` with `importer` (NULL: recognised from the header), check the
  * rows it added together, and undo the whole load on any failure. */
 static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const char *name,
                         const char *text, size_t length, const mvec__importer *importer,
-                        const mvec__importer **used,
-                        mvec_status (*drain)(void *, const mvec_observation *, size_t),
-                        void *drain_user)
+                        const mvec__importer **used, const load_target *target)
 {
+    static const load_target NONE = {0};
+    if (target == NULL)
+        target = &NONE;
+    mvec_status (*drain)(void *, const mvec_observation *, size_t) = target->drain;
+    mvec__flows *flows = target->flows;
     size_t count_before = observations->count;
     load_state state = {.import = {.ctx = ctx,
                                    .observations = observations,
                                    .countries = observations->countries,
                                    .name = name,
-                                   .drain_user = drain_user,
+                                   .length = length,
+                                   .drain_user = target->drain_user,
                                    .first = count_before},
                         .importer = importer};
     /* Chunks only once the importer is known to be consistent (on_record). */
@@ -206,15 +219,27 @@ static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const ch
     mvec_status status = mvec__csv_parse(ctx, name, text, length, on_record, &state);
     if (status == MVEC_OK && !state.bound)
         status = mvec__error(ctx, MVEC_ERR_SCHEMA, "%s: empty file (no header row)", name);
-    if (status == MVEC_OK && state.importer->finish != NULL)
+    bool as_flows = status == MVEC_OK && state.importer->take_flows != NULL &&
+                    (flows != NULL || target->country != NULL);
+    if (as_flows && flows != NULL) {
+        status = state.importer->take_flows(&state.import, flows);
+        flows->taken = status == MVEC_OK;
+    } else if (as_flows) { /* one country's rows made from the records */
+        mvec__flows records = {0};
+        status = state.importer->take_flows(&state.import, &records);
+        if (status == MVEC_OK)
+            status = state.importer->make_flows(&state.import, &records, target->country);
+        mvec__flows_clear(ctx, &records);
+    } else if (status == MVEC_OK && state.importer->finish != NULL) {
         status = state.importer->finish(&state.import);
+    }
     if (state.begun && state.importer->clear != NULL)
         state.importer->clear(&state.import);
     if (status == MVEC_OK && !state.importer->consistent)
         status = mvec__observations_validate(ctx, name, observations->rows, count_before,
                                              observations->count);
     if (status == MVEC_OK && drain != NULL && observations->count > count_before)
-        status = drain(drain_user, &observations->rows[count_before],
+        status = drain(target->drain_user, &observations->rows[count_before],
                        observations->count - count_before);
     if (status == MVEC_OK && drain != NULL)
         observations->count = count_before;
@@ -231,7 +256,7 @@ mvec_status mvec_observations_load_text(mvec_ctx *ctx, mvec_observations *observ
                                         mvec_input_format *format)
 {
     const mvec__importer *used = NULL;
-    mvec_status status = load(ctx, observations, name, text, length, NULL, &used, NULL, NULL);
+    mvec_status status = load(ctx, observations, name, text, length, NULL, &used, NULL);
     if (status == MVEC_OK && format != NULL)
         *format = used->format;
     return status;
@@ -245,7 +270,7 @@ mvec_status mvec_observations_import_text(mvec_ctx *ctx, mvec_observations *obse
     if (format != NULL && (importer = mvec__importer_named(format)) == NULL)
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
     const mvec__importer *used = NULL;
-    mvec_status status = load(ctx, observations, name, text, length, importer, &used, NULL, NULL);
+    mvec_status status = load(ctx, observations, name, text, length, importer, &used, NULL);
     if (status == MVEC_OK && used_format != NULL)
         *used_format = used->name;
     return status;
@@ -257,15 +282,42 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
                                              mvec_status (*drain)(void *user,
                                                                   const mvec_observation *rows,
                                                                   size_t count),
-                                             void *user, const char **used_format)
+                                             void *user, mvec__flows *flows,
+                                             const char **used_format)
 {
     const mvec__importer *importer = NULL;
     if (format != NULL && (importer = mvec__importer_named(format)) == NULL)
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown input format '%s'", format);
     const mvec__importer *used = NULL;
-    mvec_status status = load(ctx, observations, name, text, length, importer, &used, drain, user);
+    load_target target = {.drain = drain, .drain_user = user, .flows = flows};
+    mvec_status status = load(ctx, observations, name, text, length, importer, &used, &target);
     if (status == MVEC_OK && used_format != NULL)
         *used_format = used->name;
+    return status;
+}
+
+mvec_status mvec__observations_from_flows(mvec_ctx *ctx, mvec_observations *observations,
+                                          const char *name, const char *format,
+                                          const mvec__flows *flows, const mvec_country *country)
+{
+    const mvec__importer *importer = mvec__importer_named(format);
+    if (importer == NULL || importer->make_flows == NULL)
+        return mvec__error(ctx, MVEC_ERR_WORKSPACE,
+                           "%s: kept as flows of format '%s', which this mvec cannot read", name,
+                           format);
+    size_t count_before = observations->count;
+    mvec__import import = {.ctx = ctx,
+                           .observations = observations,
+                           .countries = observations->countries,
+                           .name = name,
+                           .first = count_before};
+    mvec_status status = importer->begin != NULL ? importer->begin(&import) : MVEC_OK;
+    if (status == MVEC_OK)
+        status = importer->make_flows(&import, flows, country);
+    if (importer->clear != NULL)
+        importer->clear(&import);
+    if (status != MVEC_OK)
+        observations->count = count_before;
     return status;
 }
 
@@ -282,6 +334,27 @@ mvec_status mvec_observations_import_file(mvec_ctx *ctx, mvec_observations *obse
         status = mvec_observations_import_text(ctx, observations,
                                                strcmp(path, "-") ? path : "<stdin>", text,
                                                length, format, used_format);
+    mvec__free(ctx, text);
+    return status;
+}
+
+mvec_status mvec_observations_load_file_of(mvec_ctx *ctx, mvec_observations *observations,
+                                           const char *path, const char *country,
+                                           mvec_input_format *format)
+{
+    load_target target = {0};
+    if (country != NULL &&
+        (target.country = mvec_countries_find(observations->countries, country)) == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "unknown country '%s'", country);
+    char *text = NULL;
+    size_t length = 0;
+    const mvec__importer *used = NULL;
+    mvec_status status = mvec__file_read(ctx, path, &text, &length);
+    if (status == MVEC_OK)
+        status = load(ctx, observations, strcmp(path, "-") ? path : "<stdin>", text, length, NULL,
+                      &used, &target);
+    if (status == MVEC_OK && format != NULL)
+        *format = used->format;
     mvec__free(ctx, text);
     return status;
 }

@@ -13,12 +13,17 @@
  * distribution contains it). Basis third_party: the figures are USITC's
  * harmonised estimates, not what either country declares.
  *
+ * The rows are read into flow records (flows.h) and the observations made
+ * from them (itpd_make_flows): after the last row for a load, or when the
+ * workspace reads the records it keeps instead of the observations (428k
+ * records instead of 1.35 million observations), for one country if it asks.
+ *
  * Speed (428k rows): the strings every row shares are interned once in
  * begin; ISO codes are resolved through a direct table of the 26^3
  * upper-case alpha-3 codes; totals are summed through a dense partner
- * index per country and year. Nothing is allocated per row beyond the store's
- * own growth. The rows add up by construction (WLD = the sum of the
- * partners read), so the load skips the group checks (importers.h).
+ * index per country and year. The rows add up by construction (WLD = the
+ * sum of the partners read), so the load skips the group checks
+ * (importers.h).
  */
 #include <stdint.h>
 #include <string.h>
@@ -51,11 +56,13 @@ typedef struct itpd_state {
         *source_date, *url, *title, *quality, *note, *domestic_note, *total_note, *file;
     const char *unit, *dimension;
     double unit_factor;
-    /* alpha-3 code -> slot + 1 in countries (0: not met yet; ITPD_UNMAPPED: left out) */
+    /* alpha-3 code -> slot + 1 in flows.codes (0: not met yet; ITPD_UNMAPPED: left out) */
     int32_t code_slot[ITPD_CODES];
-    const mvec_country **countries;
-    size_t country_count, country_capacity;
+    mvec__flows flows; /* the rows read */
     mvec__unmapped unmapped;
+    /* While making observations: the records' countries. */
+    const mvec_country *const *countries;
+    size_t country_count;
     /* the totals: entries in first-seen order, found through an index of size mask + 1 */
     itpd_total *totals;
     size_t total_count, total_capacity;
@@ -64,6 +71,7 @@ typedef struct itpd_state {
         uint32_t **index;  /* [country][partner] = entry + 1, 0 = none; rows made when met */
         double *world;     /* [country * 3 + flow]: the sum over partners (WLD) */
         size_t *world_line; /* [country]: its first row of the year */
+        size_t *world_column; /* [country]: the value's column in that row */
     } *years[ITPD_YEARS];
     size_t stride; /* countries the registry holds: no more slots than that */
     const char *world_note;
@@ -127,8 +135,33 @@ static mvec_status itpd_begin(mvec__import *import)
     if (s->wld == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_INTERNAL, "WLD missing from the country registry");
     s->stride = mvec_countries_count(import->countries);
+    /* A row is at least 15 bytes ("2000,AAA,BBB,0\n"): room for every record
+     * at once, so the records never move (pages are touched only as used). */
+    MVEC_TRY(mvec__grow(ctx, &s->flows.rows, &s->flows.capacity, import->length / 15 + 1,
+                        sizeof *s->flows.rows));
 cleanup:
     return status;
+}
+
+/* Forget the totals summed (each making of observations sums its own). */
+static void itpd_clear_totals(mvec_ctx *ctx, itpd_state *s)
+{
+    mvec__free(ctx, s->totals);
+    s->totals = NULL;
+    s->total_count = s->total_capacity = 0;
+    for (size_t y = 0; y < ITPD_YEARS; y++) {
+        struct itpd_year *year = s->years[y];
+        if (year == NULL)
+            continue;
+        for (size_t c = 0; c < s->stride && year->index != NULL; c++)
+            mvec__free(ctx, year->index[c]);
+        mvec__free(ctx, year->index);
+        mvec__free(ctx, year->world);
+        mvec__free(ctx, year->world_line);
+        mvec__free(ctx, year->world_column);
+        mvec__free(ctx, year);
+        s->years[y] = NULL;
+    }
 }
 
 static void itpd_clear(mvec__import *import)
@@ -137,19 +170,8 @@ static void itpd_clear(mvec__import *import)
     if (s == NULL)
         return;
     mvec__unmapped_clear(import->ctx, &s->unmapped);
-    mvec__free(import->ctx, s->countries);
-    mvec__free(import->ctx, s->totals);
-    for (size_t y = 0; y < ITPD_YEARS; y++) {
-        struct itpd_year *year = s->years[y];
-        if (year == NULL)
-            continue;
-        for (size_t c = 0; c < s->stride && year->index != NULL; c++)
-            mvec__free(import->ctx, year->index[c]);
-        mvec__free(import->ctx, year->index);
-        mvec__free(import->ctx, year->world);
-        mvec__free(import->ctx, year->world_line);
-        mvec__free(import->ctx, year);
-    }
+    mvec__flows_clear(import->ctx, &s->flows);
+    itpd_clear_totals(import->ctx, s);
     mvec__free(import->ctx, s);
     import->state = NULL;
 }
@@ -177,15 +199,17 @@ static mvec_status itpd_country(mvec__import *import, size_t column, int32_t *sl
                            country->kind == MVEC_COUNTRY_PSEUDO);
         if (!is_country) {
             known = ITPD_UNMAPPED;
-        } else if (s->country_count >= s->stride) {
+        } else if (s->flows.code_count >= s->stride ||
+                   s->flows.code_count >= MVEC__FLOW_CODES) {
             return mvec__error(import->ctx, MVEC_ERR_INTERNAL, "more countries than the registry");
         } else {
-            mvec_status status = mvec__grow(import->ctx, &s->countries, &s->country_capacity,
-                                            s->country_count + 1, sizeof *s->countries);
+            mvec__flows *f = &s->flows;
+            mvec_status status = mvec__grow(import->ctx, &f->codes, &f->code_capacity,
+                                            f->code_count + 1, sizeof *f->codes);
             if (status != MVEC_OK)
                 return status;
-            s->countries[s->country_count++] = country;
-            known = (int32_t)s->country_count;
+            f->codes[f->code_count++] = country;
+            known = (int32_t)f->code_count;
         }
         s->code_slot[key] = known;
     }
@@ -233,6 +257,8 @@ static mvec_status itpd_year(mvec__import *import, long year, struct itpd_year *
                               &(*slot)->world));
         MVEC_TRY(mvec__calloc(ctx, s->stride, sizeof *(*slot)->world_line,
                               &(*slot)->world_line));
+        MVEC_TRY(mvec__calloc(ctx, s->stride, sizeof *(*slot)->world_column,
+                              &(*slot)->world_column));
     }
     *out = *slot;
 cleanup:
@@ -242,7 +268,8 @@ cleanup:
 /* Add `value` to the total of (year, country, partner): a dense row of
  * partners per country and year (made when first met) points to the entry. */
 static mvec_status itpd_add_total(mvec__import *import, struct itpd_year *y, long year,
-                                  int32_t country, int32_t partner, double value)
+                                  int32_t country, int32_t partner, double value, size_t line,
+                                  size_t column)
 {
     itpd_state *s = import->state;
     mvec_status status = MVEC_OK;
@@ -255,13 +282,11 @@ static mvec_status itpd_add_total(mvec__import *import, struct itpd_year *y, lon
         return MVEC_OK;
     }
     if (s->total_count >= UINT32_MAX - 1)
-        return mvec__table_fail(import->ctx, &import->table, ITPD_VALUE, MVEC_ERR_LIMIT,
-                                "too many country pairs");
+        return mvec__error(import->ctx, MVEC_ERR_LIMIT, "%s: too many country pairs",
+                           import->name);
     MVEC_TRY(mvec__grow(import->ctx, &s->totals, &s->total_capacity, s->total_count + 1,
                         sizeof *s->totals));
-    s->totals[s->total_count] =
-        (itpd_total){itpd_key(year, country, partner), value, import->table.record->line,
-                     (size_t)import->table.field_of[ITPD_VALUE] + 1};
+    s->totals[s->total_count] = (itpd_total){itpd_key(year, country, partner), value, line, column};
     *cell = (uint32_t)++s->total_count;
 cleanup:
     return status;
@@ -330,50 +355,117 @@ static mvec_status itpd_row(mvec__import *import)
                                 "trade value '%s' out of range (0 to 1e18 dollars)", value_text);
     if (exporter < 0 || importer < 0)
         return MVEC_OK; /* counted, reported at the end */
-    size_t line = table->record->line;
-    size_t column = (size_t)table->field_of[ITPD_VALUE] + 1;
-    const mvec_country *from = s->countries[exporter];
-    const mvec_country *to = s->countries[importer];
-    if (exporter == importer)
-        return itpd_add(import, from, from, s->domestic, s->sales, s->domestic_note, (int)year,
-                        value, line, column);
-    MVEC_TRY(itpd_add(import, from, to, s->exports, s->value, s->note, (int)year, value, line,
-                      column));
-    MVEC_TRY(itpd_add(import, to, from, s->imports, s->value, s->note, (int)year, value, line,
-                      column));
-    struct itpd_year *y = NULL;
-    MVEC_TRY(itpd_year(import, year, &y));
-    MVEC_TRY(itpd_add_total(import, y, year, exporter, importer, value));
-    MVEC_TRY(itpd_add_total(import, y, year, importer, exporter, value));
-    double *world_from = &y->world[(size_t)exporter * ITPD_FLOWS];
-    double *world_to = &y->world[(size_t)importer * ITPD_FLOWS];
-    world_from[ITPD_FLOW_EXPORTS] += value;
-    world_from[ITPD_FLOW_TOTAL] += value;
-    world_to[ITPD_FLOW_IMPORTS] += value;
-    world_to[ITPD_FLOW_TOTAL] += value;
-    if (y->world_line[exporter] == 0)
-        y->world_line[exporter] = line;
-    if (y->world_line[importer] == 0)
-        y->world_line[importer] = line;
+    if (table->record->line > UINT32_MAX)
+        return mvec__table_fail(ctx, table, ITPD_YEAR, MVEC_ERR_LIMIT, "too many lines");
+    mvec__flow flow = {.value = value,
+                       .line = (uint32_t)table->record->line,
+                       .column = (uint32_t)table->field_of[ITPD_VALUE] + 1,
+                       .year = (uint16_t)year,
+                       .from = (uint16_t)exporter,
+                       .to = (uint16_t)importer};
+    MVEC_TRY(mvec__flows_add(ctx, &s->flows, &flow));
 cleanup:
     return status;
 }
 
-static mvec_status itpd_finish(mvec__import *import)
+/* The observations of one record for `want` (-1: every country), summing
+ * the totals of the countries wanted. */
+static mvec_status itpd_record(mvec__import *import, const mvec__flow *f, long want)
 {
     itpd_state *s = import->state;
     mvec_status status = MVEC_OK;
+    int32_t exporter = f->from, importer = f->to;
+    bool from_wanted = want < 0 || want == exporter, to_wanted = want < 0 || want == importer;
+    if (!from_wanted && !to_wanted)
+        return MVEC_OK;
+    const mvec_country *from = s->countries[exporter];
+    const mvec_country *to = s->countries[importer];
+    int year = f->year;
+    if (exporter == importer)
+        return itpd_add(import, from, from, s->domestic, s->sales, s->domestic_note, year,
+                        f->value, f->line, f->column);
+    if (from_wanted)
+        MVEC_TRY(itpd_add(import, from, to, s->exports, s->value, s->note, year, f->value,
+                          f->line, f->column));
+    if (to_wanted)
+        MVEC_TRY(itpd_add(import, to, from, s->imports, s->value, s->note, year, f->value,
+                          f->line, f->column));
+    struct itpd_year *y = NULL;
+    MVEC_TRY(itpd_year(import, year, &y));
+    if (from_wanted) {
+        MVEC_TRY(itpd_add_total(import, y, year, exporter, importer, f->value, f->line,
+                                f->column));
+        double *world = &y->world[(size_t)exporter * ITPD_FLOWS];
+        world[ITPD_FLOW_EXPORTS] += f->value;
+        world[ITPD_FLOW_TOTAL] += f->value;
+        if (y->world_line[exporter] == 0) {
+            y->world_line[exporter] = f->line;
+            y->world_column[exporter] = f->column;
+        }
+    }
+    if (to_wanted) {
+        MVEC_TRY(itpd_add_total(import, y, year, importer, exporter, f->value, f->line,
+                                f->column));
+        double *world = &y->world[(size_t)importer * ITPD_FLOWS];
+        world[ITPD_FLOW_IMPORTS] += f->value;
+        world[ITPD_FLOW_TOTAL] += f->value;
+        if (y->world_line[importer] == 0) {
+            y->world_line[importer] = f->line;
+            y->world_column[importer] = f->column;
+        }
+    }
+cleanup:
+    return status;
+}
+
+/* The observations of `country` (NULL: every country) from `flows`: each
+ * record's exports and imports rows in file order, then the totals per
+ * pair (in the order first met), then WLD per year and country (in the
+ * order the records first name them: the same whatever order the codes are
+ * in, so the workspace, which holds them in another, makes the same rows). */
+static mvec_status itpd_make_flows(mvec__import *import, const mvec__flows *flows,
+                                   const mvec_country *country)
+{
+    itpd_state *s = import->state;
+    mvec_status status = MVEC_OK;
+    long want = -1;
+    size_t *named = NULL, named_count = 0; /* code indexes, in the order first named */
+    bool *seen = NULL;
+    if (country != NULL && (want = mvec__flows_code(flows, country)) < 0)
+        return MVEC_OK;
+    if (flows->code_count > s->stride)
+        return mvec__error(import->ctx, MVEC_ERR_INTERNAL, "more countries than the registry");
+    itpd_clear_totals(import->ctx, s);
+    s->countries = flows->codes;
+    s->country_count = flows->code_count;
+    MVEC_TRY(mvec__calloc(import->ctx, flows->code_count + 1, sizeof *named, &named));
+    MVEC_TRY(mvec__calloc(import->ctx, flows->code_count + 1, sizeof *seen, &seen));
+    for (size_t i = 0; i < flows->count; i++) {
+        const mvec__flow *f = &flows->rows[i];
+        uint16_t ends[2] = {f->from, f->to};
+        for (size_t e = 0; e < 2; e++)
+            if (!seen[ends[e]]) {
+                seen[ends[e]] = true;
+                named[named_count++] = ends[e];
+            }
+    }
+    for (size_t i = 0; i < flows->count; i++) {
+        if (i % 65536 == 0)
+            MVEC_TRY(mvec__check_cancel(import->ctx));
+        MVEC_TRY(itpd_record(import, &flows->rows[i], want));
+    }
     for (size_t e = 0; e < s->total_count; e++) {
         const itpd_total *t = &s->totals[e];
         int year = (int)(t->key >> 40);
-        size_t country = (size_t)((t->key >> 20) & 0xFFFFF);
-        size_t partner = (size_t)(t->key & 0xFFFFF);
-        MVEC_TRY(itpd_add(import, s->countries[country], s->countries[partner], s->total,
-                          s->value, s->total_note, year, t->value, t->line, t->column));
+        size_t from = (size_t)((t->key >> 20) & 0xFFFFF);
+        size_t to = (size_t)(t->key & 0xFFFFF);
+        MVEC_TRY(itpd_add(import, s->countries[from], s->countries[to], s->total, s->value,
+                          s->total_note, year, t->value, t->line, t->column));
     }
     const char *vectors[ITPD_FLOWS] = {s->exports, s->imports, s->total};
     for (size_t y = 0; y < ITPD_YEARS; y++)
-        for (size_t c = 0; c < s->country_count && s->years[y] != NULL; c++) {
+        for (size_t k = 0; k < named_count && s->years[y] != NULL; k++) {
+            size_t c = named[k];
             const struct itpd_year *year = s->years[y];
             size_t line = year->world_line[c];
             if (line == 0)
@@ -382,11 +474,74 @@ static mvec_status itpd_finish(mvec__import *import)
                 MVEC_TRY(itpd_add(import, s->countries[c], s->wld, vectors[f], s->value,
                                   s->world_note, ITPD_FIRST_YEAR + (int)y,
                                   year->world[c * ITPD_FLOWS + f], line,
-                                  (size_t)import->table.field_of[ITPD_VALUE] + 1));
+                                  year->world_column[c]));
         }
-    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "ITPD-E");
 cleanup:
+    mvec__free(import->ctx, named);
+    mvec__free(import->ctx, seen);
     return status;
+}
+
+static mvec_status itpd_finish(mvec__import *import)
+{
+    itpd_state *s = import->state;
+    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "ITPD-E");
+    return itpd_make_flows(import, &s->flows, NULL);
+}
+
+/* What itpd_make_flows of every country makes, counted without making it
+ * (tests/unit/test_workspace.c checks the two agree): a row per domestic
+ * record, two per foreign one (exports, imports), two totals per pair of
+ * countries and year, three WLD rows per country and year of a foreign
+ * record. A bit per pair and year instead of the totals: O(records). */
+static mvec_status itpd_count(mvec__import *import, const mvec__flows *flows, size_t *out)
+{
+    mvec_ctx *ctx = import->ctx;
+    mvec_status status = MVEC_OK;
+    size_t n = flows->code_count, made = 0;
+    size_t words = (n * n + n + 63) / 64; /* pairs a * n + b (a < b), then countries */
+    uint64_t *seen[ITPD_YEARS] = {NULL};
+    for (size_t i = 0; i < flows->count; i++) {
+        const mvec__flow *f = &flows->rows[i];
+        if (f->from == f->to) {
+            made++;
+            continue;
+        }
+        made += 2;
+        uint64_t **bits = &seen[f->year - ITPD_FIRST_YEAR];
+        if (*bits == NULL)
+            MVEC_TRY(mvec__calloc(ctx, words, sizeof **bits, bits));
+        size_t a = f->from < f->to ? f->from : f->to, b = f->from < f->to ? f->to : f->from;
+        size_t marks[3] = {a * n + b, n * n + f->from, n * n + f->to};
+        for (size_t m = 0; m < 3; m++) {
+            uint64_t bit = (uint64_t)1 << (marks[m] % 64);
+            if (((*bits)[marks[m] / 64] & bit) == 0) {
+                (*bits)[marks[m] / 64] |= bit;
+                made += m == 0 ? 2 : 3;
+            }
+        }
+    }
+    *out = made;
+cleanup:
+    for (size_t y = 0; y < ITPD_YEARS; y++)
+        mvec__free(ctx, seen[y]);
+    return status;
+}
+
+/* Hand the records over, with the number of observations they make. */
+static mvec_status itpd_take_flows(mvec__import *import, mvec__flows *out)
+{
+    itpd_state *s = import->state;
+    size_t made = 0;
+    mvec__unmapped_report(import->ctx, &s->unmapped, import->name, "ITPD-E");
+    mvec_status status = itpd_count(import, &s->flows, &made);
+    if (status != MVEC_OK)
+        return status;
+    mvec__flows_clear(import->ctx, out);
+    *out = s->flows;
+    out->observations = made;
+    memset(&s->flows, 0, sizeof s->flows);
+    return MVEC_OK;
 }
 
 const mvec__importer MVEC__IMPORT_ITPD = {
@@ -402,4 +557,6 @@ const mvec__importer MVEC__IMPORT_ITPD = {
     .finish = itpd_finish,
     .clear = itpd_clear,
     .consistent = true, /* WLD is the sum of the partners read, totals are sums */
+    .take_flows = itpd_take_flows,
+    .make_flows = itpd_make_flows,
 };

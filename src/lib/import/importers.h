@@ -36,6 +36,7 @@
 #define MVEC_IMPORTERS_H
 
 #include "../data/csv_table.h"
+#include "flows.h"
 
 /* One load in progress, handed to an importer's functions. */
 typedef struct mvec__import {
@@ -43,6 +44,7 @@ typedef struct mvec__import {
     mvec_observations *observations;
     const mvec_countries *countries;
     const char *name;   /* the file name used in messages */
+    size_t length;      /* the file's bytes (0 when unknown): for reserving room */
     mvec__table table;  /* the current row */
     void *state;        /* the importer's own, from begin to clear */
     /* Set by mvec__observations_import_stream for a consistent importer: its
@@ -73,6 +75,18 @@ typedef struct mvec__importer {
     /* Files the importer may read beside the imported one (same folder, these
      * names), NULL-terminated or NULL: the workspace's fingerprint covers them. */
     const char *const *companions;
+    /* Optional, for a file of flows (flows.h), both or neither: the rows are
+     * read into flow records, not observations. take_flows hands the records
+     * over after the last row, in place of finish (and sets
+     * out->observations to what make_flows of every country makes);
+     * make_flows makes the observations of `country` (NULL: every country)
+     * from records, in the order a load of the file gives them (finish is
+     * make_flows of every country). It runs between begin and clear, with no
+     * row read (import->table unbound). The workspace keeps such a file as
+     * its records and makes the observations when it reads them. */
+    mvec_status (*take_flows)(mvec__import *import, mvec__flows *out);
+    mvec_status (*make_flows)(mvec__import *import, const mvec__flows *flows,
+                              const mvec_country *country);
 } mvec__importer;
 
 extern const mvec__importer MVEC__IMPORT_OBSERVATIONS_CSV; /* import_observations_csv.c */
@@ -136,6 +150,16 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
                                              mvec_status (*drain)(void *user,
                                                                   const mvec_observation *rows,
                                                                   size_t count),
-                                             void *user, const char **used_format);
+                                             void *user, mvec__flows *flows,
+                                             const char **used_format);
+/* ... where `flows`, when not NULL, takes the records of an importer that
+ * has take_flows (flows->taken is then true and no row is drained). */
+
+/* Add the observations that importer `format` makes of `country` (NULL:
+ * every country) from `flows`, read from the file called `name`: begin,
+ * make_flows, clear. On failure the store is as it was. */
+mvec_status mvec__observations_from_flows(mvec_ctx *ctx, mvec_observations *observations,
+                                          const char *name, const char *format,
+                                          const mvec__flows *flows, const mvec_country *country);
 
 #endif

@@ -38,17 +38,27 @@
 #include "../import/importers.h"
 
 enum {
-    SCHEMA_VERSION = 1,
+    SCHEMA_VERSION = 2,
     APPLICATION_ID = 0x6d766563, /* "mvec" */
     CANCEL_EVERY = 8192,         /* rows between cancel checks */
     BATCH = 64,                  /* rows per INSERT statement (8 parameters each) */
+    FLOW_PART = 1 << 20,         /* flow records per row of table flow (24 MiB) */
+    FLOW_CHUNK = 4096,           /* flow records encoded at a time (96 KiB) */
 };
+
+/* Version 2 added the records of files of flows (flows.h), a row per file
+ * and country: the records that name the country, the codes they index. */
+#define FLOW_SCHEMA                                                                                \
+    "CREATE TABLE flow (id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES file (id),"      \
+    " country TEXT NOT NULL, codes TEXT NOT NULL, records BLOB NOT NULL);"                         \
+    "CREATE INDEX flow_country ON flow (country);"                                                 \
+    "CREATE INDEX flow_file ON flow (file);"
 
 static const char SCHEMA[] =
     "PRAGMA page_size = 16384;"
     "BEGIN IMMEDIATE;"
     "PRAGMA application_id = 1836475747;"
-    "PRAGMA user_version = 1;"
+    "PRAGMA user_version = 2;"
     "CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
     " format TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
     " rows INTEGER NOT NULL, countries INTEGER NOT NULL, first_year INTEGER NOT NULL,"
@@ -70,7 +80,8 @@ static const char SCHEMA[] =
     "CREATE TABLE span (file INTEGER NOT NULL REFERENCES file (id), country INTEGER NOT NULL,"
     " first INTEGER NOT NULL, last INTEGER NOT NULL);"
     "CREATE INDEX span_country ON span (country, first);"
-    "CREATE INDEX span_file ON span (file);";
+    "CREATE INDEX span_file ON span (file);"
+    FLOW_SCHEMA;
 
 /* Record the SQLite failure and leave (the function's cleanup runs). */
 #define DB_FAIL(ctx, workspace, rc, doing)                                                         \
@@ -166,6 +177,7 @@ struct mvec_workspace {
     sqlite3 *db; /* NULL until the file exists */
     bool empty;  /* the database holds no schema yet (a new or empty file) */
     bool read_only;
+    long long version; /* the schema's (PRAGMA user_version) */
     mvec_workspace_file *files;
     size_t file_count;
     mvec__strpool strings; /* the texts of `files` */
@@ -345,6 +357,7 @@ static mvec_status check_header(mvec_ctx *ctx, mvec_workspace *workspace)
     if (version < 1)
         MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (schema version %lld)",
                   workspace->path, version);
+    workspace->version = version;
 cleanup:
     return status;
 }
@@ -422,6 +435,7 @@ typedef struct writer {
     mvec_workspace *workspace;
     bool created; /* this call created the file: removed again on failure */
     bool in_transaction;
+    long long version_before; /* the schema version before this call's upgrade */
     sqlite3_stmt *find_path;
     sqlite3_stmt *find_sha;
     sqlite3_stmt *find_text;
@@ -461,10 +475,16 @@ static mvec_status begin_writing(writer *w)
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE));
         w->created = true;
     }
-    if (workspace->empty)
+    if (workspace->empty) {
         MVEC_TRY(exec(w->ctx, workspace, SCHEMA, "creating it"));
-    else
+    } else {
         MVEC_TRY(exec(w->ctx, workspace, "BEGIN IMMEDIATE", "starting to write"));
+        if (workspace->version < 2) /* upgraded in the same transaction as the writes */
+            MVEC_TRY(exec(w->ctx, workspace, FLOW_SCHEMA "PRAGMA user_version = 2;",
+                          "upgrading it to schema version 2"));
+    }
+    w->version_before = workspace->version;
+    workspace->version = SCHEMA_VERSION;
     w->in_transaction = true;
     struct {
         sqlite3_stmt **statement;
@@ -524,6 +544,8 @@ static void writer_finish(writer *w, bool commit, mvec_status *status)
             workspace->empty = false;
         return;
     }
+    if (w->in_transaction)
+        workspace->version = w->version_before;
     if (w->created) {
         /* The file did not exist before this call: leave none. */
         sqlite3_close(workspace->db);
@@ -995,9 +1017,9 @@ static mvec_status delete_file(writer *w, long long id)
 {
     mvec_status status = MVEC_OK;
     sqlite3_stmt *spans = NULL, *range = NULL;
-    sqlite3_stmt *statements[3] = {NULL, NULL, NULL};
-    const char *sql[3] = {"DELETE FROM span WHERE file = ?1", "DELETE FROM meta WHERE file = ?1",
-                          "DELETE FROM file WHERE id = ?1"};
+    sqlite3_stmt *statements[4] = {NULL, NULL, NULL, NULL};
+    const char *sql[4] = {"DELETE FROM span WHERE file = ?1", "DELETE FROM meta WHERE file = ?1",
+                          "DELETE FROM flow WHERE file = ?1", "DELETE FROM file WHERE id = ?1"};
     MVEC_TRY(prepare(w->ctx, w->workspace, "SELECT first, last FROM span WHERE file = ?", &spans));
     MVEC_TRY(
         prepare(w->ctx, w->workspace, "DELETE FROM observation WHERE id BETWEEN ? AND ?", &range));
@@ -1011,7 +1033,7 @@ static mvec_status delete_file(writer *w, long long id)
     }
     if (rc != SQLITE_DONE)
         DB_FAIL(w->ctx, w->workspace, rc, "removing a file's rows");
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 4; i++) {
         MVEC_TRY(prepare(w->ctx, w->workspace, sql[i], &statements[i]));
         sqlite3_bind_int64(statements[i], 1, id);
         MVEC_TRY(step_done(w, statements[i], "removing a file's rows"));
@@ -1019,8 +1041,146 @@ static mvec_status delete_file(writer *w, long long id)
 cleanup:
     sqlite3_finalize(spans);
     sqlite3_finalize(range);
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         sqlite3_finalize(statements[i]);
+    return status;
+}
+
+/* Write `count` records, flows->rows[order[i]], as one row of table flow
+ * for `country`, their codes made local to the row. `local` (code_count
+ * entries of -1) and `codes` (room for code_count codes) are scratch. */
+static mvec_status write_flow_row(writer *w, sqlite3_stmt *add, long long file_id,
+                                  const mvec__flows *flows, const mvec_country *country,
+                                  const size_t *order, size_t count, int32_t *local,
+                                  uint16_t *codes, unsigned char *bytes)
+{
+    mvec_status status = MVEC_OK;
+    size_t code_count = 0;
+    for (size_t i = 0; i < count; i++) {
+        const mvec__flow *f = &flows->rows[order[i]];
+        uint16_t ends[2] = {f->from, f->to};
+        for (size_t e = 0; e < 2; e++)
+            if (local[ends[e]] < 0) {
+                local[ends[e]] = (int32_t)code_count;
+                codes[code_count++] = ends[e];
+            }
+    }
+    char *text = NULL;
+    MVEC_TRY(mvec__calloc(w->ctx, code_count * 4 + 1, 1, &text));
+    for (size_t c = 0; c < code_count; c++) {
+        memcpy(text + c * 4, flows->codes[codes[c]]->code, 3);
+        text[c * 4 + 3] = c + 1 < code_count ? ' ' : '\0';
+    }
+    sqlite3_bind_int64(add, 1, file_id);
+    sqlite3_bind_text(add, 2, country->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(add, 3, text, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(add, 4, (sqlite3_int64)(count * MVEC__FLOW_BYTES));
+    status = step_done(w, add, "adding a file's flows");
+    mvec__free(w->ctx, text);
+    MVEC_TRY(status);
+    /* Room made (zeroblob), then filled through a small buffer straight into
+     * SQLite's pages. */
+    sqlite3_blob *blob = NULL;
+    int rc = sqlite3_blob_open(w->workspace->db, "main", "flow", "records",
+                               sqlite3_last_insert_rowid(w->workspace->db), 1, &blob);
+    for (size_t at = 0; rc == SQLITE_OK && at < count; at += FLOW_CHUNK) {
+        size_t k = count - at < FLOW_CHUNK ? count - at : FLOW_CHUNK;
+        for (size_t i = 0; i < k; i++) {
+            mvec__flow f = flows->rows[order[at + i]];
+            f.from = (uint16_t)local[f.from];
+            f.to = (uint16_t)local[f.to];
+            mvec__flow_encode(&f, bytes + i * MVEC__FLOW_BYTES);
+        }
+        rc = sqlite3_blob_write(blob, bytes, (int)(k * MVEC__FLOW_BYTES),
+                                (int)(at * MVEC__FLOW_BYTES));
+    }
+    int closed = sqlite3_blob_close(blob);
+    if (rc == SQLITE_OK)
+        rc = closed;
+    if (rc != SQLITE_OK)
+        DB_FAIL(w->ctx, w->workspace, rc, "adding a file's flows");
+cleanup:
+    for (size_t c = 0; c < code_count; c++)
+        local[codes[c]] = -1;
+    return status;
+}
+
+/* Write the records of a file of flows as file `file_id`: for each country
+ * they name, rows of table flow holding the records that name it, in file
+ * order (a foreign record is thus kept twice: under its exporter and its
+ * importer), at most FLOW_PART to a row; so a one-country load reads only
+ * that country's rows. Set the file's counts: the observations the records
+ * make, the countries they name. Cost: O(records + countries^2). */
+static mvec_status write_flows(writer *w, long long file_id, const mvec__flows *flows,
+                               size_t *rows_out)
+{
+    mvec_status status = MVEC_OK;
+    mvec_ctx *ctx = w->ctx;
+    size_t n = flows->code_count;
+    sqlite3_stmt *add = NULL;
+    unsigned char *bytes = NULL;
+    size_t *start = NULL, *order = NULL, *cursor = NULL;
+    int32_t *local = NULL;
+    uint16_t *codes = NULL;
+    int first_year = 0, last_year = 0;
+    size_t countries = 0;
+    /* The records of each country (a counting sort by country, stable). */
+    MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *start, &start));
+    MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *cursor, &cursor));
+    for (size_t i = 0; i < flows->count; i++) {
+        const mvec__flow *f = &flows->rows[i];
+        start[f->from + 1]++;
+        if (f->to != f->from)
+            start[f->to + 1]++;
+        if (first_year == 0 || f->year < first_year)
+            first_year = f->year;
+        if (f->year > last_year)
+            last_year = f->year;
+    }
+    for (size_t c = 0; c < n; c++)
+        start[c + 1] += start[c];
+    MVEC_TRY(mvec__calloc(ctx, start[n] + 1, sizeof *order, &order));
+    memcpy(cursor, start, (n + 1) * sizeof *cursor);
+    for (size_t i = 0; i < flows->count; i++) {
+        const mvec__flow *f = &flows->rows[i];
+        order[cursor[f->from]++] = i;
+        if (f->to != f->from)
+            order[cursor[f->to]++] = i;
+    }
+    MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *local, &local));
+    for (size_t c = 0; c < n; c++)
+        local[c] = -1;
+    MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *codes, &codes));
+    MVEC_TRY(mvec__alloc(ctx, (size_t)FLOW_CHUNK * MVEC__FLOW_BYTES, &bytes));
+    MVEC_TRY(prepare(ctx, w->workspace,
+                     "INSERT INTO flow (file, country, codes, records) "
+                     "VALUES (?, ?, ?, zeroblob(?))",
+                     &add));
+    for (size_t c = 0; c < n; c++) {
+        size_t count = start[c + 1] - start[c];
+        countries += count > 0;
+        for (size_t first = 0; first < count; first += FLOW_PART) {
+            MVEC_TRY(mvec__check_cancel(ctx));
+            size_t k = count - first < FLOW_PART ? count - first : FLOW_PART;
+            MVEC_TRY(write_flow_row(w, add, file_id, flows, flows->codes[c],
+                                    order + start[c] + first, k, local, codes, bytes));
+        }
+    }
+    sqlite3_bind_int64(w->set_counts, 1, (sqlite3_int64)flows->observations);
+    sqlite3_bind_int64(w->set_counts, 2, (sqlite3_int64)countries);
+    sqlite3_bind_int(w->set_counts, 3, first_year);
+    sqlite3_bind_int(w->set_counts, 4, last_year);
+    sqlite3_bind_int64(w->set_counts, 5, file_id);
+    MVEC_TRY(step_done(w, w->set_counts, "counting the rows"));
+    *rows_out = flows->observations;
+cleanup:
+    sqlite3_finalize(add);
+    mvec__free(ctx, bytes);
+    mvec__free(ctx, start);
+    mvec__free(ctx, cursor);
+    mvec__free(ctx, order);
+    mvec__free(ctx, local);
+    mvec__free(ctx, codes);
     return status;
 }
 
@@ -1033,6 +1193,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     size_t length = 0;
     mvec_observations *scratch = NULL;
     sink rows_of = {.w = w, .countries = {NULL, NULL, 1, 0, 0}};
+    mvec__flows flows = {0};
     char absolute[PATH_MAX];
     char sha[65], held_sha[65], held_format[64], other[PATH_MAX];
     long long held_id = 0;
@@ -1085,7 +1246,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     const char *used = NULL;
     MVEC_TRY(mvec_observations_new(ctx, countries, &scratch));
     MVEC_TRY(mvec__observations_import_stream(ctx, scratch, path, text, length, format, sink_drain,
-                                              &rows_of, &used));
+                                              &rows_of, &flows, &used));
     mvec__free(ctx, text);
     text = NULL;
     if (format == NULL) { /* recognised from the header */
@@ -1093,9 +1254,13 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
         sqlite3_bind_int64(w->set_format, 2, rows_of.file_id);
         MVEC_TRY(step_done(w, w->set_format, "adding a file"));
     }
-    MVEC_TRY(sink_write(&rows_of, rows));
+    if (flows.taken)
+        MVEC_TRY(write_flows(w, rows_of.file_id, &flows, rows));
+    else
+        MVEC_TRY(sink_write(&rows_of, rows));
     *action = held_id != 0 ? MVEC_WORKSPACE_REPLACED : MVEC_WORKSPACE_ADDED;
 cleanup:
+    mvec__flows_clear(ctx, &flows);
     sink_clear(ctx, &rows_of);
     mvec_observations_free(ctx, scratch);
     mvec__free(ctx, text);
@@ -1178,8 +1343,9 @@ cleanup:
 
 /* ---- load --------------------------------------------------------------------------------- */
 
-mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
-                                mvec_observations *observations, const char *country)
+/* The stored observations of `focal` (NULL: every country), by span. */
+static mvec_status load_rows(mvec_ctx *ctx, mvec_workspace *workspace,
+                             mvec_observations *observations, const mvec_country *focal)
 {
     mvec_status status = MVEC_OK;
     const mvec_countries *registry = mvec_observations_countries(observations);
@@ -1191,15 +1357,7 @@ mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
     bool *meta_known = NULL;
     size_t text_count = 0, meta_count = 0;
     long long country_id = 0;
-    const mvec_country *focal = NULL;
     int rc;
-    if (country != NULL) {
-        focal = mvec_countries_find(registry, country);
-        if (focal == NULL)
-            return mvec__error(ctx, MVEC_ERR_INVALID, "unknown country '%s'", country);
-    }
-    if (workspace->db == NULL || workspace->empty)
-        return MVEC_OK;
     /* The texts. */
     long long max_id = 0;
     MVEC_TRY(pragma_int(ctx, workspace, "SELECT coalesce(max(id), 0) FROM text", &max_id));
@@ -1354,6 +1512,188 @@ cleanup:
     mvec__free(ctx, (void *)codes);
     mvec__free(ctx, metas);
     mvec__free(ctx, meta_known);
+    if (status != MVEC_OK)
+        mvec__observations_truncate(observations, count_before);
+    return status;
+}
+
+/* The countries of a flow row's codes (three letters each, separated by
+ * spaces), each known to this mvec and named once. */
+static mvec_status read_codes(mvec_ctx *ctx, mvec_workspace *workspace,
+                              const mvec_countries *registry, const char *text,
+                              mvec__flows *flows)
+{
+    mvec_status status = MVEC_OK;
+    size_t length = strlen(text);
+    size_t n = length == 0 ? 0 : (length + 1) / 4;
+    if (length != 0 && length != n * 4 - 1)
+        MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow codes)",
+                  workspace->path);
+    MVEC_TRY(mvec__grow(ctx, &flows->codes, &flows->code_capacity, n, sizeof *flows->codes));
+    for (size_t i = 0; i < n; i++) {
+        char code[4] = {text[i * 4], text[i * 4 + 1], text[i * 4 + 2], '\0'};
+        if (i + 1 < n && text[i * 4 + 3] != ' ')
+            MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow codes)",
+                      workspace->path);
+        const mvec_country *country = mvec_countries_find(registry, code);
+        if (country == NULL || strcmp(country->code, code) != 0)
+            MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
+                      "%s: the workspace holds country code '%s', which this mvec does not know",
+                      workspace->path, code);
+        if (mvec__flows_code(flows, country) >= 0)
+            MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow code %s twice)",
+                      workspace->path, code);
+        flows->codes[flows->code_count++] = country;
+    }
+cleanup:
+    return status;
+}
+
+/* The index of `country` in into->codes, added when missing. */
+static mvec_status flow_code(mvec_ctx *ctx, mvec__flows *into, const mvec_country *country,
+                             uint16_t *out)
+{
+    long known = mvec__flows_code(into, country);
+    if (known < 0) {
+        mvec_status status = mvec__grow(ctx, &into->codes, &into->code_capacity,
+                                        into->code_count + 1, sizeof *into->codes);
+        if (status != MVEC_OK)
+            return status;
+        known = (long)into->code_count;
+        into->codes[into->code_count++] = country;
+    }
+    *out = (uint16_t)known;
+    return MVEC_OK;
+}
+
+/* Add to `into` the records of the current row of `statement` (columns:
+ * country, codes, records from 3 on), every record naming the row's country;
+ * with `exported_only`, only those it exported (or sold at home), so that a
+ * load of every row takes each record once. */
+static mvec_status take_flow_row(mvec_ctx *ctx, mvec_workspace *workspace,
+                                 const mvec_countries *registry, sqlite3_stmt *statement,
+                                 bool exported_only, mvec__flows *into)
+{
+    mvec_status status = MVEC_OK;
+    mvec__flows row = {0};
+    uint16_t *global = NULL;
+    const char *code = column_text(statement, 3);
+    MVEC_TRY(read_codes(ctx, workspace, registry, column_text(statement, 4), &row));
+    const mvec_country *country = mvec_countries_find(registry, code);
+    long self = country != NULL ? mvec__flows_code(&row, country) : -1;
+    if (self < 0)
+        MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow row of '%s')",
+                  workspace->path, code);
+    MVEC_TRY(mvec__flows_decode(ctx, &row, sqlite3_column_blob(statement, 5),
+                                (size_t)sqlite3_column_bytes(statement, 5), row.code_count,
+                                workspace->path));
+    MVEC_TRY(mvec__calloc(ctx, row.code_count + 1, sizeof *global, &global));
+    for (size_t c = 0; c < row.code_count; c++)
+        MVEC_TRY(flow_code(ctx, into, row.codes[c], &global[c]));
+    for (size_t i = 0; i < row.count; i++) {
+        mvec__flow f = row.rows[i];
+        if (f.from != self && f.to != self)
+            MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
+                      "%s: the workspace is corrupt (a flow row of '%s' without it)",
+                      workspace->path, code);
+        if (exported_only && f.from != self)
+            continue;
+        f.from = global[f.from];
+        f.to = global[f.to];
+        MVEC_TRY(mvec__flows_add(ctx, into, &f));
+    }
+cleanup:
+    mvec__flows_clear(ctx, &row);
+    mvec__free(ctx, global);
+    return status;
+}
+
+static int by_line(const void *a, const void *b)
+{
+    const mvec__flow *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return (x->to > y->to) - (x->to < y->to);
+}
+
+/* The observations of `focal` (NULL: every country) made from the records
+ * of the files kept as flows, file after file. Cost: O(the records that name
+ * the country) plus the observations made; for every country, a sort of
+ * each file's records back into file order, O(n log n). */
+static mvec_status load_flows(mvec_ctx *ctx, mvec_workspace *workspace,
+                              mvec_observations *observations, const mvec_country *focal)
+{
+    mvec_status status = MVEC_OK;
+    const mvec_countries *registry = mvec_observations_countries(observations);
+    sqlite3_stmt *statement = NULL;
+    mvec__flows flows = {0};
+    char *path = NULL, *format = NULL;
+    long long file = 0;
+    int rc;
+    if (workspace->version < 2)
+        return MVEC_OK; /* written before files of flows were kept */
+    MVEC_TRY(prepare(ctx, workspace,
+                     focal != NULL
+                         ? "SELECT flow.file, file.path, file.format, flow.country, flow.codes, "
+                           "flow.records FROM flow JOIN file ON file.id = flow.file "
+                           "WHERE flow.country = ? ORDER BY flow.file, flow.id"
+                         : "SELECT flow.file, file.path, file.format, flow.country, flow.codes, "
+                           "flow.records FROM flow JOIN file ON file.id = flow.file "
+                           "ORDER BY flow.file, flow.id",
+                     &statement));
+    if (focal != NULL)
+        sqlite3_bind_text(statement, 1, focal->code, -1, SQLITE_STATIC);
+    for (;;) {
+        rc = sqlite3_step(statement);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            DB_FAIL(ctx, workspace, rc, "reading its flows");
+        long long next = rc == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : 0;
+        if (file != 0 && next != file) { /* the records of `file` are all read */
+            if (focal == NULL)
+                qsort(flows.rows, flows.count, sizeof *flows.rows, by_line);
+            MVEC_TRY(
+                mvec__observations_from_flows(ctx, observations, path, format, &flows, focal));
+            mvec__flows_clear(ctx, &flows);
+        }
+        if (rc == SQLITE_DONE)
+            break;
+        MVEC_TRY(mvec__check_cancel(ctx));
+        if (next != file) {
+            file = next;
+            mvec__free(ctx, path);
+            mvec__free(ctx, format);
+            path = format = NULL;
+            MVEC_TRY(mvec__strdup(ctx, column_text(statement, 1), &path));
+            MVEC_TRY(mvec__strdup(ctx, column_text(statement, 2), &format));
+        }
+        MVEC_TRY(take_flow_row(ctx, workspace, registry, statement, focal == NULL, &flows));
+    }
+cleanup:
+    sqlite3_finalize(statement);
+    mvec__flows_clear(ctx, &flows);
+    mvec__free(ctx, path);
+    mvec__free(ctx, format);
+    return status;
+}
+
+mvec_status mvec_workspace_load(mvec_ctx *ctx, mvec_workspace *workspace,
+                                mvec_observations *observations, const char *country)
+{
+    const mvec_countries *registry = mvec_observations_countries(observations);
+    size_t count_before = mvec_observations_count(observations);
+    const mvec_country *focal = NULL;
+    if (country != NULL) {
+        focal = mvec_countries_find(registry, country);
+        if (focal == NULL)
+            return mvec__error(ctx, MVEC_ERR_INVALID, "unknown country '%s'", country);
+    }
+    if (workspace->db == NULL || workspace->empty)
+        return MVEC_OK;
+    mvec_status status = load_rows(ctx, workspace, observations, focal);
+    if (status == MVEC_OK)
+        status = load_flows(ctx, workspace, observations, focal);
     if (status != MVEC_OK)
         mvec__observations_truncate(observations, count_before);
     return status;
