@@ -368,6 +368,25 @@ cleanup:
     return status;
 }
 
+/* Add foreign record `f` to the sums of `self`: its total with `other`, and
+ * its WLD figures of `flow` (exports or imports) and of the total. */
+static mvec_status itpd_sum_side(mvec__import *import, struct itpd_year *y, const mvec__flow *f,
+                                 int32_t self, int32_t other, size_t flow)
+{
+    mvec_status status =
+        itpd_add_total(import, y, f->year, self, other, f->value, f->line, f->column);
+    if (status != MVEC_OK)
+        return status;
+    double *world = &y->world[(size_t)self * ITPD_FLOWS];
+    world[flow] += f->value;
+    world[ITPD_FLOW_TOTAL] += f->value;
+    if (y->world_line[self] == 0) {
+        y->world_line[self] = f->line;
+        y->world_column[self] = f->column;
+    }
+    return MVEC_OK;
+}
+
 /* The observations of one record for `want` (-1: every country), summing
  * the totals of the countries wanted. */
 static mvec_status itpd_record(mvec__import *import, const mvec__flow *f, long want)
@@ -392,28 +411,10 @@ static mvec_status itpd_record(mvec__import *import, const mvec__flow *f, long w
                           f->line, f->column));
     struct itpd_year *y = NULL;
     MVEC_TRY(itpd_year(import, year, &y));
-    if (from_wanted) {
-        MVEC_TRY(itpd_add_total(import, y, year, exporter, importer, f->value, f->line,
-                                f->column));
-        double *world = &y->world[(size_t)exporter * ITPD_FLOWS];
-        world[ITPD_FLOW_EXPORTS] += f->value;
-        world[ITPD_FLOW_TOTAL] += f->value;
-        if (y->world_line[exporter] == 0) {
-            y->world_line[exporter] = f->line;
-            y->world_column[exporter] = f->column;
-        }
-    }
-    if (to_wanted) {
-        MVEC_TRY(itpd_add_total(import, y, year, importer, exporter, f->value, f->line,
-                                f->column));
-        double *world = &y->world[(size_t)importer * ITPD_FLOWS];
-        world[ITPD_FLOW_IMPORTS] += f->value;
-        world[ITPD_FLOW_TOTAL] += f->value;
-        if (y->world_line[importer] == 0) {
-            y->world_line[importer] = f->line;
-            y->world_column[importer] = f->column;
-        }
-    }
+    if (from_wanted)
+        MVEC_TRY(itpd_sum_side(import, y, f, exporter, importer, ITPD_FLOW_EXPORTS));
+    if (to_wanted)
+        MVEC_TRY(itpd_sum_side(import, y, f, importer, exporter, ITPD_FLOW_IMPORTS));
 cleanup:
     return status;
 }
