@@ -25,6 +25,12 @@ COUNTS = {"n", "n_products", "n_dep"}
 TOTALS = {"total"}
 
 
+def label(folder):
+    """the last two parts of a folder's path: build/bench/flows/out/1m/duckdb/all -> duckdb/all"""
+    parts = os.path.normpath(folder).split(os.sep)
+    return "/".join(parts[-2:])
+
+
 def load(path):
     with open(path) as f:
         lines = [ln.rstrip("\r\n") for ln in f]
@@ -46,7 +52,7 @@ def compare(q, base_dir, exact, other_dir, rtol, quiet):
     bpath = os.path.join(base_dir, "exact" if exact else "", q + ".csv")
     head_a, rows_a = load(bpath)
     head_b, rows_b = load(os.path.join(other_dir, q + ".csv"))
-    name = f"{q} {os.path.basename(os.path.normpath(other_dir))}"
+    name = f"{q} {label(other_dir)}"
     if head_a != head_b:
         return f"BAD {name}: header {','.join(head_b)} != {','.join(head_a)}", 1
     nk = KEYS[q]
