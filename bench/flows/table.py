@@ -80,7 +80,7 @@ def main():
                 w, rss, _ = med[(q, mp)]
                 speed, mem = bw / max(w, 0.005), rss / brss
                 ok = speed >= target and mem <= 1 / 3
-                print(f"- {q}: {NAMES[mp]} is {speed:.1f}x faster than {NAMES[bp]} (target {target}x) with "
+                print(f"- {q}: {NAMES[mp]} against {NAMES[bp]} (the fastest peer): {speed:.1f}x as fast (target >= {target}x), "
                       f"{mem:.2f} of its peak memory (target <= 0.33): {'met' if ok else 'MISSED'}")
 
     lim = []
