@@ -29,6 +29,7 @@ MVEC_QUERY="flows query"
 MVEC_CACHE_PREP=""     # e.g. "flows import --workspace build/bench/flows/ws"  (+ the data files)
 MVEC_CACHE_QUERY=""    # e.g. "flows query --workspace build/bench/flows/ws"
 
+SELF=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/../.." || exit 2
 BUILD=${BUILD:-build/release}
 MVEC=${MVEC:-$BUILD/mvec}
@@ -195,7 +196,7 @@ for q in $QUERIES; do
             o=$OUT/$peer/$q
             rm -rf "$o" && mkdir -p "$o"
             if /usr/bin/time -f '%e %M %U %S' -o "$o/time.txt" \
-                "$0" __exec "$peer" "$q" "$DATA" "$o" "$BLOCS" > "$o/log.txt" 2>&1; then
+                "$SELF" __exec "$peer" "$q" "$DATA" "$o" "$BLOCS" > "$o/log.txt" 2>&1; then
                 read -r wall rss user sys < <(tail -1 "$o/time.txt")
                 printf '%s\t%s\t%d\t%s\t%s\t%s\t%s\tok\n' "$q" "$peer" "$r" "$wall" "$rss" "$user" "$sys" >> "$RES"
                 say "$SIZE $q round $r $peer: ${wall} s, $((rss / 1024)) MiB"
