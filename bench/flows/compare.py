@@ -67,10 +67,19 @@ def compare(q, base_dir, exact, other_dir, rtol, quiet):
     for ra, rb in zip(rows_a, rows_b):
         for col, xa, xb in zip(head_a[nk:], ra[nk:], rb[nk:]):
             if col in COUNTS or col in TOTALS:
-                ok = int(xa) == int(xb) if col in COUNTS else Fraction(xa) == Fraction(xb)
+                try:
+                    ok = int(xa) == int(xb) if col in COUNTS else Fraction(xa) == Fraction(xb)
+                except ValueError:
+                    ok = False
             else:
-                e, x = num(xa), Fraction(xb)
                 ratios += 1
+                try:
+                    e, x = num(xa), Fraction(xb)
+                except (ValueError, ZeroDivisionError):   # nan, inf, garbage
+                    bad += 1
+                    if len(shown) < 5:
+                        shown.append(f"  {','.join(ra[:nk])} {col}: {xb} is not a number like {xa}")
+                    continue
                 rounded += float(xb) == nearest_double(e)
                 err = abs(x - e)
                 if e != 0:
