@@ -90,8 +90,9 @@ def compare(q, base_dir, exact, other_dir, rtol, quiet):
                 if len(shown) < 5:
                     shown.append(f"  {','.join(ra[:nk])} {col}: {xb} != {xa}")
     status = "OK " if bad == 0 else "BAD"
+    same = "ratios correctly rounded" if exact else "ratios identical to the base's"
     line = (f"{status} {name}: {len(rows_a)} rows, {bad} differences, max rel. error of ratios "
-            f"{float(worst):.1e}, {rounded}/{ratios} ratios correctly rounded")
+            f"{float(worst):.1e}, {rounded}/{ratios} {same}")
     if shown and not quiet:
         line += "\n" + "\n".join(shown)
     return line, bad > 0
