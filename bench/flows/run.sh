@@ -23,7 +23,7 @@ set -u -o pipefail
 # mvec's slot: the subcommand that answers the queries, called as
 #   $MVEC $MVEC_QUERY QUERY DATA_DIR OUT_DIR BLOCS_CSV   (QUERY = q1|q2|q3|all)
 # writing OUT_DIR/q1.csv .. q3.csv in the answer format of bench/README.md. When this command
-# is not in the build, the mvec column says "not built".
+# is not in the build (probed on 1,000 generated rows), the mvec column says "not built".
 MVEC_QUERY="flows query"
 # From mvec's cache (optional): run once before the rounds, then queried like MVEC_QUERY.
 MVEC_CACHE_PREP=""     # e.g. "flows import --workspace build/bench/flows/ws"  (+ the data files)
@@ -138,11 +138,17 @@ available=()
 for peer in ${PEERS:-mvec mvec-cache duckdb datatable pandas}; do
     case $peer in
     mvec)
+        # Probed by answering q1 on 1,000 rows (not by --help, which a CLI may answer for any
+        # subcommand): available when it exits 0 and writes q1.csv.
+        probe=$WORK/probe
+        rm -rf "$probe" && mkdir -p "$probe/out"
         # shellcheck disable=SC2086 # MVEC_QUERY is a subcommand of several words
-        if [ -x "$MVEC" ] && "$MVEC" $MVEC_QUERY --help > /dev/null 2>&1; then
+        if [ -x "$MVEC" ] && "$WORK/bin/baci_gen" 1000 1 "$probe/data" 2> /dev/null &&
+            "$MVEC" $MVEC_QUERY q1 "$probe/data" "$probe/out" "$BLOCS" > "$probe/log.txt" 2>&1 &&
+            [ -s "$probe/out/q1.csv" ]; then
             available+=(mvec)
         else
-            say "mvec: '$MVEC $MVEC_QUERY' not built: its column says so"
+            say "mvec: '$MVEC $MVEC_QUERY' not built (or failed on 1,000 rows, see $probe/log.txt): its column says so"
         fi ;;
     mvec-cache)
         [ -n "$MVEC_CACHE_QUERY" ] || continue
