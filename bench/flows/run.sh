@@ -40,7 +40,7 @@ if [ "${1:-}" = __exec ]; then   # one timed process: __exec PEER QUERY DATA_DIR
     shift 2
     # shellcheck disable=SC2086 # the subcommands are several words
     case $peer in
-    mvec) exec "$MVEC" $MVEC_QUERY "$@" ;;
+    mvec) exec "$MVEC" $MVEC_QUERY "$@" ;;  # another signature: change this line only
     mvec-cache) exec "$MVEC" $MVEC_CACHE_QUERY "$@" ;;
     duckdb) exec node bench/flows/peers/duckdb.js "$@" ;;
     datatable) exec Rscript bench/flows/peers/datatable.R "$@" ;;
@@ -142,9 +142,8 @@ for peer in ${PEERS:-mvec mvec-cache duckdb datatable pandas}; do
         # subcommand): available when it exits 0 and writes q1.csv.
         probe=$WORK/probe
         rm -rf "$probe" && mkdir -p "$probe/out"
-        # shellcheck disable=SC2086 # MVEC_QUERY is a subcommand of several words
         if [ -x "$MVEC" ] && "$WORK/bin/baci_gen" 1000 1 "$probe/data" 2> /dev/null &&
-            "$MVEC" $MVEC_QUERY q1 "$probe/data" "$probe/out" "$BLOCS" > "$probe/log.txt" 2>&1 &&
+            "$SELF" __exec mvec q1 "$probe/data" "$probe/out" "$BLOCS" > "$probe/log.txt" 2>&1 &&
             [ -s "$probe/out/q1.csv" ]; then
             available+=(mvec)
         else
