@@ -7,6 +7,7 @@
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
 #   make bench      time check against profile and a four-great-power profile (bench/README.md)
+#                   and the flows benchmark against DuckDB, data.table, pandas [FLOWS_SIZE=1m]
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
 #   make check-clang           the tree built with clang -Werror, every test
@@ -25,6 +26,7 @@ endif
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 BUILD    ?= build/release
+FLOWS_SIZE ?= 1m
 VERSION  := 0.1.0
 
 PKGS     := jansson gsl sqlite3 nettle
@@ -147,7 +149,8 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 # DuckDB, are skipped without the data).
 bench:
 	@$(MAKE) --no-print-directory BUILD=build/release all
-	@bench/bench.sh build/release; a=$$?; bench/import_bench.sh build/release && exit $$a
+	@bench/bench.sh build/release; a=$$?; bench/import_bench.sh build/release || a=1; \
+	 BUILD=build/release bench/flows/run.sh $(FLOWS_SIZE) || a=1; exit $$a
 
 # The CLI and the examples may include only the public headers; public functions list their
 # statuses; library messages name no CLI flag.
