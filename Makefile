@@ -27,7 +27,7 @@ DESTDIR  ?=
 BUILD    ?= build/release
 VERSION  := 0.1.0
 
-PKGS     := jansson gsl sqlite3 nettle
+PKGS     := jansson gsl sqlite3 nettle libzip zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # GLPK ships no pkg-config file on Debian.
