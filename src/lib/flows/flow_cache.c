@@ -542,10 +542,8 @@ mvec_status mvec_flows_import(mvec_ctx *ctx, const mvec_countries *countries, co
     MVEC_TRY(mvec__flow_source_open(ctx, path, &source));
     if (result == MVEC_FLOWS_REBUILT_STALE) {
         /* Touched but not changed: the same bytes keep the cache. */
-        char sha[65];
-        mvec__flow_sha256_hex(source.file ? source.file : "", source.file_length, sha);
         if (strcmp(cached->info.source_path, absolute) == 0 &&
-            strcmp(sha, cached->info.source_sha256) == 0) {
+            strcmp(mvec__flow_source_sha256(&source), cached->info.source_sha256) == 0) {
             *out = cached;
             cached = NULL;
             result = MVEC_FLOWS_UNCHANGED;

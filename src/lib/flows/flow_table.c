@@ -245,21 +245,20 @@ cleanup:
 }
 
 mvec_status mvec__flows_read_source(mvec_ctx *ctx, const mvec_countries *countries,
-                                    const char *path, const struct mvec__flow_source *source,
+                                    const char *path, struct mvec__flow_source *source,
                                     const mvec_flows_options *options, mvec_flows **out)
 {
     mvec_status status = MVEC_OK;
     mvec_flows *flows = NULL;
     char absolute[PATH_MAX];
-    char sha[65];
     size_t length = 0;
     const char *data = mvec__flow_source_data(source, &length);
     if (realpath(path, absolute) == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "cannot resolve the path %s", path);
     MVEC_TRY(read_text(ctx, countries, path, data, length, options, &flows));
-    mvec__flow_sha256_hex(source->file ? source->file : "", source->file_length, sha);
     MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, absolute, &flows->info.source_path));
-    MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, sha, &flows->info.source_sha256));
+    MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, mvec__flow_source_sha256(source),
+                                &flows->info.source_sha256));
     flows->info.source_size = (long long)source->file_length;
     flows->info.source_mtime_ns = source->mtime_ns;
     *out = flows;

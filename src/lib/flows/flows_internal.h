@@ -87,14 +87,19 @@ struct mvec__flow_source {
     char *text;         /* decompressed CSV (gzip, zip); NULL for a plain file */
     size_t text_length;
     long long mtime_ns;
+    struct flow_hasher *hasher; /* the SHA-256 of the file, computed on its own thread */
+    char sha256[65];
 };
 
-/* Map `path` and decompress it by its name (.gz, .zip). */
+/* Map `path`, start hashing it on a thread, and decompress it by its name
+ * (.gz, .zip). */
 mvec_status mvec__flow_source_open(mvec_ctx *ctx, const char *path,
                                    struct mvec__flow_source *source);
 void mvec__flow_source_close(mvec_ctx *ctx, struct mvec__flow_source *source);
 /* The CSV bytes. */
 const char *mvec__flow_source_data(const struct mvec__flow_source *source, size_t *length);
+/* The file's SHA-256 (64 hex digits), waiting for the hashing thread. */
+const char *mvec__flow_source_sha256(struct mvec__flow_source *source);
 
 /* SHA-256 of `length` bytes as 64 hex digits plus NUL. */
 void mvec__flow_sha256_hex(const void *data, size_t length, char out[65]);
@@ -116,7 +121,7 @@ struct mvec_flows {
 mvec_status mvec__flows_new(mvec_ctx *ctx, mvec_flows **out);
 /* Read an opened source into a table (info's source fields filled). */
 mvec_status mvec__flows_read_source(mvec_ctx *ctx, const mvec_countries *countries,
-                                    const char *path, const struct mvec__flow_source *source,
+                                    const char *path, struct mvec__flow_source *source,
                                     const mvec_flows_options *options, mvec_flows **out);
 
 /* ---- flow_cache.c ----------------------------------------------------------------------- */
