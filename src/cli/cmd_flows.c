@@ -254,7 +254,7 @@ const cli_command CMD_FLOWS = {
                    "leaves no cache of that file.",
     .options = FLOWS_OPTIONS,
     .max_positional = CLI_MAX_DATA_FILES,
-    .examples = "  mvec flows import BACI_HS92_Y2021_V202301.csv.zip\n"
-                "  mvec flows import wto_hs2_bilateral_imports_all_1996_2020.csv.gz --threads 2\n"
+    .examples = "  mvec flows import tests/data/flows/BACI_HS92_Y2021_V202301_slice.csv\n"
+                "  mvec flows import tests/data/flows/wto_long_slice.csv.gz --threads 2\n"
                 "  mvec flows\n",
 };

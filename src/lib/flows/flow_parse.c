@@ -93,6 +93,9 @@ static void trim(const char **text, size_t *length)
         (*length)--;
 }
 
+/* The reason parse_decimal gives for a value finer than the unit kept. */
+static const char ROUNDED[] = "finer than the unit";
+
 /* [-]digits[.digits] as an integer of 10^-decimals units (a sign, because sources hold
  * a few negative adjustments: one row of the WTO file). Returns NULL or why not. */
 static const char *parse_decimal(const char *text, size_t length, int decimals, int64_t *out)
@@ -123,7 +126,7 @@ static const char *parse_decimal(const char *text, size_t length, int decimals, 
                 fraction = fraction * 10 + (text[i] - '0');
                 kept++;
             } else if (text[i] != '0') {
-                return "not a whole number of the unit (it would have to be rounded)";
+                return ROUNDED;
             }
         }
     }
@@ -277,6 +280,13 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
         case FLOW_ROLE_COUNT_:
             why = "internal: bad role";
             break;
+        }
+        char unit[128];
+        if (why == ROUNDED) {
+            bool value = layout->roles[field] == FLOW_VALUE;
+            snprintf(unit, sizeof unit, "not a whole number of %s (values are kept exact, "
+                     "never rounded)", value ? reader->value_unit : reader->quantity_unit);
+            why = unit;
         }
         if (why != NULL)
             return fail(piece, MVEC_ERR_PARSE, line, column, why, layout->names[field], text,
