@@ -219,7 +219,8 @@ fuzz-build:
 	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h $(FUZZ_BUILD)/libmvec.a
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h fuzz/fuzz_flows.h \
+                   $(FUZZ_BUILD)/libmvec.a
 	$(SAY) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
 
