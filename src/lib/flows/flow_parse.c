@@ -393,9 +393,11 @@ static mvec_status run_threads(mvec_ctx *ctx, struct job *job, struct piece *pie
         work(&pieces[i]); /* no thread to be had: do it here */
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
+    long pause_ns = 50 * 1000; /* short at first: small inputs finish in microseconds */
     while (atomic_load(&job->finished) < count) {
-        struct timespec pause = {0, 20 * 1000 * 1000};
+        struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
+        pause_ns = pause_ns < 10 * 1000 * 1000 ? pause_ns * 2 : 20 * 1000 * 1000;
         char task[256];
         snprintf(task, sizeof task, "reading %s", job->name);
         mvec_progress progress = {task, atomic_load(&job->bytes_done), total_bytes,

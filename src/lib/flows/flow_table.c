@@ -15,7 +15,7 @@
 
 #include "flows_internal.h"
 
-enum { COUNTRY_CODES = 10000, PRODUCT_CODES = 1000000 };
+enum { COUNTRY_CODES = 10000 }; /* BACI codes have at most 4 digits, M49 3 */
 
 mvec_status mvec__flows_new(mvec_ctx *ctx, mvec_flows **out)
 {
@@ -90,7 +90,11 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
     mvec__buf unmapped_list = MVEC__BUF_INIT(4096);
 
     /* Countries: dense in ascending code order. */
-    MVEC_TRY(mvec__calloc(ctx, PRODUCT_CODES, sizeof *dense, &dense));
+    size_t product_codes = 1;
+    for (int d = 0; d < reader->product_digits; d++)
+        product_codes *= 10;
+    size_t slots = product_codes > COUNTRY_CODES ? product_codes : COUNTRY_CODES;
+    MVEC_TRY(mvec__calloc(ctx, slots, sizeof *dense, &dense));
     for (size_t r = 0; r < rows; r++) {
         dense[raw->exporter[r]] = 1;
         dense[raw->importer[r]] = 1;
@@ -127,17 +131,17 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
                   unmapped > 20 ? ", ..." : "");
 
     /* Products: dense in ascending code order. */
-    memset(dense, 0, PRODUCT_CODES * sizeof *dense);
+    memset(dense, 0, slots * sizeof *dense);
     for (size_t r = 0; r < rows; r++)
         dense[raw->product[r]] = 1;
     size_t product_count = 0;
-    for (size_t k = 0; k < PRODUCT_CODES; k++)
+    for (size_t k = 0; k < product_codes; k++)
         if (dense[k])
             product_count++;
     MVEC_TRY(mvec__calloc(ctx, product_count ? product_count : 1, sizeof *flows->products,
                           &flows->products));
     next = 0;
-    for (unsigned k = 0; k < PRODUCT_CODES; k++) {
+    for (unsigned k = 0; k < product_codes; k++) {
         if (!dense[k])
             continue;
         dense[k] = (uint32_t)next;
