@@ -3,7 +3,7 @@
  * cache"): a 512-byte header, then sections at 64-byte boundaries (the six
  * columns, the country and product codes, the provenance), so that a mapped
  * file is the table: no parsing, no copy. Written to a temporary file and
- * renamed; on opening, everything the header claims is checked before any
+ * renamed (not synced: see mvec_flows_write); on opening, everything the header claims is checked before any
  * column is used, and a checksum over the whole file catches damage.
  *
  * The checksum is not SHA-256: it is read on every open, so it must run at
@@ -249,8 +249,8 @@ mvec_status mvec_flows_write(mvec_ctx *ctx, const mvec_flows *flows, const char 
     MVEC_TRY(write_all(ctx, fd, temporary, header, HEADER_SIZE, HEADER_SIZE));
     for (int s = 0; s < SECTION_COUNT; s++)
         MVEC_TRY(write_all(ctx, fd, temporary, data[s], lengths[s], round_up(lengths[s])));
-    if (fsync(fd) != 0)
-        MVEC_FAIL(ctx, MVEC_ERR_IO, "cannot write %s: %s", temporary, strerror(errno));
+    /* No fsync: a cache torn by a crash fails its size or checksum and is rebuilt, so
+     * durability is not worth a second of waiting on the disk per 100 MB. */
     int closed = close(fd);
     fd = -1;
     if (closed != 0)
