@@ -3,7 +3,8 @@
  * cache"): a 512-byte header, then sections at 64-byte boundaries (the six
  * columns, the country and product codes, the provenance), so that a mapped
  * file is the table: no parsing, no copy. Written to a temporary file and
- * renamed (not synced: see mvec_flows_write); on opening, everything the header claims is checked before any
+ * renamed (not synced: see mvec_flows_write); on opening, everything the
+ * header claims is checked before any
  * column is used, and a checksum over the whole file catches damage.
  *
  * The checksum is not SHA-256: it is read on every open, so it must run at
