@@ -4,8 +4,8 @@
  * columns, the country and product codes, the provenance), so that a mapped
  * file is the table: no parsing, no copy. Written to a temporary file and
  * renamed (not synced: see mvec_flows_write); on opening, everything the
- * header claims is checked before any
- * column is used, and a checksum over the whole file catches damage.
+ * header claims is checked before any column is used, and a checksum over
+ * the whole file catches damage.
  *
  * The checksum is not SHA-256: it is read on every open, so it must run at
  * memory speed. Four lanes of h = (h ^ word) * odd constant over the 64-bit
