@@ -5,7 +5,8 @@
  * A flow table is one source file's rows (year, exporter, importer, product,
  * value, quantity), read by a flow reader chosen from the file's header (CEPII
  * BACI `t,i,j,k,v,q`; the WTO's HS2 bilateral imports
- * `year,reporter_m49,partner_m49,hs2,value_usd`), from a plain, gzip (.gz) or
+ * `year,reporter_m49,partner_m49,hs2,value_usd`; World Bank WITS downloads of
+ * UN Comtrade by HS4 product), from a plain, gzip (.gz) or
  * zip (.zip, exactly one member) file. Rows stay in file order. The columns:
  *
  *   year[r]      calendar year
@@ -25,7 +26,7 @@
  * the same file gives the same table on every run and thread count. Codes
  * are recorded as the source writes them (BACI's own numbers with its
  * pseudo-codes 490, 842, 251, 699, 757...; M49 for the WTO, with 000 the
- * World total and 918 the European Union) and mapped to the country registry
+ * World total and 918 the European Union; ISO alpha-3 for WITS) and mapped to the country registry
  * only where a registry entry exists for that code (mvec_code "" otherwise):
  * never guessed. Product codes are HS codes of info.product_digits digits in
  * the edition info.hs_edition ("HS92", "HS17"... from BACI's file name;
@@ -59,6 +60,8 @@ typedef enum mvec_flows_basis {
     MVEC_FLOWS_RECONCILED = 0,     /* both declarations reconciled (CEPII BACI) */
     MVEC_FLOWS_IMPORTER_DECLARED,  /* the importer's customs (WTO IDB imports) */
     MVEC_FLOWS_EXPORTER_DECLARED,  /* the exporter's customs */
+    MVEC_FLOWS_REPORTER_DECLARED,  /* one reporter's customs, both directions (WITS): its
+                                      exports exporter-declared, its imports importer-declared */
 } mvec_flows_basis;
 
 /* The columns; every array has `rows` elements (quantity may be NULL). */
@@ -80,10 +83,10 @@ typedef struct mvec_flows_country {
 
 /* What the table is and where it came from. Strings live as long as the table. */
 typedef struct mvec_flows_info {
-    const char *format;        /* reader name: "baci", "wto" */
+    const char *format;        /* reader name: "baci", "wto", "wits" */
     mvec_flows_basis basis;
     const char *hs_edition;    /* "HS92", "HS02", "HS17", ...; "unknown" */
-    int product_digits;        /* 6 for BACI (HS6), 2 for the WTO file (HS2) */
+    int product_digits;        /* 6 for BACI (HS6), 2 for the WTO file (HS2), 4 for WITS */
     const char *value_unit;    /* "USD" */
     const char *quantity_unit; /* "kg"; "" when the source has no quantities */
     const char *source_path;   /* absolute path of the source file */
@@ -177,7 +180,7 @@ MVEC_API const mvec_flows_info *mvec_flows_get_info(const mvec_flows *flows);
 MVEC_API const mvec_flows_country *mvec_flows_country_at(const mvec_flows *flows, size_t index);
 /* The HS code ("010110"); NULL for an index past the end. */
 MVEC_API const char *mvec_flows_product_at(const mvec_flows *flows, size_t index);
-/* "reconciled", "importer-declared", "exporter-declared". */
+/* "reconciled", "importer-declared", "exporter-declared", "reporter-declared". */
 MVEC_API const char *mvec_flows_basis_name(mvec_flows_basis basis);
 
 #endif

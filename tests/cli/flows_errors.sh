@@ -1,6 +1,7 @@
 # Issue 7, point 10: hostile flow files (tests/data/flows/SOURCE.md) - truncated line, bad number,
 # a value finer than a dollar, unterminated quote, a non-numeric code, an extra field, an unknown
-# header, invalid UTF-8, WTO cents, a WTO code not of three digits, a field over 1 MiB, a
+# header, invalid UTF-8, WTO cents, a WTO code not of three digits, a WITS product group, a
+# field over 1 MiB, a
 # truncated gzip, a zip of two members and of none - each give file:line:column and exit 3, and
 # leave no cache file. A well-formed code no registry knows (999) is kept, with a warning.
 cp "$FIXTURES"/flows/bad_*.csv "$FIXTURES"/flows/unknown_code.csv "$FIXTURES"/flows/wto_long_slice.csv.gz .

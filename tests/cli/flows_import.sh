@@ -1,9 +1,10 @@
 # Issue 7, points 1 and 10: `mvec flows import` on small public slices (tests/data/flows/SOURCE.md):
-# BACI CSV, BACI in a .zip, the WTO's named and long (.gz) files; a second import of an unchanged
+# BACI CSV, BACI in a .zip, the WTO's named and long (.gz) files, a WITS download; a second import of an unchanged
 # file is not read; a changed source and a damaged cache (one byte flipped, truncated, emptied) are
 # reported on stderr and rebuilt, never used; the same cache for 1, 2 and 8 threads; remove; list.
 cp "$FIXTURES"/flows/BACI_HS92_Y2021_V202301_slice.csv "$FIXTURES"/flows/wto_kaz_imports_slice.csv \
-   "$FIXTURES"/flows/wto_long_slice.csv.gz "$FIXTURES"/flows/BACI_HS17_Y2021_V202301_fixture.csv .
+   "$FIXTURES"/flows/wto_long_slice.csv.gz "$FIXTURES"/flows/BACI_HS17_Y2021_V202301_fixture.csv \
+   "$FIXTURES"/flows/wits_kaz_china_slice.csv .
 # cache names hash the absolute path of their source: hide them and the scratch directory
 hide() { sed 's/[0-9a-f]\{16\}\.mvf/X.mvf/g; s|/[^ ]*/flows_import/||g'; }
 python3 -c '
@@ -14,7 +15,7 @@ with zipfile.ZipFile("BACI_HS92_Y2021_V202301.zip", "w") as z:
 '
 "$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv BACI_HS92_Y2021_V202301.zip \
     wto_kaz_imports_slice.csv wto_long_slice.csv.gz BACI_HS17_Y2021_V202301_fixture.csv \
-    --workspace ws.sqlite
+    wits_kaz_china_slice.csv --workspace ws.sqlite
 echo "exit $?"
 echo "-- unchanged"
 "$MVEC" flows import wto_long_slice.csv.gz --workspace ws.sqlite

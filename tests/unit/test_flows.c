@@ -166,6 +166,24 @@ static void test_fixture(void)
         CHECK(w.value[0] == 25866430);
     }
     mvec_flows_close(ctx, flows);
+
+    /* WITS: the reporter's exports go out, its imports come in; H4 is HS 2012 */
+    flows = read_file("tests/data/flows/wits_kaz_china_slice.csv", 2);
+    CHECK(flows != NULL);
+    if (flows) {
+        info = mvec_flows_get_info(flows);
+        mvec_flows_columns w = mvec_flows_get_columns(flows);
+        CHECK_STR(info->format, "wits");
+        CHECK(info->basis == MVEC_FLOWS_REPORTER_DECLARED);
+        CHECK_STR(info->hs_edition, "HS12");
+        CHECK(info->product_digits == 4 && info->rows == 30 && info->country_count == 2);
+        CHECK_STR(mvec_flows_country_at(flows, 0)->code, "CHN"); /* alphabetical */
+        CHECK_STR(mvec_flows_country_at(flows, 1)->mvec_code, "KAZ");
+        CHECK(w.exporter[0] == 1 && w.importer[0] == 0 && w.value[0] == 355509);
+        CHECK_STR(mvec_flows_product_at(flows, w.product[0]), "0101");
+        CHECK(w.exporter[20] == 0 && w.importer[20] == 1); /* an import row */
+    }
+    mvec_flows_close(ctx, flows);
 }
 
 /* ---- threads ------------------------------------------------------------------------------ */
@@ -436,6 +454,7 @@ static void test_hostile(void)
     expect_error("tests/data/flows/bad_wto_fraction.csv", MVEC_ERR_PARSE, "2:5");
     expect_error("tests/data/flows/bad_wto_code.csv", MVEC_ERR_PARSE, "2:3");
     CHECK(strstr(mvec_ctx_error_message(ctx), "'56'") != NULL);
+    expect_error("tests/data/flows/bad_wits_group.csv", MVEC_ERR_PARSE, "2:3");
 
     static const char nul[] = "t,i,j,k,v,q\n2021,398,156,270900,1,\"a\0b\"\n";
     expect_text_error(nul, sizeof nul - 1, MVEC_ERR_PARSE, "x.csv:2:6: ");
@@ -599,6 +618,26 @@ static void test_real_files(void)
         CHECK_STR(mvec_flows_get_info(flows)->hs_edition, i == 0 ? "HS92" : "HS17");
         mvec_flows_close(ctx, flows);
     }
+
+    /* Kazakhstan's WITS exports to the world: 2021 in USD (53.07 bn in SOURCE.md) */
+    snprintf(path, sizeof path, "%s/kaz-wits-hs4-2015-2024/"
+             "kazakhstan_exports_to_world_hs4_2015_2024_wits.csv", test_data_dir());
+    flows = read_file(path, 2);
+    CHECK(flows != NULL);
+    if (flows) {
+        long long rows = 0;
+        long long expected = awk_sum("-v vcol=10 -v decimals=3 -v ycol=7 -v year=2021", path,
+                                     &rows);
+        mvec_flows_columns c = mvec_flows_get_columns(flows);
+        long long sum = 0, n = 0;
+        for (size_t r = 0; r < c.rows; r++)
+            if (c.year[r] == 2021) {
+                sum += c.value[r];
+                n++;
+            }
+        CHECK(n == rows && sum == expected && sum > 53000000000LL && sum < 53100000000LL);
+    }
+    mvec_flows_close(ctx, flows);
 
     /* the whole WTO panel: 7,892,410 rows, every value summed; Kazakhstan's 2019 imports */
     snprintf(path, sizeof path, "%s/wto-hs2-bilateral-imports/"

@@ -400,6 +400,8 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
         info->basis = MVEC_FLOWS_IMPORTER_DECLARED;
     else if (strcmp(value, "exporter-declared") == 0)
         info->basis = MVEC_FLOWS_EXPORTER_DECLARED;
+    else if (strcmp(value, "reporter-declared") == 0)
+        info->basis = MVEC_FLOWS_REPORTER_DECLARED;
     else
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "unknown basis '%s'", value);
     MVEC_TRY(info_value(ctx, flows, text, length, "hs_edition", &info->hs_edition));

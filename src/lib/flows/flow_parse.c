@@ -57,6 +57,7 @@ struct piece {
     size_t lines;      /* pass 1: lines in the piece */
     size_t row_offset; /* pass 2: index of its first row in the columns */
     size_t rows;       /* pass 2: rows written */
+    unsigned editions; /* pass 2: nomenclatures seen (FLOW_EDITION) */
     mvec_status status;
     char message[MESSAGE_MAX];
 };
@@ -164,6 +165,29 @@ static const char *parse_code(const char *text, size_t length, size_t min_digits
     return NULL;
 }
 
+/* A country code as the reader's code system writes it. */
+static const char *parse_country(enum mvec__flow_codes codes, const char *text, size_t length,
+                                 uint32_t *out)
+{
+    switch (codes) {
+    case FLOW_CODES_BACI:
+        return parse_code(text, length, 1, 4, false, out);
+    case FLOW_CODES_M49:
+        return parse_code(text, length, 3, 3, true, out);
+    case FLOW_CODES_ALPHA3:
+        if (length != 3)
+            return "not an ISO alpha-3 code (three capital letters)";
+        *out = 0;
+        for (size_t i = 0; i < 3; i++) {
+            if (text[i] < 'A' || text[i] > 'Z')
+                return "not an ISO alpha-3 code (three capital letters)";
+            *out = *out * 26 + (uint32_t)(text[i] - 'A');
+        }
+        return NULL;
+    }
+    return "internal: bad code system";
+}
+
 /* ---- one line --------------------------------------------------------------------------- */
 
 /* Record the piece's error: "name:line:column: why" and, when `field` is not
@@ -192,6 +216,8 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
     const struct mvec__flow_reader *reader = layout->reader;
     struct mvec__flow_raw *raw = piece->job->raw;
     size_t field = 0;
+    uint16_t reporter = 0, partner = 0; /* FLOW_REPORTER, FLOW_PARTNER */
+    char direction = 0;                 /* FLOW_DIRECTION: '5' import, '6' export */
     for (;;) {
         size_t column = field + 1;
         if (field >= layout->field_count)
@@ -246,21 +272,37 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
             break;
         case FLOW_EXPORTER:
         case FLOW_IMPORTER:
-            if (reader->codes == FLOW_CODES_M49)
-                why = parse_code(text, length, 3, 3, true, &code);
+        case FLOW_REPORTER:
+        case FLOW_PARTNER:
+            why = parse_country(reader->codes, text, length, &code);
+            if (why == NULL && layout->roles[field] == FLOW_EXPORTER)
+                raw->exporter[row] = (uint16_t)code;
+            else if (why == NULL && layout->roles[field] == FLOW_IMPORTER)
+                raw->importer[row] = (uint16_t)code;
+            else if (why == NULL && layout->roles[field] == FLOW_REPORTER)
+                reporter = (uint16_t)code;
+            else if (why == NULL)
+                partner = (uint16_t)code;
+            break;
+        case FLOW_DIRECTION:
+            if (length == 1 && (text[0] == '5' || text[0] == '6'))
+                direction = text[0];
             else
-                why = parse_code(text, length, 1, 4, false, &code);
-            if (why == NULL) {
-                uint16_t *column_data =
-                    layout->roles[field] == FLOW_EXPORTER ? raw->exporter : raw->importer;
-                column_data[row] = (uint16_t)code;
-            }
+                why = "not a trade flow code 5 (import) or 6 (export)";
+            break;
+        case FLOW_EDITION:
+            if (length == 2 && text[0] == 'H' && text[1] >= '0' && text[1] <= '6')
+                piece->editions |= 1u << (text[1] - '0');
+            else
+                why = "not an HS nomenclature H0-H6";
             break;
         case FLOW_PRODUCT:
             why = parse_code(text, length, (size_t)reader->product_min_digits,
                              (size_t)reader->product_digits, true, &code);
             if (why == NULL)
                 raw->product[row] = code;
+            else /* e.g. a WITS product group "25-26_Minerals" */
+                why = "not an HS code of the file's digits (BACI 6, WITS 4, WTO 2)";
             break;
         case FLOW_VALUE:
             why = parse_decimal(text, length, reader->value_decimals, &number);
@@ -297,7 +339,12 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
         p = next + 1;
     }
     if (field != layout->field_count)
-        return fail(piece, MVEC_ERR_PARSE, line, field + 1, "fewer fields than the header has (truncated line?)", NULL, NULL, 0);
+        return fail(piece, MVEC_ERR_PARSE, line, field + 1,
+                    "fewer fields than the header has (truncated line?)", NULL, NULL, 0);
+    if (direction != 0) { /* a reporter's row: its exports go out, its imports come in */
+        raw->exporter[row] = direction == '6' ? reporter : partner;
+        raw->importer[row] = direction == '6' ? partner : reporter;
+    }
     return true;
 }
 
@@ -474,9 +521,10 @@ static mvec_status read_header(mvec_ctx *ctx, const char *name, const char *p, c
     char shown[64];
     quote_field(shown, sizeof shown, names[0], (size_t)(end - names[0]));
     return mvec__error(ctx, MVEC_ERR_SCHEMA,
-                       "%s:1:1: not a flow file: the header '%s' is neither BACI's "
-                       "(t,i,j,k,v[,q]) nor the WTO's (year,reporter_m49,partner_m49,hs2,"
-                       "value_usd)",
+                       "%s:1:1: not a flow file: the header '%s' is not BACI's "
+                       "(t,i,j,k,v[,q]), the WTO's (year,reporter_m49,partner_m49,hs2,"
+                       "value_usd) or a WITS download's (Nomenclature,ReporterISO3,"
+                       "ProductCode,...)",
                        name, shown);
 }
 
@@ -561,9 +609,11 @@ mvec_status mvec__flow_parse(mvec_ctx *ctx, const char *name, const char *data, 
         MVEC_TRY(mvec__alloc(ctx, capacity * sizeof *raw->quantity, &raw->quantity));
 
     MVEC_TRY(run_threads(ctx, &job, pieces, count, parse_piece, body_length));
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         if (pieces[i].status != MVEC_OK)
             MVEC_FAIL(ctx, pieces[i].status, "%s", pieces[i].message);
+        raw->editions |= pieces[i].editions;
+    }
 
     /* Close the gaps left by blank lines, keeping file order. */
     size_t rows = 0;

@@ -28,6 +28,18 @@ static const struct mvec__flow_column WTO_COLUMNS[] = {
     {NULL, FLOW_SKIP, false},
 };
 
+/* World Bank WITS downloads of UN Comtrade, one reporter, one row per reporter x partner x
+ * product x year x direction; TradeValuein1000USD in thousands of USD. */
+static const struct mvec__flow_column WITS_COLUMNS[] = {
+    {"Nomenclature", FLOW_EDITION, true},       {"ReporterISO3", FLOW_REPORTER, true},
+    {"ProductCode", FLOW_PRODUCT, true},        {"ReporterName", FLOW_SKIP, false},
+    {"PartnerISO3", FLOW_PARTNER, true},        {"PartnerName", FLOW_SKIP, false},
+    {"Year", FLOW_YEAR, true},                  {"TradeFlowName", FLOW_SKIP, false},
+    {"TradeFlowCode", FLOW_DIRECTION, true},    {"TradeValuein1000USD", FLOW_VALUE, true},
+    {"PartnerRegion", FLOW_SKIP, false},        {"PartnerIncomeGroup", FLOW_SKIP, false},
+    {NULL, FLOW_SKIP, false},
+};
+
 static const struct mvec__flow_reader READERS[] = {
     {
         .name = "baci",
@@ -53,6 +65,21 @@ static const struct mvec__flow_reader READERS[] = {
         .product_digits = 2,
         .product_min_digits = 2,
         .value_decimals = 0,
+        .value_unit = "USD",
+        .quantity_decimals = 0,
+        .quantity_unit = "",
+        .hs_edition_in_name = false,
+    },
+    {
+        .name = "wits",
+        .summary = "World Bank WITS download of UN Comtrade by HS4 product (ReporterISO3,"
+                   "PartnerISO3,ProductCode,TradeFlowCode,TradeValuein1000USD...)",
+        .columns = WITS_COLUMNS,
+        .basis = MVEC_FLOWS_REPORTER_DECLARED,
+        .codes = FLOW_CODES_ALPHA3,
+        .product_digits = 4,
+        .product_min_digits = 4,
+        .value_decimals = 3,
         .value_unit = "USD",
         .quantity_decimals = 0,
         .quantity_unit = "",

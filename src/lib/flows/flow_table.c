@@ -15,7 +15,7 @@
 
 #include "flows_internal.h"
 
-enum { COUNTRY_CODES = 10000 }; /* BACI codes have at most 4 digits, M49 3 */
+enum { COUNTRY_CODES = 26 * 26 * 26 }; /* BACI: 4 digits at most; M49: 3; alpha-3 */
 
 mvec_status mvec__flows_new(mvec_ctx *ctx, mvec_flows **out)
 {
@@ -38,19 +38,25 @@ void mvec_flows_close(mvec_ctx *ctx, mvec_flows *flows)
     mvec__free(ctx, flows);
 }
 
-/* The registry's entry for a source code, or NULL: BACI's numbers and M49
- * are both looked up by number (the registry holds BACI's pseudo-codes by
- * their numbers); M49 000 is the WTO's World total and 918 the EU. */
+/* The registry's entry for a source code (`text` as written), or NULL:
+ * BACI's numbers and M49 are both looked up by number (the registry holds
+ * BACI's pseudo-codes by their numbers); M49 000 is the WTO's World total and
+ * 918 the EU; alpha-3 codes must be a registry code (WLD included). */
 static const mvec_country *map_country(const mvec_countries *countries,
-                                       enum mvec__flow_codes codes, unsigned code)
+                                       enum mvec__flow_codes codes, unsigned code,
+                                       const char *text)
 {
+    if (codes == FLOW_CODES_ALPHA3) {
+        const mvec_country *country = mvec_countries_find(countries, text);
+        return country != NULL && strcmp(country->code, text) == 0 ? country : NULL;
+    }
     if (codes == FLOW_CODES_M49 && code == 0)
         return mvec_countries_find(countries, "WLD");
     if (codes == FLOW_CODES_M49 && code == 918)
         return mvec_countries_find(countries, "EU");
-    char text[16];
-    snprintf(text, sizeof text, "%u", code);
-    const mvec_country *country = mvec_countries_find(countries, text);
+    char number[16]; /* without M49's leading zeros */
+    snprintf(number, sizeof number, "%u", code);
+    const mvec_country *country = mvec_countries_find(countries, number);
     return country != NULL && country->numeric == (int)code ? country : NULL;
 }
 
@@ -111,8 +117,11 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
             continue;
         dense[c] = (uint32_t)next;
         char text[16];
-        snprintf(text, sizeof text, reader->codes == FLOW_CODES_M49 ? "%03u" : "%u", c);
-        const mvec_country *country = map_country(countries, reader->codes, c);
+        if (reader->codes == FLOW_CODES_ALPHA3)
+            snprintf(text, sizeof text, "%c%c%c", 'A' + c / 676, 'A' + c / 26 % 26, 'A' + c % 26);
+        else
+            snprintf(text, sizeof text, reader->codes == FLOW_CODES_M49 ? "%03u" : "%u", c);
+        const mvec_country *country = map_country(countries, reader->codes, c, text);
         mvec_flows_country *entry = &flows->countries[next++];
         MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, text, &entry->code));
         MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, country ? country->code : "",
@@ -164,6 +173,17 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
     char edition[8] = "unknown";
     if (hs_edition == NULL && reader->hs_edition_in_name)
         edition_from_name(name, edition);
+    if (raw->editions != 0) { /* WITS nomenclature H0..H6: one per file */
+        static const char *const EDITIONS[] = {"HS92", "HS96", "HS02", "HS07",
+                                               "HS12", "HS17", "HS22"};
+        unsigned d = 0;
+        while (!(raw->editions & (1u << d)))
+            d++;
+        if (raw->editions != (1u << d) || d > 6)
+            MVEC_FAIL(ctx, MVEC_ERR_PARSE,
+                      "%s: rows of several HS nomenclatures (H0-H6) in one file: split it", name);
+        strcpy(edition, EDITIONS[d]);
+    }
     mvec_flows_info *info = &flows->info;
     MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, reader->name, &info->format));
     MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, hs_edition ? hs_edition : edition,
@@ -317,6 +337,8 @@ const char *mvec_flows_basis_name(mvec_flows_basis basis)
         return "importer-declared";
     case MVEC_FLOWS_EXPORTER_DECLARED:
         return "exporter-declared";
+    case MVEC_FLOWS_REPORTER_DECLARED:
+        return "reporter-declared";
     }
     return "unknown";
 }

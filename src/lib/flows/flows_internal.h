@@ -25,6 +25,10 @@ enum mvec__flow_role {
     FLOW_PRODUCT,
     FLOW_VALUE,
     FLOW_QUANTITY,
+    FLOW_REPORTER,  /* with FLOW_PARTNER and FLOW_DIRECTION: exporter and importer per row */
+    FLOW_PARTNER,
+    FLOW_DIRECTION, /* 5 import (partner -> reporter), 6 export (reporter -> partner) */
+    FLOW_EDITION,   /* WITS nomenclature H0..H6: one per file */
     FLOW_ROLE_COUNT_
 };
 
@@ -38,6 +42,7 @@ struct mvec__flow_column {
 enum mvec__flow_codes {
     FLOW_CODES_BACI = 0, /* 1-4 digits, no padding: BACI's numbers */
     FLOW_CODES_M49,      /* exactly 3 digits: 000 the World, 918 the EU */
+    FLOW_CODES_ALPHA3,   /* ISO alpha-3 letters, held as the number (A-Z base 26) */
 };
 
 /* A flow reader: a row of the table in flow_readers.c. */
@@ -70,6 +75,7 @@ struct mvec__flow_raw {
     uint32_t *product;
     int64_t *value;
     int64_t *quantity; /* NULL when the header has no quantity column */
+    unsigned editions; /* bit d: the nomenclature Hd was seen (FLOW_EDITION) */
 };
 
 /* Parse `data` (a whole CSV text: header line, then rows) with the reader
