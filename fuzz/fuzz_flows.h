@@ -22,7 +22,7 @@
 
 static char fuzz_path[128];
 
-static bool fuzz_same_tables(const mvec_flows *a, const mvec_flows *b)
+static inline bool fuzz_same_tables(const mvec_flows *a, const mvec_flows *b)
 {
     mvec_flows_columns x = mvec_flows_get_columns(a), y = mvec_flows_get_columns(b);
     const mvec_flows_info *i = mvec_flows_get_info(a), *j = mvec_flows_get_info(b);
@@ -45,13 +45,14 @@ static bool fuzz_same_tables(const mvec_flows *a, const mvec_flows *b)
     return strcmp(i->hs_edition, j->hs_edition) == 0 && i->basis == j->basis;
 }
 
-static void fuzz_flows_setup(const char *suffix)
+static inline void fuzz_flows_setup(const char *suffix)
 {
     fuzz_setup();
+    (void)fuzz_profile; /* fuzz_common.h's profile step is not used here */
     snprintf(fuzz_path, sizeof fuzz_path, "/tmp/mvec_fuzz_flows_%ld%s", (long)getpid(), suffix);
 }
 
-static void fuzz_flows_csv(const char *header, const unsigned char *data, size_t size)
+static inline void fuzz_flows_csv(const char *header, const unsigned char *data, size_t size)
 {
     size_t header_length = strlen(header);
     bool has_header = size >= header_length && memcmp(data, header, header_length) == 0;
@@ -95,7 +96,7 @@ static void fuzz_flows_csv(const char *header, const unsigned char *data, size_t
     free(text);
 }
 
-static void fuzz_flows_file(const unsigned char *data, size_t size)
+static inline void fuzz_flows_file(const unsigned char *data, size_t size)
 {
     FILE *f = fopen(fuzz_path, "wb");
     if (f == NULL)
