@@ -24,8 +24,10 @@
  *    store that is not being loaded, a scheme, a membership table, a profile,
  *    a claim set) may be read by several threads at once, each passing its
  *    own context: e.g. threads may build profiles from one observation store.
- *  - Callbacks (allocator, log, cancel, output sink) run on the thread that
- *    made the call.
+ *  - Callbacks (allocator, log, cancel, progress, output sink) run on the
+ *    thread that made the call. Reading a flow file (mvec_flows.h) starts
+ *    worker threads of its own, joined before the call returns; they never
+ *    call back and never allocate through the context.
  *  - Process-wide effects: the first computation that needs GSL switches
  *    GSL's error handler off for the whole process, once
  *    (gsl_set_error_handler_off; GSL's default handler aborts). A program

@@ -489,6 +489,14 @@ static void test_hostile(void)
     expect_text_error(big, n, MVEC_ERR_LIMIT, "x.csv:2:3: field over 1 MiB");
     free(big);
 
+    /* an options struct not made with its INIT macro */
+    mvec_flows_options bad = MVEC_FLOWS_OPTIONS_INIT;
+    bad.size = 0;
+    mvec_flows *none = NULL;
+    CHECK_STATUS(mvec_flows_read_buffer(ctx, countries, "x.csv", "t,i,j,k,v\n", 10, &bad, &none),
+                 MVEC_ERR_INVALID);
+    CHECK(none == NULL);
+
     /* a header alone: a table of no rows */
     mvec_flows *empty = NULL;
     CHECK_STATUS(mvec_flows_read_buffer(ctx, countries, "x.csv", "t,i,j,k,v\n", 10, NULL, &empty),
