@@ -439,7 +439,12 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     c->importer = (const uint16_t *)(const void *)at[S_IMPORTER];
     c->product = (const uint32_t *)(const void *)at[S_PRODUCT];
     c->value = (const int64_t *)(const void *)at[S_VALUE];
-    c->quantity = lengths[S_QUANTITY] ? (const int64_t *)(const void *)at[S_QUANTITY] : NULL;
+    /* a source with a quantity column has a quantity unit, even with no rows */
+    c->quantity = info->quantity_unit[0] ? (const int64_t *)(const void *)at[S_QUANTITY] : NULL;
+    if (c->quantity == NULL && lengths[S_QUANTITY] != 0)
+        MVEC_FAIL(ctx, MVEC_ERR_PARSE, "quantities without a unit");
+    if (c->quantity != NULL && lengths[S_QUANTITY] != rows * 8)
+        MVEC_FAIL(ctx, MVEC_ERR_PARSE, "column 5 has the wrong length");
     /* The checksum rules out damage, not a hand-made file: indexes are checked once so the
      * queries may trust them. */
     for (size_t r = 0; r < c->rows; r++)
