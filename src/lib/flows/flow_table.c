@@ -15,7 +15,6 @@
 
 #include "flows_internal.h"
 
-enum { COUNTRY_CODES = 26 * 26 * 26 }; /* BACI: 4 digits at most; M49: 3; alpha-3 */
 
 mvec_status mvec__flows_new(mvec_ctx *ctx, mvec_flows **out)
 {
@@ -95,24 +94,32 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
     size_t unmapped = 0;
     mvec__buf unmapped_list = MVEC__BUF_INIT(4096);
 
-    /* Countries: dense in ascending code order. */
-    size_t product_codes = 1;
-    for (int d = 0; d < reader->product_digits; d++)
-        product_codes *= 10;
-    size_t slots = product_codes > COUNTRY_CODES ? product_codes : COUNTRY_CODES;
+    /* The code maps span the codes met (at most 26^3 countries, 10^6 products). */
+    size_t country_codes = 1, product_codes = 1;
+    for (size_t r = 0; r < rows; r++) {
+        if (raw->exporter[r] >= country_codes)
+            country_codes = (size_t)raw->exporter[r] + 1;
+        if (raw->importer[r] >= country_codes)
+            country_codes = (size_t)raw->importer[r] + 1;
+        if (raw->product[r] >= product_codes)
+            product_codes = (size_t)raw->product[r] + 1;
+    }
+    size_t slots = product_codes > country_codes ? product_codes : country_codes;
     MVEC_TRY(mvec__calloc(ctx, slots, sizeof *dense, &dense));
+
+    /* Countries: dense in ascending code order. */
     for (size_t r = 0; r < rows; r++) {
         dense[raw->exporter[r]] = 1;
         dense[raw->importer[r]] = 1;
     }
     size_t country_count = 0;
-    for (size_t c = 0; c < COUNTRY_CODES; c++)
+    for (size_t c = 0; c < country_codes; c++)
         if (dense[c])
             country_count++;
     MVEC_TRY(mvec__calloc(ctx, country_count ? country_count : 1, sizeof *flows->countries,
                           &flows->countries));
     size_t next = 0;
-    for (unsigned c = 0; c < COUNTRY_CODES; c++) {
+    for (unsigned c = 0; c < country_codes; c++) {
         if (!dense[c])
             continue;
         dense[c] = (uint32_t)next;
