@@ -192,6 +192,12 @@ static mvec_status unzip(mvec_ctx *ctx, const char *path, struct mvec__flow_sour
                   zip_strerror(archive));
     if (info.size > (zip_uint64_t)SIZE_MAX - 1)
         MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: zip member too large", path);
+    /* Deflate expands at most ~1032 times: a bigger claim is damage, not a reason to
+     * allocate gigabytes. */
+    if ((info.valid & ZIP_STAT_COMP_SIZE) && info.size / 1100 > info.comp_size + (1u << 20))
+        MVEC_FAIL(ctx, MVEC_ERR_PARSE,
+                  "%s:1:1: damaged zip file: a member of %llu compressed bytes claims %llu",
+                  path, (unsigned long long)info.comp_size, (unsigned long long)info.size);
     MVEC_TRY(mvec__alloc(ctx, (size_t)info.size + 1, &text));
     member = zip_fopen_index(archive, 0, 0);
     if (member == NULL)
