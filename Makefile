@@ -29,7 +29,7 @@ BUILD    ?= build/release
 FLOWS_SIZE ?= 1m
 VERSION  := 0.1.0
 
-PKGS     := jansson gsl sqlite3 nettle
+PKGS     := jansson gsl sqlite3 nettle libzip zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # GLPK ships no pkg-config file on Debian.
@@ -222,7 +222,8 @@ fuzz-build:
 	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h $(FUZZ_BUILD)/libmvec.a
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h fuzz/fuzz_flows.h \
+                   $(FUZZ_BUILD)/libmvec.a
 	$(SAY) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
 

@@ -2,7 +2,7 @@
  * mvec_ctx.h - the context every libmvec call takes first.
  *
  * A context carries the allocator hook, the log callback, the cancel
- * callback and the last error.
+ * callback, the progress callback and the last error.
  *
  * Ownership rule for the whole API: functions never take ownership of their
  * arguments; an object returned through a `**out` parameter is owned by the
@@ -24,8 +24,10 @@
  *    store that is not being loaded, a scheme, a membership table, a profile,
  *    a claim set) may be read by several threads at once, each passing its
  *    own context: e.g. threads may build profiles from one observation store.
- *  - Callbacks (allocator, log, cancel, output sink) run on the thread that
- *    made the call.
+ *  - Callbacks (allocator, log, cancel, progress, output sink) run on the
+ *    thread that made the call. Reading a flow file (mvec_flows.h) starts
+ *    worker threads of its own, joined before the call returns; they never
+ *    call back and never allocate through the context.
  *  - Process-wide effects: the first computation that needs GSL switches
  *    GSL's error handler off for the whole process, once
  *    (gsl_set_error_handler_off; GSL's default handler aborts). A program
@@ -80,6 +82,20 @@ typedef void (*mvec_log_fn)(void *user, mvec_log_level level, const char *messag
  * thread sets and the caller clears before its next call). */
 typedef bool (*mvec_cancel_fn)(void *user);
 
+/* Progress of long work (e.g. a flow file's import), reported on the calling
+ * thread between units of work, about every 0.1 s. `total_bytes` is 0 when
+ * unknown; `rows` counts the records read so far. The caller draws it (the
+ * library never prints). `task` is only valid during the call. */
+typedef struct mvec_progress {
+    const char *task;         /* e.g. "reading wto.csv.gz" */
+    unsigned long long done_bytes;
+    unsigned long long total_bytes;
+    unsigned long long rows;
+    double elapsed_seconds;   /* since the work started */
+} mvec_progress;
+
+typedef void (*mvec_progress_fn)(void *user, const mvec_progress *progress);
+
 /* Allocation counters (e.g. to report peak memory, or for leak checks in
  * tests). Sizes in bytes. */
 typedef struct mvec_memory_stats {
@@ -110,6 +126,9 @@ MVEC_API void mvec_ctx_set_log(mvec_ctx *ctx, mvec_log_fn log_fn, void *user);
 
 /* Install the cancel callback (NULL for none); its 10 ms clock restarts. */
 MVEC_API void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user);
+
+/* Install the progress callback (NULL for none). */
+MVEC_API void mvec_ctx_set_progress(mvec_ctx *ctx, mvec_progress_fn progress_fn, void *user);
 
 /* Current allocation counters. */
 MVEC_API mvec_memory_stats mvec_ctx_memory(const mvec_ctx *ctx);

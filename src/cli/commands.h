@@ -13,5 +13,6 @@ extern const cli_command CMD_CHECK;
 extern const cli_command CMD_TREND;
 extern const cli_command CMD_IMPORT;
 extern const cli_command CMD_WORKSPACE;
+extern const cli_command CMD_FLOWS;
 
 #endif

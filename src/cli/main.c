@@ -12,7 +12,8 @@
 #include "names.h"
 
 static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SOURCES,
-                                              &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE, NULL};
+                                              &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE,
+                                              &CMD_FLOWS, NULL};
 
 static void print_main_help(FILE *out)
 {

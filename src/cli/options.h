@@ -38,6 +38,7 @@ typedef struct cli_args {
                                       the workspace (NULL: every row) */
     const char *remove;            /* workspace --remove */
     bool exact;                    /* profile --exact */
+    const char *threads;           /* flows --threads */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

@@ -56,6 +56,8 @@ void mvec__log(mvec_ctx *ctx, mvec_log_level level, const char *fmt, ...) MVEC_P
  * every call once the callback has said "stop" until it says "go on". The
  * caller's work between two calls should stay well under 0.1 s. */
 mvec_status mvec__check_cancel(mvec_ctx *ctx);
+/* Hand `progress` to the context's progress callback, if any. */
+void mvec__progress(mvec_ctx *ctx, const mvec_progress *progress);
 
 /* Read an options struct the caller passed (ABI rule in mvec.h). `local`
  * (`local_size` bytes) holds the library's defaults; `given` (may be NULL:

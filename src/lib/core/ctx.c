@@ -29,6 +29,8 @@ struct mvec_ctx {
     bool cancel_consulted;    /* the callback has been consulted since it was set */
     long long cancel_last_ns; /* monotonic time of that last consultation */
     bool cancel_asked;        /* its last answer was "stop" */
+    mvec_progress_fn progress_fn;
+    void *progress_user;
 };
 
 /* Every block starts with its size; the union keeps the payload aligned for any type. */
@@ -98,6 +100,18 @@ void mvec_ctx_set_cancel(mvec_ctx *ctx, mvec_cancel_fn cancel_fn, void *user)
     ctx->cancel_user = user;
     ctx->cancel_consulted = false;
     ctx->cancel_asked = false;
+}
+
+void mvec_ctx_set_progress(mvec_ctx *ctx, mvec_progress_fn progress_fn, void *user)
+{
+    ctx->progress_fn = progress_fn;
+    ctx->progress_user = user;
+}
+
+void mvec__progress(mvec_ctx *ctx, const mvec_progress *progress)
+{
+    if (ctx->progress_fn != NULL)
+        ctx->progress_fn(ctx->progress_user, progress);
 }
 
 mvec_memory_stats mvec_ctx_memory(const mvec_ctx *ctx)

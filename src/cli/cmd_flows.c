@@ -1,0 +1,261 @@
+/*
+ * cmd_flows.c - mvec flows: product-level trade flow files in their columnar
+ * cache beside the workspace (W.flows/, docs/formats.md "Flow cache").
+ *
+ *   mvec flows                  list the cached files
+ *   mvec flows import FILE...   read each file into the cache (unchanged ones are not read)
+ *   mvec flows remove FILE...   drop the cache of each file
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "messages.h"
+#include "session.h"
+
+static const cli_option OPTION_THREADS = {
+    "threads", 0, "N", CLI_TEXT, offsetof(cli_args, threads),
+    "parser threads, 1-64 (default: the number of processors); the result is the same for any N"};
+
+static const cli_option *const FLOWS_OPTIONS[] = {
+    &CLI_OPTION_WORKSPACE, &OPTION_THREADS, &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP, NULL,
+};
+
+/* ---- progress bar: stderr, only a terminal, only after a second ------------------------ */
+
+struct progress_state {
+    bool enabled;
+    bool drawn;
+    struct timespec start;
+};
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void draw_progress(void *user, const mvec_progress *p)
+{
+    struct progress_state *state = user;
+    double elapsed = seconds_since(&state->start);
+    if (!state->enabled || elapsed < 1.0)
+        return;
+    double rate = elapsed > 0 ? (double)p->done_bytes / elapsed : 0;
+    char left[32] = "";
+    if (p->total_bytes > 0 && p->done_bytes > 0 && rate > 0)
+        snprintf(left, sizeof left, ", %.0f s left",
+                 (double)(p->total_bytes - p->done_bytes) / rate);
+    double percent = p->total_bytes ? 100.0 * (double)p->done_bytes / (double)p->total_bytes : 0;
+    fprintf(stderr, "\rmvec: %s: %3.0f%%, %.1f M rows, %.0f MB/s%s\033[K", p->task, percent,
+            (double)p->rows / 1e6, rate / 1e6, left);
+    fflush(stderr);
+    state->drawn = true;
+}
+
+static void end_progress(struct progress_state *state)
+{
+    if (state->drawn)
+        fprintf(stderr, "\r\033[K");
+    state->drawn = false;
+}
+
+/* ---- the three actions ------------------------------------------------------------------ */
+
+static void print_summary(const char *verb, const char *file, const mvec_flows *flows)
+{
+    const mvec_flows_info *info = mvec_flows_get_info(flows);
+    char years[32];
+    if (info->rows == 0)
+        snprintf(years, sizeof years, "-");
+    else if (info->first_year == info->last_year)
+        snprintf(years, sizeof years, "%d", info->first_year);
+    else
+        snprintf(years, sizeof years, "%d-%d", info->first_year, info->last_year);
+    printf("%-9s %s: %zu rows, %s (%s), years %s, %zu countries, %zu products (HS%d, %s)\n", verb,
+           file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
+           info->country_count, info->product_count, info->product_digits, info->hs_edition);
+}
+
+static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_dir,
+                        unsigned threads)
+{
+    mvec_countries *countries = NULL;
+    mvec_countries_options country_options = MVEC_COUNTRIES_OPTIONS_INIT;
+    country_options.iso_codes_dir = args->iso_codes;
+    mvec_status status = mvec_countries_open(ctx, &country_options, &countries);
+    if (status != MVEC_OK)
+        return cli_fail(ctx, status);
+    struct progress_state progress = {!args->quiet && isatty(STDERR_FILENO), false, {0, 0}};
+    mvec_ctx_set_progress(ctx, draw_progress, &progress);
+    mvec_flows_options options = MVEC_FLOWS_OPTIONS_INIT;
+    options.threads = threads;
+    int code = 0;
+    for (size_t i = 1; i < args->positional_count && code == 0; i++) {
+        const char *file = args->positional[i];
+        mvec_flows *flows = NULL;
+        mvec_flows_outcome outcome = MVEC_FLOWS_CREATED;
+        clock_gettime(CLOCK_MONOTONIC, &progress.start);
+        status = mvec_flows_import(ctx, countries, file, cache_dir, &options, &flows, &outcome);
+        end_progress(&progress);
+        if (status != MVEC_OK) {
+            code = cli_fail(ctx, status);
+            if (status == MVEC_ERR_PARSE || status == MVEC_ERR_SCHEMA || status == MVEC_ERR_LIMIT)
+                cli_note("%s: no cache written", file);
+            break;
+        }
+        switch (outcome) {
+        case MVEC_FLOWS_CREATED:
+            print_summary("imported", file, flows);
+            break;
+        case MVEC_FLOWS_UNCHANGED:
+            print_summary("unchanged", file, flows);
+            break;
+        case MVEC_FLOWS_REBUILT_STALE:
+        case MVEC_FLOWS_REBUILT_CORRUPT:
+            print_summary("rebuilt", file, flows);
+            break;
+        }
+        mvec_flows_close(ctx, flows);
+    }
+    mvec_ctx_set_progress(ctx, NULL, NULL);
+    mvec_countries_free(ctx, countries);
+    return code;
+}
+
+static int remove_files(mvec_ctx *ctx, const cli_args *args, const char *cache_dir)
+{
+    for (size_t i = 1; i < args->positional_count; i++) {
+        char cache[4200];
+        mvec_status status = mvec_flows_cache_path(ctx, args->positional[i], cache_dir, cache,
+                                                   sizeof cache);
+        if (status != MVEC_OK)
+            return cli_fail(ctx, status);
+        if (unlink(cache) != 0) {
+            cli_error("no flow cache of %s in %s", args->positional[i], cache_dir);
+            return 1;
+        }
+        printf("removed   %s\n", args->positional[i]);
+    }
+    return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int list_files(mvec_ctx *ctx, const char *cache_dir)
+{
+    enum { MAX_LISTED = 1024 };
+    char *names[MAX_LISTED] = {NULL};
+    size_t count = 0;
+    DIR *dir = opendir(cache_dir);
+    if (dir != NULL) {
+        for (struct dirent *e = readdir(dir); e != NULL && count < MAX_LISTED; e = readdir(dir)) {
+            size_t n = strlen(e->d_name);
+            if (n > 4 && strcmp(e->d_name + n - 4, ".mvf") == 0 &&
+                (names[count] = strdup(e->d_name)) != NULL)
+                count++;
+        }
+        closedir(dir);
+    }
+    qsort(names, count, sizeof *names, compare_names);
+    printf("flow cache %s: %zu file%s\n", cache_dir, count, count == 1 ? "" : "s");
+    for (size_t i = 0; i < count; i++) {
+        char path[4600];
+        if (snprintf(path, sizeof path, "%s/%s", cache_dir, names[i]) >= (int)sizeof path) {
+            free(names[i]);
+            continue;
+        }
+        mvec_flows *flows = NULL;
+        if (mvec_flows_open(ctx, path, &flows) == MVEC_OK) {
+            const mvec_flows_info *info = mvec_flows_get_info(flows);
+            printf("%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)\n", names[i],
+                   info->rows, info->format, info->first_year, info->last_year, info->source_path,
+                   info->source_size, info->source_sha256);
+        } else {
+            printf("%s  unusable: %s\n", names[i], mvec_ctx_error_message(ctx));
+            mvec_ctx_clear_error(ctx);
+        }
+        mvec_flows_close(ctx, flows);
+        free(names[i]);
+    }
+    return 0;
+}
+
+static int run_flows(const cli_command *command, cli_args *args)
+{
+    (void)command;
+    const char *action = args->positional_count > 0 ? args->positional[0] : "list";
+    bool import = strcmp(action, "import") == 0;
+    bool remove = strcmp(action, "remove") == 0;
+    if (!import && !remove && strcmp(action, "list") != 0) {
+        cli_error("unknown action '%s' (import, remove or list)", action);
+        cli_try_help("flows");
+        return 2;
+    }
+    if ((import || remove) && args->positional_count < 2) {
+        cli_error("no file given");
+        cli_try_help("flows");
+        return 2;
+    }
+    unsigned threads = 0;
+    if (args->threads != NULL) {
+        char *end = NULL;
+        long n = strtol(args->threads, &end, 10);
+        if (end == args->threads || *end != '\0' || n < 1 || n > 64) {
+            cli_error("--threads wants a number from 1 to 64, not '%s'", args->threads);
+            cli_try_help("flows");
+            return 2;
+        }
+        threads = (unsigned)n;
+    }
+    char workspace[4096];
+    bool named = false;
+    if (cli_workspace_path(args, workspace, sizeof workspace, &named) != 0)
+        return 1;
+    char cache_dir[4200];
+    snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
+    cli_set_quiet(args->quiet);
+    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
+    if (ctx == NULL) {
+        cli_error("out of memory");
+        return 1;
+    }
+    mvec_ctx_set_log(ctx, cli_log, NULL);
+    int code = import   ? import_files(ctx, args, cache_dir, threads)
+               : remove ? remove_files(ctx, args, cache_dir)
+                        : list_files(ctx, cache_dir);
+    mvec_ctx_free(ctx);
+    return code;
+}
+
+const cli_command CMD_FLOWS = {
+    .name = "flows",
+    .run = run_flows,
+    .brief = "product-level trade flow files in their columnar cache",
+    .usage = "[import FILE... | remove FILE... | list] [options]",
+    .summary = "Read product-level bilateral trade files (CEPII BACI t,i,j,k,v,q; the WTO's "
+               "bilateral imports by HS chapter; World Bank WITS downloads by HS4), plain, .gz "
+               "or .zip, into a columnar cache "
+               "beside the workspace; without an action, list the cached files.",
+    .description = "The cache is the directory WORKSPACE.flows (the workspace as for 'mvec "
+                   "import'), one .mvf file per source (docs/formats.md). A source whose size "
+                   "and time (or else SHA-256) are those it was cached with is not read again "
+                   "('unchanged'); a stale or damaged cache is reported and rebuilt. Values are "
+                   "exact integers of US dollars: a value finer than that is an error, never "
+                   "rounded. A bad row stops the import with file:line:column (exit 3) and "
+                   "leaves no cache of that file.",
+    .options = FLOWS_OPTIONS,
+    .max_positional = CLI_MAX_DATA_FILES,
+    .examples = "  mvec flows import tests/data/flows/BACI_HS92_Y2021_V202301_slice.csv\n"
+                "  mvec flows import tests/data/flows/wto_long_slice.csv.gz --threads 2\n"
+                "  mvec flows\n",
+};

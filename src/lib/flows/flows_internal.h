@@ -1,0 +1,137 @@
+/*
+ * flows_internal.h - the flow table (mvec_flows.h) inside the library.
+ *
+ * src/lib/flows/ holds one concept per file, apart from data/ because the
+ * flow table has its own reader, threads and cache and shares nothing with
+ * the observation store but the context and the country registry:
+ *
+ *   flow_readers.c  the table of flow readers: header columns and units
+ *   flow_parse.c    the parallel CSV scanner (mmap'd bytes -> raw columns)
+ *   flow_source.c   a source's bytes: mmap, gzip (zlib), zip (libzip)
+ *   flow_table.c    dense codes, country mapping, accessors, read entry points
+ *   flow_cache.c    the .mvf cache file: write, open (mmap), import logic
+ */
+#ifndef MVEC_FLOWS_INTERNAL_H
+#define MVEC_FLOWS_INTERNAL_H
+
+#include "../mvec_internal.h"
+
+/* What a header column feeds. */
+enum mvec__flow_role {
+    FLOW_SKIP = 0, /* read and checked (UTF-8), not kept: names and descriptions */
+    FLOW_YEAR,
+    FLOW_EXPORTER,
+    FLOW_IMPORTER,
+    FLOW_PRODUCT,
+    FLOW_VALUE,
+    FLOW_QUANTITY,
+    FLOW_REPORTER,  /* with FLOW_PARTNER and FLOW_DIRECTION: exporter and importer per row */
+    FLOW_PARTNER,
+    FLOW_DIRECTION, /* 5 import (partner -> reporter), 6 export (reporter -> partner) */
+    FLOW_EDITION,   /* WITS nomenclature H0..H6: one per file */
+    FLOW_ROLE_COUNT_
+};
+
+struct mvec__flow_column {
+    const char *name;
+    enum mvec__flow_role role;
+    bool required;
+};
+
+/* How country codes are written and mapped to the registry. */
+enum mvec__flow_codes {
+    FLOW_CODES_BACI = 0, /* 1-4 digits, no padding: BACI's numbers */
+    FLOW_CODES_M49,      /* exactly 3 digits: 000 the World, 918 the EU */
+    FLOW_CODES_ALPHA3,   /* ISO alpha-3 letters, held as the number (A-Z base 26) */
+};
+
+/* A flow reader: a row of the table in flow_readers.c. */
+struct mvec__flow_reader {
+    const char *name;
+    const char *summary;
+    const struct mvec__flow_column *columns; /* ends with a NULL name */
+    mvec_flows_basis basis;
+    enum mvec__flow_codes codes;
+    int product_digits;     /* HS digits of the product code */
+    int product_min_digits; /* fewer accepted and zero-padded (BACI's lost leading zero) */
+    int value_decimals;     /* decimals of the source's value that make one unit */
+    const char *value_unit;
+    int quantity_decimals;
+    const char *quantity_unit;
+    bool hs_edition_in_name; /* "BACI_HS92_..." names the edition */
+};
+
+size_t mvec__flow_reader_count(void);
+const struct mvec__flow_reader *mvec__flow_reader_at(size_t index);
+
+/* ---- flow_parse.c ----------------------------------------------------------------------- */
+
+/* Raw columns as parsed: codes are the source's numbers (not yet dense). */
+struct mvec__flow_raw {
+    size_t rows;
+    uint16_t *year;
+    uint16_t *exporter;
+    uint16_t *importer;
+    uint32_t *product;
+    int64_t *value;
+    int64_t *quantity; /* NULL when the header has no quantity column */
+    unsigned editions; /* bit d: the nomenclature Hd was seen (FLOW_EDITION) */
+};
+
+/* Parse `data` (a whole CSV text: header line, then rows) with the reader
+ * its header names, on `threads` threads. Rows keep file order. */
+mvec_status mvec__flow_parse(mvec_ctx *ctx, const char *name, const char *data, size_t length,
+                             unsigned threads, const struct mvec__flow_reader **reader,
+                             struct mvec__flow_raw *raw);
+void mvec__flow_raw_clear(mvec_ctx *ctx, struct mvec__flow_raw *raw);
+
+/* ---- flow_source.c ---------------------------------------------------------------------- */
+
+struct mvec__flow_source {
+    const char *file;   /* mmap of the file as stored (NULL when empty) */
+    size_t file_length;
+    char *text;         /* decompressed CSV (gzip, zip); NULL for a plain file */
+    size_t text_length;
+    long long mtime_ns;
+    struct flow_hasher *hasher; /* the SHA-256 of the file, computed on its own thread */
+    char sha256[65];
+};
+
+/* Map `path`, start hashing it on a thread, and decompress it by its name
+ * (.gz, .zip). */
+mvec_status mvec__flow_source_open(mvec_ctx *ctx, const char *path,
+                                   struct mvec__flow_source *source);
+void mvec__flow_source_close(mvec_ctx *ctx, struct mvec__flow_source *source);
+/* The CSV bytes. */
+const char *mvec__flow_source_data(const struct mvec__flow_source *source, size_t *length);
+/* The file's SHA-256 (64 hex digits), waiting for the hashing thread. */
+const char *mvec__flow_source_sha256(struct mvec__flow_source *source);
+
+/* SHA-256 of `length` bytes as 64 hex digits plus NUL. */
+void mvec__flow_sha256_hex(const void *data, size_t length, char out[65]);
+
+/* ---- flow_table.c ----------------------------------------------------------------------- */
+
+struct mvec_flows {
+    mvec_flows_info info;
+    mvec_flows_columns columns;
+    mvec_flows_country *countries;
+    const char **products;
+    mvec__arena strings;        /* every string of info, countries and products */
+    struct mvec__flow_raw owned; /* columns read from a source (freed on close) */
+    void *map;                  /* the cache mapping, when opened from a cache */
+    size_t map_length;
+};
+
+/* An empty table. */
+mvec_status mvec__flows_new(mvec_ctx *ctx, mvec_flows **out);
+/* Read an opened source into a table (info's source fields filled). */
+mvec_status mvec__flows_read_source(mvec_ctx *ctx, const mvec_countries *countries,
+                                    const char *path, struct mvec__flow_source *source,
+                                    const mvec_flows_options *options, mvec_flows **out);
+
+/* ---- flow_cache.c ----------------------------------------------------------------------- */
+
+void mvec__flows_unmap(void *map, size_t length);
+
+#endif
