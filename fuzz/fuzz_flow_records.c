@@ -1,6 +1,6 @@
 /*
  * fuzz_flow_records.c - the records of a file of flows as the workspace
- * holds them (src/lib/import/flows.h: 24 bytes a record), read back from
+ * holds them (src/lib/import/flow_records.h: 24 bytes a record), read back from
  * any bytes: the first byte says how many of the registry's countries the
  * codes name, the rest are records. Records that are accepted are made into
  * ITPD-E observations of every country and of the first code, as a load of
@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     if (size == 0)
         return 0;
     size_t before = fuzz_bytes_before();
-    mvec__flows flows = {0};
+    mvec__flow_records flows = {0};
     size_t codes = data[0];
     if (codes > mvec_countries_count(fuzz_countries))
         codes = mvec_countries_count(fuzz_countries);
@@ -34,8 +34,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     for (size_t i = 0; i < codes; i++)
         flows.codes[i] = mvec_countries_at(fuzz_countries, i);
     flows.code_count = codes;
-    mvec__flows records = {0};
-    if (mvec__flows_decode(fuzz_ctx, &records, data + 1, size - 1, codes, "fuzz") == MVEC_OK) {
+    mvec__flow_records records = {0};
+    if (mvec__flow_records_decode(fuzz_ctx, &records, data + 1, size - 1, codes, "fuzz") == MVEC_OK) {
         flows.rows = records.rows;
         flows.count = records.count;
         const mvec_country *focal[2] = {NULL, codes > 0 ? flows.codes[0] : NULL};
@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             mvec_observations_free(fuzz_ctx, observations);
         }
     }
-    mvec__flows_clear(fuzz_ctx, &records);
+    mvec__flow_records_clear(fuzz_ctx, &records);
     free((void *)flows.codes);
     fuzz_check_leaks(before);
     return 0;

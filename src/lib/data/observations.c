@@ -189,7 +189,7 @@ typedef struct load_target {
     /* the workspace's sink: every row is handed on (importers.h) */
     mvec_status (*drain)(void *, const mvec_observation *, size_t);
     void *drain_user;
-    mvec__flows *flows;          /* the workspace's: the records of a file of flows */
+    mvec__flow_records *flows;          /* the workspace's: the records of a file of flows */
     const mvec_country *country; /* a file of flows: only this country's rows */
 } load_target;
 
@@ -203,7 +203,7 @@ static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const ch
     if (target == NULL)
         target = &NONE;
     mvec_status (*drain)(void *, const mvec_observation *, size_t) = target->drain;
-    mvec__flows *flows = target->flows;
+    mvec__flow_records *flows = target->flows;
     size_t count_before = observations->count;
     load_state state = {.import = {.ctx = ctx,
                                    .observations = observations,
@@ -225,11 +225,11 @@ static mvec_status load(mvec_ctx *ctx, mvec_observations *observations, const ch
         status = state.importer->take_flows(&state.import, flows);
         flows->taken = status == MVEC_OK;
     } else if (as_flows) { /* one country's rows made from the records */
-        mvec__flows records = {0};
+        mvec__flow_records records = {0};
         status = state.importer->take_flows(&state.import, &records);
         if (status == MVEC_OK)
             status = state.importer->make_flows(&state.import, &records, target->country);
-        mvec__flows_clear(ctx, &records);
+        mvec__flow_records_clear(ctx, &records);
     } else if (status == MVEC_OK && state.importer->finish != NULL) {
         status = state.importer->finish(&state.import);
     }
@@ -282,7 +282,7 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
                                              mvec_status (*drain)(void *user,
                                                                   const mvec_observation *rows,
                                                                   size_t count),
-                                             void *user, mvec__flows *flows,
+                                             void *user, mvec__flow_records *flows,
                                              const char **used_format)
 {
     const mvec__importer *importer = NULL;
@@ -298,7 +298,7 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
 
 mvec_status mvec__observations_from_flows(mvec_ctx *ctx, mvec_observations *observations,
                                           const char *name, const char *format,
-                                          const mvec__flows *flows, const mvec_country *country)
+                                          const mvec__flow_records *flows, const mvec_country *country)
 {
     const mvec__importer *importer = mvec__importer_named(format);
     if (importer == NULL || importer->make_flows == NULL)

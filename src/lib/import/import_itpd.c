@@ -13,7 +13,7 @@
  * distribution contains it). Basis third_party: the figures are USITC's
  * harmonised estimates, not what either country declares.
  *
- * The rows are read into flow records (flows.h) and the observations made
+ * The rows are read into flow records (flow_records.h) and the observations made
  * from them (itpd_make_flows): after the last row for a load, or when the
  * workspace reads the records it keeps instead of the observations (428k
  * records instead of 1.35 million observations), for one country if it asks.
@@ -58,7 +58,7 @@ typedef struct itpd_state {
     double unit_factor;
     /* alpha-3 code -> slot + 1 in flows.codes (0: not met yet; ITPD_UNMAPPED: left out) */
     int32_t code_slot[ITPD_CODES];
-    mvec__flows flows; /* the rows read */
+    mvec__flow_records flows; /* the rows read */
     mvec__unmapped unmapped;
     /* While making observations: the records' countries. */
     const mvec_country *const *countries;
@@ -170,7 +170,7 @@ static void itpd_clear(mvec__import *import)
     if (s == NULL)
         return;
     mvec__unmapped_clear(import->ctx, &s->unmapped);
-    mvec__flows_clear(import->ctx, &s->flows);
+    mvec__flow_records_clear(import->ctx, &s->flows);
     itpd_clear_totals(import->ctx, s);
     mvec__free(import->ctx, s);
     import->state = NULL;
@@ -200,10 +200,10 @@ static mvec_status itpd_country(mvec__import *import, size_t column, int32_t *sl
         if (!is_country) {
             known = ITPD_UNMAPPED;
         } else if (s->flows.code_count >= s->stride ||
-                   s->flows.code_count >= MVEC__FLOW_CODES) {
+                   s->flows.code_count >= MVEC__FLOW_RECORD_CODES) {
             return mvec__error(import->ctx, MVEC_ERR_INTERNAL, "more countries than the registry");
         } else {
-            mvec__flows *f = &s->flows;
+            mvec__flow_records *f = &s->flows;
             mvec_status status = mvec__grow(import->ctx, &f->codes, &f->code_capacity,
                                             f->code_count + 1, sizeof *f->codes);
             if (status != MVEC_OK)
@@ -357,20 +357,20 @@ static mvec_status itpd_row(mvec__import *import)
         return MVEC_OK; /* counted, reported at the end */
     if (table->record->line > UINT32_MAX)
         return mvec__table_fail(ctx, table, ITPD_YEAR, MVEC_ERR_LIMIT, "too many lines");
-    mvec__flow flow = {.value = value,
+    mvec__flow_record flow = {.value = value,
                        .line = (uint32_t)table->record->line,
                        .column = (uint32_t)table->field_of[ITPD_VALUE] + 1,
                        .year = (uint16_t)year,
                        .from = (uint16_t)exporter,
                        .to = (uint16_t)importer};
-    MVEC_TRY(mvec__flows_add(ctx, &s->flows, &flow));
+    MVEC_TRY(mvec__flow_records_add(ctx, &s->flows, &flow));
 cleanup:
     return status;
 }
 
 /* Add foreign record `f` to the sums of `self`: its total with `other`, and
  * its WLD figures of `flow` (exports or imports) and of the total. */
-static mvec_status itpd_sum_side(mvec__import *import, struct itpd_year *y, const mvec__flow *f,
+static mvec_status itpd_sum_side(mvec__import *import, struct itpd_year *y, const mvec__flow_record *f,
                                  int32_t self, int32_t other, size_t flow)
 {
     mvec_status status =
@@ -389,7 +389,7 @@ static mvec_status itpd_sum_side(mvec__import *import, struct itpd_year *y, cons
 
 /* The observations of one record for `want` (-1: every country), summing
  * the totals of the countries wanted. */
-static mvec_status itpd_record(mvec__import *import, const mvec__flow *f, long want)
+static mvec_status itpd_record(mvec__import *import, const mvec__flow_record *f, long want)
 {
     itpd_state *s = import->state;
     mvec_status status = MVEC_OK;
@@ -424,7 +424,7 @@ cleanup:
  * pair (in the order first met), then WLD per year and country (in the
  * order the records first name them: the same whatever order the codes are
  * in, so the workspace, which holds them in another, makes the same rows). */
-static mvec_status itpd_make_flows(mvec__import *import, const mvec__flows *flows,
+static mvec_status itpd_make_flows(mvec__import *import, const mvec__flow_records *flows,
                                    const mvec_country *country)
 {
     itpd_state *s = import->state;
@@ -432,7 +432,7 @@ static mvec_status itpd_make_flows(mvec__import *import, const mvec__flows *flow
     long want = -1;
     size_t *named = NULL, named_count = 0; /* code indexes, in the order first named */
     bool *seen = NULL;
-    if (country != NULL && (want = mvec__flows_code(flows, country)) < 0)
+    if (country != NULL && (want = mvec__flow_records_code(flows, country)) < 0)
         return MVEC_OK;
     if (flows->code_count > s->stride)
         return mvec__error(import->ctx, MVEC_ERR_INTERNAL, "more countries than the registry");
@@ -442,7 +442,7 @@ static mvec_status itpd_make_flows(mvec__import *import, const mvec__flows *flow
     MVEC_TRY(mvec__calloc(import->ctx, flows->code_count + 1, sizeof *named, &named));
     MVEC_TRY(mvec__calloc(import->ctx, flows->code_count + 1, sizeof *seen, &seen));
     for (size_t i = 0; i < flows->count; i++) {
-        const mvec__flow *f = &flows->rows[i];
+        const mvec__flow_record *f = &flows->rows[i];
         uint16_t ends[2] = {f->from, f->to};
         for (size_t e = 0; e < 2; e++)
             if (!seen[ends[e]]) {
@@ -495,7 +495,7 @@ static mvec_status itpd_finish(mvec__import *import)
  * record, two per foreign one (exports, imports), two totals per pair of
  * countries and year, three WLD rows per country and year of a foreign
  * record. A bit per pair and year instead of the totals: O(records). */
-static mvec_status itpd_count(mvec__import *import, const mvec__flows *flows, size_t *out)
+static mvec_status itpd_count(mvec__import *import, const mvec__flow_records *flows, size_t *out)
 {
     mvec_ctx *ctx = import->ctx;
     mvec_status status = MVEC_OK;
@@ -503,7 +503,7 @@ static mvec_status itpd_count(mvec__import *import, const mvec__flows *flows, si
     size_t words = (n * n + n + 63) / 64; /* pairs a * n + b (a < b), then countries */
     uint64_t *seen[ITPD_YEARS] = {NULL};
     for (size_t i = 0; i < flows->count; i++) {
-        const mvec__flow *f = &flows->rows[i];
+        const mvec__flow_record *f = &flows->rows[i];
         if (f->from == f->to) {
             made++;
             continue;
@@ -530,7 +530,7 @@ cleanup:
 }
 
 /* Hand the records over, with the number of observations they make. */
-static mvec_status itpd_take_flows(mvec__import *import, mvec__flows *out)
+static mvec_status itpd_take_flows(mvec__import *import, mvec__flow_records *out)
 {
     itpd_state *s = import->state;
     size_t made = 0;
@@ -538,7 +538,7 @@ static mvec_status itpd_take_flows(mvec__import *import, mvec__flows *out)
     mvec_status status = itpd_count(import, &s->flows, &made);
     if (status != MVEC_OK)
         return status;
-    mvec__flows_clear(import->ctx, out);
+    mvec__flow_records_clear(import->ctx, out);
     *out = s->flows;
     out->observations = made;
     memset(&s->flows, 0, sizeof s->flows);

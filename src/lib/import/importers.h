@@ -36,7 +36,7 @@
 #define MVEC_IMPORTERS_H
 
 #include "../data/csv_table.h"
-#include "flows.h"
+#include "flow_records.h"
 
 /* One load in progress, handed to an importer's functions. */
 typedef struct mvec__import {
@@ -75,7 +75,7 @@ typedef struct mvec__importer {
     /* Files the importer may read beside the imported one (same folder, these
      * names), NULL-terminated or NULL: the workspace's fingerprint covers them. */
     const char *const *companions;
-    /* Optional, for a file of flows (flows.h), both or neither: the rows are
+    /* Optional, for a file of flows (flow_records.h), both or neither: the rows are
      * read into flow records, not observations. take_flows hands the records
      * over after the last row, in place of finish (and sets
      * out->observations to what make_flows of every country makes);
@@ -84,8 +84,8 @@ typedef struct mvec__importer {
      * make_flows of every country). It runs between begin and clear, with no
      * row read (import->table unbound). The workspace keeps such a file as
      * its records and makes the observations when it reads them. */
-    mvec_status (*take_flows)(mvec__import *import, mvec__flows *out);
-    mvec_status (*make_flows)(mvec__import *import, const mvec__flows *flows,
+    mvec_status (*take_flows)(mvec__import *import, mvec__flow_records *out);
+    mvec_status (*make_flows)(mvec__import *import, const mvec__flow_records *flows,
                               const mvec_country *country);
 } mvec__importer;
 
@@ -150,7 +150,7 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
                                              mvec_status (*drain)(void *user,
                                                                   const mvec_observation *rows,
                                                                   size_t count),
-                                             void *user, mvec__flows *flows,
+                                             void *user, mvec__flow_records *flows,
                                              const char **used_format);
 /* ... where `flows`, when not NULL, takes the records of an importer that
  * has take_flows (flows->taken is then true and no row is drained). */
@@ -160,6 +160,6 @@ mvec_status mvec__observations_import_stream(mvec_ctx *ctx, mvec_observations *o
  * make_flows, clear. On failure the store is as it was. */
 mvec_status mvec__observations_from_flows(mvec_ctx *ctx, mvec_observations *observations,
                                           const char *name, const char *format,
-                                          const mvec__flows *flows, const mvec_country *country);
+                                          const mvec__flow_records *flows, const mvec_country *country);
 
 #endif

@@ -1050,14 +1050,14 @@ cleanup:
  * for `country`, their codes made local to the row. `local` (code_count
  * entries of -1) and `codes` (room for code_count codes) are scratch. */
 static mvec_status write_flow_row(writer *w, sqlite3_stmt *add, long long file_id,
-                                  const mvec__flows *flows, const mvec_country *country,
+                                  const mvec__flow_records *flows, const mvec_country *country,
                                   const size_t *order, size_t count, int32_t *local,
                                   uint16_t *codes, unsigned char *bytes)
 {
     mvec_status status = MVEC_OK;
     size_t code_count = 0;
     for (size_t i = 0; i < count; i++) {
-        const mvec__flow *f = &flows->rows[order[i]];
+        const mvec__flow_record *f = &flows->rows[order[i]];
         uint16_t ends[2] = {f->from, f->to};
         for (size_t e = 0; e < 2; e++)
             if (local[ends[e]] < 0) {
@@ -1074,7 +1074,7 @@ static mvec_status write_flow_row(writer *w, sqlite3_stmt *add, long long file_i
     sqlite3_bind_int64(add, 1, file_id);
     sqlite3_bind_text(add, 2, country->code, -1, SQLITE_STATIC);
     sqlite3_bind_text(add, 3, text, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(add, 4, (sqlite3_int64)(count * MVEC__FLOW_BYTES));
+    sqlite3_bind_int64(add, 4, (sqlite3_int64)(count * MVEC__FLOW_RECORD_BYTES));
     status = step_done(w, add, "adding a file's flows");
     mvec__free(w->ctx, text);
     MVEC_TRY(status);
@@ -1086,13 +1086,13 @@ static mvec_status write_flow_row(writer *w, sqlite3_stmt *add, long long file_i
     for (size_t at = 0; rc == SQLITE_OK && at < count; at += FLOW_CHUNK) {
         size_t k = count - at < FLOW_CHUNK ? count - at : FLOW_CHUNK;
         for (size_t i = 0; i < k; i++) {
-            mvec__flow f = flows->rows[order[at + i]];
+            mvec__flow_record f = flows->rows[order[at + i]];
             f.from = (uint16_t)local[f.from];
             f.to = (uint16_t)local[f.to];
-            mvec__flow_encode(&f, bytes + i * MVEC__FLOW_BYTES);
+            mvec__flow_record_encode(&f, bytes + i * MVEC__FLOW_RECORD_BYTES);
         }
-        rc = sqlite3_blob_write(blob, bytes, (int)(k * MVEC__FLOW_BYTES),
-                                (int)(at * MVEC__FLOW_BYTES));
+        rc = sqlite3_blob_write(blob, bytes, (int)(k * MVEC__FLOW_RECORD_BYTES),
+                                (int)(at * MVEC__FLOW_RECORD_BYTES));
     }
     int closed = sqlite3_blob_close(blob);
     if (rc == SQLITE_OK)
@@ -1111,7 +1111,7 @@ cleanup:
  * importer), at most FLOW_PART to a row; so a one-country load reads only
  * that country's rows. Set the file's counts: the observations the records
  * make, the countries they name. Cost: O(records + countries^2). */
-static mvec_status write_flows(writer *w, long long file_id, const mvec__flows *flows,
+static mvec_status write_flows(writer *w, long long file_id, const mvec__flow_records *flows,
                                size_t *rows_out)
 {
     mvec_status status = MVEC_OK;
@@ -1128,7 +1128,7 @@ static mvec_status write_flows(writer *w, long long file_id, const mvec__flows *
     MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *start, &start));
     MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *cursor, &cursor));
     for (size_t i = 0; i < flows->count; i++) {
-        const mvec__flow *f = &flows->rows[i];
+        const mvec__flow_record *f = &flows->rows[i];
         start[f->from + 1]++;
         if (f->to != f->from)
             start[f->to + 1]++;
@@ -1142,7 +1142,7 @@ static mvec_status write_flows(writer *w, long long file_id, const mvec__flows *
     MVEC_TRY(mvec__calloc(ctx, start[n] + 1, sizeof *order, &order));
     memcpy(cursor, start, (n + 1) * sizeof *cursor);
     for (size_t i = 0; i < flows->count; i++) {
-        const mvec__flow *f = &flows->rows[i];
+        const mvec__flow_record *f = &flows->rows[i];
         order[cursor[f->from]++] = i;
         if (f->to != f->from)
             order[cursor[f->to]++] = i;
@@ -1151,7 +1151,7 @@ static mvec_status write_flows(writer *w, long long file_id, const mvec__flows *
     for (size_t c = 0; c < n; c++)
         local[c] = -1;
     MVEC_TRY(mvec__calloc(ctx, n + 1, sizeof *codes, &codes));
-    MVEC_TRY(mvec__alloc(ctx, (size_t)FLOW_CHUNK * MVEC__FLOW_BYTES, &bytes));
+    MVEC_TRY(mvec__alloc(ctx, (size_t)FLOW_CHUNK * MVEC__FLOW_RECORD_BYTES, &bytes));
     MVEC_TRY(prepare(ctx, w->workspace,
                      "INSERT INTO flow (file, country, codes, records) "
                      "VALUES (?, ?, ?, zeroblob(?))",
@@ -1193,7 +1193,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
     size_t length = 0;
     mvec_observations *scratch = NULL;
     sink rows_of = {.w = w, .countries = {NULL, NULL, 1, 0, 0}};
-    mvec__flows flows = {0};
+    mvec__flow_records flows = {0};
     char absolute[PATH_MAX];
     char sha[65], held_sha[65], held_format[64], other[PATH_MAX];
     long long held_id = 0;
@@ -1260,7 +1260,7 @@ static mvec_status import_one(writer *w, const mvec_countries *countries, const 
         MVEC_TRY(sink_write(&rows_of, rows));
     *action = held_id != 0 ? MVEC_WORKSPACE_REPLACED : MVEC_WORKSPACE_ADDED;
 cleanup:
-    mvec__flows_clear(ctx, &flows);
+    mvec__flow_records_clear(ctx, &flows);
     sink_clear(ctx, &rows_of);
     mvec_observations_free(ctx, scratch);
     mvec__free(ctx, text);
@@ -1521,7 +1521,7 @@ cleanup:
  * spaces), each known to this mvec and named once. */
 static mvec_status read_codes(mvec_ctx *ctx, mvec_workspace *workspace,
                               const mvec_countries *registry, const char *text,
-                              mvec__flows *flows)
+                              mvec__flow_records *flows)
 {
     mvec_status status = MVEC_OK;
     size_t length = strlen(text);
@@ -1540,7 +1540,7 @@ static mvec_status read_codes(mvec_ctx *ctx, mvec_workspace *workspace,
             MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
                       "%s: the workspace holds country code '%s', which this mvec does not know",
                       workspace->path, code);
-        if (mvec__flows_code(flows, country) >= 0)
+        if (mvec__flow_records_code(flows, country) >= 0)
             MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow code %s twice)",
                       workspace->path, code);
         flows->codes[flows->code_count++] = country;
@@ -1550,10 +1550,10 @@ cleanup:
 }
 
 /* The index of `country` in into->codes, added when missing. */
-static mvec_status flow_code(mvec_ctx *ctx, mvec__flows *into, const mvec_country *country,
+static mvec_status flow_code(mvec_ctx *ctx, mvec__flow_records *into, const mvec_country *country,
                              uint16_t *out)
 {
-    long known = mvec__flows_code(into, country);
+    long known = mvec__flow_records_code(into, country);
     if (known < 0) {
         mvec_status status = mvec__grow(ctx, &into->codes, &into->code_capacity,
                                         into->code_count + 1, sizeof *into->codes);
@@ -1572,26 +1572,26 @@ static mvec_status flow_code(mvec_ctx *ctx, mvec__flows *into, const mvec_countr
  * load of every row takes each record once. */
 static mvec_status take_flow_row(mvec_ctx *ctx, mvec_workspace *workspace,
                                  const mvec_countries *registry, sqlite3_stmt *statement,
-                                 bool exported_only, mvec__flows *into)
+                                 bool exported_only, mvec__flow_records *into)
 {
     mvec_status status = MVEC_OK;
-    mvec__flows row = {0};
+    mvec__flow_records row = {0};
     uint16_t *global = NULL;
     const char *code = column_text(statement, 3);
     MVEC_TRY(read_codes(ctx, workspace, registry, column_text(statement, 4), &row));
     const mvec_country *country = mvec_countries_find(registry, code);
-    long self = country != NULL ? mvec__flows_code(&row, country) : -1;
+    long self = country != NULL ? mvec__flow_records_code(&row, country) : -1;
     if (self < 0)
         MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE, "%s: the workspace is corrupt (flow row of '%s')",
                   workspace->path, code);
-    MVEC_TRY(mvec__flows_decode(ctx, &row, sqlite3_column_blob(statement, 5),
+    MVEC_TRY(mvec__flow_records_decode(ctx, &row, sqlite3_column_blob(statement, 5),
                                 (size_t)sqlite3_column_bytes(statement, 5), row.code_count,
                                 workspace->path));
     MVEC_TRY(mvec__calloc(ctx, row.code_count + 1, sizeof *global, &global));
     for (size_t c = 0; c < row.code_count; c++)
         MVEC_TRY(flow_code(ctx, into, row.codes[c], &global[c]));
     for (size_t i = 0; i < row.count; i++) {
-        mvec__flow f = row.rows[i];
+        mvec__flow_record f = row.rows[i];
         if (f.from != self && f.to != self)
             MVEC_FAIL(ctx, MVEC_ERR_WORKSPACE,
                       "%s: the workspace is corrupt (a flow row of '%s' without it)",
@@ -1600,17 +1600,17 @@ static mvec_status take_flow_row(mvec_ctx *ctx, mvec_workspace *workspace,
             continue;
         f.from = global[f.from];
         f.to = global[f.to];
-        MVEC_TRY(mvec__flows_add(ctx, into, &f));
+        MVEC_TRY(mvec__flow_records_add(ctx, into, &f));
     }
 cleanup:
-    mvec__flows_clear(ctx, &row);
+    mvec__flow_records_clear(ctx, &row);
     mvec__free(ctx, global);
     return status;
 }
 
 static int by_line(const void *a, const void *b)
 {
-    const mvec__flow *x = a, *y = b;
+    const mvec__flow_record *x = a, *y = b;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->from != y->from)
@@ -1628,7 +1628,7 @@ static mvec_status load_flows(mvec_ctx *ctx, mvec_workspace *workspace,
     mvec_status status = MVEC_OK;
     const mvec_countries *registry = mvec_observations_countries(observations);
     sqlite3_stmt *statement = NULL;
-    mvec__flows flows = {0};
+    mvec__flow_records flows = {0};
     char *path = NULL, *format = NULL;
     long long file = 0;
     int rc;
@@ -1655,7 +1655,7 @@ static mvec_status load_flows(mvec_ctx *ctx, mvec_workspace *workspace,
                 qsort(flows.rows, flows.count, sizeof *flows.rows, by_line);
             MVEC_TRY(
                 mvec__observations_from_flows(ctx, observations, path, format, &flows, focal));
-            mvec__flows_clear(ctx, &flows);
+            mvec__flow_records_clear(ctx, &flows);
         }
         if (rc == SQLITE_DONE)
             break;
@@ -1672,7 +1672,7 @@ static mvec_status load_flows(mvec_ctx *ctx, mvec_workspace *workspace,
     }
 cleanup:
     sqlite3_finalize(statement);
-    mvec__flows_clear(ctx, &flows);
+    mvec__flow_records_clear(ctx, &flows);
     mvec__free(ctx, path);
     mvec__free(ctx, format);
     return status;

@@ -1,12 +1,12 @@
 /*
- * flows.c - records of a file of flows and their byte form (flows.h).
+ * flow_records.c - records of a file of flows and their byte form (flow_records.h).
  */
-#include "flows.h"
+#include "flow_records.h"
 
 #include <math.h>
 #include <string.h>
 
-mvec_status mvec__flows_add(mvec_ctx *ctx, mvec__flows *flows, const mvec__flow *flow)
+mvec_status mvec__flow_records_add(mvec_ctx *ctx, mvec__flow_records *flows, const mvec__flow_record *flow)
 {
     if (flows->count == flows->capacity) {
         mvec_status status = mvec__grow(ctx, &flows->rows, &flows->capacity, flows->count + 1,
@@ -18,14 +18,14 @@ mvec_status mvec__flows_add(mvec_ctx *ctx, mvec__flows *flows, const mvec__flow 
     return MVEC_OK;
 }
 
-void mvec__flows_clear(mvec_ctx *ctx, mvec__flows *flows)
+void mvec__flow_records_clear(mvec_ctx *ctx, mvec__flow_records *flows)
 {
     mvec__free(ctx, flows->rows);
     mvec__free(ctx, (void *)flows->codes);
     memset(flows, 0, sizeof *flows);
 }
 
-long mvec__flows_code(const mvec__flows *flows, const mvec_country *country)
+long mvec__flow_records_code(const mvec__flow_records *flows, const mvec_country *country)
 {
     for (size_t i = 0; i < flows->code_count; i++)
         if (flows->codes[i] == country)
@@ -48,7 +48,7 @@ static uint64_t get(const unsigned char *at, size_t bytes)
 }
 
 /* value (8: the double's bits), line (4), column (4), year, from, to, 0 (2 each) */
-void mvec__flow_encode(const mvec__flow *flow, unsigned char *out)
+void mvec__flow_record_encode(const mvec__flow_record *flow, unsigned char *out)
 {
     uint64_t bits;
     memcpy(&bits, &flow->value, sizeof bits);
@@ -61,20 +61,20 @@ void mvec__flow_encode(const mvec__flow *flow, unsigned char *out)
     put(out + 22, 0, 2);
 }
 
-mvec_status mvec__flows_decode(mvec_ctx *ctx, mvec__flows *flows, const unsigned char *bytes,
+mvec_status mvec__flow_records_decode(mvec_ctx *ctx, mvec__flow_records *flows, const unsigned char *bytes,
                                size_t length, size_t code_count, const char *where)
 {
     mvec_status status = MVEC_OK;
-    if (length % MVEC__FLOW_BYTES != 0)
+    if (length % MVEC__FLOW_RECORD_BYTES != 0)
         return mvec__error(ctx, MVEC_ERR_WORKSPACE,
                            "%s: the workspace is corrupt (flow records of %zu bytes)", where,
                            length);
-    size_t n = length / MVEC__FLOW_BYTES;
+    size_t n = length / MVEC__FLOW_RECORD_BYTES;
     MVEC_TRY(mvec__grow(ctx, &flows->rows, &flows->capacity, flows->count + n,
                         sizeof *flows->rows));
-    for (size_t i = 0; i < n; i++, bytes += MVEC__FLOW_BYTES) {
+    for (size_t i = 0; i < n; i++, bytes += MVEC__FLOW_RECORD_BYTES) {
         uint64_t bits = get(bytes, 8);
-        mvec__flow f = {.line = (uint32_t)get(bytes + 8, 4),
+        mvec__flow_record f = {.line = (uint32_t)get(bytes + 8, 4),
                         .column = (uint32_t)get(bytes + 12, 4),
                         .year = (uint16_t)get(bytes + 16, 2),
                         .from = (uint16_t)get(bytes + 18, 2),
