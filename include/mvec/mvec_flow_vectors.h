@@ -127,7 +127,9 @@ MVEC_API mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_as
  *
  * The yearly totals (partner WLD, indicator value, not superseded, USD) of
  * `country` in `flows_obs` (the flow vectors) against those in `reference`
- * (e.g. the Bureau's table), vector by vector and basis by basis; a year is
+ * (e.g. the Bureau's table; only rows of quality "official" when
+ * `official_only`; never rows of a source the flow totals have), vector by
+ * vector and basis by basis; a year is
  * flagged when |flow - reference| > tolerance x reference
  * (docs/methods.md section 12). Years only one side has are listed too.
  * Cost: O(n log n) in the observations of the country. */
@@ -149,7 +151,8 @@ typedef struct mvec_coverage mvec_coverage;
  * MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_coverage_build(mvec_ctx *ctx, const mvec_observations *flows_obs,
                                          const mvec_observations *reference, const char *country,
-                                         double tolerance, mvec_coverage **out);
+                                         double tolerance, bool official_only,
+                                         mvec_coverage **out);
 MVEC_API void mvec_coverage_free(mvec_ctx *ctx, mvec_coverage *coverage);
 MVEC_API size_t mvec_coverage_count(const mvec_coverage *coverage);
 MVEC_API const mvec_coverage_row *mvec_coverage_at(const mvec_coverage *coverage, size_t index);

@@ -13,7 +13,8 @@
 static const cli_option OPTION_AGAINST = {
     "against", 0, "FILE", CLI_TEXT, offsetof(cli_args, against),
     "compare with the totals in this observation file (any format 'mvec import' reads) instead "
-    "of everything else loaded (by default the Bureau's table built into mvec)"};
+    "of the official figures among everything else loaded (by default the Bureau's table built "
+    "into mvec)"};
 static const cli_option OPTION_TOLERANCE = {
     "tolerance", 0, "PCT", CLI_TEXT, offsetof(cli_args, tolerance),
     "flag a year whose totals differ by more than PCT % of the reference (default 2)"};
@@ -72,7 +73,7 @@ static int run_coverage(const cli_command *command, cli_args *args)
         if (status == MVEC_OK)
             status = mvec_coverage_build(session.ctx, flow_store,
                                          against ? against : session.observations, country,
-                                         tolerance, &coverage);
+                                         tolerance, against == NULL, &coverage);
         if (status == MVEC_OK) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_coverage_write(session.ctx, coverage, session.format, 0, &sink);
@@ -95,8 +96,9 @@ const cli_command CMD_COVERAGE = {
                "trade (its World rows, else the sum over partners) with another source's (partner "
                "WLD), and flag the years where they differ by more than the tolerance.",
     .description = "COUNTRY is a code or a name (default: Kazakhstan). The reference is the "
-                   "file --against names, else every other source loaded (the embedded data, "
-                   "other --data files, the workspace); a source is never compared with itself. "
+                   "file --against names (every row), else the official figures (quality official) of "
+                   "every other source loaded (the embedded data, other --data files, the "
+                   "workspace); a source is never compared with itself. "
                    "Each basis of the flow table is compared on its own; mirror (partner-basis) "
                    "vectors have no total and are not compared. A year is flagged 'differs' when "
                    "|flows - reference| > tolerance x reference (docs/methods.md section 12); "

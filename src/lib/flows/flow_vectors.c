@@ -750,12 +750,12 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
     mvec_status status = MVEC_OK;
     mvec__result r;
     mvec__result_init(&r);
-    mvec__buf out = {0};
+    mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     enum { COUNTRY, VECTOR, YEAR, BASIS, RANK, PARTNER, NAME, WITH, CTOTAL, BACK, PTOTAL,
-           CDEP, PDEP, RATIO };
+           CDEP, PDEP, RATIO, WITH_M, CTOTAL_M, PTOTAL_M, CDEP_PCT, PDEP_PCT, RATIO_TEXT };
     const unsigned data = MVEC__COLUMN_NO_TEXT;
+    const unsigned text = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
     int exact = MVEC__DECIMALS_EXACT;
-    (void)flags;
     MVEC_TRY(mvec__result_column(ctx, &r, "country", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, data));
     MVEC_TRY(mvec__result_column(ctx, &r, "vector", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "year", "year", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
@@ -763,19 +763,33 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
     MVEC_TRY(mvec__result_column(ctx, &r, "rank", "#", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "name", "name", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "country_with_partner_usd", "c-p USD m",
-                                 MVEC__COLUMN_NUMBER, 1e-6, 1, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "country_total_usd", "c total USD m",
-                                 MVEC__COLUMN_NUMBER, 1e-6, 1, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "partner_with_country_usd", NULL, MVEC__COLUMN_NUMBER,
+    /* CSV and JSON: whole dollars and fractions, exact */
+    MVEC_TRY(mvec__result_column(ctx, &r, "country_with_partner_usd", NULL, MVEC__COLUMN_INTEGER,
                                  1, 0, 0, data));
-    MVEC_TRY(mvec__result_column(ctx, &r, "partner_total_usd", "p total USD m",
-                                 MVEC__COLUMN_NUMBER, 1e-6, 1, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "country_dependence", "c on p %", MVEC__COLUMN_NUMBER,
-                                 100, 2, exact, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "partner_dependence", "p on c %", MVEC__COLUMN_NUMBER,
-                                 100, 2, exact, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "ratio", "ratio", MVEC__COLUMN_NUMBER, 1, 2, exact, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "country_total_usd", NULL, MVEC__COLUMN_INTEGER, 1, 0,
+                                 0, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "partner_with_country_usd", NULL, MVEC__COLUMN_INTEGER,
+                                 1, 0, 0, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "partner_total_usd", NULL, MVEC__COLUMN_INTEGER, 1, 0,
+                                 0, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "country_dependence", NULL, MVEC__COLUMN_NUMBER, 1, 0,
+                                 exact, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "partner_dependence", NULL, MVEC__COLUMN_NUMBER, 1, 0,
+                                 exact, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ratio", NULL, MVEC__COLUMN_NUMBER, 1, 0, exact, data));
+    /* the table: millions and percent */
+    MVEC_TRY(mvec__result_column(ctx, &r, "with_m", "c-p USD m", MVEC__COLUMN_NUMBER, 1e-6, 1, 0,
+                                 text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ctotal_m", "c total USD m", MVEC__COLUMN_NUMBER, 1e-6,
+                                 1, 0, text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ptotal_m", "p total USD m", MVEC__COLUMN_NUMBER, 1e-6,
+                                 1, 0, text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "cdep_pct", "c on p %", MVEC__COLUMN_NUMBER, 100, 2, 0,
+                                 text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "pdep_pct", "p on c %", MVEC__COLUMN_NUMBER, 100, 2, 0,
+                                 text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ratio_text", "ratio", MVEC__COLUMN_NUMBER, 1, 2, 0,
+                                 text));
     for (size_t i = 0; i < a->count; i++) {
         const mvec_flow_asymmetry_row *row = &a->rows[i];
         MVEC_TRY(mvec__result_row(ctx, &r));
@@ -793,6 +807,13 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
         mvec__result_number(&r, CDEP, row->country_dependence);
         mvec__result_number(&r, PDEP, row->partner_dependence);
         mvec__result_number(&r, RATIO, row->ratio);
+        mvec__result_number(&r, WITH_M, (double)row->country_with_partner);
+        mvec__result_number(&r, CTOTAL_M, (double)row->country_total);
+        mvec__result_number(&r, PTOTAL_M,
+                            row->partner_total > 0 ? (double)row->partner_total : NAN);
+        mvec__result_number(&r, CDEP_PCT, row->country_dependence);
+        mvec__result_number(&r, PDEP_PCT, row->partner_dependence);
+        mvec__result_number(&r, RATIO_TEXT, row->ratio);
     }
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out,
@@ -854,8 +875,11 @@ static int compare_rows(const void *pa, const void *pb)
 }
 
 /* A reference row from one of the flow sources themselves (never compared with itself). */
-static bool from_flows(const mvec_observations *flows_obs, const mvec_observation *g)
+static bool from_flows(const mvec_observations *flows_obs, const mvec_observation *g,
+                       bool official_only)
 {
+    if (official_only && strcmp(g->quality, "official") != 0)
+        return true; /* left out like a flow row */
     for (size_t i = 0; i < mvec_observations_count(flows_obs); i++)
         if (strcmp(mvec_observations_at(flows_obs, i)->source, g->source) == 0)
             return true;
@@ -864,7 +888,7 @@ static bool from_flows(const mvec_observations *flows_obs, const mvec_observatio
 
 mvec_status mvec_coverage_build(mvec_ctx *ctx, const mvec_observations *flows_obs,
                                 const mvec_observations *reference, const char *country,
-                                double tolerance, mvec_coverage **out)
+                                double tolerance, bool official_only, mvec_coverage **out)
 {
     mvec_status status = MVEC_OK;
     mvec_coverage *c = NULL;
@@ -889,7 +913,7 @@ mvec_status mvec_coverage_build(mvec_ctx *ctx, const mvec_observations *flows_ob
         for (size_t j = 0; j <= nr; j++) {
             const mvec_observation *g = j < nr ? mvec_observations_at(reference, j) : NULL;
             if (g != NULL && !(is_total(g, focal) && g->year == f->year &&
-                               strcmp(g->vector, f->vector) == 0 && !from_flows(flows_obs, g)))
+                               strcmp(g->vector, f->vector) == 0 && !from_flows(flows_obs, g, official_only)))
                 continue;
             if (g == NULL && matched)
                 break;
@@ -917,7 +941,7 @@ mvec_status mvec_coverage_build(mvec_ctx *ctx, const mvec_observations *flows_ob
     /* reference years of the same vectors that the flows lack */
     for (size_t j = 0; j < nr; j++) {
         const mvec_observation *g = mvec_observations_at(reference, j);
-        if (!is_total(g, focal) || from_flows(flows_obs, g))
+        if (!is_total(g, focal) || from_flows(flows_obs, g, official_only))
             continue;
         bool vector_known = false;
         bool year_known = false;
@@ -980,26 +1004,47 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
     mvec_status status = MVEC_OK;
     mvec__result r;
     mvec__result_init(&r);
-    mvec__buf out = {0};
-    enum { VECTOR, YEAR, BASIS, FLOW, REFERENCE, DIFFERENCE, VERDICT, FLOW_SOURCE, REF_SOURCE };
+    mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
+    enum { VECTOR, YEAR, BASIS, FLOW_M, REFERENCE_M, DIFFERENCE_PCT, VERDICT, FLOW_SOURCE, REF_SOURCE,
+           FLOW, REFERENCE, DIFFERENCE, REF_NUMBER };
     int exact = MVEC__DECIMALS_EXACT;
     MVEC_TRY(mvec__result_column(ctx, &r, "vector", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "year", "year", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "flow_basis", "basis", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    const unsigned data = MVEC__COLUMN_NO_TEXT;
+    const unsigned text = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
     MVEC_TRY(mvec__result_column(ctx, &r, "flow_usd", "flows USD m", MVEC__COLUMN_NUMBER, 1e-6, 1,
-                                 exact, 0));
+                                 0, text));
     MVEC_TRY(mvec__result_column(ctx, &r, "reference_usd", "reference USD m", MVEC__COLUMN_NUMBER,
-                                 1e-6, 1, exact, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "difference", "diff %", MVEC__COLUMN_NUMBER, 100, 2,
-                                 exact, 0));
+                                 1e-6, 1, 0, text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "difference_pct", "diff %", MVEC__COLUMN_NUMBER, 100, 2,
+                                 0, text));
     MVEC_TRY(mvec__result_column(ctx, &r, "verdict", "verdict", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "flow_source", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                                 MVEC__COLUMN_NO_TEXT));
-    MVEC_TRY(mvec__result_column(ctx, &r, "reference_source", "reference", MVEC__COLUMN_TEXT, 1,
-                                 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "flow_source", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "reference_source", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "flow_usd", NULL, MVEC__COLUMN_NUMBER, 1, 0, exact,
+                                 data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "reference_usd", NULL, MVEC__COLUMN_NUMBER, 1, 0, exact,
+                                 data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "difference", NULL, MVEC__COLUMN_NUMBER, 1, 0, exact,
+                                 data));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ref", "ref", MVEC__COLUMN_INTEGER, 1, 0, 0, text));
+    /* the text's reference numbers: sources in order of first appearance */
+    const char *legend[64];
+    size_t legend_count = 0;
     for (size_t i = 0; i < coverage->count; i++) {
         const mvec_coverage_row *row = &coverage->rows[i];
         MVEC_TRY(mvec__result_row(ctx, &r));
+        if (row->reference_source[0]) {
+            size_t k = 0;
+            while (k < legend_count && strcmp(legend[k], row->reference_source) != 0)
+                k++;
+            if (k == legend_count && legend_count < 64)
+                legend[legend_count++] = row->reference_source;
+            if (k < legend_count)
+                mvec__result_number(&r, REF_NUMBER, (double)(k + 1));
+        }
         MVEC_TRY(mvec__result_text(ctx, &r, VECTOR, row->vector));
         mvec__result_number(&r, YEAR, row->year);
         if (row->flow_basis[0])
@@ -1007,11 +1052,26 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
         mvec__result_number(&r, FLOW, row->flow_usd);
         mvec__result_number(&r, REFERENCE, row->reference_usd);
         mvec__result_number(&r, DIFFERENCE, row->difference);
+        mvec__result_number(&r, FLOW_M, row->flow_usd);
+        mvec__result_number(&r, REFERENCE_M, row->reference_usd);
+        mvec__result_number(&r, DIFFERENCE_PCT, row->difference);
         MVEC_TRY(mvec__result_text(ctx, &r, VERDICT, row->verdict));
         if (row->flow_source[0])
             MVEC_TRY(mvec__result_text(ctx, &r, FLOW_SOURCE, row->flow_source));
         if (row->reference_source[0])
             MVEC_TRY(mvec__result_text(ctx, &r, REF_SOURCE, row->reference_source));
+    }
+    if (format == MVEC_FORMAT_TABLE) {
+        MVEC_TRY(mvec__render_text(ctx, &r, &out));
+        if (coverage->count > 0 && coverage->rows[0].flow_source[0])
+            MVEC_TRY(mvec__buf_printf(ctx, &out, "flows: %s\n", coverage->rows[0].flow_source));
+        for (size_t k = 0; k < legend_count; k++)
+            MVEC_TRY(mvec__buf_printf(ctx, &out, "ref %zu: %s\n", k + 1, legend[k]));
+        MVEC_TRY(mvec__buf_printf(ctx, &out, "%zu year%s differ%s by more than the tolerance\n",
+                                  coverage->flagged, coverage->flagged == 1 ? "" : "s",
+                                  coverage->flagged == 1 ? "s" : ""));
+        MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+        goto cleanup;
     }
     if (format == MVEC_FORMAT_JSON)
         mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
