@@ -19,8 +19,13 @@ static const cli_option OPTION_TOLERANCE = {
     "tolerance", 0, "PCT", CLI_TEXT, offsetof(cli_args, tolerance),
     "flag a year whose totals differ by more than PCT % of the reference (default 2)"};
 
+static const cli_option OPTION_SOURCE = {
+    "source", 0, "TEXT", CLI_TEXT, offsetof(cli_args, source),
+    "name the flow table's publication (default: from its format, docs/formats.md), e.g. for a "
+    "file converted to a layout mvec reads"};
+
 static const cli_option *const COVERAGE_OPTIONS[] = {
-    &CLI_OPTION_DATA,   &OPTION_AGAINST,        &OPTION_TOLERANCE,    &CLI_OPTION_NO_EMBEDDED,
+    &CLI_OPTION_DATA,   &OPTION_AGAINST, &OPTION_SOURCE,        &OPTION_TOLERANCE,    &CLI_OPTION_NO_EMBEDDED,
     &CLI_OPTION_WORKSPACE, &CLI_OPTION_FORMAT,  &CLI_OPTION_OUTPUT,   &CLI_OPTION_ISO_CODES,
     &CLI_OPTION_QUIET,  &CLI_OPTION_HELP,       NULL,
 };
@@ -61,8 +66,12 @@ static int run_coverage(const cli_command *command, cli_args *args)
         for (size_t i = 0; status == MVEC_OK && i < session.flow_count; i++) {
             mvec_flow_vectors_options options = MVEC_FLOW_VECTORS_OPTIONS_INIT;
             options.country = country;
+            options.source = args->source;
+            /* the session reported the codes left out already */
+            mvec_ctx_set_log(session.ctx, NULL, NULL);
             status = mvec_flow_vectors_add(session.ctx, flow_store, session.flows[i], &options,
                                            NULL);
+            mvec_ctx_set_log(session.ctx, cli_log, NULL);
         }
         if (status == MVEC_OK && args->against != NULL) {
             status = mvec_observations_new(session.ctx, session.countries, &against);

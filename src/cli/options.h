@@ -42,6 +42,7 @@ typedef struct cli_args {
     bool asymmetry;                /* profile --asymmetry */
     const char *against;           /* coverage --against */
     const char *tolerance;         /* coverage --tolerance */
+    const char *source;            /* coverage --source */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

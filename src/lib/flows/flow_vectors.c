@@ -343,6 +343,13 @@ static mvec_status make_provenance(mvec_ctx *ctx, const mvec_flows_info *info,
         snprintf(date, each, "%s", version);
         p->url = "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37";
         p->column = 5;
+    } else if (strcmp(info->format, "wits") == 0 || strcmp(info->format, "comtrade") == 0) {
+        snprintf(source, each, "%s",
+                 strcmp(info->format, "wits") == 0 ? "UN Comtrade, via World Bank WITS"
+                                                  : "UN Comtrade, bulk download");
+        mtime_date(info->source_mtime_ns, date, each);
+        p->url = strcmp(info->format, "wits") == 0 ? "https://wits.worldbank.org/"
+                                                   : "https://comtradeplus.un.org/";
     } else if (strcmp(info->format, "wto") == 0) {
         snprintf(source, each, "%s",
                  "WTO Integrated Data Base, bilateral imports by HS chapter (HS_M_0010)");
@@ -442,7 +449,8 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
         char message[512];
         snprintf(message, sizeof message,
                  "%s: %zu rows of %s (%lld USD) have a partner code the country registry does "
-                 "not know: left out of the partner rows, kept in computed World totals",
+                 "not know: left out of the partner rows (a total computed over partners keeps "
+                 "them)",
                  info->source_path, unmapped_rows, focal->code, (long long)unmapped_value);
         mvec__log(ctx, MVEC_LOG_WARNING, "%s", message);
     }
@@ -880,9 +888,11 @@ static bool from_flows(const mvec_observations *flows_obs, const mvec_observatio
 {
     if (official_only && strcmp(g->quality, "official") != 0)
         return true; /* left out like a flow row */
-    for (size_t i = 0; i < mvec_observations_count(flows_obs); i++)
-        if (strcmp(mvec_observations_at(flows_obs, i)->source, g->source) == 0)
+    for (size_t i = 0; i < mvec_observations_count(flows_obs); i++) {
+        const mvec_observation *f = mvec_observations_at(flows_obs, i);
+        if (strcmp(f->source, g->source) == 0 || strcmp(f->file, g->file) == 0)
             return true;
+    }
     return false;
 }
 
