@@ -448,10 +448,11 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
     if (unmapped_rows > 0) {
         char message[512];
         snprintf(message, sizeof message,
-                 "%s: %zu rows of %s (%lld USD) have a partner code the country registry does "
-                 "not know: left out of the partner rows (a total computed over partners keeps "
-                 "them)",
-                 info->source_path, unmapped_rows, focal->code, (long long)unmapped_value);
+                 "%s: %zu row%s of %s (%lld USD) ha%s a partner code the country registry "
+                 "does not know: left out of the partner rows (a total computed over partners "
+                 "keeps them)",
+                 prov.title, unmapped_rows, unmapped_rows == 1 ? "" : "s", focal->code,
+                 (long long)unmapped_value, unmapped_rows == 1 ? "s" : "ve");
         mvec__log(ctx, MVEC_LOG_WARNING, "%s", message);
     }
 cleanup:
