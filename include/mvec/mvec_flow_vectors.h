@@ -16,9 +16,11 @@
  * and one WLD row per vector and year on the country's own declarations or
  * the reconciled basis: the source's World rows (code 000) summed over
  * products when it has them for that country, direction and year, else the
- * sum over every partner of the table. Mirror vectors get no WLD row: the
- * partners that report cover only part of the country's trade, so their sum
- * is not a total. Values are whole US dollars, written in `unit` (default
+ * sum over every partner of the table (World rows, organisations and
+ * published aggregates left out). A mirror vector's WLD row is the sum over
+ * the partners that declare the flow: they cover only part of the country's
+ * trade, so its shares are shares of the reporting partners' total (the note
+ * says so, and the coverage check leaves mirror totals out). Values are whole US dollars, written in `unit` (default
  * "USD", so every value is exact). Partners whose code maps to no registry
  * entry get no row of their own (their value stays in a computed WLD) and are
  * reported in one warning. Only the focal country's rows are made: the

@@ -295,10 +295,16 @@ static mvec_status emit_year(emit_state *s, const country_map *m, const mvec_flo
     }
     if (!any)
         return MVEC_OK;
-    if (basis != MVEC_BASIS_PARTNER) {
+    const mvec_country *wld = mvec_countries_find(mvec_observations_countries(s->observations),
+                                                  "WLD");
+    if (basis == MVEC_BASIS_PARTNER) {
+        /* mirror: the partners that declare cover part of the country's trade */
+        MVEC_TRY(emit(s, wld, VECTORS[direction], year, basis, all.value, all.rows, all.first,
+                      "total of the partners that declare this flow (not the country's world "
+                      "total): mirror shares are shares of it"));
+    } else {
         const cell *t = world.rows ? &world : &all;
-        MVEC_TRY(emit(s, mvec_countries_find(mvec_observations_countries(s->observations), "WLD"),
-                      VECTORS[direction], year, basis, t->value, t->rows, t->first,
+        MVEC_TRY(emit(s, wld, VECTORS[direction], year, basis, t->value, t->rows, t->first,
                       world.rows ? "the source's World rows, summed"
                                  : "sum over every partner (the source has no World rows)"));
     }
@@ -862,7 +868,7 @@ struct mvec_coverage {
 
 static bool is_total(const mvec_observation *o, const mvec_country *country)
 {
-    return o->country == country && !o->superseded && strcmp(o->partner->code, "WLD") == 0 &&
+    return o->country == country && !o->superseded && o->basis != MVEC_BASIS_PARTNER && strcmp(o->partner->code, "WLD") == 0 &&
            strcmp(o->indicator, "value") == 0 && o->period[0] == '\0' && o->item[0] == '\0' &&
            o->qualifier == MVEC_QUALIFIER_EXACT && strcmp(o->dimension, "USD") == 0 &&
            strncmp(o->vector, "trade.", 6) == 0;
