@@ -2,7 +2,7 @@
  * mvec_flow_vectors.h - a flow table (mvec_flows.h) as the trade vectors of
  * one country, the coverage of a flow source against another source's
  * totals, and the asymmetry of dependence between a country and its top
- * partners (docs/formats.md section 9, docs/methods.md section 12).
+ * partners (docs/formats.md "Flow tables as observations", docs/methods.md section 12).
  *
  * Vectors (mvec_flow_vectors_add): the rows of the table in which the focal
  * country is the exporter or the importer, summed over products into one
@@ -43,7 +43,7 @@ typedef struct mvec_flow_vectors_options {
     size_t size;             /* sizeof the struct: set by MVEC_FLOW_VECTORS_OPTIONS_INIT */
     const char *country;     /* the focal country: code or name (required) */
     const char *unit;        /* a USD unit of data/units.csv; NULL: "USD" */
-    const char *source;      /* NULL: by the table's format (docs/formats.md section 9) */
+    const char *source;      /* NULL: by the table's format (docs/formats.md "Flow tables as observations") */
     const char *source_date; /* NULL: by the table's format */
     const char *url;         /* NULL: by the table's format */
 } mvec_flow_vectors_options;

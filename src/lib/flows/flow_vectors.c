@@ -2,7 +2,7 @@
  * flow_vectors.c - a flow table as one country's trade vectors (observations),
  * the asymmetry of dependence with its top partners, and the coverage of a
  * flow source against another source's yearly totals
- * (include/mvec/mvec_flow_vectors.h; docs/formats.md section 9,
+ * (include/mvec/mvec_flow_vectors.h; docs/formats.md "Flow tables as observations",
  * docs/methods.md section 12).
  *
  * Sums are int64 of whole dollars, checked for overflow (MVEC_ERR_LIMIT):
@@ -689,7 +689,8 @@ mvec_status mvec_flow_asymmetry_build(mvec_ctx *ctx, const mvec_countries *count
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *a, &a));
     a->country = focal;
     const mvec_flows_info *info = mvec_flows_get_info(flows);
-    snprintf(a->source, sizeof a->source, "%s", info->source_path);
+    const char *base = strrchr(info->source_path, '/');
+    snprintf(a->source, sizeof a->source, "%s", base ? base + 1 : info->source_path);
     MVEC_TRY(country_map_build(ctx, countries, flows, focal, &m));
     if (m.focal_count == 0 || info->rows == 0)
         goto done;
