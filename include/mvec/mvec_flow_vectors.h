@@ -16,8 +16,8 @@
  * and one WLD row per vector and year on the country's own declarations or
  * the reconciled basis: the source's World rows (code 000) summed over
  * products when it has them for that country, direction and year, else the
- * sum over every partner of the table (World rows, organisations and
- * published aggregates left out). A mirror vector's WLD row is the sum over
+ * sum over every partner of the table but World (taken as disjoint, as in
+ * BACI and the WTO file). A mirror vector's WLD row is the sum over
  * the partners that declare the flow: they cover only part of the country's
  * trade, so its shares are shares of the reporting partners' total (the note
  * says so, and the coverage check leaves mirror totals out). Values are whole US dollars, written in `unit` (default

@@ -81,8 +81,7 @@ typedef struct country_map {
     size_t *canon;                /* first table index with the same entry (itself if none) */
     bool *focal;
     bool *world;
-    bool *additive;               /* counted in a computed total: not World, organisation
-                                     or published aggregate */
+    bool *additive;               /* counted in a computed total: every code but World */
     size_t focal_count;
 } country_map;
 
@@ -124,8 +123,9 @@ static mvec_status country_map_build(mvec_ctx *ctx, const mvec_countries *countr
         m->focal[k] = c != NULL && c == focal;
         m->focal_count += m->focal[k] ? 1u : 0u;
         m->world[k] = c != NULL && strcmp(c->code, "WLD") == 0;
-        m->additive[k] = c == NULL || (c->kind != MVEC_COUNTRY_AGGREGATE &&
-                                       c->kind != MVEC_COUNTRY_ORGANISATION);
+        /* the table's partners are taken as disjoint: true of BACI (no groups) and of the
+         * WTO file, where the EU (918) reports as one economy and its members do not */
+        m->additive[k] = !m->world[k];
     }
 cleanup:
     if (status != MVEC_OK)
@@ -367,7 +367,11 @@ static mvec_status make_provenance(mvec_ctx *ctx, const mvec_flows_info *info,
         mtime_date(info->source_mtime_ns, date, each);
         p->url = "";
     }
-    snprintf(products, each, "%s %d-digit products", info->hs_edition, info->product_digits);
+    if (strcmp(info->hs_edition, "unknown") == 0)
+        snprintf(products, each, "HS %d-digit products (edition not stated)",
+                 info->product_digits);
+    else
+        snprintf(products, each, "%s %d-digit products", info->hs_edition, info->product_digits);
     p->source = o->source ? o->source : source;
     p->source_date = o->source_date ? o->source_date : date;
     if (o->url)
@@ -594,7 +598,8 @@ static mvec_status asymmetry_vector(mvec_ctx *ctx, const country_map *m, const y
     size_t count = 0;
     for (size_t k = 0; k < n; k++) {
         const mvec_country *p = m->country[k];
-        if (p == NULL || m->canon[k] != k || m->focal[k] || m->world[k] || !m->additive[k])
+        if (p == NULL || m->canon[k] != k || m->focal[k] || m->world[k] ||
+            p->kind == MVEC_COUNTRY_ORGANISATION || p->kind == MVEC_COUNTRY_AGGREGATE)
             continue;
         int64_t with = 0;
         bool any = false;
