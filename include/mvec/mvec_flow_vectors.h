@@ -52,8 +52,8 @@ typedef struct mvec_flow_vectors_options {
 
 /* Whether `path` is a flow file: a name ending in .gz or .zip, or a plain
  * file whose first line is a header a flow reader knows. Reads at most the
- * first 64 KiB.
- * Statuses: MVEC_ERR_IO (cannot open or read the file), MVEC_ERR_NOMEM. */
+ * first 64 KiB; a file that cannot be opened (or "-") is not a flow file.
+ * Statuses: MVEC_ERR_IO (the file opened but cannot be read), MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_flows_recognise(mvec_ctx *ctx, const mvec_countries *countries,
                                           const char *path, bool *is_flow_file);
 

@@ -114,6 +114,7 @@ const cli_command CMD_COVERAGE = {
                    "years only one side has are listed as 'only flows' or 'only reference'.",
     .options = COVERAGE_OPTIONS,
     .max_positional = 1,
-    .examples = "  mvec coverage KAZ --data wto_hs2_bilateral_imports_all_1996_2020.csv.gz\n"
-                "  mvec coverage KAZ --data BACI_HS92_Y2021_V202401.csv --tolerance 5\n",
+    .examples = "  mvec coverage KAZ --data tests/data/flowprofile/wto_tiny.csv\n"
+                "  mvec coverage KAZ --data tests/data/flowprofile/BACI_HS92_Y2021_V202401_tiny.csv \\\n"
+                "      --tolerance 5 --format csv\n",
 };

@@ -187,6 +187,8 @@ const cli_command CMD_PROFILE = {
                 "  mvec profile --blocs powers,treaties\n"
                 "  mvec profile --no-embedded \\\n"
                 "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n"
-                "  mvec profile KAZ --no-embedded --data BACI_HS92_Y2021_V202401.csv\n"
-                "  mvec profile KAZ --data wto.csv.gz --asymmetry --format csv\n",
+                "  mvec profile KAZ --no-embedded \\\n"
+                "      --data tests/data/flowprofile/BACI_HS92_Y2021_V202401_tiny.csv\n"
+                "  mvec profile KAZ --no-embedded --data tests/data/flowprofile/wto_tiny.csv \\\n"
+                "      --asymmetry --format csv\n",
 };

@@ -4,6 +4,8 @@
 # reported on stderr and rebuilt, never used; the same cache for 1, 2 and 8 threads; remove; list.
 cp "$FIXTURES"/flows/BACI_HS92_Y2021_V202301_slice.csv "$FIXTURES"/flows/wto_kaz_imports_slice.csv \
    "$FIXTURES"/flows/wto_long_slice.csv.gz "$FIXTURES"/flows/BACI_HS17_Y2021_V202301_fixture.csv .
+# cache names hash the absolute path of their source: hide them and the scratch directory
+hide() { sed 's/[0-9a-f]\{16\}\.mvf/X.mvf/g; s|/[^ ]*/flows_import/||g'; }
 python3 -c '
 import sys, zipfile
 with zipfile.ZipFile("BACI_HS92_Y2021_V202301.zip", "w") as z:
@@ -17,28 +19,24 @@ echo "exit $?"
 echo "-- unchanged"
 "$MVEC" flows import wto_long_slice.csv.gz --workspace ws.sqlite
 echo "exit $?"
-cache=$(ls ws.sqlite.flows/*.mvf | head -1)
+# a workspace holding one cache, to damage it
+"$MVEC" flows import -q BACI_HS92_Y2021_V202301_slice.csv --workspace d.sqlite
+cache=$(ls d.sqlite.flows/*.mvf)
+cp "$cache" saved.mvf
 echo "-- one byte flipped"
-for f in ws.sqlite.flows/*.mvf; do cp "$f" "$f.saved"; done
 printf '\377' | dd of="$cache" bs=1 seek=600 conv=notrunc 2>/dev/null
-"$MVEC" flows --workspace ws.sqlite | sed 's/^[0-9a-f]*\.mvf/X.mvf/; s|/.*/flows_import/||' | sort
-"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv BACI_HS92_Y2021_V202301.zip \
-    wto_kaz_imports_slice.csv wto_long_slice.csv.gz BACI_HS17_Y2021_V202301_fixture.csv \
-    --workspace ws.sqlite 2>&1 | sed 's|ws.sqlite.flows/[0-9a-f]*\.mvf|ws.sqlite.flows/X.mvf|'
-for f in ws.sqlite.flows/*.mvf; do cmp -s "$f" "$f.saved" || echo "differs after rebuild: $f"; done
+"$MVEC" flows --workspace d.sqlite | hide
+"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv --workspace d.sqlite 2>&1 | hide
+cmp -s "$cache" saved.mvf && echo "rebuilt byte for byte"
 echo "-- truncated, then emptied"
-head -c 1000 "$cache.saved" > "$cache"
-"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv BACI_HS92_Y2021_V202301.zip \
-    wto_kaz_imports_slice.csv wto_long_slice.csv.gz BACI_HS17_Y2021_V202301_fixture.csv \
-    --workspace ws.sqlite 2>&1 | sed 's|ws.sqlite.flows/[0-9a-f]*\.mvf|ws.sqlite.flows/X.mvf|' | grep -v '^unchanged'
+head -c 1000 saved.mvf > "$cache"
+"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv --workspace d.sqlite 2>&1 | hide
 : > "$cache"
-"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv BACI_HS92_Y2021_V202301.zip \
-    wto_kaz_imports_slice.csv wto_long_slice.csv.gz BACI_HS17_Y2021_V202301_fixture.csv \
-    --workspace ws.sqlite 2>&1 | sed 's|ws.sqlite.flows/[0-9a-f]*\.mvf|ws.sqlite.flows/X.mvf|' | grep -v '^unchanged'
+"$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv --workspace d.sqlite 2>&1 | hide
 echo "-- source changed, source touched"
 sed -i 's/^2021,4,24,382390,52.051,13.235/2021,4,24,382390,52.052,13.235/' BACI_HS92_Y2021_V202301_slice.csv
 "$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv --workspace ws.sqlite 2>&1 |
-    sed 's|ws.sqlite.flows/[0-9a-f]*\.mvf|ws.sqlite.flows/X.mvf|'
+    hide
 touch -d '2020-01-01' BACI_HS92_Y2021_V202301_slice.csv
 "$MVEC" flows import BACI_HS92_Y2021_V202301_slice.csv --workspace ws.sqlite
 echo "-- 1, 2 and 8 threads: byte-identical caches"
@@ -52,7 +50,6 @@ echo "-- remove, list"
 "$MVEC" flows remove wto_long_slice.csv.gz --workspace ws.sqlite
 "$MVEC" flows remove wto_long_slice.csv.gz --workspace ws.sqlite
 echo "exit $?"
-rm -f ws.sqlite.flows/*.saved
-"$MVEC" flows list --workspace ws.sqlite | sed 's/^[0-9a-f]*\.mvf/X.mvf/; s|/.*/flows_import/||' | sort
+"$MVEC" flows list --workspace ws.sqlite | hide | sort
 "$MVEC" flows import --workspace ws.sqlite --threads 0 x.csv
 echo "exit $?"

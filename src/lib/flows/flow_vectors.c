@@ -49,7 +49,7 @@ mvec_status mvec_flows_recognise(mvec_ctx *ctx, const mvec_countries *countries,
         return MVEC_OK;
     FILE *file = fopen(path, "rb");
     if (file == NULL)
-        return mvec__error(ctx, MVEC_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        return MVEC_OK; /* not a flow file: the observation loader reports it */
     enum { HEAD = 65536 };
     MVEC_TRY(mvec__calloc(ctx, HEAD + 1, 1, &head));
     size_t length = fread(head, 1, HEAD, file);
