@@ -120,7 +120,7 @@ MVEC_API const mvec_flow_asymmetry_row *mvec_flow_asymmetry_at(const mvec_flow_a
 /* Table (a titled block for a 120-column terminal), CSV or JSON
  * ({"asymmetry": [rows]}). `flags`: MVEC_WRITE_EXACT for full precision.
  * Statuses: MVEC_ERR_INVALID (bad format), MVEC_ERR_IO (the sink failed),
- * MVEC_ERR_NOMEM. */
+ * MVEC_ERR_LIMIT (output over its cap), MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *asymmetry,
                                                mvec_format format, unsigned flags,
                                                const mvec_sink *sink);
@@ -161,7 +161,8 @@ MVEC_API const mvec_coverage_row *mvec_coverage_at(const mvec_coverage *coverage
 /* Years flagged "differs". Cannot fail. */
 MVEC_API size_t mvec_coverage_flagged(const mvec_coverage *coverage);
 /* Table, CSV or JSON ({"coverage": [rows]}).
- * Statuses: MVEC_ERR_INVALID, MVEC_ERR_IO, MVEC_ERR_NOMEM. */
+ * Statuses: MVEC_ERR_INVALID (bad format), MVEC_ERR_IO (the sink failed),
+ * MVEC_ERR_LIMIT (output over its cap), MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage,
                                          mvec_format format, unsigned flags,
                                          const mvec_sink *sink);
