@@ -12,6 +12,8 @@
  *   reconciled (BACI)    third_party           third_party          third_party (exp. + imp.)
  *   importer-declared    reporter (own)        partner (mirror)     none: never mixed
  *   exporter-declared    partner (mirror)      reporter (own)       none
+ *   one reporter, both   reporter when the country is in every row (its own
+ *   directions (WITS)    statistics), else partner; total as exp. + imp.
  *
  * and one WLD row per vector and year on the country's own declarations or
  * the reconciled basis: the source's World rows (code 000) summed over

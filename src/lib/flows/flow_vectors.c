@@ -244,10 +244,15 @@ static mvec_status emit(emit_state *s, const mvec_country *partner, const char *
     return status;
 }
 
-static mvec_basis direction_basis(mvec_flows_basis table, int direction)
+/* A table declared by one reporter in both directions (a basis other than
+ * the three above, e.g. a WITS download): the country's own statistics when
+ * it is in every row, else its partners'. */
+static mvec_basis direction_basis(mvec_flows_basis table, int direction, bool in_every_row)
 {
     if (table == MVEC_FLOWS_RECONCILED)
         return MVEC_BASIS_THIRD_PARTY;
+    if (table != MVEC_FLOWS_IMPORTER_DECLARED && table != MVEC_FLOWS_EXPORTER_DECLARED)
+        return in_every_row ? MVEC_BASIS_REPORTER : MVEC_BASIS_PARTNER;
     bool own = (table == MVEC_FLOWS_IMPORTER_DECLARED) == (direction == DIR_IMPORTS);
     return own ? MVEC_BASIS_REPORTER : MVEC_BASIS_PARTNER;
 }
@@ -265,12 +270,13 @@ static void cell_merge(cell *into, const cell *c)
 /* One year's partner rows and WLD row of one direction (or the total:
  * direction 2, cells of both). */
 static mvec_status emit_year(emit_state *s, const country_map *m, const mvec_flows_info *info,
-                             int year, int direction, const cell *exports, const cell *imports)
+                             int year, int direction, const cell *exports, const cell *imports,
+                             bool in_every_row)
 {
     mvec_status status = MVEC_OK;
     static const char *const VECTORS[] = {"trade.exports", "trade.imports", "trade.total"};
-    mvec_basis basis = direction == 2 ? MVEC_BASIS_THIRD_PARTY
-                                      : direction_basis(info->basis, direction);
+    mvec_basis basis = direction_basis(info->basis, direction == 2 ? DIR_EXPORTS : direction,
+                                       in_every_row);
     cell world = {0, 0, 0};
     cell all = {0, 0, 0};
     bool any = false;
@@ -418,6 +424,7 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
     MVEC_TRY(mvec__calloc(ctx, years * n * 2, sizeof *cells, &cells));
     mvec_flows_columns col = mvec_flows_get_columns(flows);
     bool overflow = false;
+    size_t involved = 0;
     for (size_t r = 0; r < col.rows; r++) {
         if ((r & 0xFFFFF) == 0)
             MVEC_TRY(mvec__check_cancel(ctx));
@@ -425,6 +432,7 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
         uint16_t i = col.importer[r];
         bool fe = m.focal[e];
         bool fi = m.focal[i];
+        involved += fe || fi ? 1u : 0u;
         if (fe == fi)
             continue; /* neither, or the country with itself */
         size_t y = (size_t)(col.year[r] - info->first_year);
@@ -448,10 +456,13 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
         const cell *ex = &cells[(y * 2 + DIR_EXPORTS) * n];
         const cell *im = &cells[(y * 2 + DIR_IMPORTS) * n];
         int year = info->first_year + (int)y;
-        MVEC_TRY(emit_year(&s, &m, info, year, DIR_EXPORTS, ex, im));
-        MVEC_TRY(emit_year(&s, &m, info, year, DIR_IMPORTS, ex, im));
-        if (info->basis == MVEC_FLOWS_RECONCILED)
-            MVEC_TRY(emit_year(&s, &m, info, year, 2, ex, im));
+        bool every = involved == col.rows;
+        MVEC_TRY(emit_year(&s, &m, info, year, DIR_EXPORTS, ex, im, every));
+        MVEC_TRY(emit_year(&s, &m, info, year, DIR_IMPORTS, ex, im, every));
+        /* a total only where both directions have one basis (never own + mirror) */
+        if (direction_basis(info->basis, DIR_EXPORTS, every) ==
+            direction_basis(info->basis, DIR_IMPORTS, every))
+            MVEC_TRY(emit_year(&s, &m, info, year, 2, ex, im, every));
     }
     if (added)
         *added = s.added;
