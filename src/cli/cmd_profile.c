@@ -26,6 +26,15 @@ static const cli_option OPTION_EXACT = {
     "csv and json: every number in full precision (the shortest text that reads back to the "
     "same double) instead of fixed decimals (csv) or 12 significant digits (json)"};
 
+static const cli_option OPTION_ASYMMETRY = {
+    "asymmetry",
+    0,
+    NULL,
+    CLI_FLAG,
+    offsetof(cli_args, asymmetry),
+    "with --data FLOWFILE: write only the asymmetry of dependence between the country and its "
+    "top partners (the table format shows it after the profile anyway; CSV and JSON need this)"};
+
 static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_YEAR,
     &CLI_OPTION_BLOCS,
@@ -34,6 +43,7 @@ static const cli_option *const PROFILE_OPTIONS[] = {
     &CLI_OPTION_DATA,
     &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
     &OPTION_NOTES,
+    &OPTION_ASYMMETRY,
     &CLI_OPTION_FORMAT,
     &OPTION_EXACT,
     &CLI_OPTION_OUTPUT,
@@ -67,6 +77,27 @@ static mvec_status write_robust(cli_session *session, const mvec_profile_options
     return status;
 }
 
+/* The asymmetry of dependence from each flow table loaded (docs/methods.md section 12). */
+static mvec_status write_asymmetry(cli_session *session, const cli_args *args)
+{
+    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < session->flow_count && status == MVEC_OK; i++) {
+        mvec_flow_asymmetry *asymmetry = NULL;
+        mvec_flow_asymmetry_options options = MVEC_FLOW_ASYMMETRY_OPTIONS_INIT;
+        options.country = args->positional_count ? args->positional[0] : "KAZ";
+        options.year = args->year;
+        status = mvec_flow_asymmetry_build(session->ctx, session->countries, session->flows[i],
+                                           &options, &asymmetry);
+        if (status == MVEC_OK) {
+            mvec_sink sink = cli_session_sink(session);
+            status = mvec_flow_asymmetry_write(session->ctx, asymmetry, session->format,
+                                               args->exact ? MVEC_WRITE_EXACT : 0u, &sink);
+        }
+        mvec_flow_asymmetry_free(session->ctx, asymmetry);
+    }
+    return status;
+}
+
 static int run_profile(const cli_command *command, cli_args *args)
 {
     (void)command;
@@ -78,6 +109,17 @@ static int run_profile(const cli_command *command, cli_args *args)
         /* the inputs and sources are the same under every scheme */
         cli_error("--notes takes one bloc scheme; the inputs and sources do not depend on it");
         code = 2;
+    }
+    if (code == 0 && args->asymmetry) {
+        if (session.flow_count == 0) {
+            cli_error("--asymmetry needs a flow table: give one with --data FLOWFILE");
+            code = 2;
+        } else {
+            mvec_status status = write_asymmetry(&session, args);
+            if (status != MVEC_OK && session.write_errno == 0)
+                code = cli_fail(session.ctx, status);
+        }
+        return cli_session_close(&session, code);
     }
     if (code == 0)
         code = cli_check_weights(session.observations, session.memberships,
@@ -104,6 +146,9 @@ static int run_profile(const cli_command *command, cli_args *args)
                                              (args->notes ? MVEC_WRITE_NOTES : 0u) |
                                                  (args->exact ? MVEC_WRITE_EXACT : 0u),
                                              &sink);
+            if (status == MVEC_OK && session.format == MVEC_FORMAT_TABLE &&
+                session.flow_count > 0)
+                status = write_asymmetry(&session, args);
             /* The table's pointer to the rest; CSV and JSON always carry the notes. */
             static const char HINT[] = "every input and its source: add --notes\n";
             if (status == MVEC_OK && session.format == MVEC_FORMAT_TABLE && !args->notes)
@@ -141,5 +186,9 @@ const cli_command CMD_PROFILE = {
                 "  mvec profile KAZ --year 2022 --format json\n"
                 "  mvec profile --blocs powers,treaties\n"
                 "  mvec profile --no-embedded \\\n"
-                "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
+                "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n"
+                "  mvec profile KAZ --no-embedded \\\n"
+                "      --data tests/data/flowprofile/BACI_HS92_Y2021_V202401_tiny.csv\n"
+                "  mvec profile KAZ --no-embedded --data tests/data/flowprofile/wto_tiny.csv \\\n"
+                "      --asymmetry --format csv\n",
 };

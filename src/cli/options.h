@@ -39,6 +39,10 @@ typedef struct cli_args {
     const char *remove;            /* workspace --remove */
     bool exact;                    /* profile --exact */
     const char *threads;           /* flows --threads */
+    bool asymmetry;                /* profile --asymmetry */
+    const char *against;           /* coverage --against */
+    const char *tolerance;         /* coverage --tolerance */
+    const char *source;            /* coverage --source */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

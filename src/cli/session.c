@@ -354,6 +354,46 @@ static int commit_output(cli_session *session, bool commit)
     return 0;
 }
 
+/* A --data file that is a flow table: read it (through the workspace's flow
+ * cache when one exists for it, never writing one) and add the trade vectors
+ * of the command's country. */
+static int load_flow_file(cli_session *session, const cli_args *args, const char *path)
+{
+    const char *country = args->workspace_country;
+    if (country == NULL) {
+        cli_error("%s is a flow table: its rows are made for one country; name the country "
+                  "(e.g. 'mvec sources KAZ --data %s')",
+                  path, path);
+        return 2;
+    }
+    char workspace[4096];
+    char cache_dir[4200];
+    char cache[4400];
+    bool named = false;
+    bool cached = false;
+    if (cli_workspace_path(args, workspace, sizeof workspace, &named) == 0) {
+        snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
+        cached = mvec_flows_cache_path(session->ctx, path, cache_dir, cache, sizeof cache) ==
+                     MVEC_OK &&
+                 access(cache, F_OK) == 0;
+        mvec_ctx_clear_error(session->ctx);
+    }
+    mvec_flows *flows = NULL;
+    mvec_status status =
+        cached ? mvec_flows_import(session->ctx, session->countries, path, cache_dir, NULL,
+                                   &flows, NULL)
+               : mvec_flows_read(session->ctx, session->countries, path, NULL, &flows);
+    if (status != MVEC_OK)
+        return cli_fail(session->ctx, status);
+    session->flows[session->flow_count++] = flows;
+    if (mvec_countries_find(session->countries, country) == NULL)
+        return 0; /* the command reports the unknown country */
+    mvec_flow_vectors_options options = MVEC_FLOW_VECTORS_OPTIONS_INIT;
+    options.country = country;
+    status = mvec_flow_vectors_add(session->ctx, session->observations, flows, &options, NULL);
+    return status == MVEC_OK ? 0 : cli_fail(session->ctx, status);
+}
+
 int cli_session_open(cli_session *session, const cli_args *args)
 {
     memset(session, 0, sizeof *session);
@@ -399,9 +439,19 @@ int cli_session_open(cli_session *session, const cli_args *args)
     const char *country = args->workspace_country;
     if (country != NULL && mvec_countries_find(session->countries, country) == NULL)
         country = NULL;
-    for (size_t i = 0; status == MVEC_OK && i < args->data_file_count; i++)
-        status = mvec_observations_load_file_of(session->ctx, session->observations,
-                                                args->data_files[i], country, NULL);
+    for (size_t i = 0; status == MVEC_OK && i < args->data_file_count; i++) {
+        bool is_flow_file = false;
+        status = mvec_flows_recognise(session->ctx, session->countries, args->data_files[i],
+                                      &is_flow_file);
+        if (status == MVEC_OK && is_flow_file) {
+            code = load_flow_file(session, args, args->data_files[i]);
+            if (code != 0)
+                return code;
+        } else if (status == MVEC_OK) {
+            status = mvec_observations_load_file_of(session->ctx, session->observations,
+                                                    args->data_files[i], country, NULL);
+        }
+    }
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
     return load_workspace(session, args);
@@ -437,6 +487,8 @@ int cli_session_close(cli_session *session, int code)
         }
     }
     mvec_observations_free(session->ctx, session->observations);
+    for (size_t i = 0; i < session->flow_count; i++)
+        mvec_flows_close(session->ctx, session->flows[i]);
     mvec_memberships_free(session->ctx, session->memberships);
     for (size_t i = 0; i < session->scheme_count; i++)
         mvec_bloc_scheme_free(session->ctx, session->schemes[i]);

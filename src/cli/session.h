@@ -27,6 +27,8 @@ typedef struct cli_session {
     size_t scheme_count;
     mvec_memberships *memberships;
     mvec_observations *observations;
+    mvec_flows *flows[CLI_MAX_DATA_FILES]; /* --data files that are flow tables, in order */
+    size_t flow_count;
     mvec_format format;
     FILE *out;
     char *temporary_path; /* set while writing to --output */
@@ -40,8 +42,12 @@ typedef struct cli_session {
  * gave it. Returns 0, or 1 after printing why there is none. */
 int cli_workspace_path(const cli_args *args, char *path, size_t size, bool *named);
 
-/* Returns 0, or the exit code after printing the error. A data command reads
- * the workspace after the embedded data and --data files: the one --workspace
+/* Returns 0, or the exit code after printing the error. A --data file that
+ * is a flow table (mvec_flows_recognise) is read through the workspace's
+ * flow cache when `mvec flows import` made one (else directly, writing no
+ * cache) and becomes args->workspace_country's trade vectors
+ * (mvec_flow_vectors_add); the table stays open in session->flows. A data
+ * command reads the workspace after the embedded data and --data files: the one --workspace
  * names (which must exist), else the default one when it exists; only
  * args->workspace_country's rows when the command set it. */
 int cli_session_open(cli_session *session, const cli_args *args);
