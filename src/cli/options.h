@@ -39,6 +39,7 @@ typedef struct cli_args {
     const char *remove;            /* workspace --remove */
     bool exact;                    /* profile --exact */
     const char *threads;           /* flows --threads */
+    const char *flow;              /* composition --flow */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;
