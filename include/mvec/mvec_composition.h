@@ -26,8 +26,8 @@
  * ReporterISO3,ProductCode,...,TradeValuein1000USD,...`; values in thousands
  * of USD with at most three decimals, i.e. whole dollars), and flow tables
  * (mvec_flows.h: CEPII BACI HS6). Rows whose partner is the World (WLD) are
- * the partner `World`; when a year and flow has no such rows, `World` is the
- * sum over partners.
+ * the partner `World`; when a year and flow has no such rows, the partner
+ * `all` is the sum over the input's partners instead.
  */
 #ifndef MVEC_COMPOSITION_H
 #define MVEC_COMPOSITION_H
@@ -59,9 +59,11 @@ typedef struct mvec_composition mvec_composition;
 typedef struct mvec_composition_row {
     int year;
     bool exports;         /* true: the country's exports; false: its imports */
-    const char *partner;  /* a bloc of the scheme, "World", or "unmapped" (partners with no
-                             registry entry) */
-    bool world;           /* the World row */
+    const char *partner;  /* a bloc of the scheme; "World" (the input's WLD rows); "all"
+                             (the sum over partners, when the input has no WLD rows for
+                             that year and flow); "unmapped" (partners with no registry
+                             entry) */
+    bool world;           /* the World or all row */
     int64_t total_usd;    /* every product, exact */
     int64_t unmapped_usd; /* products the edition's table does not list (no stage) */
     int64_t split_usd;    /* products split across several stages */
@@ -95,7 +97,7 @@ MVEC_API mvec_status mvec_composition_add_file(mvec_ctx *ctx, mvec_composition *
 MVEC_API mvec_status mvec_composition_add_flows(mvec_ctx *ctx, mvec_composition *composition,
                                                 const mvec_flows *flows);
 /* Compute the rows (again, after more input), sorted by year, flow (exports
- * first), then World, the scheme's blocs in order, and "unmapped".
+ * first), then World or all, the scheme's blocs in order, and "unmapped".
  * Statuses: MVEC_ERR_INTERNAL (a malformed built-in table), MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_composition_finish(mvec_ctx *ctx, mvec_composition *composition);
 /* Rows of the last mvec_composition_finish; cannot fail. NULL past the end. */

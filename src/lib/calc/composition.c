@@ -159,20 +159,20 @@ static bool edition_known(const char *edition)
 
 /* ---- flow tables ------------------------------------------------------------------------ */
 
-mvec_status mvec_composition_add_flows(mvec_ctx *ctx, mvec_composition *composition,
-                                       const mvec_flows *flows)
+static mvec_status add_flows_named(mvec_ctx *ctx, mvec_composition *composition,
+                                   const mvec_flows *flows, const char *name)
 {
     mvec_status status = MVEC_OK;
     const mvec_flows_info *info = mvec_flows_get_info(flows);
     if (info->product_digits < 4)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID,
-                  "%s has HS%d products: stages of processing need HS4 or HS6 codes",
-                  info->source_path, info->product_digits);
+                  "%s has HS%d products: stages of processing need HS4 or HS6 codes", name,
+                  info->product_digits);
     if (!edition_known(info->hs_edition))
         MVEC_FAIL(ctx, MVEC_ERR_INVALID,
                   "%s: HS edition '%s' has no built-in HS -> BEC table (HS92 HS96 HS02 HS07 "
                   "HS12 HS17 HS22)",
-                  info->source_path, info->hs_edition);
+                  name, info->hs_edition);
     mvec_flows_columns col = mvec_flows_get_columns(flows);
     size_t self = SIZE_MAX;
     for (size_t i = 0; i < info->country_count; i++)
@@ -199,6 +199,12 @@ mvec_status mvec_composition_add_flows(mvec_ctx *ctx, mvec_composition *composit
     }
 cleanup:
     return status;
+}
+
+mvec_status mvec_composition_add_flows(mvec_ctx *ctx, mvec_composition *composition,
+                                       const mvec_flows *flows)
+{
+    return add_flows_named(ctx, composition, flows, mvec_flows_get_info(flows)->source_path);
 }
 
 /* ---- WITS downloads --------------------------------------------------------------------- */
@@ -382,7 +388,7 @@ mvec_status mvec_composition_add_file(mvec_ctx *ctx, mvec_composition *compositi
     mvec_flows *flows = NULL;
     if (!is_wits(path)) {
         MVEC_TRY(mvec_flows_read(ctx, composition->countries, path, NULL, &flows));
-        MVEC_TRY(mvec_composition_add_flows(ctx, composition, flows));
+        MVEC_TRY(add_flows_named(ctx, composition, flows, path));
         MVEC_TRY(report_unmapped(ctx, composition, path));
         goto cleanup;
     }
@@ -391,12 +397,13 @@ mvec_status mvec_composition_add_file(mvec_ctx *ctx, mvec_composition *compositi
     MVEC_TRY(mvec__table_read(ctx, path, text, length, WITS_COLUMNS, W_COLUMN_COUNT, wits_row,
                               &state));
     if (state.other_reporters > 0)
-        mvec__log(ctx, MVEC_LOG_WARNING, "%s: %zu rows of reporters other than %s left out",
-                  path, state.other_reporters, composition->self->code);
+        mvec__log(ctx, MVEC_LOG_WARNING, "%s: %zu row%s of reporters other than %s left out",
+                  path, state.other_reporters, state.other_reporters == 1 ? "" : "s",
+                  composition->self->code);
     if (state.other_flows > 0)
         mvec__log(ctx, MVEC_LOG_WARNING,
-                  "%s: %zu rows of flows other than Export and Import left out", path,
-                  state.other_flows);
+                  "%s: %zu row%s of flows other than Export and Import left out", path,
+                  state.other_flows, state.other_flows == 1 ? "" : "s");
     MVEC_TRY(report_unmapped(ctx, composition, path));
 cleanup:
     mvec__free(ctx, text);
@@ -601,7 +608,7 @@ mvec_status mvec_composition_finish(mvec_ctx *ctx, mvec_composition *composition
                     row->exports = cell->exports;
                     row->world = target_groups[t] == 0;
                     row_groups[r] = target_groups[t];
-                    row->partner = target_groups[t] == 0 ? "World"
+                    row->partner = target_groups[t] == 0 ? (world_rows ? "World" : "all")
                                    : target_groups[t] == composition->group_count - 1
                                        ? "unmapped"
                                        : mvec_bloc_name(composition->scheme, target_groups[t] - 1);
