@@ -78,7 +78,7 @@ int flow_query_load_tables(flow_query *query, const cli_args *args, const char *
         }
         return 0;
     }
-    char *names[CLI_MAX_DATA_FILES];
+    char *names[CLI_MAX_DATA_FILES] = {NULL};
     size_t count = 0;
     DIR *dir = opendir(query->cache_dir);
     if (dir != NULL) {
