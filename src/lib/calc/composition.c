@@ -550,30 +550,29 @@ mvec_status mvec_composition_finish(mvec_ctx *ctx, mvec_composition *composition
     mvec_status status = MVEC_OK;
     mvec__strmap row_index = MVEC__STRMAP_INIT;
     struct concordance table = {0};
-    const char *loaded = NULL;
     mvec__free(ctx, composition->rows);
     composition->rows = NULL;
     composition->row_count = 0;
     size_t capacity = 0;
     long double(*stage_sums)[MVEC_STAGE_COUNT] = NULL;
     size_t *row_groups = NULL;
-    /* editions one at a time: cells of one edition after another */
+    /* editions one at a time (interned: compared by pointer; at most the seven known) */
+    const char *done_editions[8] = {NULL};
+    size_t done_count = 0;
     for (size_t pass = 0; pass < composition->cell_count; pass++) {
         const char *edition = composition->cells[pass].edition;
-        if (loaded != NULL && strcmp(loaded, edition) == 0)
-            continue;
         bool done = false;
-        for (size_t earlier = 0; earlier < pass && !done; earlier++)
-            done = composition->cells[earlier].edition == edition;
-        if (done)
+        for (size_t d = 0; d < done_count && !done; d++)
+            done = done_editions[d] == edition;
+        if (done || done_count == sizeof done_editions / sizeof *done_editions)
             continue;
+        done_editions[done_count++] = edition;
         concordance_clear(ctx, &table);
         status = concordance_load(ctx, edition, &table);
         if (status != MVEC_OK) {
             status = mvec__embedded_defect(ctx, status);
             goto cleanup;
         }
-        loaded = edition;
         for (size_t c = pass; c < composition->cell_count; c++) {
             const struct cell *cell = &composition->cells[c];
             if (cell->edition != edition)
