@@ -60,6 +60,8 @@
 #include "mvec_workspace.h"
 #include "mvec_flows.h"
 #include "mvec_flow_vectors.h"
+#include "mvec_screen.h"
+#include "mvec_composition.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

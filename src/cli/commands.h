@@ -15,5 +15,7 @@ extern const cli_command CMD_IMPORT;
 extern const cli_command CMD_WORKSPACE;
 extern const cli_command CMD_FLOWS;
 extern const cli_command CMD_COVERAGE;
+extern const cli_command CMD_SCREEN;
+extern const cli_command CMD_COMPOSITION;
 
 #endif

@@ -43,6 +43,7 @@ typedef struct cli_args {
     const char *against;           /* coverage --against */
     const char *tolerance;         /* coverage --tolerance */
     const char *source;            /* coverage --source */
+    const char *flow;              /* composition --flow */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

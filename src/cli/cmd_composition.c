@@ -1,0 +1,226 @@
+/*
+ * cmd_composition.c - mvec composition COUNTRY: exports and imports by stage
+ * of processing (BEC Rev.4 -> raw, intermediate, capital, consumer goods),
+ * by partner bloc and year (mvec_composition.h; docs/methods.md,
+ * "Composition by stage of processing").
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "flow_query.h"
+#include "messages.h"
+
+static const cli_option OPTION_COMPOSITION_DATA = {
+    "data", 0, "FILE", CLI_FILE_LIST, offsetof(cli_args, data_files),
+    "a WITS download of UN Comtrade (HS4 or HS6) or a product-level flow file (CEPII BACI); "
+    "repeatable"};
+static const cli_option OPTION_FLOW = {
+    "flow", 0, "FLOW", CLI_TEXT, offsetof(cli_args, flow),
+    "exports, imports, both (default: each on its own rows) or total (exports + imports)"};
+static const cli_option OPTION_FORMAT = {"format", 0, "FORMAT", CLI_TEXT,
+                                         offsetof(cli_args, format),
+                                         "output format: table (default) or csv"};
+
+static const cli_option *const COMPOSITION_OPTIONS[] = {
+    &OPTION_COMPOSITION_DATA, &OPTION_FLOW,          &CLI_OPTION_ONE_SCHEME, &OPTION_FORMAT,
+    &CLI_OPTION_ISO_CODES,    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,       NULL,
+};
+
+enum { MAX_ROWS = 4096 };
+
+/* A printed row: a library row, or the sum of a year's exports and imports rows. */
+struct printed {
+    int year;
+    const char *flow;
+    const char *partner;
+    int64_t total_usd, unmapped_usd, split_usd;
+    double stage_usd[MVEC_STAGE_COUNT];
+};
+
+static double share(const struct printed *row, double value)
+{
+    int64_t staged = row->total_usd - row->unmapped_usd;
+    return staged > 0 ? value / (double)staged : 0;
+}
+
+static size_t collect(const mvec_composition *composition, const char *flow,
+                      struct printed *rows)
+{
+    size_t n = 0;
+    bool total = strcmp(flow, "total") == 0;
+    for (size_t i = 0; i < mvec_composition_row_count(composition) && n < MAX_ROWS; i++) {
+        const mvec_composition_row *r = mvec_composition_row_at(composition, i);
+        const char *name = r->exports ? "exports" : "imports";
+        if (!total && strcmp(flow, "both") != 0 && strcmp(flow, name) != 0)
+            continue;
+        struct printed *row = NULL;
+        if (total) {
+            for (size_t j = 0; j < n && row == NULL; j++)
+                if (rows[j].year == r->year && strcmp(rows[j].partner, r->partner) == 0)
+                    row = &rows[j];
+        }
+        if (row == NULL) {
+            row = &rows[n++];
+            memset(row, 0, sizeof *row);
+            row->year = r->year;
+            row->flow = total ? "total" : name;
+            row->partner = r->partner;
+        }
+        row->total_usd += r->total_usd;
+        row->unmapped_usd += r->unmapped_usd;
+        row->split_usd += r->split_usd;
+        for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+            row->stage_usd[s] += r->stage_usd[s];
+    }
+    return n;
+}
+
+static void print_table(const char *country, const mvec_bloc_scheme *scheme,
+                        const struct printed *rows, size_t n)
+{
+    printf("Composition of %s's trade by stage of processing (HS -> BEC Rev.4 -> UNCTAD "
+           "stages), partners by bloc (scheme %s)\n",
+           country, mvec_bloc_scheme_name(scheme));
+    printf("shares of the value the concordance classifies, in %%\n\n");
+    printf("%-5s %-8s %-10s %18s %7s %7s %7s %7s %7s %7s %9s\n", "year", "flow", "partner",
+           "value USD", "raw", "interm", "capital", "consumr", "uncl", "split", "unmapped");
+    for (size_t i = 0; i < n; i++) {
+        const struct printed *r = &rows[i];
+        printf("%-5d %-8s %-10s %18" PRId64, r->year, r->flow, r->partner, r->total_usd);
+        for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+            printf(" %7.2f", 100 * share(r, r->stage_usd[s]));
+        printf(" %7.2f %9" PRId64 "\n", 100 * share(r, (double)r->split_usd), r->unmapped_usd);
+    }
+    /* first and last year of each flow and partner */
+    bool heading = false;
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(rows[j].flow, rows[i].flow) == 0 &&
+                   strcmp(rows[j].partner, rows[i].partner) == 0;
+        if (seen)
+            continue;
+        const struct printed *last = &rows[i];
+        for (size_t j = i + 1; j < n; j++)
+            if (strcmp(rows[j].flow, rows[i].flow) == 0 &&
+                strcmp(rows[j].partner, rows[i].partner) == 0)
+                last = &rows[j];
+        if (last == &rows[i])
+            continue;
+        if (!heading) {
+            printf("\nchange in share, percentage points, first to last year\n");
+            printf("%-8s %-10s %-9s %8s %8s %8s %8s %8s\n", "flow", "partner", "years", "raw",
+                   "interm", "capital", "consumr", "uncl");
+            heading = true;
+        }
+        printf("%-8s %-10s %d-%d", rows[i].flow, rows[i].partner, rows[i].year, last->year);
+        for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+            printf(" %+8.2f", 100 * (share(last, last->stage_usd[s]) -
+                                     share(&rows[i], rows[i].stage_usd[s])));
+        printf("\n");
+    }
+    printf("\nnotes:\n"
+           "- value: whole US dollars, summed exactly; a product split across stages (an HS6 "
+           "line with several BEC headings, an HS4 heading whose HS6 lines differ) is divided "
+           "equally among them ('split': its share of the value)\n"
+           "- unmapped: value of codes the edition's HS -> BEC table does not list, left out "
+           "of the shares\n");
+}
+
+static void print_csv(const char *country, const struct printed *rows, size_t n)
+{
+    printf("country,year,flow,partner,value_usd,unmapped_usd,split_usd");
+    for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+        printf(",%s_usd", mvec_stage_name((mvec_stage)s));
+    for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+        printf(",%s_share", mvec_stage_name((mvec_stage)s));
+    printf("\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct printed *r = &rows[i];
+        printf("%s,%d,%s,%s,%" PRId64 ",%" PRId64 ",%" PRId64, country, r->year, r->flow,
+               r->partner, r->total_usd, r->unmapped_usd, r->split_usd);
+        for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+            printf(",%.17g", r->stage_usd[s]);
+        for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
+            printf(",%.17g", share(r, r->stage_usd[s]));
+        printf("\n");
+    }
+}
+
+static struct printed ROWS[MAX_ROWS];
+
+static int run_composition(const cli_command *command, cli_args *args)
+{
+    (void)command;
+    if (args->positional_count != 1) {
+        cli_error(args->positional_count == 0 ? "no country given" : "one country at a time");
+        cli_try_help("composition");
+        return 2;
+    }
+    const char *flow = args->flow ? args->flow : "both";
+    if (strcmp(flow, "exports") != 0 && strcmp(flow, "imports") != 0 &&
+        strcmp(flow, "both") != 0 && strcmp(flow, "total") != 0) {
+        cli_error("--flow is exports, imports, both or total, not '%s'", flow);
+        cli_try_help("composition");
+        return 2;
+    }
+    bool csv = args->format != NULL && strcmp(args->format, "csv") == 0;
+    if (args->format != NULL && !csv && strcmp(args->format, "table") != 0) {
+        cli_error("--format for composition is table or csv, not '%s'", args->format);
+        cli_try_help("composition");
+        return 2;
+    }
+    if (args->data_file_count == 0) {
+        cli_error("no data: give --data FILE (a WITS download or a flow file)");
+        cli_try_help("composition");
+        return 2;
+    }
+    flow_query query;
+    int code = flow_query_open(&query, args, "composition");
+    mvec_composition *composition = NULL;
+    if (code == 0) {
+        mvec_status status = mvec_composition_new(query.ctx, query.countries, query.scheme,
+                                                  args->positional[0], &composition);
+        for (size_t i = 0; status == MVEC_OK && i < args->data_file_count; i++)
+            status = mvec_composition_add_file(query.ctx, composition, args->data_files[i]);
+        if (status == MVEC_OK)
+            status = mvec_composition_finish(query.ctx, composition);
+        if (status != MVEC_OK)
+            code = cli_fail(query.ctx, status);
+    }
+    if (code == 0) {
+        const char *country = mvec_countries_find(query.countries, args->positional[0])->code;
+        size_t n = collect(composition, flow, ROWS);
+        if (csv)
+            print_csv(country, ROWS, n);
+        else
+            print_table(country, query.scheme, ROWS, n);
+    }
+    if (query.ctx != NULL)
+        mvec_composition_free(query.ctx, composition);
+    flow_query_close(&query);
+    return code;
+}
+
+const cli_command CMD_COMPOSITION = {
+    .name = "composition",
+    .run = run_composition,
+    .brief = "exports and imports by stage of processing, by partner bloc and year",
+    .usage = "COUNTRY --data FILE... [options]",
+    .summary = "Split COUNTRY's exports and imports into raw materials, intermediate, capital "
+               "and consumer goods (the UN's HS -> BEC Rev.4 correlation tables and UNCTAD's "
+               "stages of processing), by partner bloc and year.",
+    .description = "Reads World Bank WITS downloads of UN Comtrade by HS4 or HS6 product "
+                   "(thousands of USD) and CEPII BACI files; the HS edition comes from the "
+                   "file (WITS's H0-H6, BACI's name). Rows with the World as partner give the "
+                   "World row; without them, the World is the sum over partners. Formulas and "
+                   "the stage of each BEC heading: docs/methods.md, \"Composition by stage of "
+                   "processing\".",
+    .options = COMPOSITION_OPTIONS,
+    .max_positional = 1,
+    .examples = "  mvec composition KAZ --data kazakhstan_exports_to_china_hs4_2015_2024_wits.csv\n"
+                "  mvec composition KAZ --flow total --data exports_to_china.csv --data "
+                "imports_from_china.csv\n",
+};

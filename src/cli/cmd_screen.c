@@ -1,0 +1,194 @@
+/*
+ * cmd_screen.c - mvec screen COUNTRY: the product dependency screen of the
+ * European Commission (2021) as CEPII GeoDep applies it to every country,
+ * on product-level flow files (mvec_screen.h; docs/methods.md, "Product
+ * dependency screen").
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "flow_query.h"
+#include "messages.h"
+
+static const cli_option OPTION_FORMAT = {"format", 0, "FORMAT", CLI_TEXT,
+                                         offsetof(cli_args, format),
+                                         "output format: table (default) or csv"};
+
+static const cli_option *const SCREEN_OPTIONS[] = {
+    &CLI_OPTION_YEAR,      &CLI_OPTION_FLOW_DATA, &CLI_OPTION_WORKSPACE, &CLI_OPTION_ONE_SCHEME,
+    &OPTION_FORMAT,        &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,
+    NULL,
+};
+
+static void met_years(char *out, const mvec_screen_info *info, unsigned met)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < MVEC_SCREEN_WINDOW; i++)
+        if (met & (1u << i))
+            used += (size_t)snprintf(out + used, 64 - used, "%s%d", used ? " " : "",
+                                     info->first_year + i);
+}
+
+static const char *bloc_name(const mvec_bloc_scheme *scheme, size_t bloc)
+{
+    return bloc == SIZE_MAX ? "unmapped" : mvec_bloc_name(scheme, bloc);
+}
+
+static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *scheme,
+                        const mvec_flows_info *source)
+{
+    const mvec_screen_info *info = mvec_screen_get_info(screen);
+    printf("Product dependency screen of %s, %d (criteria met in %d of the %d years %d-%d)\n",
+           info->country, info->last_year, MVEC_SCREEN_YEARS_REQUIRED, MVEC_SCREEN_WINDOW,
+           info->first_year, info->last_year);
+    printf("criteria (EC 2021, CEPII GeoDep): supplier HHI > 0.4, world-export HHI > 0.4, "
+           "imports > exports\n");
+    printf("data: %s (%s, HS%d products, edition %s)\n\n", source->format,
+           mvec_flows_basis_name(info->basis), info->product_digits, info->hs_edition);
+    printf("%-6s %-9s %20s %9s %13s %14s %16s %10s\n", "year", "reported", "imports USD",
+           "products", "supplier HHI", "world HHI", "imports>exports", "all three");
+    for (int i = 0; i < MVEC_SCREEN_WINDOW; i++) {
+        const mvec_screen_year *y = &info->years[i];
+        printf("%-6d %-9s %20" PRId64 " %9zu %13zu %14zu %16zu %10zu\n", y->year,
+               y->reported ? "yes" : "no", y->imports_usd, y->imported,
+               y->supplier_concentrated, y->world_concentrated, y->imports_exceed, y->met);
+    }
+    printf("\ndependent products: %zu\n", info->product_count);
+    if (info->product_count > 0)
+        printf("%-8s %-16s %-5s %18s %-6s %7s %-10s %8s %8s %18s %-6s\n", "product", "met in",
+               "year", "imports USD", "from", "share", "bloc", "HHI sup", "HHI wld",
+               "exports USD", "leader");
+    for (size_t i = 0; i < info->product_count; i++) {
+        const mvec_screen_product *p = mvec_screen_product_at(screen, i);
+        char met[64];
+        met_years(met, info, p->met);
+        double share = p->imports_usd > 0 ? 100.0 * (double)p->supplier_usd /
+                                                 (double)p->imports_usd
+                                           : 0;
+        printf("%-8s %-16s %-5d %18" PRId64 " %-6s %6.1f%% %-10s %8.4f %8.4f %18" PRId64
+               " %-6s\n",
+               p->product, met, p->year, p->imports_usd, p->supplier, share,
+               bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi, p->exports_usd,
+               p->world_leader);
+    }
+    printf("\ndependent imports by bloc of the largest supplier (scheme %s)\n",
+           mvec_bloc_scheme_name(scheme));
+    printf("%-10s %9s %20s\n", "bloc", "products", "imports USD");
+    size_t products = 0;
+    int64_t total = 0;
+    for (size_t b = 0; b < info->bloc_count; b++) {
+        const mvec_screen_bloc *bloc = mvec_screen_bloc_at(screen, b);
+        if (bloc->products == 0 && strcmp(bloc->bloc, "unmapped") == 0)
+            continue;
+        printf("%-10s %9zu %20" PRId64 "\n", bloc->bloc, bloc->products, bloc->imports_usd);
+        products += bloc->products;
+        total += bloc->imports_usd;
+    }
+    printf("%-10s %9zu %20" PRId64 "\n", "total", products, total);
+    printf("\nnotes:\n");
+    printf("- values are whole US dollars, summed exactly; each test is decided in integers "
+           "(HHI > 0.4 as 5 x sum of squares > 2 x total^2)\n");
+    printf("- a product's figures are those of the window's last year, or of the latest year "
+           "in which %s imported it\n",
+           info->country);
+    if (info->basis == MVEC_FLOWS_IMPORTER_DECLARED)
+        printf("- the file is importer-declared: world exports of a product, and %s's own "
+               "exports, are mirror sums of all reporters' declared imports (CIF); flows "
+               "between non-reporters are missing\n",
+               info->country);
+    if (info->product_digits < 6)
+        printf("- HS%d products: coarser than the HS6 screen of the Commission and GeoDep; a "
+               "chapter can hide dependent HS6 lines, or show concentration its lines do not "
+               "have\n",
+               info->product_digits);
+    for (int i = 0; i < MVEC_SCREEN_WINDOW; i++)
+        if (!info->years[i].reported)
+            printf("- %s reports no imports in %d: that year meets no criterion\n", info->country,
+                   info->years[i].year);
+}
+
+static void print_csv(const mvec_screen *screen, const mvec_bloc_scheme *scheme)
+{
+    const mvec_screen_info *info = mvec_screen_get_info(screen);
+    printf("country,product,years_met,met_in,year,imports_usd,exports_usd,supplier,supplier_name,"
+           "supplier_usd,bloc,supplier_hhi,world_hhi,world_leader,world_exports_usd\n");
+    for (size_t i = 0; i < info->product_count; i++) {
+        const mvec_screen_product *p = mvec_screen_product_at(screen, i);
+        char met[64];
+        met_years(met, info, p->met);
+        char name[256];
+        snprintf(name, sizeof name, "%s", p->supplier_name);
+        bool quote = strchr(name, ',') != NULL || strchr(name, '"') != NULL;
+        printf("%s,%s,%d,%s,%d,%" PRId64 ",%" PRId64 ",%s,%s%s%s,%" PRId64 ",%s,%.17g,%.17g,%s,%" PRId64
+               "\n",
+               info->country, p->product, p->years_met, met, p->year, p->imports_usd,
+               p->exports_usd, p->supplier, quote ? "\"" : "", name, quote ? "\"" : "",
+               p->supplier_usd, bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi,
+               p->world_leader, p->world_exports_usd);
+    }
+}
+
+static int run_screen(const cli_command *command, cli_args *args)
+{
+    (void)command;
+    if (args->positional_count != 1) {
+        cli_error(args->positional_count == 0 ? "no country given" : "one country at a time");
+        cli_try_help("screen");
+        return 2;
+    }
+    bool csv = args->format != NULL && strcmp(args->format, "csv") == 0;
+    if (args->format != NULL && !csv && strcmp(args->format, "table") != 0) {
+        cli_error("--format for screen is table or csv, not '%s'", args->format);
+        cli_try_help("screen");
+        return 2;
+    }
+    flow_query query;
+    int code = flow_query_open(&query, args, "screen");
+    if (code == 0)
+        code = flow_query_load_tables(&query, args, "screen");
+    mvec_screen *screen = NULL;
+    if (code == 0) {
+        mvec_screen_options options = MVEC_SCREEN_OPTIONS_INIT;
+        options.year = args->year;
+        mvec_status status = mvec_screen_run(
+            query.ctx, query.countries, query.scheme, (const mvec_flows *const *)query.tables,
+            query.table_count, args->positional[0], &options, &screen);
+        if (status != MVEC_OK)
+            code = cli_fail(query.ctx, status);
+    }
+    if (code == 0) {
+        if (csv)
+            print_csv(screen, query.scheme);
+        else
+            print_table(screen, query.scheme, mvec_flows_get_info(query.tables[0]));
+    }
+    if (query.ctx != NULL)
+        mvec_screen_free(query.ctx, screen);
+    flow_query_close(&query);
+    return code;
+}
+
+const cli_command CMD_SCREEN = {
+    .name = "screen",
+    .run = run_screen,
+    .brief = "product dependency screen (EC 2021, CEPII GeoDep) on flow files",
+    .usage = "COUNTRY [options]",
+    .summary = "List the products on which COUNTRY depends by the European Commission's (2021) "
+               "screen as CEPII's GeoDep applies it to every country: in at least 2 of the 3 "
+               "years ending in --year, its imports of the product are concentrated on few "
+               "suppliers (HHI > 0.4), the product's world exports are concentrated on few "
+               "exporters (HHI > 0.4), and it imports more of the product than it exports.",
+    .description = "Each product is listed with its largest supplier, that supplier's bloc and "
+                   "the value; then the dependent imports by bloc. Values are exact integers of "
+                   "US dollars and every threshold is decided in integers (docs/methods.md, "
+                   "\"Product dependency screen\"). On the WTO's importer-declared file, world "
+                   "exports are the mirror sums of every reporter's imports, and products are "
+                   "HS chapters: a coarser screen than the Commission's HS6.",
+    .options = SCREEN_OPTIONS,
+    .max_positional = 1,
+    .examples = "  mvec screen KAZ --year 2017 --data wto_hs2_bilateral_imports_all_1996_2020.csv.gz\n"
+                "  mvec screen DEU --year 2019 --format csv\n",
+};
