@@ -59,6 +59,7 @@
 #include "mvec_robust.h"
 #include "mvec_workspace.h"
 #include "mvec_flows.h"
+#include "mvec_flow_query.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

@@ -14,5 +14,6 @@ extern const cli_command CMD_TREND;
 extern const cli_command CMD_IMPORT;
 extern const cli_command CMD_WORKSPACE;
 extern const cli_command CMD_FLOWS;
+extern const cli_command CMD_FLOWS_QUERY;
 
 #endif
