@@ -336,7 +336,8 @@ static mvec_status merge_blocks(mvec_ctx *ctx, mvec_flow_state *state, fq_block 
             state->blocks[at] = plan[i].insert;
             state->count++;
         }
-        blocks[i] = NULL;
+        if (owned)
+            blocks[i] = NULL;
     }
     mvec__free(ctx, plan);
     return MVEC_OK;
@@ -388,6 +389,12 @@ static void *add_rows(void *arg)
             last->pair_n[e * nc + m]++;
         }
         if (last->cells) {
+            /* the rows come in (exporter, importer, product) order in BACI: the cell of a
+               row a little ahead is usually in the same year and not yet in the cache */
+            if (r + 12 < job->end)
+                __builtin_prefetch(&last->cells[(size_t)c->importer[r + 12] * np +
+                                                c->product[r + 12]],
+                                   1);
             fq_cell *cell = &last->cells[m * np + c->product[r]];
             cell->sum += v;
             if (v > cell->max)
@@ -445,8 +452,8 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
     fq_block **total = NULL;
     size_t total_count = 0;
     unsigned n = online_threads(threads);
-    if ((size_t)n > cols.rows / 65536 + 1)
-        n = (unsigned)(cols.rows / 65536 + 1);
+    if ((size_t)n > cols.rows / 4096 + 1)
+        n = (unsigned)(cols.rows / 4096 + 1);
     mvec_status status = mvec__calloc(ctx, nc ? nc : 1, sizeof *ccodes, &ccodes);
     if (status != MVEC_OK)
         return status;
