@@ -75,9 +75,11 @@ MVEC_API void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state);
 MVEC_API mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state,
                                          const mvec_flows *flows, unsigned threads);
 
-/* Add `from` into `into` (both must track the same things): afterwards
- * `into` is the state of the union of both inputs.
- * Statuses: MVEC_ERR_INVALID (different tracking or HS precision),
+/* Add `from` into `into` (`from` must track at least what `into` tracks;
+ * the rest is ignored): afterwards `into` is the state of the union of both
+ * inputs. Cost: linear in the cells of `from`'s years (a year whose codes
+ * differ from `into`'s is laid out again over the union of both).
+ * Statuses: MVEC_ERR_INVALID (`from` lacks sums `into` needs; another HS precision),
  * MVEC_ERR_LIMIT, MVEC_ERR_NOMEM. On error `into` is unchanged. */
 MVEC_API mvec_status mvec_flow_state_merge(mvec_ctx *ctx, mvec_flow_state *into,
                                            const mvec_flow_state *from);
@@ -93,6 +95,9 @@ MVEC_API mvec_status mvec_flow_state_save(mvec_ctx *ctx, const mvec_flow_state *
  * file, another version, truncated or inconsistent), MVEC_ERR_NOMEM. */
 MVEC_API mvec_status mvec_flow_state_load(mvec_ctx *ctx, const char *path,
                                           mvec_flow_state **out);
+
+/* What a state tracks: MVEC_FLOW_PAIRS and/or MVEC_FLOW_CELLS (cannot fail). */
+MVEC_API unsigned mvec_flow_state_what(const mvec_flow_state *state);
 
 /* True when `path` starts like a state file (cannot fail). */
 MVEC_API int mvec_flow_state_is_file(const char *path);

@@ -424,7 +424,15 @@ static int run_query(const cli_command *command, cli_args *args)
         if (mvec_flow_state_is_file(path)) {
             mvec_flow_state *part = NULL;
             status = mvec_flow_state_load(ctx, path, &part);
-            if (status == MVEC_OK)
+            if (status == MVEC_OK && (mvec_flow_state_what(part) & what) != what) {
+                unsigned has = mvec_flow_state_what(part);
+                cli_error("%s: a state of %s, not of the query '%s' (it lacks the sums "
+                          "this query needs)",
+                          path, has == MVEC_FLOW_CELLS ? "q3" : "q1 and q2",
+                          args->positional[0]);
+                code = 2;
+            }
+            if (status == MVEC_OK && code == 0)
                 status = mvec_flow_state_merge(ctx, state, part);
             mvec_flow_state_free(ctx, part);
             continue;

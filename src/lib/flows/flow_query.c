@@ -237,6 +237,11 @@ void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state)
     mvec__free(ctx, state);
 }
 
+unsigned mvec_flow_state_what(const mvec_flow_state *state)
+{
+    return state ? state->what : 0;
+}
+
 static size_t find_year(const mvec_flow_state *state, int year)
 {
     size_t lo = 0, hi = state->count;
@@ -546,7 +551,7 @@ cleanup:
 mvec_status mvec_flow_state_merge(mvec_ctx *ctx, mvec_flow_state *into,
                                   const mvec_flow_state *from)
 {
-    if (into == NULL || from == NULL || into->what != from->what)
+    if (into == NULL || from == NULL || (into->what & from->what) != into->what)
         return mvec__error(ctx, MVEC_ERR_INVALID,
                            "flow states: they do not hold the same sums and cannot be merged");
     if (into->product_digits && from->product_digits &&
