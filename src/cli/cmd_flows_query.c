@@ -146,7 +146,6 @@ static int read_blocs(const char *path, bloc_table *t)
     int rc = 0;
     char pending[MVEC_FLOW_MAX_BLOCS][64];
     size_t pending_count = 0;
-    bool other_seen = false;
     if (fgets(line, sizeof line, f) == NULL) {
         cli_error("%s:1:1: empty blocs file", path);
         fclose(f);
@@ -192,8 +191,6 @@ static int read_blocs(const char *path, bloc_table *t)
             }
             strcpy(pending[pending_count++], cells[bloc_col]);
         }
-        if (strcmp(cells[bloc_col], "OTHER") == 0)
-            other_seen = true;
         if (t->count == t->capacity) {
             size_t cap = t->capacity ? t->capacity * 2 : 64;
             unsigned *c = realloc(t->codes, cap * sizeof *c);
@@ -218,7 +215,7 @@ static int read_blocs(const char *path, bloc_table *t)
         return rc;
     }
     /* names: every bloc but OTHER in first-appearance order, then OTHER */
-    size_t remap[MVEC_FLOW_MAX_BLOCS];
+    size_t remap[MVEC_FLOW_MAX_BLOCS] = {0};
     t->name_count = 0;
     for (size_t b = 0; b < pending_count; b++)
         if (strcmp(pending[b], "OTHER") != 0) {
@@ -229,7 +226,6 @@ static int read_blocs(const char *path, bloc_table *t)
         if (strcmp(pending[b], "OTHER") == 0)
             remap[b] = t->name_count;
     strcpy(t->names[t->name_count++], "OTHER");
-    (void)other_seen;
     t->blocs = raw_bloc;
     for (size_t i = 0; i < t->count; i++)
         t->blocs[i] = (unsigned char)remap[t->blocs[i]];
