@@ -154,7 +154,7 @@ static int compare_names(const void *a, const void *b)
 static int list_files(mvec_ctx *ctx, const char *cache_dir)
 {
     enum { MAX_LISTED = 1024 };
-    char *names[MAX_LISTED];
+    char *names[MAX_LISTED] = {NULL};
     size_t count = 0;
     DIR *dir = opendir(cache_dir);
     if (dir != NULL) {
