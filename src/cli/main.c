@@ -139,6 +139,11 @@ int main(int argc, char **argv)
     const cli_command *command = find_command(name);
     if (command == NULL)
         return unknown_command(name);
+    if (command == &CMD_FLOWS && argc > 2 && strcmp(argv[2], "query") == 0) {
+        command = &CMD_FLOWS_QUERY; /* its own options: src/cli/cmd_flows_query.c */
+        argc--;
+        argv++;
+    }
     cli_args args;
     memset(&args, 0, sizeof args);
     int code = cli_parse(command, argc - 2, argv + 2, &args);

@@ -1,0 +1,1102 @@
+/*
+ * flow_query.c - the mergeable aggregation state of the flow queries and
+ * their exact answers (mvec_flow_query.h, docs/methods.md "Flow queries").
+ *
+ * A state is a list of year blocks. A block has its own country codes and
+ * product codes (in any order: the order of the table it came from) and
+ * dense arrays over them: pair sums [exporter][importer] and cells
+ * [importer][product]. Adding a table sums its rows into per-thread blocks
+ * (row ranges), adds the threads' blocks, then merges them into the state:
+ * a year the state lacks adopts the block as it is; a year with the same
+ * codes adds element by element; otherwise both are laid out again over the
+ * union of the codes. Every sum is an integer, so any order gives the same.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../mvec_internal.h"
+#include "mvec/mvec_flow_query.h"
+
+__extension__ typedef unsigned __int128 u128;
+__extension__ typedef __int128 i128;
+
+#define ABS_LIMIT ((u128)1 << 61)
+
+typedef struct fq_cell {
+    int64_t sum;
+    int64_t max;
+    uint64_t sq_lo, sq_hi;
+} fq_cell;
+
+typedef struct fq_block {
+    int year;
+    size_t nc, np;
+    unsigned *ccodes;  /* nc */
+    unsigned *pcodes;  /* np */
+    int64_t *pair;     /* nc * nc: [exporter * nc + importer]; NULL without PAIRS */
+    uint64_t *pair_n;  /* rows per pair */
+    fq_cell *cells;    /* nc * np: [importer * np + product]; NULL without CELLS */
+} fq_block;
+
+struct mvec_flow_state {
+    unsigned what;
+    int product_digits; /* 0 until a table is added */
+    u128 abs_total;
+    fq_block **blocks;  /* sorted by year */
+    size_t count, capacity;
+};
+
+static inline u128 cell_sq(const fq_cell *c)
+{
+    return ((u128)c->sq_hi << 64) | c->sq_lo;
+}
+
+static inline void cell_add_sq(fq_cell *c, u128 x)
+{
+    u128 s = cell_sq(c) + x;
+    c->sq_lo = (uint64_t)s;
+    c->sq_hi = (uint64_t)(s >> 64);
+}
+
+/* ---- blocks ------------------------------------------------------------------------------- */
+
+static void block_free(mvec_ctx *ctx, fq_block *b)
+{
+    if (b == NULL)
+        return;
+    mvec__free(ctx, b->ccodes);
+    mvec__free(ctx, b->pcodes);
+    mvec__free(ctx, b->pair);
+    mvec__free(ctx, b->pair_n);
+    mvec__free(ctx, b->cells);
+    mvec__free(ctx, b);
+}
+
+/* A zeroed block over the given codes (copied). */
+static mvec_status block_new(mvec_ctx *ctx, unsigned what, int year, const unsigned *ccodes,
+                             size_t nc, const unsigned *pcodes, size_t np, fq_block **out)
+{
+    fq_block *b = NULL;
+    mvec_status status = mvec__calloc(ctx, 1, sizeof *b, &b);
+    if (status != MVEC_OK)
+        return status;
+    b->year = year;
+    b->nc = nc;
+    b->np = np;
+    MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *b->ccodes, &b->ccodes));
+    MVEC_TRY(mvec__calloc(ctx, np ? np : 1, sizeof *b->pcodes, &b->pcodes));
+    if (nc)
+        memcpy(b->ccodes, ccodes, nc * sizeof *ccodes);
+    if (np)
+        memcpy(b->pcodes, pcodes, np * sizeof *pcodes);
+    size_t pairs = nc * nc > 0 ? nc * nc : 1, cells = nc * np > 0 ? nc * np : 1;
+    if (what & MVEC_FLOW_PAIRS) {
+        MVEC_TRY(mvec__calloc(ctx, pairs, sizeof *b->pair, &b->pair));
+        MVEC_TRY(mvec__calloc(ctx, pairs, sizeof *b->pair_n, &b->pair_n));
+    }
+    if (what & MVEC_FLOW_CELLS)
+        MVEC_TRY(mvec__calloc(ctx, cells, sizeof *b->cells, &b->cells));
+    *out = b;
+    return MVEC_OK;
+cleanup:
+    block_free(ctx, b);
+    return status;
+}
+
+static bool same_codes(const unsigned *a, size_t na, const unsigned *b, size_t nb)
+{
+    return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+}
+
+/* Add `from` into `into`, both over the same codes. */
+static void block_add_same(fq_block *into, const fq_block *from)
+{
+    if (into->pair && from->pair) {
+        size_t n = into->nc * into->nc;
+        for (size_t i = 0; i < n; i++) {
+            into->pair[i] += from->pair[i];
+            into->pair_n[i] += from->pair_n[i];
+        }
+    }
+    if (into->cells && from->cells) {
+        size_t n = into->nc * into->np;
+        for (size_t i = 0; i < n; i++) {
+            fq_cell *a = &into->cells[i];
+            const fq_cell *b = &from->cells[i];
+            if (b->sum == 0 && b->max == 0 && b->sq_lo == 0 && b->sq_hi == 0)
+                continue;
+            a->sum += b->sum;
+            if (b->max > a->max)
+                a->max = b->max;
+            cell_add_sq(a, cell_sq(b));
+        }
+    }
+}
+
+static int compare_unsigned(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorted union of two code lists (each without repeats). */
+static mvec_status code_union(mvec_ctx *ctx, const unsigned *a, size_t na, const unsigned *b,
+                              size_t nb, unsigned **out, size_t *count)
+{
+    unsigned *u = NULL;
+    mvec_status status = mvec__calloc(ctx, na + nb ? na + nb : 1, sizeof *u, &u);
+    if (status != MVEC_OK)
+        return status;
+    if (na)
+        memcpy(u, a, na * sizeof *a);
+    if (nb)
+        memcpy(u + na, b, nb * sizeof *b);
+    qsort(u, na + nb, sizeof *u, compare_unsigned);
+    size_t n = 0;
+    for (size_t i = 0; i < na + nb; i++)
+        if (n == 0 || u[n - 1] != u[i])
+            u[n++] = u[i];
+    *out = u;
+    *count = n;
+    return MVEC_OK;
+}
+
+static size_t find_code(const unsigned *codes, size_t n, unsigned code)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (codes[mid] < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Add `from` into `into` (a block over a superset of from's codes, sorted). */
+static mvec_status block_add_mapped(mvec_ctx *ctx, fq_block *into, const fq_block *from)
+{
+    size_t *cmap = NULL, *pmap = NULL;
+    mvec_status status = mvec__calloc(ctx, from->nc ? from->nc : 1, sizeof *cmap, &cmap);
+    if (status != MVEC_OK)
+        return status;
+    MVEC_TRY(mvec__calloc(ctx, from->np ? from->np : 1, sizeof *pmap, &pmap));
+    for (size_t i = 0; i < from->nc; i++)
+        cmap[i] = find_code(into->ccodes, into->nc, from->ccodes[i]);
+    for (size_t i = 0; i < from->np; i++)
+        pmap[i] = find_code(into->pcodes, into->np, from->pcodes[i]);
+    if (into->pair && from->pair)
+        for (size_t e = 0; e < from->nc; e++)
+            for (size_t m = 0; m < from->nc; m++) {
+                size_t s = e * from->nc + m, d = cmap[e] * into->nc + cmap[m];
+                into->pair[d] += from->pair[s];
+                into->pair_n[d] += from->pair_n[s];
+            }
+    if (into->cells && from->cells)
+        for (size_t m = 0; m < from->nc; m++)
+            for (size_t k = 0; k < from->np; k++) {
+                const fq_cell *b = &from->cells[m * from->np + k];
+                if (b->sum == 0 && b->max == 0 && b->sq_lo == 0 && b->sq_hi == 0)
+                    continue;
+                fq_cell *a = &into->cells[cmap[m] * into->np + pmap[k]];
+                a->sum += b->sum;
+                if (b->max > a->max)
+                    a->max = b->max;
+                cell_add_sq(a, cell_sq(b));
+            }
+cleanup:
+    mvec__free(ctx, cmap);
+    mvec__free(ctx, pmap);
+    return status;
+}
+
+/* ---- state ------------------------------------------------------------------------------- */
+
+mvec_status mvec_flow_state_new(mvec_ctx *ctx, unsigned what, mvec_flow_state **out)
+{
+    if (out == NULL || (what & (MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS)) == 0 ||
+        (what & ~(unsigned)(MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS)) != 0)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: nothing to track");
+    mvec_status status = mvec__calloc(ctx, 1, sizeof **out, out);
+    if (status == MVEC_OK)
+        (*out)->what = what;
+    return status;
+}
+
+void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state)
+{
+    if (state == NULL)
+        return;
+    for (size_t i = 0; i < state->count; i++)
+        block_free(ctx, state->blocks[i]);
+    mvec__free(ctx, state->blocks);
+    mvec__free(ctx, state);
+}
+
+unsigned mvec_flow_state_what(const mvec_flow_state *state)
+{
+    return state ? state->what : 0;
+}
+
+static size_t find_year(const mvec_flow_state *state, int year)
+{
+    size_t lo = 0, hi = state->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (state->blocks[mid]->year < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The plan of merging blocks into a state: for each, either adopt (insert),
+ * add in place, or replace by a new union block. Done in two steps so a
+ * failure leaves the state unchanged: prepare (allocations) then commit. */
+typedef struct merge_plan {
+    fq_block *insert;   /* a new block to insert (adopted or union), or NULL */
+    size_t replace_at;  /* with insert: the index it replaces, or SIZE_MAX to insert */
+    const fq_block *add; /* without insert: add this into blocks[replace_at] in place */
+} merge_plan;
+
+/* Merge `blocks` (count, distinct years; ownership taken when `owned`) into `state`. */
+static mvec_status merge_blocks(mvec_ctx *ctx, mvec_flow_state *state, fq_block **blocks,
+                                size_t count, bool owned)
+{
+    merge_plan *plan = NULL;
+    mvec_status status = mvec__calloc(ctx, count ? count : 1, sizeof *plan, &plan);
+    if (status != MVEC_OK)
+        return status;
+    size_t inserts = 0;
+    for (size_t i = 0; i < count; i++) {
+        const fq_block *b = blocks[i];
+        size_t at = find_year(state, b->year);
+        bool exists = at < state->count && state->blocks[at]->year == b->year;
+        if (!exists) {
+            if (owned) {
+                plan[i].insert = blocks[i];
+            } else {
+                MVEC_TRY(block_new(ctx, state->what, b->year, b->ccodes, b->nc, b->pcodes, b->np,
+                                   &plan[i].insert));
+                block_add_same(plan[i].insert, b);
+            }
+            plan[i].replace_at = SIZE_MAX;
+            inserts++;
+            continue;
+        }
+        fq_block *a = state->blocks[at];
+        if (same_codes(a->ccodes, a->nc, b->ccodes, b->nc) &&
+            same_codes(a->pcodes, a->np, b->pcodes, b->np)) {
+            plan[i].add = b;
+            plan[i].replace_at = at;
+            continue;
+        }
+        unsigned *cu = NULL, *pu = NULL;
+        size_t ncu = 0, npu = 0;
+        fq_block *u = NULL;
+        status = code_union(ctx, a->ccodes, a->nc, b->ccodes, b->nc, &cu, &ncu);
+        if (status == MVEC_OK)
+            status = code_union(ctx, a->pcodes, a->np, b->pcodes, b->np, &pu, &npu);
+        if (status == MVEC_OK)
+            status = block_new(ctx, state->what, b->year, cu, ncu, pu, npu, &u);
+        mvec__free(ctx, cu);
+        mvec__free(ctx, pu);
+        if (status == MVEC_OK)
+            status = block_add_mapped(ctx, u, a);
+        if (status == MVEC_OK)
+            status = block_add_mapped(ctx, u, b);
+        if (status != MVEC_OK) {
+            block_free(ctx, u);
+            goto cleanup;
+        }
+        plan[i].insert = u;
+        plan[i].replace_at = at;
+    }
+    if (state->count + inserts > state->capacity) {
+        size_t cap = state->capacity;
+        MVEC_TRY(mvec__grow(ctx, &state->blocks, &cap, state->count + inserts,
+                            sizeof *state->blocks));
+        state->capacity = cap;
+    }
+    /* commit: nothing below fails */
+    for (size_t i = 0; i < count; i++) {
+        if (plan[i].insert == NULL) {
+            block_add_same(state->blocks[plan[i].replace_at], plan[i].add);
+            if (owned)
+                block_free(ctx, blocks[i]);
+        } else if (plan[i].replace_at != SIZE_MAX) {
+            block_free(ctx, state->blocks[plan[i].replace_at]);
+            state->blocks[plan[i].replace_at] = plan[i].insert;
+            if (owned)
+                block_free(ctx, blocks[i]);
+        } else {
+            size_t at = find_year(state, plan[i].insert->year);
+            memmove(&state->blocks[at + 1], &state->blocks[at],
+                    (state->count - at) * sizeof *state->blocks);
+            state->blocks[at] = plan[i].insert;
+            state->count++;
+        }
+        if (owned)
+            blocks[i] = NULL;
+    }
+    mvec__free(ctx, plan);
+    return MVEC_OK;
+cleanup:
+    for (size_t i = 0; i < count; i++)
+        if (plan[i].insert != NULL && plan[i].insert != blocks[i])
+            block_free(ctx, plan[i].insert);
+    mvec__free(ctx, plan);
+    return status;
+}
+
+/* ---- adding a table ----------------------------------------------------------------------- */
+
+typedef struct add_job {
+    const mvec_flows_columns *cols;
+    size_t begin, end;
+    int first_year;
+    size_t years;
+    unsigned what;
+    size_t nc, np;
+    const unsigned *ccodes, *pcodes;
+    mvec_ctx *ctx;
+    fq_block **blocks; /* years, allocated before the threads start */
+    uint64_t *rows_of_year;
+    u128 abs_total;
+} add_job;
+
+static void *add_rows(void *arg)
+{
+    add_job *job = arg;
+    const mvec_flows_columns *c = job->cols;
+    const size_t nc = job->nc, np = job->np;
+    u128 abs_total = 0;
+    fq_block *last = NULL;
+    int last_year = -1;
+    for (size_t r = job->begin; r < job->end; r++) {
+        int year = c->year[r];
+        if (year != last_year) {
+            size_t y = (size_t)(year - job->first_year);
+            last = job->blocks[y];
+            last_year = year;
+            job->rows_of_year[y]++; /* marks the year as present */
+        }
+        int64_t v = c->value[r];
+        size_t e = c->exporter[r], m = c->importer[r];
+        abs_total += (u128)(v < 0 ? -(i128)v : (i128)v);
+        if (last->pair) {
+            last->pair[e * nc + m] += v;
+            last->pair_n[e * nc + m]++;
+        }
+        if (last->cells) {
+            /* the rows come in (exporter, importer, product) order in BACI: the cell of a
+               row a little ahead is usually in the same year and not yet in the cache */
+            if (r + 12 < job->end)
+                __builtin_prefetch(&last->cells[(size_t)c->importer[r + 12] * np +
+                                                c->product[r + 12]],
+                                   1);
+            fq_cell *cell = &last->cells[m * np + c->product[r]];
+            cell->sum += v;
+            if (v > cell->max)
+                cell->max = v;
+            cell_add_sq(cell, (u128)((i128)v * v));
+        }
+    }
+    job->abs_total = abs_total;
+    return NULL;
+}
+
+static unsigned online_threads(unsigned threads)
+{
+    if (threads == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = cores > 0 ? (unsigned)cores : 1;
+    }
+    return threads > 64 ? 64 : threads;
+}
+
+static bool parse_code(const char *text, unsigned *out)
+{
+    if (text == NULL || *text == '\0')
+        return false;
+    unsigned long x = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9' || x > 100000000UL)
+            return false;
+        x = x * 10 + (unsigned long)(*p - '0');
+    }
+    *out = (unsigned)x;
+    return true;
+}
+
+mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mvec_flows *flows,
+                                unsigned threads)
+{
+    if (state == NULL || flows == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: no state or table");
+    const mvec_flows_info *info = mvec_flows_get_info(flows);
+    mvec_flows_columns cols = mvec_flows_get_columns(flows);
+    if (state->product_digits != 0 && state->product_digits != info->product_digits)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s: products are HS%d codes, the earlier tables' HS%d",
+                           info->source_path, info->product_digits, state->product_digits);
+    if (cols.rows == 0) {
+        state->product_digits = info->product_digits;
+        return MVEC_OK;
+    }
+    size_t nc = info->country_count, np = info->product_count;
+    size_t years = (size_t)(info->last_year - info->first_year + 1);
+    unsigned *ccodes = NULL, *pcodes = NULL;
+    add_job *jobs = NULL;
+    pthread_t *tids = NULL;
+    fq_block **total = NULL;
+    size_t total_count = 0;
+    unsigned n = online_threads(threads);
+    if ((size_t)n > cols.rows / 4096 + 1)
+        n = (unsigned)(cols.rows / 4096 + 1);
+    mvec_status status = mvec__calloc(ctx, nc ? nc : 1, sizeof *ccodes, &ccodes);
+    if (status != MVEC_OK)
+        return status;
+    MVEC_TRY(mvec__calloc(ctx, np ? np : 1, sizeof *pcodes, &pcodes));
+    for (size_t i = 0; i < nc; i++)
+        if (!parse_code(mvec_flows_country_at(flows, i)->code, &ccodes[i])) {
+            status = mvec__error(ctx, MVEC_ERR_INVALID, "%s: country code '%s' is not a number",
+                                 info->source_path, mvec_flows_country_at(flows, i)->code);
+            goto cleanup;
+        }
+    for (size_t i = 0; i < np; i++)
+        if (!parse_code(mvec_flows_product_at(flows, i), &pcodes[i])) {
+            status = mvec__error(ctx, MVEC_ERR_INVALID, "%s: product code '%s' is not a number",
+                                 info->source_path, mvec_flows_product_at(flows, i));
+            goto cleanup;
+        }
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *jobs, &jobs));
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *tids, &tids));
+    for (unsigned t = 0; t < n; t++) {
+        jobs[t] = (add_job){&cols, cols.rows * t / n, cols.rows * (t + 1) / n, info->first_year,
+                            years, state->what, nc, np, ccodes, pcodes, ctx, NULL, NULL, 0};
+        MVEC_TRY(mvec__calloc(ctx, years, sizeof *jobs[t].blocks, &jobs[t].blocks));
+        MVEC_TRY(mvec__calloc(ctx, years, sizeof *jobs[t].rows_of_year, &jobs[t].rows_of_year));
+        for (size_t y = 0; y < years; y++)
+            MVEC_TRY(block_new(ctx, state->what, info->first_year + (int)y, ccodes, nc, pcodes, np,
+                               &jobs[t].blocks[y]));
+    }
+    /* Note: the allocator hook of the context is called from these threads. */
+    bool *started = NULL;
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *started, &started));
+    for (unsigned t = 1; t < n; t++)
+        started[t] = pthread_create(&tids[t], NULL, add_rows, &jobs[t]) == 0;
+    add_rows(&jobs[0]);
+    for (unsigned t = 1; t < n; t++) {
+        if (started[t])
+            pthread_join(tids[t], NULL);
+        else
+            add_rows(&jobs[t]);
+    }
+    mvec__free(ctx, started);
+    u128 abs_total = state->abs_total;
+    for (unsigned t = 0; t < n; t++) {
+        abs_total += jobs[t].abs_total;
+        if (abs_total >= ABS_LIMIT) {
+            status = mvec__error(ctx, MVEC_ERR_LIMIT,
+                                 "%s: the sum of |value| passes 2^61, the bound of exact flow "
+                                 "sums",
+                                 info->source_path);
+            goto cleanup;
+        }
+    }
+    MVEC_TRY(mvec__check_cancel(ctx));
+    /* thread blocks into thread 0's, in thread order */
+    for (size_t y = 0; y < years; y++)
+        for (unsigned t = 1; t < n; t++) {
+            if (jobs[t].rows_of_year[y] == 0)
+                continue;
+            block_add_same(jobs[0].blocks[y], jobs[t].blocks[y]);
+            jobs[0].rows_of_year[y] += jobs[t].rows_of_year[y];
+        }
+    MVEC_TRY(mvec__calloc(ctx, years, sizeof *total, &total));
+    for (size_t y = 0; y < years; y++)
+        if (jobs[0].rows_of_year[y] != 0) {
+            total[total_count++] = jobs[0].blocks[y];
+            jobs[0].blocks[y] = NULL;
+        }
+    MVEC_TRY(merge_blocks(ctx, state, total, total_count, true));
+    state->abs_total = abs_total;
+    state->product_digits = info->product_digits;
+cleanup:
+    if (total != NULL)
+        for (size_t i = 0; i < total_count; i++)
+            block_free(ctx, total[i]);
+    mvec__free(ctx, total);
+    if (jobs != NULL)
+        for (unsigned t = 0; t < n; t++) {
+            if (jobs[t].blocks != NULL)
+                for (size_t y = 0; y < years; y++)
+                    block_free(ctx, jobs[t].blocks[y]);
+            mvec__free(ctx, jobs[t].blocks);
+            mvec__free(ctx, jobs[t].rows_of_year);
+        }
+    mvec__free(ctx, jobs);
+    mvec__free(ctx, tids);
+    mvec__free(ctx, ccodes);
+    mvec__free(ctx, pcodes);
+    return status;
+}
+
+mvec_status mvec_flow_state_merge(mvec_ctx *ctx, mvec_flow_state *into,
+                                  const mvec_flow_state *from)
+{
+    if (into == NULL || from == NULL || (into->what & from->what) != into->what)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "flow states: they do not hold the same sums and cannot be merged");
+    if (into->product_digits && from->product_digits &&
+        into->product_digits != from->product_digits)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "flow states: HS%d products cannot be merged with HS%d products",
+                           from->product_digits, into->product_digits);
+    u128 abs_total = into->abs_total + from->abs_total;
+    if (abs_total >= ABS_LIMIT)
+        return mvec__error(ctx, MVEC_ERR_LIMIT,
+                           "flow states: the sum of |value| passes 2^61, the bound of exact "
+                           "flow sums");
+    mvec_status status = merge_blocks(ctx, into, from->blocks, from->count, false);
+    if (status == MVEC_OK) {
+        into->abs_total = abs_total;
+        if (into->product_digits == 0)
+            into->product_digits = from->product_digits;
+    }
+    return status;
+}
+
+/* ---- state file ------------------------------------------------------------------------- */
+
+static const char STATE_MAGIC[16] = "MVEC-FLOWSTATE1\n";
+
+int mvec_flow_state_is_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    char head[16];
+    int yes = fread(head, 1, sizeof head, f) == sizeof head &&
+              memcmp(head, STATE_MAGIC, sizeof head) == 0;
+    fclose(f);
+    return yes;
+}
+
+/* Layout: magic, u32 what, u32 product_digits, u64 abs_total lo, hi, u64 blocks; per block:
+ * i32 year, u32 pad, u64 nc, u64 np, nc u32 codes, np u32 codes, [pairs: u64 nonzero count,
+ * then (u32 e, u32 m, i64 sum, u64 rows)], [cells: u64 nonzero count, then (u32 m, u32 k,
+ * i64 sum, i64 max, u64 sq lo, u64 sq hi)]; all in this machine's byte order. */
+static bool put(FILE *f, const void *data, size_t size)
+{
+    return size == 0 || fwrite(data, size, 1, f) == 1;
+}
+
+static bool put_block(FILE *f, const fq_block *b)
+{
+    int32_t year = b->year;
+    uint32_t pad = 0;
+    uint64_t nc = b->nc, np = b->np;
+    bool ok = put(f, &year, 4) && put(f, &pad, 4) && put(f, &nc, 8) && put(f, &np, 8) &&
+              put(f, b->ccodes, b->nc * 4) && put(f, b->pcodes, b->np * 4);
+    if (b->pair) {
+        uint64_t count = 0;
+        for (size_t i = 0; i < b->nc * b->nc; i++)
+            count += b->pair_n[i] != 0 || b->pair[i] != 0;
+        ok = ok && put(f, &count, 8);
+        for (size_t i = 0; ok && i < b->nc * b->nc; i++) {
+            if (b->pair_n[i] == 0 && b->pair[i] == 0)
+                continue;
+            uint32_t e = (uint32_t)(i / b->nc), m = (uint32_t)(i % b->nc);
+            ok = put(f, &e, 4) && put(f, &m, 4) && put(f, &b->pair[i], 8) &&
+                 put(f, &b->pair_n[i], 8);
+        }
+    }
+    if (b->cells) {
+        uint64_t count = 0;
+        size_t n = b->nc * b->np;
+        for (size_t i = 0; i < n; i++) {
+            const fq_cell *c = &b->cells[i];
+            count += c->sum != 0 || c->max != 0 || c->sq_lo != 0 || c->sq_hi != 0;
+        }
+        ok = ok && put(f, &count, 8);
+        for (size_t i = 0; ok && i < n; i++) {
+            const fq_cell *c = &b->cells[i];
+            if (c->sum == 0 && c->max == 0 && c->sq_lo == 0 && c->sq_hi == 0)
+                continue;
+            uint32_t m = (uint32_t)(i / b->np), k = (uint32_t)(i % b->np);
+            ok = put(f, &m, 4) && put(f, &k, 4) && put(f, c, sizeof *c);
+        }
+    }
+    return ok;
+}
+
+mvec_status mvec_flow_state_save(mvec_ctx *ctx, const mvec_flow_state *state, const char *path)
+{
+    if (state == NULL || path == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: nothing to save");
+    char *tmp = NULL;
+    size_t length = strlen(path) + 32;
+    mvec_status status = mvec__alloc(ctx, length, &tmp);
+    if (status != MVEC_OK)
+        return status;
+    snprintf(tmp, length, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (f == NULL) {
+        status = mvec__error(ctx, MVEC_ERR_IO, "%s: cannot write", path);
+        mvec__free(ctx, tmp);
+        return status;
+    }
+    uint32_t what = state->what, digits = (uint32_t)state->product_digits;
+    uint64_t lo = (uint64_t)state->abs_total, hi = (uint64_t)(state->abs_total >> 64);
+    uint64_t count = state->count;
+    bool ok = put(f, STATE_MAGIC, sizeof STATE_MAGIC) && put(f, &what, 4) && put(f, &digits, 4) &&
+              put(f, &lo, 8) && put(f, &hi, 8) && put(f, &count, 8);
+    for (size_t i = 0; ok && i < state->count; i++)
+        ok = put_block(f, state->blocks[i]);
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        remove(tmp);
+        status = mvec__error(ctx, MVEC_ERR_IO, "%s: cannot write", path);
+    }
+    mvec__free(ctx, tmp);
+    return status;
+}
+
+static bool get(FILE *f, void *data, size_t size)
+{
+    return size == 0 || fread(data, size, 1, f) == 1;
+}
+
+#define BAD(why)                                                                                   \
+    do {                                                                                           \
+        status = mvec__error(ctx, MVEC_ERR_PARSE, "%s: not a usable flow state: %s", path, why); \
+        goto cleanup;                                                                              \
+    } while (0)
+
+static bool strictly_sorted(const unsigned *codes, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (codes[i - 1] >= codes[i])
+            return false;
+    return true;
+}
+
+mvec_status mvec_flow_state_load(mvec_ctx *ctx, const char *path, mvec_flow_state **out)
+{
+    if (path == NULL || out == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: no path");
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return mvec__error(ctx, MVEC_ERR_IO, "%s: cannot open", path);
+    mvec_flow_state *state = NULL;
+    fq_block *b = NULL;
+    unsigned *cc = NULL, *pc = NULL;
+    mvec_status status = MVEC_OK;
+    char magic[16];
+    uint32_t what = 0, digits = 0;
+    uint64_t lo = 0, hi = 0, count = 0;
+    if (!get(f, magic, 16) || memcmp(magic, STATE_MAGIC, 16) != 0)
+        BAD("wrong magic or version");
+    if (!get(f, &what, 4) || !get(f, &digits, 4) || !get(f, &lo, 8) || !get(f, &hi, 8) ||
+        !get(f, &count, 8))
+        BAD("truncated header");
+    if (what == 0 || what > 3 || digits > 12 || count > 100000 || hi != 0)
+        BAD("bad header");
+    MVEC_TRY(mvec_flow_state_new(ctx, what, &state));
+    state->product_digits = (int)digits;
+    state->abs_total = ((u128)hi << 64) | lo;
+    if (state->abs_total >= ABS_LIMIT)
+        BAD("bad total");
+    for (uint64_t i = 0; i < count; i++) {
+        int32_t year;
+        uint32_t pad;
+        uint64_t nc, np;
+        if (!get(f, &year, 4) || !get(f, &pad, 4) || !get(f, &nc, 8) || !get(f, &np, 8))
+            BAD("truncated block");
+        if (nc > 10000 || np > 1000000 || year < 0 || year > 65535 ||
+            (state->count > 0 && state->blocks[state->count - 1]->year >= year))
+            BAD("bad block header");
+        MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, 4, &cc));
+        MVEC_TRY(mvec__calloc(ctx, np ? np : 1, 4, &pc));
+        if (!get(f, cc, nc * 4) || !get(f, pc, np * 4))
+            BAD("truncated codes");
+        if (!strictly_sorted(cc, nc) && nc > 1) {
+            /* codes are in table order: only distinctness is required */
+            unsigned *tmp = NULL;
+            size_t n = 0;
+            MVEC_TRY(code_union(ctx, cc, nc, NULL, 0, &tmp, &n));
+            mvec__free(ctx, tmp);
+            if (n != nc)
+                BAD("repeated country code");
+        }
+        MVEC_TRY(block_new(ctx, what, year, cc, nc, pc, np, &b));
+        mvec__free(ctx, cc);
+        mvec__free(ctx, pc);
+        cc = pc = NULL;
+        if (b->pair) {
+            uint64_t n;
+            if (!get(f, &n, 8) || n > nc * nc)
+                BAD("bad pair count");
+            for (uint64_t j = 0; j < n; j++) {
+                uint32_t e, m;
+                int64_t sum;
+                uint64_t rows;
+                if (!get(f, &e, 4) || !get(f, &m, 4) || !get(f, &sum, 8) || !get(f, &rows, 8))
+                    BAD("truncated pairs");
+                if (e >= nc || m >= nc)
+                    BAD("pair out of range");
+                b->pair[e * nc + m] = sum;
+                b->pair_n[e * nc + m] = rows;
+            }
+        }
+        if (b->cells) {
+            uint64_t n;
+            if (!get(f, &n, 8) || n > nc * np)
+                BAD("bad cell count");
+            for (uint64_t j = 0; j < n; j++) {
+                uint32_t m, k;
+                fq_cell c;
+                if (!get(f, &m, 4) || !get(f, &k, 4) || !get(f, &c, sizeof c))
+                    BAD("truncated cells");
+                if (m >= nc || k >= np)
+                    BAD("cell out of range");
+                b->cells[m * np + k] = c;
+            }
+        }
+        if (state->count == state->capacity) {
+            size_t cap = state->capacity;
+            MVEC_TRY(mvec__grow(ctx, &state->blocks, &cap, state->count + 1,
+                                sizeof *state->blocks));
+            state->capacity = cap;
+        }
+        state->blocks[state->count++] = b;
+        b = NULL;
+    }
+    if (fgetc(f) != EOF)
+        BAD("bytes after the end");
+    *out = state;
+    state = NULL;
+cleanup:
+    fclose(f);
+    block_free(ctx, b);
+    mvec__free(ctx, cc);
+    mvec__free(ctx, pc);
+    mvec_flow_state_free(ctx, state);
+    return status;
+}
+
+/* ---- exact ratios ------------------------------------------------------------------------- */
+
+static int bits128(u128 x)
+{
+    int n = 0;
+    while (x) {
+        n++;
+        x >>= 1;
+    }
+    return n;
+}
+
+/* The double nearest to a / b (a >= 0, 0 < b < 2^126), ties to even. */
+static double ratio(u128 a, u128 b)
+{
+    if (a == 0 || b == 0)
+        return 0.0;
+    u128 q = a / b, r = a % b;
+    int e = 0; /* value = m * 2^-e, m built below */
+    u128 m = q;
+    bool sticky;
+    if (bits128(m) > 54) {
+        int sh = bits128(m) - 54;
+        sticky = (m & (((u128)1 << sh) - 1)) != 0 || r != 0;
+        m >>= sh;
+        e = -sh;
+    } else {
+        while (m < ((u128)1 << 53)) {
+            r <<= 1;
+            m <<= 1;
+            if (r >= b) {
+                r -= b;
+                m |= 1;
+            }
+            e++;
+        }
+        sticky = r != 0;
+    }
+    /* m in [2^53, 2^54): 53 bits and a guard bit */
+    uint64_t mant = (uint64_t)(m >> 1);
+    if ((m & 1) && (sticky || (mant & 1)))
+        mant++;
+    double x = (double)mant; /* exact: mant <= 2^53 */
+    int exp2 = 1 - e;
+    /* scale by 2^exp2 exactly, in steps that stay normal */
+    while (exp2 > 0) {
+        int s = exp2 > 60 ? 60 : exp2;
+        x *= (double)((uint64_t)1 << s);
+        exp2 -= s;
+    }
+    while (exp2 < 0) {
+        int s = -exp2 > 60 ? 60 : -exp2;
+        x /= (double)((uint64_t)1 << s);
+        exp2 += s;
+    }
+    return x;
+}
+
+double mvec_flow_ratio(mvec_flow_u128 num, mvec_flow_u128 den)
+{
+    u128 a = ((u128)num.hi << 64) | num.lo, b = ((u128)den.hi << 64) | den.lo;
+    if (b == 0 || b >> 126)
+        return 0.0;
+    return ratio(a, b);
+}
+
+/* floor(a * 2^64 / b), for 0 <= a <= b, 0 < b < 2^123: at most 2^64. */
+static u128 fixed64(u128 a, u128 b)
+{
+    u128 q = a / b, r = a % b;
+    u128 result = q << 64;
+    int left = 64;
+    int step = 126 - bits128(b);
+    if (step > 64)
+        step = 64;
+    while (left > 0) {
+        int c = step < left ? step : left;
+        r <<= c;
+        result += (r / b) << (left - c);
+        r %= b;
+        left -= c;
+    }
+    return result;
+}
+
+static mvec_flow_u128 to_u128(u128 x)
+{
+    mvec_flow_u128 y = {(uint64_t)(x >> 64), (uint64_t)x};
+    return y;
+}
+
+/* ---- answers -------------------------------------------------------------------------------- */
+
+/* Slots of `codes` in ascending code order. */
+static mvec_status sorted_slots(mvec_ctx *ctx, const unsigned *codes, size_t n, size_t **out)
+{
+    size_t *order = NULL;
+    mvec_status status = mvec__calloc(ctx, n ? n : 1, sizeof *order, &order);
+    if (status != MVEC_OK)
+        return status;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    /* insertion sort: n is the country count (a few hundred) */
+    for (size_t i = 1; i < n; i++) {
+        size_t x = order[i], j = i;
+        while (j > 0 && codes[order[j - 1]] > codes[x]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = x;
+    }
+    *out = order;
+    return MVEC_OK;
+}
+
+typedef struct q3_job {
+    const fq_block *block;
+    const size_t *order; /* importer slots in code order */
+    size_t begin, end;   /* positions in order */
+    mvec_flow_q3_row *rows; /* one per position; products == 0 means no row */
+} q3_job;
+
+static void *q3_rows(void *arg)
+{
+    q3_job *job = arg;
+    const fq_block *b = job->block;
+    for (size_t i = job->begin; i < job->end; i++) {
+        size_t m = job->order[i];
+        mvec_flow_q3_row *row = &job->rows[i];
+        uint64_t products = 0, dependent = 0;
+        u128 top = 0, hhi = 0;
+        const fq_cell *cells = &b->cells[m * b->np];
+        for (size_t k = 0; k < b->np; k++) {
+            const fq_cell *c = &cells[k];
+            if (c->sum <= 0)
+                continue;
+            u128 s = (u128)c->sum, s2 = s * s, q = cell_sq(c);
+            u128 mx = c->max > 0 ? (u128)c->max : 0;
+            products++;
+            dependent += 2 * mx > s && 5 * q > 2 * s2;
+            top += mx <= s ? fixed64(mx, s) : fixed64(s, s) + fixed64(mx - s, s);
+            hhi += q <= s2 ? fixed64(q, s2) : ((q / s2) << 64) + fixed64(q % s2, s2);
+        }
+        row->year = b->year;
+        row->importer = b->ccodes[m];
+        row->products = products;
+        row->dependent = dependent;
+        row->sum_top_fixed = to_u128(top);
+        row->sum_hhi_fixed = to_u128(hhi);
+        row->sum_top = ratio(top, (u128)1 << 64);
+        row->sum_hhi = ratio(hhi, (u128)1 << 64);
+    }
+    return NULL;
+}
+
+static int bloc_of(const mvec_flow_blocs *blocs, unsigned code)
+{
+    for (size_t i = 0; i < blocs->count; i++)
+        if (blocs->codes[i] == code)
+            return blocs->blocs[i];
+    return (int)blocs->bloc_count - 1;
+}
+
+void mvec_flow_answers_clear(mvec_ctx *ctx, mvec_flow_answers *answers)
+{
+    if (answers == NULL)
+        return;
+    mvec__free(ctx, answers->q1);
+    mvec__free(ctx, answers->q2);
+    mvec__free(ctx, answers->q3);
+    memset(answers, 0, sizeof *answers);
+}
+
+mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *state,
+                                      unsigned queries, const mvec_flow_blocs *blocs,
+                                      unsigned threads, mvec_flow_answers *out)
+{
+    if (state == NULL || out == NULL || queries == 0 || queries > 7)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow queries: nothing to answer");
+    if ((queries & 3) && !(state->what & MVEC_FLOW_PAIRS))
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow queries: the state has no pair sums");
+    if ((queries & 4) && !(state->what & MVEC_FLOW_CELLS))
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "flow queries: the state has no importer-product sums");
+    if ((queries & 2) &&
+        (blocs == NULL || blocs->bloc_count == 0 || blocs->bloc_count > MVEC_FLOW_MAX_BLOCS))
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow queries: bad blocs");
+    if (queries & 2)
+        for (size_t i = 0; i < blocs->count; i++)
+            if (blocs->blocs[i] >= blocs->bloc_count)
+                return mvec__error(ctx, MVEC_ERR_INVALID, "flow queries: bad bloc index");
+    memset(out, 0, sizeof *out);
+    out->bloc_count = (queries & 2) ? blocs->bloc_count : 0;
+    size_t max1 = 0, max3 = 0;
+    for (size_t i = 0; i < state->count; i++) {
+        max1 += 2 * state->blocks[i]->nc;
+        max3 += state->blocks[i]->nc;
+    }
+    size_t *order = NULL;
+    int *bloc_slot = NULL;
+    q3_job *jobs = NULL;
+    pthread_t *tids = NULL;
+    mvec_flow_q3_row *scratch = NULL;
+    mvec_status status = MVEC_OK;
+    if (queries & 1)
+        MVEC_TRY(mvec__calloc(ctx, max1 ? max1 : 1, sizeof *out->q1, &out->q1));
+    if (queries & 2)
+        MVEC_TRY(mvec__calloc(ctx, max3 ? max3 : 1, sizeof *out->q2, &out->q2));
+    if (queries & 4)
+        MVEC_TRY(mvec__calloc(ctx, max3 ? max3 : 1, sizeof *out->q3, &out->q3));
+    unsigned n = online_threads(threads);
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *jobs, &jobs));
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *tids, &tids));
+    for (size_t bi = 0; bi < state->count; bi++) {
+        const fq_block *b = state->blocks[bi];
+        const size_t nc = b->nc;
+        MVEC_TRY(sorted_slots(ctx, b->ccodes, nc, &order));
+        if (queries & 1) {
+            for (int side = 0; side < 2; side++)
+                for (size_t i = 0; i < nc; i++) {
+                    size_t c = order[i];
+                    uint64_t partners = 0;
+                    int64_t total = 0;
+                    u128 sq = 0;
+                    for (size_t p = 0; p < nc; p++) {
+                        size_t at = side == 0 ? c * nc + p : p * nc + c;
+                        if (b->pair_n[at] == 0)
+                            continue;
+                        int64_t v = b->pair[at];
+                        partners++;
+                        total += v;
+                        sq += (u128)((i128)v * v);
+                    }
+                    if (partners == 0 || total <= 0)
+                        continue;
+                    mvec_flow_q1_row *row = &out->q1[out->q1_count++];
+                    u128 t2 = (u128)total * (u128)total;
+                    *row = (mvec_flow_q1_row){b->year, side, b->ccodes[c], partners, total,
+                                              to_u128(sq), to_u128(t2), ratio(sq, t2)};
+                }
+        }
+        if (queries & 2) {
+            MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *bloc_slot, &bloc_slot));
+            for (size_t p = 0; p < nc; p++)
+                bloc_slot[p] = bloc_of(blocs, b->ccodes[p]);
+            for (size_t i = 0; i < nc; i++) {
+                size_t c = order[i];
+                mvec_flow_q2_row row;
+                memset(&row, 0, sizeof row);
+                bool any = false;
+                for (size_t p = 0; p < nc; p++) {
+                    size_t ex = c * nc + p, im = p * nc + c;
+                    if (b->pair_n[ex])
+                        any = true, row.bloc_total[bloc_slot[p]] += b->pair[ex];
+                    if (b->pair_n[im])
+                        any = true, row.bloc_total[bloc_slot[p]] += b->pair[im];
+                }
+                for (size_t k = 0; k < blocs->bloc_count; k++)
+                    row.total += row.bloc_total[k];
+                if (!any || row.total <= 0)
+                    continue;
+                row.year = b->year;
+                row.code = b->ccodes[c];
+                for (size_t k = 0; k < blocs->bloc_count; k++)
+                    row.share[k] = row.bloc_total[k] >= 0
+                                       ? ratio((u128)row.bloc_total[k], (u128)row.total)
+                                       : -ratio((u128)(-(i128)row.bloc_total[k]),
+                                                (u128)row.total);
+                out->q2[out->q2_count++] = row;
+            }
+            mvec__free(ctx, bloc_slot);
+            bloc_slot = NULL;
+        }
+        if (queries & 4) {
+            MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *scratch, &scratch));
+            unsigned used = n > nc ? (unsigned)(nc ? nc : 1) : n;
+            for (unsigned t = 0; t < used; t++)
+                jobs[t] = (q3_job){b, order, nc * t / used, nc * (t + 1) / used, scratch};
+            bool started[64] = {false};
+            for (unsigned t = 1; t < used; t++)
+                started[t] = pthread_create(&tids[t], NULL, q3_rows, &jobs[t]) == 0;
+            q3_rows(&jobs[0]);
+            for (unsigned t = 1; t < used; t++) {
+                if (started[t])
+                    pthread_join(tids[t], NULL);
+                else
+                    q3_rows(&jobs[t]);
+            }
+            for (size_t i = 0; i < nc; i++)
+                if (scratch[i].products > 0)
+                    out->q3[out->q3_count++] = scratch[i];
+            mvec__free(ctx, scratch);
+            scratch = NULL;
+        }
+        mvec__free(ctx, order);
+        order = NULL;
+        MVEC_TRY(mvec__check_cancel(ctx));
+    }
+cleanup:
+    mvec__free(ctx, order);
+    mvec__free(ctx, bloc_slot);
+    mvec__free(ctx, scratch);
+    mvec__free(ctx, jobs);
+    mvec__free(ctx, tids);
+    if (status != MVEC_OK)
+        mvec_flow_answers_clear(ctx, out);
+    return status;
+}

@@ -1,0 +1,296 @@
+/*
+ * test_flow_query.c - the flow queries (mvec_flow_query.h): hand-computed
+ * answers on a tiny BACI table, exact ratios, the same answers for 1, 2
+ * and 8 threads, a partition of the rows merged (in memory and through
+ * saved states) giving the state of the whole, bad state files.
+ */
+#include <mvec/mvec.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test.h"
+
+static mvec_ctx *ctx;
+
+/* Bit equality of doubles: the answers are exact, not approximately right. */
+static int same(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+static mvec_countries *countries;
+static char scratch[256];
+
+/* Year 2020: pairs CHN->KAZ 4 (two products), RUS->KAZ 1, USA->KAZ 1, KAZ->CHN 2, KAZ->RUS 2
+ * (thousand USD); 2021: CHN->KAZ 4. */
+static const char TINY[] = "t,i,j,k,v,q\n"
+                           "2020,156,398,010110,3.000,1\n"
+                           "2020,156,398,020220,1.000,\n"
+                           "2020,398,156,010110,2.000,2\n"
+                           "2020,398,643,010110,2.000,2\n"
+                           "2020,643,398,010110,1.000,\n"
+                           "2020,842,398,020220,1.000,\n"
+                           "2021,156,398,010110,4.000,\n";
+
+static mvec_flows *read_text(const char *name, const char *text, size_t length)
+{
+    mvec_flows *flows = NULL;
+    mvec_status status = mvec_flows_read_buffer(ctx, countries, name, text, length, NULL, &flows);
+    CHECK_STATUS(status, MVEC_OK);
+    if (status != MVEC_OK)
+        fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
+    return flows;
+}
+
+static const unsigned BLOC_CODES[] = {643, 156, 842};
+static const unsigned char BLOC_OF[] = {0, 1, 2};
+static const mvec_flow_blocs BLOCS = {BLOC_CODES, BLOC_OF, 3, 4};
+
+static mvec_flow_state *state_of(mvec_flows *flows, unsigned threads)
+{
+    mvec_flow_state *state = NULL;
+    CHECK_STATUS(mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS, &state), MVEC_OK);
+    CHECK_STATUS(mvec_flow_state_add(ctx, state, flows, threads), MVEC_OK);
+    return state;
+}
+
+static void test_tiny(void)
+{
+    mvec_flows *flows = read_text("BACI_HS17_Y2020_Vtiny.csv", TINY, sizeof TINY - 1);
+    if (flows == NULL)
+        return;
+    mvec_flow_state *state = state_of(flows, 1);
+    mvec_flow_answers a;
+    CHECK_STATUS(mvec_flow_answers_compute(ctx, state, 7, &BLOCS, 1, &a), MVEC_OK);
+    /* Q1 2020 exporters 156, 398, 643, 842; importers 156, 398, 643; 2021 exp 156, imp 398 */
+    CHECK(a.q1_count == 9);
+    if (a.q1_count == 9) {
+        CHECK(a.q1[0].year == 2020 && a.q1[0].side == 0 && a.q1[0].code == 156);
+        CHECK(a.q1[0].total == 4000 && a.q1[0].partners == 1 && same(a.q1[0].hhi, 1.0));
+        CHECK(a.q1[1].code == 398 && a.q1[1].partners == 2 && a.q1[1].total == 4000);
+        CHECK(same(a.q1[1].hhi, 0.5)); /* (2^2 + 2^2) / 4^2 */
+        CHECK(a.q1[4].side == 1 && a.q1[4].code == 156 && same(a.q1[4].hhi, 1.0));
+        CHECK(a.q1[5].code == 398 && a.q1[5].partners == 3 && a.q1[5].total == 6000);
+        CHECK(same(a.q1[5].hhi, 0.5)); /* (16 + 1 + 1) / 36 */
+        CHECK(a.q1[7].year == 2021 && a.q1[7].side == 0 && a.q1[7].code == 156);
+        CHECK(a.q1[8].year == 2021 && a.q1[8].side == 1 && a.q1[8].code == 398);
+    }
+    /* Q2 2020: 156, 398, 643, 842; 2021: 156, 398 */
+    CHECK(a.q2_count == 6 && a.bloc_count == 4);
+    if (a.q2_count == 6) {
+        const mvec_flow_q2_row *kaz = &a.q2[1];
+        CHECK(kaz->code == 398 && kaz->total == 10000);
+        CHECK(kaz->bloc_total[0] == 3000 && kaz->bloc_total[1] == 6000);
+        CHECK(kaz->bloc_total[2] == 1000 && kaz->bloc_total[3] == 0);
+        CHECK(same(kaz->share[0], 0.3) && same(kaz->share[1], 0.6) && same(kaz->share[2], 0.1));
+        CHECK(same(kaz->share[3], 0.0));
+        CHECK(a.q2[0].code == 156 && same(a.q2[0].share[3], 1.0)); /* KAZ is OTHER */
+    }
+    /* Q3 2020: importers 156, 398, 643; 2021: 398 */
+    CHECK(a.q3_count == 4);
+    if (a.q3_count == 4) {
+        const mvec_flow_q3_row *kaz = &a.q3[1];
+        CHECK(kaz->importer == 398 && kaz->products == 2);
+        /* 010110: 3 + 1, top 0.75, HHI 10/16: dependent; 020220: 1 + 1, top exactly 0.5: not */
+        CHECK(kaz->dependent == 1);
+        CHECK(same(kaz->sum_top, 1.25) && same(kaz->sum_hhi, 1.125));
+        CHECK(kaz->sum_top_fixed.hi == 1 && kaz->sum_top_fixed.lo == (uint64_t)1 << 62);
+        CHECK(a.q3[0].importer == 156 && a.q3[0].dependent == 1 && same(a.q3[0].sum_top, 1.0));
+        CHECK(a.q3[3].year == 2021 && a.q3[3].products == 1 && a.q3[3].dependent == 1);
+    }
+    mvec_flow_answers_clear(ctx, &a);
+    /* parts with different countries and products in the same year: laid out again over
+       the union of their codes */
+    static const char PART_A[] = "t,i,j,k,v,q\n"
+                                 "2020,156,398,010110,3.000,1\n"
+                                 "2020,398,156,010110,2.000,2\n";
+    static const char PART_B[] = "t,i,j,k,v,q\n"
+                                 "2020,156,398,020220,1.000,\n"
+                                 "2020,398,643,010110,2.000,2\n"
+                                 "2020,643,398,010110,1.000,\n"
+                                 "2020,842,398,020220,1.000,\n"
+                                 "2021,156,398,010110,4.000,\n";
+    mvec_flows *fa = read_text("BACI_HS17_Y2020_Va.csv", PART_A, sizeof PART_A - 1);
+    mvec_flows *fb = read_text("BACI_HS17_Y2020_Vb.csv", PART_B, sizeof PART_B - 1);
+    if (fa != NULL && fb != NULL) {
+        mvec_flow_state *sa = state_of(fa, 1), *sb = state_of(fb, 1);
+        mvec_flow_answers whole, merged;
+        CHECK_STATUS(mvec_flow_answers_compute(ctx, state, 7, &BLOCS, 1, &whole), MVEC_OK);
+        CHECK_STATUS(mvec_flow_state_merge(ctx, sa, sb), MVEC_OK);
+        CHECK_STATUS(mvec_flow_answers_compute(ctx, sa, 7, &BLOCS, 1, &merged), MVEC_OK);
+        CHECK(whole.q1_count == merged.q1_count && whole.q2_count == merged.q2_count &&
+              whole.q3_count == merged.q3_count);
+        CHECK(memcmp(whole.q1, merged.q1, whole.q1_count * sizeof *whole.q1) == 0);
+        CHECK(memcmp(whole.q2, merged.q2, whole.q2_count * sizeof *whole.q2) == 0);
+        CHECK(memcmp(whole.q3, merged.q3, whole.q3_count * sizeof *whole.q3) == 0);
+        mvec_flow_answers_clear(ctx, &whole);
+        mvec_flow_answers_clear(ctx, &merged);
+        mvec_flow_state_free(ctx, sa);
+        mvec_flow_state_free(ctx, sb);
+    }
+    mvec_flows_close(ctx, fa);
+    mvec_flows_close(ctx, fb);
+    /* a state without cells cannot answer Q3 */
+    mvec_flow_state *pairs = NULL;
+    CHECK_STATUS(mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS, &pairs), MVEC_OK);
+    CHECK_STATUS(mvec_flow_answers_compute(ctx, pairs, 4, NULL, 1, &a), MVEC_ERR_INVALID);
+    CHECK_STATUS(mvec_flow_state_merge(ctx, state, pairs), MVEC_ERR_INVALID); /* lacks cells */
+    CHECK_STATUS(mvec_flow_state_merge(ctx, pairs, state), MVEC_OK);        /* cells ignored */
+    mvec_ctx_clear_error(ctx);
+    mvec_flow_state_free(ctx, pairs);
+    mvec_flow_state_free(ctx, state);
+    mvec_flows_close(ctx, flows);
+}
+
+static void test_ratio(void)
+{
+    mvec_flow_u128 one = {0, 1}, three = {0, 3}, ten = {0, 10};
+    CHECK(same(mvec_flow_ratio(one, three), 1.0 / 3.0));
+    CHECK(same(mvec_flow_ratio(three, ten), 0.3));
+    /* 2^100 / (2^100 * 3): a 128-bit denominator */
+    mvec_flow_u128 big = {(uint64_t)1 << 36, 0}, big3 = {(uint64_t)3 << 36, 0};
+    CHECK(same(mvec_flow_ratio(big, big3), 1.0 / 3.0));
+    /* ties to even: (2^53 + 1) / 2^53 lies halfway between 1 and 1 + 2^-52 */
+    mvec_flow_u128 half_up = {0, ((uint64_t)1 << 53) + 1}, p53 = {0, (uint64_t)1 << 53};
+    CHECK(same(mvec_flow_ratio(half_up, p53), 1.0));
+    mvec_flow_u128 more = {0, ((uint64_t)1 << 54) + 3}, p54 = {0, (uint64_t)1 << 54};
+    CHECK(same(mvec_flow_ratio(more, p54), 1.0 + 0x1p-52)); /* 1 + 3*2^-54: above half */
+}
+
+/* A deterministic BACI-like table of `rows` rows over 2 years, 40 countries, 300 products. */
+static char *generated(size_t rows, size_t *length)
+{
+    size_t cap = rows * 40 + 64, n = 0;
+    char *text = malloc(cap);
+    if (text == NULL)
+        return NULL;
+    n += (size_t)sprintf(text, "t,i,j,k,v,q\n");
+    uint64_t x = 88172645463325252ULL;
+    for (size_t r = 0; r < rows; r++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        unsigned year = 2019 + (unsigned)(r * 2 / rows);
+        unsigned i = 4 + (unsigned)(x % 40) * 20, j = 4 + (unsigned)((x >> 8) % 40) * 20;
+        unsigned k = 10000 + (unsigned)((x >> 16) % 300) * 7;
+        uint64_t v = 1 + (x >> 24) % (x & 1 ? 2000000000ULL : 5000ULL);
+        n += (size_t)sprintf(text + n, "%u,%u,%u,%06u,%llu.%03llu,\n", year, i, j, k,
+                             (unsigned long long)(v / 1000), (unsigned long long)(v % 1000));
+    }
+    *length = n;
+    return text;
+}
+
+static bool same_answers(const mvec_flow_answers *a, const mvec_flow_answers *b)
+{
+    return a->q1_count == b->q1_count && a->q2_count == b->q2_count &&
+           a->q3_count == b->q3_count &&
+           memcmp(a->q1, b->q1, a->q1_count * sizeof *a->q1) == 0 &&
+           memcmp(a->q2, b->q2, a->q2_count * sizeof *a->q2) == 0 &&
+           memcmp(a->q3, b->q3, a->q3_count * sizeof *a->q3) == 0;
+}
+
+static void test_threads_and_partitions(void)
+{
+    size_t length = 0;
+    char *text = generated(300000, &length);
+    if (text == NULL)
+        return;
+    mvec_flows *whole = read_text("BACI_HS17_Y2019_Vgen.csv", text, length);
+    /* split the rows in two at a line in the middle of the first year */
+    const char *cut = strchr(text + length / 3, '\n') + 1;
+    size_t head_length = (size_t)(cut - text);
+    char *second = malloc(length - head_length + 13);
+    memcpy(second, "t,i,j,k,v,q\n", 12);
+    memcpy(second + 12, cut, length - head_length);
+    mvec_flows *part1 = read_text("BACI_HS17_Y2019_Vgen1.csv", text, head_length);
+    mvec_flows *part2 = read_text("BACI_HS17_Y2019_Vgen2.csv", second, length - head_length + 12);
+    if (whole == NULL || part1 == NULL || part2 == NULL)
+        goto done;
+    mvec_flow_answers base;
+    mvec_flow_state *s1 = state_of(whole, 1);
+    CHECK_STATUS(mvec_flow_answers_compute(ctx, s1, 7, &BLOCS, 1, &base), MVEC_OK);
+    CHECK(base.q1_count > 100 && base.q3_count == 80);
+    unsigned counts[] = {2, 8};
+    for (size_t t = 0; t < 2; t++) {
+        mvec_flow_state *s = state_of(whole, counts[t]);
+        mvec_flow_answers a;
+        CHECK_STATUS(mvec_flow_answers_compute(ctx, s, 7, &BLOCS, counts[t], &a), MVEC_OK);
+        CHECK(same_answers(&base, &a));
+        mvec_flow_answers_clear(ctx, &a);
+        mvec_flow_state_free(ctx, s);
+    }
+    /* partitions: in memory, either order */
+    mvec_flow_state *p1 = state_of(part1, 2), *p2 = state_of(part2, 1);
+    mvec_flow_state *m = NULL;
+    CHECK_STATUS(mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS, &m), MVEC_OK);
+    CHECK_STATUS(mvec_flow_state_merge(ctx, m, p2), MVEC_OK);
+    CHECK_STATUS(mvec_flow_state_merge(ctx, m, p1), MVEC_OK);
+    mvec_flow_answers a;
+    CHECK_STATUS(mvec_flow_answers_compute(ctx, m, 7, &BLOCS, 2, &a), MVEC_OK);
+    CHECK(same_answers(&base, &a));
+    mvec_flow_answers_clear(ctx, &a);
+    /* through saved files */
+    char path1[300], path2[300];
+    snprintf(path1, sizeof path1, "%s/p1.mvq", scratch);
+    snprintf(path2, sizeof path2, "%s/p2.mvq", scratch);
+    CHECK_STATUS(mvec_flow_state_save(ctx, p1, path1), MVEC_OK);
+    CHECK_STATUS(mvec_flow_state_save(ctx, p2, path2), MVEC_OK);
+    CHECK(mvec_flow_state_is_file(path1));
+    mvec_flow_state *l1 = NULL, *l2 = NULL;
+    CHECK_STATUS(mvec_flow_state_load(ctx, path1, &l1), MVEC_OK);
+    CHECK_STATUS(mvec_flow_state_load(ctx, path2, &l2), MVEC_OK);
+    if (l1 && l2) {
+        CHECK_STATUS(mvec_flow_state_merge(ctx, l1, l2), MVEC_OK);
+        CHECK_STATUS(mvec_flow_answers_compute(ctx, l1, 7, &BLOCS, 8, &a), MVEC_OK);
+        CHECK(same_answers(&base, &a));
+        mvec_flow_answers_clear(ctx, &a);
+    }
+    /* a truncated state file is refused */
+    char command[700];
+    snprintf(command, sizeof command, "head -c 1000 '%s' > '%s/bad.mvq'", path1, scratch);
+    CHECK(system(command) == 0);
+    snprintf(path1, sizeof path1, "%s/bad.mvq", scratch);
+    mvec_flow_state *bad = NULL;
+    CHECK_STATUS(mvec_flow_state_load(ctx, path1, &bad), MVEC_ERR_PARSE);
+    CHECK(strstr(mvec_ctx_error_message(ctx), "not a usable flow state") != NULL);
+    mvec_ctx_clear_error(ctx);
+    mvec_flow_state_free(ctx, l1);
+    mvec_flow_state_free(ctx, l2);
+    mvec_flow_state_free(ctx, m);
+    mvec_flow_state_free(ctx, p1);
+    mvec_flow_state_free(ctx, p2);
+    mvec_flow_state_free(ctx, s1);
+    mvec_flow_answers_clear(ctx, &base);
+done:
+    mvec_flows_close(ctx, whole);
+    mvec_flows_close(ctx, part1);
+    mvec_flows_close(ctx, part2);
+    free(second);
+    free(text);
+}
+
+int main(void)
+{
+    ctx = mvec_ctx_new(NULL, NULL);
+    if (mvec_countries_open(ctx, NULL, &countries) != MVEC_OK) {
+        fprintf(stderr, "%s\n", mvec_ctx_error_message(ctx));
+        return 1;
+    }
+    snprintf(scratch, sizeof scratch, "/tmp/test_flow_query.XXXXXX");
+    if (mkdtemp(scratch) == NULL)
+        return 1;
+    test_tiny();
+    test_ratio();
+    test_threads_and_partitions();
+    mvec_countries_free(ctx, countries);
+    CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
+    mvec_ctx_free(ctx);
+    char command[300];
+    snprintf(command, sizeof command, "rm -rf '%s'", scratch);
+    if (system(command) != 0)
+        fprintf(stderr, "cannot remove %s\n", scratch);
+    return test_report("test_flow_query");
+}
