@@ -220,7 +220,7 @@ const cli_command CMD_COMPOSITION = {
                    "processing\".",
     .options = COMPOSITION_OPTIONS,
     .max_positional = 1,
-    .examples = "  mvec composition KAZ --data kazakhstan_exports_to_china_hs4_2015_2024_wits.csv\n"
-                "  mvec composition KAZ --flow total --data exports_to_china.csv --data "
-                "imports_from_china.csv\n",
+    .examples = "  mvec composition KAZ --data tests/data/composition_wits.csv\n"
+                "  mvec composition KAZ --flow total --format csv --data "
+                "tests/data/composition_wits.csv\n",
 };

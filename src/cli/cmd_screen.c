@@ -189,6 +189,6 @@ const cli_command CMD_SCREEN = {
                    "HS chapters: a coarser screen than the Commission's HS6.",
     .options = SCREEN_OPTIONS,
     .max_positional = 1,
-    .examples = "  mvec screen KAZ --year 2017 --data wto_hs2_bilateral_imports_all_1996_2020.csv.gz\n"
-                "  mvec screen DEU --year 2019 --format csv\n",
+    .examples = "  mvec screen KAZ --year 2019 --data tests/data/screen_wto.csv\n"
+                "  mvec screen KAZ --year 2019 --format csv --data tests/data/screen_wto.csv\n",
 };

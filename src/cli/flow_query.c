@@ -15,8 +15,8 @@
 const cli_option CLI_OPTION_FLOW_DATA = {
     "data", 0, "FILE", CLI_FILE_LIST, offsetof(cli_args, data_files),
     "a product-level flow file (CEPII BACI, the WTO's HS2 bilateral imports; plain, .gz or "
-    ".zip), read through the flow cache beside the workspace; repeatable (their rows are "
-    "summed); without it, every file in that cache"};
+    ".zip), read through its flow cache when `mvec flows import` made one, else directly; "
+    "repeatable (their rows are summed); without it, every file in that cache"};
 const cli_option CLI_OPTION_ONE_SCHEME = {
     "blocs", 0, "SCHEME", CLI_TEXT, offsetof(cli_args, blocs),
     "bloc scheme: built-in 'powers' (default) or 'treaties', or a CSV file (docs/formats.md)"};
@@ -70,8 +70,8 @@ int flow_query_load_tables(flow_query *query, const cli_args *args, const char *
     mvec_status status = MVEC_OK;
     if (args->data_file_count > 0) {
         for (size_t i = 0; i < args->data_file_count; i++) {
-            status = mvec_flows_import(query->ctx, query->countries, args->data_files[i],
-                                       query->cache_dir, NULL, &query->tables[i], NULL);
+            status = cli_flows_open(query->ctx, query->countries, args, args->data_files[i],
+                                    &query->tables[i]);
             if (status != MVEC_OK)
                 return cli_fail(query->ctx, status);
             query->table_count++;

@@ -28,10 +28,10 @@ static void print_main_help(FILE *out)
             "\n"
             "commands:\n");
     for (const cli_command *const *c = COMMANDS; *c; c++) {
-        fprintf(out, "  %-10s %s\n", (*c)->name, (*c)->brief);
+        fprintf(out, "  %-11s %s\n", (*c)->name, (*c)->brief);
     }
-    fprintf(out, "  %-10s %s\n", "help", "Show help for a command");
-    fprintf(out, "  %-10s %s\n", "version", "Show the version");
+    fprintf(out, "  %-11s %s\n", "help", "Show help for a command");
+    fprintf(out, "  %-11s %s\n", "version", "Show the version");
     fprintf(out,
             "\n"
             "'mvec help COMMAND' or 'mvec COMMAND --help' shows a command's options.\n"

@@ -354,6 +354,25 @@ static int commit_output(cli_session *session, bool commit)
     return 0;
 }
 
+
+mvec_status cli_flows_open(mvec_ctx *ctx, const mvec_countries *countries, const cli_args *args,
+                           const char *path, mvec_flows **out)
+{
+    char workspace[4096];
+    char cache_dir[4200];
+    char cache[4400];
+    bool named = false;
+    bool cached = false;
+    if (cli_workspace_path(args, workspace, sizeof workspace, &named) == 0) {
+        snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
+        cached = mvec_flows_cache_path(ctx, path, cache_dir, cache, sizeof cache) == MVEC_OK &&
+                 access(cache, F_OK) == 0;
+        mvec_ctx_clear_error(ctx);
+    }
+    return cached ? mvec_flows_import(ctx, countries, path, cache_dir, NULL, out, NULL)
+                  : mvec_flows_read(ctx, countries, path, NULL, out);
+}
+
 /* A --data file that is a flow table: read it (through the workspace's flow
  * cache when one exists for it, never writing one) and add the trade vectors
  * of the command's country. */
@@ -366,23 +385,8 @@ static int load_flow_file(cli_session *session, const cli_args *args, const char
                   path, path);
         return 2;
     }
-    char workspace[4096];
-    char cache_dir[4200];
-    char cache[4400];
-    bool named = false;
-    bool cached = false;
-    if (cli_workspace_path(args, workspace, sizeof workspace, &named) == 0) {
-        snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
-        cached = mvec_flows_cache_path(session->ctx, path, cache_dir, cache, sizeof cache) ==
-                     MVEC_OK &&
-                 access(cache, F_OK) == 0;
-        mvec_ctx_clear_error(session->ctx);
-    }
     mvec_flows *flows = NULL;
-    mvec_status status =
-        cached ? mvec_flows_import(session->ctx, session->countries, path, cache_dir, NULL,
-                                   &flows, NULL)
-               : mvec_flows_read(session->ctx, session->countries, path, NULL, &flows);
+    mvec_status status = cli_flows_open(session->ctx, session->countries, args, path, &flows);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
     session->flows[session->flow_count++] = flows;

@@ -36,6 +36,13 @@ typedef struct cli_session {
     int write_errno;      /* first write failure, 0 when none */
 } cli_session;
 
+/* Open the flow file `path` for a command that reads it: through its cache
+ * beside the workspace when `mvec flows import` made one (used, or rebuilt
+ * when stale), else read directly (a command that only reads never writes a
+ * cache). */
+mvec_status cli_flows_open(mvec_ctx *ctx, const mvec_countries *countries, const cli_args *args,
+                           const char *path, mvec_flows **out);
+
 /* The workspace: --workspace FILE, else $MVEC_WORKSPACE, else
  * $XDG_DATA_HOME/mvec/workspace.sqlite (an absolute XDG_DATA_HOME), else
  * $HOME/.local/share/mvec/workspace.sqlite. `named` says whether --workspace

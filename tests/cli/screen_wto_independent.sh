@@ -8,6 +8,7 @@ file="$SHARED/wto-hs2-bilateral-imports/wto_hs2_bilateral_imports_all_1996_2020.
 [ -r "$file" ] || exit 77
 ln -s "$file" wto.csv.gz # messages name the file without the machine's path
 gzip -dc "$file" | awk -F, '$1 >= 2015 && $1 <= 2019' > window.csv
+"$MVEC" flows import wto.csv.gz > /dev/null || exit 1 # parsed once, then from the cache
 for case in "KAZ 398 2017" "KAZ 398 2019" "JPN 392 2019"; do
     set -- $case
     echo "== $1 $3"
