@@ -75,6 +75,43 @@ MVEC_API void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state);
 MVEC_API mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state,
                                          const mvec_flows *flows, unsigned threads);
 
+/* Add the rows of the flow file `path` to `state` straight from its bytes,
+ * without making a table, when the stream can take the file: a plain
+ * (uncompressed) CSV whose reader has numeric columns only (BACI t,i,j,k,v[,q];
+ * the WTO's long file), every row in the plain form (digits, a '-' and one
+ * '.' in numbers; no quotes, spaces or other columns). Then *taken = 1.
+ * Otherwise *taken = 0 and the state is unchanged: read the file with
+ * mvec_flows_read (which reports a bad row as file:line:column) and add the
+ * table with mvec_flow_state_add. A row taken adds exactly what the table
+ * would: the same codes and exact value; rows with the World (M49 000) are
+ * left out with a warning, as mvec_flow_state_add does. Country codes are
+ * the source's and are not looked up in the country registry. Cost: linear
+ * in the bytes, on `threads` threads (0: the number of online processors);
+ * memory per thread and year of the file: countries^2 x 16 + countries x
+ * products x 32 bytes (touched pages only); the file is mapped, and pages
+ * read are released as the threads go.
+ * Statuses: MVEC_ERR_INVALID (products of another HS precision than the
+ * state's), MVEC_ERR_IO, MVEC_ERR_LIMIT (the bound of the header),
+ * MVEC_ERR_NOMEM, MVEC_ERR_CANCELLED. On error the state is unchanged. */
+MVEC_API mvec_status mvec_flow_state_add_csv(mvec_ctx *ctx, mvec_flow_state *state,
+                                             const char *path, unsigned threads, int *taken);
+
+/* Add the sums of the flow file `path` kept in its cache in `cache_dir` (as
+ * written by mvec_flows_import, which keeps the query state of the rows
+ * beside the columns) to `state`, when that cache exists, is of the
+ * unchanged source (same path, size and modification time) and holds sums:
+ * then *taken = 1, and the state borrows the mapped sums (no copy) until it
+ * is freed. Otherwise *taken = 0 and the state is unchanged: import the file
+ * (mvec_flows_import reports a stale or damaged cache and rebuilds it), then
+ * ask again. Only the cache's header, provenance and sums are read, and
+ * their checksums checked. Cost: linear in the cached sums (their checksum
+ * and bounds), not in the rows.
+ * Statuses: MVEC_ERR_INVALID, MVEC_ERR_IO (the source cannot be read),
+ * MVEC_ERR_LIMIT, MVEC_ERR_NOMEM. */
+MVEC_API mvec_status mvec_flow_state_add_cached(mvec_ctx *ctx, mvec_flow_state *state,
+                                                const char *path, const char *cache_dir,
+                                                int *taken);
+
 /* Add `from` into `into` (`from` must track at least what `into` tracks;
  * the rest is ignored): afterwards `into` is the state of the union of both
  * inputs. Cost: linear in the cells of `from`'s years (a year whose codes

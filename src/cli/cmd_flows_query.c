@@ -407,11 +407,7 @@ static int run_query(const cli_command *command, cli_args *args)
     unsigned what = ((queries & 3) ? MVEC_FLOW_PAIRS : 0) | ((queries & 4) ? MVEC_FLOW_CELLS : 0);
     if (code == 0) {
         mvec_ctx_set_log(ctx, cli_log, NULL);
-        mvec_countries_options country_options = MVEC_COUNTRIES_OPTIONS_INIT;
-        country_options.iso_codes_dir = args->iso_codes;
-        status = mvec_countries_open(ctx, &country_options, &countries);
-        if (status == MVEC_OK)
-            status = mvec_flow_state_new(ctx, what, &state);
+        status = mvec_flow_state_new(ctx, what, &state);
     }
     mvec_flows_options options = MVEC_FLOWS_OPTIONS_INIT;
     options.threads = threads;
@@ -433,6 +429,19 @@ static int run_query(const cli_command *command, cli_args *args)
             mvec_flow_state_free(ctx, part);
             continue;
         }
+        int taken = 0;
+        status = cache_dir[0] ? mvec_flow_state_add_cached(ctx, state, path, cache_dir, &taken)
+                              : mvec_flow_state_add_csv(ctx, state, path, threads, &taken);
+        if (status != MVEC_OK || taken)
+            continue;
+        /* a file the stream or the cache does not take: read it as a table */
+        if (countries == NULL) {
+            mvec_countries_options country_options = MVEC_COUNTRIES_OPTIONS_INIT;
+            country_options.iso_codes_dir = args->iso_codes;
+            status = mvec_countries_open(ctx, &country_options, &countries);
+            if (status != MVEC_OK)
+                break;
+        }
         mvec_flows *flows = NULL;
         status = cache_dir[0] ? mvec_flows_import(ctx, countries, path, cache_dir, &options,
                                                   &flows, NULL)
@@ -442,7 +451,16 @@ static int run_query(const cli_command *command, cli_args *args)
                       mvec_flows_get_info(flows)->value_unit);
             code = 1;
         }
-        if (status == MVEC_OK && code == 0)
+        if (status == MVEC_OK && code == 0 && cache_dir[0]) {
+            /* imported: its cache now holds the state, unless the file's codes are not numbers */
+            mvec_flows_close(ctx, flows);
+            flows = NULL;
+            status = mvec_flow_state_add_cached(ctx, state, path, cache_dir, &taken);
+            if (status == MVEC_OK && !taken)
+                status = mvec_flows_import(ctx, countries, path, cache_dir, &options, &flows,
+                                           NULL);
+        }
+        if (status == MVEC_OK && code == 0 && flows != NULL)
             status = mvec_flow_state_add(ctx, state, flows, threads);
         mvec_flows_close(ctx, flows);
     }

@@ -4,8 +4,10 @@
  * columns, the country and product codes, the provenance), so that a mapped
  * file is the table: no parsing, no copy. Written to a temporary file and
  * renamed (not synced: see mvec_flows_write); on opening, everything the
- * header claims is checked before any column is used, and a checksum over
- * the whole file catches damage.
+ * header claims is checked before any column is used, and checksums catch
+ * damage: one over the header (which holds the others), one per section,
+ * so that a query that reads only the state section (the sums of the
+ * queries, flow_state_file.c) checks only the bytes it reads.
  *
  * The checksum is not SHA-256: it is read on every open, so it must run at
  * memory speed. Four lanes of h = (h ^ word) * odd constant over the 64-bit
@@ -25,13 +27,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "flow_state.h"
 #include "flows_internal.h"
 
 enum {
-    CACHE_VERSION = 1,
+    CACHE_VERSION = 2,
     HEADER_SIZE = 512,
     ALIGN = 64,
-    SECTION_COUNT = 9,
+    SECTION_COUNT = 10,
+    SECTION_ENTRY = 24, /* u64 offset, u64 length, u64 checksum */
     BYTE_ORDER_MARK = 0x01020304,
 };
 
@@ -49,7 +53,7 @@ enum {
     AT_SOURCE_MTIME = 48,
     AT_SOURCE_SHA = 56, /* 64 hex digits */
     AT_SECTION_COUNT = 120,
-    AT_SECTIONS = 128, /* SECTION_COUNT x (u64 offset, u64 length) */
+    AT_SECTIONS = 128, /* SECTION_COUNT x SECTION_ENTRY */
 };
 
 enum section {
@@ -62,6 +66,13 @@ enum section {
     S_COUNTRIES, /* "code\tmvec_code\n" per country */
     S_PRODUCTS,  /* "code\n" per product */
     S_INFO,      /* "key\tvalue\n" */
+    S_STATE,     /* the flow query state of the rows (flow_state_file.c), or empty */
+};
+
+static const char *const SECTION_NAMES[SECTION_COUNT] = {
+    "year column",    "exporter column", "importer column", "product column",
+    "value column",   "quantity column", "country codes",   "product codes",
+    "provenance",     "query sums",
 };
 
 /* ---- checksum ---------------------------------------------------------------------------- */
@@ -112,6 +123,15 @@ static uint64_t checksum_final(const struct checksum *c)
     for (int i = 1; i < 4; i++)
         h = (h * MIX) ^ c->lane[i];
     return h * MIX;
+}
+
+/* The checksum of `length` bytes padded with zeros to the section alignment. */
+static uint64_t checksum_of(const void *data, size_t length, size_t padded)
+{
+    struct checksum sum;
+    checksum_init(&sum);
+    checksum_feed(&sum, data ? data : "", length, padded);
+    return checksum_final(&sum);
 }
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -183,7 +203,10 @@ static bool has_tab_or_newline(const char *text)
     return strpbrk(text, "\t\n") != NULL;
 }
 
-mvec_status mvec_flows_write(mvec_ctx *ctx, const mvec_flows *flows, const char *cache_path)
+/* Write the cache of `flows`, with the flat state image `state` (state_length bytes; none
+ * when 0). */
+static mvec_status cache_write(mvec_ctx *ctx, const mvec_flows *flows, const void *state,
+                               size_t state_length, const char *cache_path)
 {
     mvec_status status = MVEC_OK;
     mvec__buf countries = MVEC__BUF_INIT(SIZE_MAX / 2);
@@ -213,10 +236,11 @@ mvec_status mvec_flows_write(mvec_ctx *ctx, const mvec_flows *flows, const char 
 
     const void *data[SECTION_COUNT] = {c->year,      c->exporter,    c->importer,
                                        c->product,   c->value,       c->quantity,
-                                       countries.data, products.data, info_text.data};
+                                       countries.data, products.data, info_text.data,
+                                       state};
     size_t lengths[SECTION_COUNT] = {
         rows * 2, rows * 2, rows * 2, rows * 4, rows * 8, c->quantity ? rows * 8 : 0,
-        countries.length, products.length, info_text.length};
+        countries.length, products.length, info_text.length, state_length};
     unsigned char header[HEADER_SIZE];
     memset(header, 0, sizeof header);
     memcpy(header + AT_MAGIC, MAGIC, sizeof MAGIC);
@@ -229,17 +253,14 @@ mvec_status mvec_flows_write(mvec_ctx *ctx, const mvec_flows *flows, const char 
     put32(header + AT_SECTION_COUNT, SECTION_COUNT);
     size_t offset = HEADER_SIZE;
     for (int s = 0; s < SECTION_COUNT; s++) {
-        put64(header + AT_SECTIONS + 16 * s, offset);
-        put64(header + AT_SECTIONS + 16 * s + 8, lengths[s]);
+        unsigned char *entry = header + AT_SECTIONS + SECTION_ENTRY * s;
+        put64(entry, offset);
+        put64(entry + 8, lengths[s]);
+        put64(entry + 16, checksum_of(data[s], lengths[s], round_up(lengths[s])));
         offset += round_up(lengths[s]);
     }
     put64(header + AT_FILE_SIZE, offset);
-    struct checksum sum;
-    checksum_init(&sum);
-    checksum_feed(&sum, header, HEADER_SIZE, HEADER_SIZE);
-    for (int s = 0; s < SECTION_COUNT; s++)
-        checksum_feed(&sum, data[s] ? data[s] : "", lengths[s], round_up(lengths[s]));
-    put64(header + AT_CHECKSUM, checksum_final(&sum));
+    put64(header + AT_CHECKSUM, checksum_of(header, HEADER_SIZE, HEADER_SIZE));
 
     int length = snprintf(temporary, sizeof temporary, "%s.tmp%ld", cache_path, (long)getpid());
     if (length < 0 || (size_t)length >= sizeof temporary)
@@ -268,6 +289,11 @@ cleanup:
     mvec__buf_clear(ctx, &products);
     mvec__buf_clear(ctx, &info_text);
     return status;
+}
+
+mvec_status mvec_flows_write(mvec_ctx *ctx, const mvec_flows *flows, const char *cache_path)
+{
+    return cache_write(ctx, flows, NULL, 0, cache_path);
 }
 
 /* ---- opening ------------------------------------------------------------------------------ */
@@ -342,10 +368,8 @@ static size_t count_lines(const char *text, size_t length)
     return lines;
 }
 
-/* Check the mapped file and point the table into it. Errors are
- * MVEC_ERR_PARSE with the reason alone (the caller adds the file's name). */
-static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t size,
-                               mvec_flows *flows)
+/* The header of a cache of `size` bytes: magic, byte order, version, size, its checksum. */
+static mvec_status check_header(mvec_ctx *ctx, const unsigned char *map, size_t size)
 {
     mvec_status status = MVEC_OK;
     if (size < HEADER_SIZE)
@@ -365,12 +389,36 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     unsigned char header[HEADER_SIZE];
     memcpy(header, map, HEADER_SIZE);
     put64(header + AT_CHECKSUM, 0);
-    struct checksum sum;
-    checksum_init(&sum);
-    checksum_feed(&sum, header, HEADER_SIZE, HEADER_SIZE);
-    checksum_feed(&sum, map + HEADER_SIZE, size - HEADER_SIZE, size - HEADER_SIZE);
-    if (checksum_final(&sum) != get64(map + AT_CHECKSUM))
-        MVEC_FAIL(ctx, MVEC_ERR_PARSE, "checksum mismatch: the file is damaged");
+    if (checksum_of(header, HEADER_SIZE, HEADER_SIZE) != get64(map + AT_CHECKSUM))
+        MVEC_FAIL(ctx, MVEC_ERR_PARSE, "checksum mismatch in the header: the file is damaged");
+cleanup:
+    return status;
+}
+
+/* Section s of a cache whose header is checked: in the file, and its checksum. */
+static mvec_status check_section(mvec_ctx *ctx, const unsigned char *map, size_t size, int s,
+                                 uint64_t *offset, uint64_t *length)
+{
+    const unsigned char *entry = map + AT_SECTIONS + SECTION_ENTRY * s;
+    *offset = get64(entry);
+    *length = get64(entry + 8);
+    if (*offset < HEADER_SIZE || *offset % ALIGN != 0 || *offset > size ||
+        *length > size - *offset || round_up(*length) > size - *offset)
+        return mvec__error(ctx, MVEC_ERR_PARSE, "section %d out of the file", s);
+    /* the padding too, as written (zeros): no byte of the file escapes a checksum */
+    if (checksum_of(map + *offset, round_up(*length), round_up(*length)) != get64(entry + 16))
+        return mvec__error(ctx, MVEC_ERR_PARSE, "checksum mismatch in its %s: the file is damaged",
+                           SECTION_NAMES[s]);
+    return MVEC_OK;
+}
+
+/* Check the mapped file and point the table into it. Errors are
+ * MVEC_ERR_PARSE with the reason alone (the caller adds the file's name). */
+static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t size,
+                               mvec_flows *flows)
+{
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(check_header(ctx, map, size));
 
     uint64_t rows = get64(map + AT_ROWS);
     if (rows > UINT32_MAX)
@@ -379,10 +427,8 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     size_t lengths[SECTION_COUNT];
     const size_t widths[S_QUANTITY + 1] = {2, 2, 2, 4, 8, 8};
     for (int s = 0; s < SECTION_COUNT; s++) {
-        uint64_t offset = get64(map + AT_SECTIONS + 16 * s);
-        uint64_t length = get64(map + AT_SECTIONS + 16 * s + 8);
-        if (offset < HEADER_SIZE || offset % ALIGN != 0 || offset > size || length > size - offset)
-            MVEC_FAIL(ctx, MVEC_ERR_PARSE, "section %d out of the file", s);
+        uint64_t offset = 0, length = 0;
+        MVEC_TRY(check_section(ctx, map, size, s, &offset, &length));
         if (s <= S_QUANTITY && length != rows * widths[s] && !(s == S_QUANTITY && length == 0))
             MVEC_FAIL(ctx, MVEC_ERR_PARSE, "column %d has the wrong length", s);
         at[s] = map + offset;
@@ -489,6 +535,33 @@ cleanup:
     return status;
 }
 
+/* The flat image of the query state of a table's rows (none, *length 0, when its country or
+ * product codes are not numbers, as WITS's letters: the queries need numbers). */
+static mvec_status table_state(mvec_ctx *ctx, const mvec_flows *flows, unsigned threads,
+                               unsigned char **out, size_t *length)
+{
+    mvec_flow_state *state = NULL;
+    uint64_t world_rows = 0;
+    *out = NULL;
+    *length = 0;
+    mvec_status status = mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS, &state);
+    if (status == MVEC_OK)
+        status = mvec__flow_state_add_table(ctx, state, flows, threads, &world_rows);
+    if (status == MVEC_ERR_INVALID) { /* codes that are not numbers */
+        mvec_ctx_clear_error(ctx);
+        status = MVEC_OK;
+    } else if (status == MVEC_OK) {
+        size_t size = mvec__flow_state_flat_size(state);
+        status = mvec__alloc(ctx, size, out);
+        if (status == MVEC_OK) {
+            mvec__flow_state_flat_write(state, *out);
+            *length = size;
+        }
+    }
+    mvec_flow_state_free(ctx, state);
+    return status;
+}
+
 /* ---- import through the cache ------------------------------------------------------------- */
 
 mvec_status mvec_flows_cache_path(mvec_ctx *ctx, const char *path, const char *cache_dir,
@@ -517,6 +590,8 @@ mvec_status mvec_flows_import(mvec_ctx *ctx, const mvec_countries *countries, co
     char cache_path[PATH_MAX];
     char absolute[PATH_MAX];
     mvec_flows_outcome result = MVEC_FLOWS_CREATED;
+    unsigned char *state = NULL;
+    size_t state_length = 0;
     MVEC_TRY(mvec_flows_cache_path(ctx, path, cache_dir, cache_path, sizeof cache_path));
     if (realpath(path, absolute) == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "cannot open %s: %s", path, strerror(errno));
@@ -571,14 +646,82 @@ mvec_status mvec_flows_import(mvec_ctx *ctx, const mvec_countries *countries, co
     }
     if (mkdir(cache_dir, 0777) != 0 && errno != EEXIST)
         MVEC_FAIL(ctx, MVEC_ERR_IO, "cannot create %s: %s", cache_dir, strerror(errno));
-    MVEC_TRY(mvec_flows_write(ctx, flows, cache_path));
+    MVEC_TRY(table_state(ctx, flows, options ? options->threads : 0, &state, &state_length));
+    MVEC_TRY(cache_write(ctx, flows, state, state_length, cache_path));
     *out = flows;
     flows = NULL;
 cleanup:
+    mvec__free(ctx, state);
     if (status == MVEC_OK && outcome != NULL)
         *outcome = result;
     mvec__flow_source_close(ctx, &source);
     mvec_flows_close(ctx, cached);
     mvec_flows_close(ctx, flows);
+    return status;
+}
+
+/* ---- the query state of a cache ---------------------------------------------------------------- */
+
+mvec_status mvec_flow_state_add_cached(mvec_ctx *ctx, mvec_flow_state *state, const char *path,
+                                       const char *cache_dir, int *taken)
+{
+    if (state == NULL || path == NULL || cache_dir == NULL || taken == NULL)
+        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: no state, file or cache folder");
+    *taken = 0;
+    char cache_path[PATH_MAX], absolute[PATH_MAX];
+    mvec_status status = mvec_flows_cache_path(ctx, path, cache_dir, cache_path, sizeof cache_path);
+    if (status != MVEC_OK)
+        return status;
+    if (realpath(path, absolute) == NULL)
+        return mvec__error(ctx, MVEC_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+    struct stat source, info;
+    if (stat(path, &source) != 0)
+        return mvec__error(ctx, MVEC_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+    int fd = open(cache_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return MVEC_OK; /* no cache yet */
+    void *map = NULL;
+    size_t size = 0;
+    if (fstat(fd, &info) != 0 || (size = (size_t)info.st_size) < HEADER_SIZE)
+        goto done;
+    map = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED) {
+        map = NULL;
+        goto done;
+    }
+    const unsigned char *bytes = map;
+    long long mtime =
+        (long long)source.st_mtim.tv_sec * 1000000000LL + source.st_mtim.tv_nsec;
+    uint64_t info_offset = 0, info_length = 0, offset = 0, length = 0;
+    /* Anything wrong here is left to the import, which reports it and rebuilds the cache. */
+    if (check_header(ctx, bytes, size) != MVEC_OK ||
+        check_section(ctx, bytes, size, S_INFO, &info_offset, &info_length) != MVEC_OK ||
+        get64(bytes + AT_SOURCE_SIZE) != (uint64_t)source.st_size ||
+        get64(bytes + AT_SOURCE_MTIME) != (uint64_t)mtime)
+        goto done;
+    /* the source path, exactly: "source_path\t<path>\n" in the info section */
+    char line[PATH_MAX + 16];
+    int n = snprintf(line, sizeof line, "\nsource_path\t%s\n", absolute);
+    const char *text = (const char *)bytes + info_offset;
+    bool same = false;
+    for (size_t i = 0; n > 0 && i + (size_t)n <= info_length && !same; i++)
+        same = memcmp(text + i, line, (size_t)n) == 0;
+    if (!same || check_section(ctx, bytes, size, S_STATE, &offset, &length) != MVEC_OK ||
+        length == 0)
+        goto done;
+    const char *why = NULL;
+    status = mvec__flow_state_add_flat(ctx, state, bytes + offset, length, map, size, &why);
+    if (status == MVEC_OK) {
+        map = NULL; /* the state unmaps it */
+        *taken = 1;
+    } else if (status == MVEC_ERR_PARSE) {
+        status = MVEC_OK; /* a damaged cache: the import says so and rebuilds it */
+    }
+done:
+    if (status == MVEC_OK)
+        mvec_ctx_clear_error(ctx);
+    if (map != NULL)
+        munmap(map, size);
+    close(fd);
     return status;
 }

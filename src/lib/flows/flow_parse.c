@@ -26,28 +26,18 @@
 #include "flows_internal.h"
 
 enum {
-    MAX_THREADS = 64,
-    MAX_COLUMNS = 64,
+    MAX_THREADS = MVEC__FLOW_MAX_THREADS,
+    MAX_COLUMNS = MVEC__FLOW_MAX_COLUMNS,
     FIELD_MAX_BYTES = 1 << 20,
     MESSAGE_MAX = 512,
     PROGRESS_LINES = 1 << 16, /* lines between two updates of the shared counters */
 };
 
-struct layout {
-    const struct mvec__flow_reader *reader;
-    size_t field_count;
-    enum mvec__flow_role roles[MAX_COLUMNS];
-    const char *names[MAX_COLUMNS]; /* the reader's column names, for messages */
-};
-
 struct job {
+    struct mvec__flow_progress progress; /* first: the threads' shared counters */
     const char *name;
-    struct layout layout;
+    struct mvec__flow_layout layout;
     struct mvec__flow_raw *raw;
-    atomic_size_t bytes_done;
-    atomic_size_t rows_done;
-    atomic_uint finished;
-    atomic_bool stop;
 };
 
 struct piece {
@@ -212,7 +202,7 @@ static bool fail(struct piece *piece, mvec_status status, size_t line, size_t co
 static bool parse_line(struct piece *piece, const char *p, const char *end, size_t line,
                        size_t row)
 {
-    const struct layout *layout = &piece->job->layout;
+    const struct mvec__flow_layout *layout = &piece->job->layout;
     const struct mvec__flow_reader *reader = layout->reader;
     struct mvec__flow_raw *raw = piece->job->raw;
     size_t field = 0;
@@ -376,7 +366,7 @@ static void *count_lines(void *arg)
     if (piece->end > piece->begin && piece->end[-1] != '\n')
         lines++; /* the last line of the file, without its newline */
     piece->lines = lines;
-    atomic_fetch_add(&piece->job->finished, 1);
+    atomic_fetch_add(&piece->job->progress.finished, 1);
     return NULL;
 }
 
@@ -403,16 +393,16 @@ static void *parse_piece(void *arg)
         line++;
         p = next;
         if (++since == PROGRESS_LINES) {
-            atomic_fetch_add(&job->bytes_done, (size_t)(p - reported));
-            atomic_fetch_add(&job->rows_done, since);
+            atomic_fetch_add(&job->progress.bytes_done, (size_t)(p - reported));
+            atomic_fetch_add(&job->progress.rows_done, since);
             reported = p;
             since = 0;
-            if (atomic_load(&job->stop))
+            if (atomic_load(&job->progress.stop))
                 break;
         }
     }
     piece->rows = row - piece->row_offset;
-    atomic_fetch_add(&job->finished, 1);
+    atomic_fetch_add(&job->progress.finished, 1);
     return NULL;
 }
 
@@ -423,39 +413,46 @@ static double seconds_since(const struct timespec *start)
     return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* Run `work` on every piece, one thread each; the calling thread reports
- * progress and asks the cancel callback meanwhile. */
-static mvec_status run_threads(mvec_ctx *ctx, struct job *job, struct piece *pieces, size_t count,
-                               void *(*work)(void *), size_t total_bytes)
+mvec_status mvec__flow_run(mvec_ctx *ctx, struct mvec__flow_progress *progress, void *items,
+                           size_t item_size, size_t count, void *(*work)(void *),
+                           size_t total_bytes)
 {
     mvec_status status = MVEC_OK;
     pthread_t threads[MAX_THREADS];
     size_t started = 0;
-    atomic_store(&job->finished, 0);
-    for (; started < count; started++) {
-        if (pthread_create(&threads[started], NULL, work, &pieces[started]) != 0)
+    char *item = items;
+    atomic_store(&progress->finished, 0);
+    for (; started < count && started < MAX_THREADS; started++) {
+        if (pthread_create(&threads[started], NULL, work, item + started * item_size) != 0)
             break;
     }
     for (size_t i = started; i < count; i++)
-        work(&pieces[i]); /* no thread to be had: do it here */
+        work(item + i * item_size); /* no thread to be had: do it here */
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     long pause_ns = 50 * 1000; /* short at first: small inputs finish in microseconds */
-    while (atomic_load(&job->finished) < count) {
+    while (atomic_load(&progress->finished) < count) {
         struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
         pause_ns = pause_ns < 10 * 1000 * 1000 ? pause_ns * 2 : 20 * 1000 * 1000;
         char task[256];
-        snprintf(task, sizeof task, "reading %s", job->name);
-        mvec_progress progress = {task, atomic_load(&job->bytes_done), total_bytes,
-                                  atomic_load(&job->rows_done), seconds_since(&start)};
-        mvec__progress(ctx, &progress);
+        snprintf(task, sizeof task, "reading %s", progress->name);
+        mvec_progress report = {task, atomic_load(&progress->bytes_done), total_bytes,
+                                atomic_load(&progress->rows_done), seconds_since(&start)};
+        mvec__progress(ctx, &report);
         if (status == MVEC_OK && (status = mvec__check_cancel(ctx)) != MVEC_OK)
-            atomic_store(&job->stop, true);
+            atomic_store(&progress->stop, true);
     }
     for (size_t i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     return status;
+}
+
+static mvec_status run_threads(mvec_ctx *ctx, struct job *job, struct piece *pieces, size_t count,
+                               void *(*work)(void *), size_t total_bytes)
+{
+    job->progress.name = job->name;
+    return mvec__flow_run(ctx, &job->progress, pieces, sizeof *pieces, count, work, total_bytes);
 }
 
 /* ---- the header --------------------------------------------------------------------------- */
@@ -467,7 +464,7 @@ static bool header_name_is(const char *name, size_t length, const char *expected
 
 /* Choose the reader from the header line [p, end) and lay its columns out. */
 static mvec_status read_header(mvec_ctx *ctx, const char *name, const char *p, const char *end,
-                               struct layout *layout)
+                               struct mvec__flow_layout *layout)
 {
     const char *names[MAX_COLUMNS];
     size_t lengths[MAX_COLUMNS];
@@ -528,6 +525,45 @@ static mvec_status read_header(mvec_ctx *ctx, const char *name, const char *p, c
                        name, shown);
 }
 
+mvec_status mvec__flow_header(mvec_ctx *ctx, const char *name, const char *data, size_t length,
+                              struct mvec__flow_layout *layout, const char **body)
+{
+    const char *end = data + length;
+    const char *p = data;
+    if (length >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; /* UTF-8 byte-order mark */
+    const char *newline = memchr(p, '\n', (size_t)(end - p));
+    const char *header_end = newline ? newline : end;
+    if (header_end > p && header_end[-1] == '\r')
+        header_end--;
+    if (header_end == p)
+        return mvec__error(ctx, MVEC_ERR_SCHEMA, "%s:1:1: no header line (an empty file?)", name);
+    if (memchr(p, '\0', (size_t)(header_end - p)) != NULL)
+        return mvec__error(ctx, MVEC_ERR_PARSE, "%s:1:1: NUL byte in the header", name);
+    mvec_status status = read_header(ctx, name, p, header_end, layout);
+    *body = newline ? newline + 1 : end;
+    return status;
+}
+
+void mvec__flow_cut(const char *body, const char *end, size_t count, const char **cuts)
+{
+    size_t length = (size_t)(end - body);
+    const char *cut = body;
+    cuts[0] = body;
+    for (size_t i = 0; i < count; i++) {
+        const char *stop = end;
+        if (i + 1 < count) {
+            stop = body + length / count * (i + 1);
+            if (stop < cut)
+                stop = cut;
+            const char *nl = memchr(stop, '\n', (size_t)(end - stop));
+            stop = nl ? nl + 1 : end;
+        }
+        cuts[i + 1] = stop;
+        cut = stop;
+    }
+}
+
 /* ---- entry point -------------------------------------------------------------------------- */
 
 void mvec__flow_raw_clear(mvec_ctx *ctx, struct mvec__flow_raw *raw)
@@ -541,7 +577,7 @@ void mvec__flow_raw_clear(mvec_ctx *ctx, struct mvec__flow_raw *raw)
     memset(raw, 0, sizeof *raw);
 }
 
-static bool has_quantity(const struct layout *layout)
+static bool has_quantity(const struct mvec__flow_layout *layout)
 {
     for (size_t f = 0; f < layout->field_count; f++)
         if (layout->roles[f] == FLOW_QUANTITY)
@@ -558,38 +594,18 @@ mvec_status mvec__flow_parse(mvec_ctx *ctx, const char *name, const char *data, 
     struct piece pieces[MAX_THREADS];
     memset(raw, 0, sizeof *raw);
     const char *end = data + length;
-    const char *p = data;
-    if (length >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3; /* UTF-8 byte-order mark */
-    const char *newline = memchr(p, '\n', (size_t)(end - p));
-    const char *header_end = newline ? newline : end;
-    if (header_end > p && header_end[-1] == '\r')
-        header_end--;
-    if (header_end == p)
-        MVEC_FAIL(ctx, MVEC_ERR_SCHEMA, "%s:1:1: no header line (an empty file?)", name);
-    if (memchr(p, '\0', (size_t)(header_end - p)) != NULL)
-        MVEC_FAIL(ctx, MVEC_ERR_PARSE, "%s:1:1: NUL byte in the header", name);
-    MVEC_TRY(read_header(ctx, name, p, header_end, &job.layout));
-    const char *body = newline ? newline + 1 : end;
+    const char *body = NULL;
+    MVEC_TRY(mvec__flow_header(ctx, name, data, length, &job.layout, &body));
 
     /* Cut the body at newlines into one piece per thread. */
     if (threads == 0 || threads > MAX_THREADS)
         threads = threads == 0 ? 1 : MAX_THREADS;
     size_t count = threads;
     size_t body_length = (size_t)(end - body);
-    const char *cut = body;
-    for (size_t i = 0; i < count; i++) {
-        const char *stop = end;
-        if (i + 1 < count) {
-            stop = body + body_length / count * (i + 1);
-            if (stop < cut)
-                stop = cut;
-            const char *nl = memchr(stop, '\n', (size_t)(end - stop));
-            stop = nl ? nl + 1 : end;
-        }
-        pieces[i] = (struct piece){.job = &job, .begin = cut, .end = stop};
-        cut = stop;
-    }
+    const char *cuts[MAX_THREADS + 1];
+    mvec__flow_cut(body, end, count, cuts);
+    for (size_t i = 0; i < count; i++)
+        pieces[i] = (struct piece){.job = &job, .begin = cuts[i], .end = cuts[i + 1]};
     MVEC_TRY(run_threads(ctx, &job, pieces, count, count_lines, body_length));
     size_t lines = 0;
     for (size_t i = 0; i < count; i++) {

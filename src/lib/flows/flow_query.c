@@ -11,48 +11,26 @@
  * codes adds element by element; otherwise both are laid out again over the
  * union of the codes. Every sum is an integer, so any order gives the same.
  */
+#define _DEFAULT_SOURCE /* madvise */
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
-#include "../mvec_internal.h"
-#include "mvec/mvec_flow_query.h"
+#include "flow_state.h"
 
-__extension__ typedef unsigned __int128 u128;
-__extension__ typedef __int128 i128;
+typedef mvec__u128 u128;
+typedef mvec__i128 i128;
+typedef mvec__flow_cell fq_cell;
+typedef mvec__flow_block fq_block;
 
-#define ABS_LIMIT ((u128)1 << 61)
-
-typedef struct fq_cell {
-    int64_t sum;
-    int64_t max;
-    uint64_t sq_lo, sq_hi;
-} fq_cell;
-
-typedef struct fq_block {
-    int year;
-    size_t nc, np;
-    unsigned *ccodes;  /* nc */
-    unsigned *pcodes;  /* np */
-    int64_t *pair;     /* nc * nc: [exporter * nc + importer]; NULL without PAIRS */
-    uint64_t *pair_n;  /* rows per pair */
-    fq_cell *cells;    /* nc * np: [importer * np + product]; NULL without CELLS */
-} fq_block;
-
-struct mvec_flow_state {
-    unsigned what;
-    int product_digits; /* 0 until a table is added */
-    u128 abs_total;
-    fq_block **blocks;  /* sorted by year */
-    size_t count, capacity;
-};
-
-static inline u128 cell_sq(const fq_cell *c)
-{
-    return ((u128)c->sq_hi << 64) | c->sq_lo;
-}
+#define ABS_LIMIT MVEC__FLOW_ABS_LIMIT
+#define cell_sq mvec__flow_cell_sq
+#define block_new mvec__flow_block_new
+#define block_free mvec__flow_block_free
 
 static inline void cell_add_sq(fq_cell *c, u128 x)
 {
@@ -63,20 +41,53 @@ static inline void cell_add_sq(fq_cell *c, u128 x)
 
 /* ---- blocks ------------------------------------------------------------------------------- */
 
-static void block_free(mvec_ctx *ctx, fq_block *b)
+/* A zeroed array of a block. From 1 MiB up it is mapped from the kernel, not taken from
+ * the context's allocator: its pages are zeroed when first touched, in huge pages where
+ * the kernel allows (a year of BACI is ~40 MB of cells, each row a random access), instead
+ * of being cleared at once in 4 KiB pages. */
+enum { MAPPED_ARRAY = 1 << 20 };
+
+static mvec_status array_new(mvec_ctx *ctx, size_t size, void *out)
+{
+    if (size < MAPPED_ARRAY)
+        return mvec__calloc(ctx, 1, size, out);
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return mvec__error(ctx, MVEC_ERR_NOMEM, "out of memory (%zu bytes)", size);
+#ifdef MADV_HUGEPAGE
+    madvise(p, size, MADV_HUGEPAGE);
+#endif
+    *(void **)out = p;
+    return MVEC_OK;
+}
+
+static void array_free(mvec_ctx *ctx, void *p, size_t size)
+{
+    if (p != NULL && size >= MAPPED_ARRAY)
+        munmap(p, size);
+    else
+        mvec__free(ctx, p);
+}
+
+void mvec__flow_block_free(mvec_ctx *ctx, fq_block *b)
 {
     if (b == NULL)
         return;
+    if (b->borrowed) {
+        mvec__free(ctx, b);
+        return;
+    }
+    size_t pairs = b->nc * b->nc > 0 ? b->nc * b->nc : 1;
+    size_t cells = b->nc * b->np > 0 ? b->nc * b->np : 1;
     mvec__free(ctx, b->ccodes);
     mvec__free(ctx, b->pcodes);
-    mvec__free(ctx, b->pair);
-    mvec__free(ctx, b->pair_n);
-    mvec__free(ctx, b->cells);
+    array_free(ctx, b->pair, pairs * sizeof *b->pair);
+    array_free(ctx, b->pair_n, pairs * sizeof *b->pair_n);
+    array_free(ctx, b->cells, cells * sizeof *b->cells);
     mvec__free(ctx, b);
 }
 
-/* A zeroed block over the given codes (copied). */
-static mvec_status block_new(mvec_ctx *ctx, unsigned what, int year, const unsigned *ccodes,
+mvec_status mvec__flow_block_new(mvec_ctx *ctx, unsigned what, int year, const unsigned *ccodes,
                              size_t nc, const unsigned *pcodes, size_t np, fq_block **out)
 {
     fq_block *b = NULL;
@@ -94,11 +105,11 @@ static mvec_status block_new(mvec_ctx *ctx, unsigned what, int year, const unsig
         memcpy(b->pcodes, pcodes, np * sizeof *pcodes);
     size_t pairs = nc * nc > 0 ? nc * nc : 1, cells = nc * np > 0 ? nc * np : 1;
     if (what & MVEC_FLOW_PAIRS) {
-        MVEC_TRY(mvec__calloc(ctx, pairs, sizeof *b->pair, &b->pair));
-        MVEC_TRY(mvec__calloc(ctx, pairs, sizeof *b->pair_n, &b->pair_n));
+        MVEC_TRY(array_new(ctx, pairs * sizeof *b->pair, &b->pair));
+        MVEC_TRY(array_new(ctx, pairs * sizeof *b->pair_n, &b->pair_n));
     }
     if (what & MVEC_FLOW_CELLS)
-        MVEC_TRY(mvec__calloc(ctx, cells, sizeof *b->cells, &b->cells));
+        MVEC_TRY(array_new(ctx, cells * sizeof *b->cells, &b->cells));
     *out = b;
     return MVEC_OK;
 cleanup:
@@ -234,6 +245,10 @@ void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state)
     for (size_t i = 0; i < state->count; i++)
         block_free(ctx, state->blocks[i]);
     mvec__free(ctx, state->blocks);
+    for (size_t i = 0; i < state->map_count; i++)
+        munmap(state->maps[i], state->map_lengths[i]);
+    mvec__free(ctx, state->maps);
+    mvec__free(ctx, state->map_lengths);
     mvec__free(ctx, state);
 }
 
@@ -290,7 +305,7 @@ static mvec_status merge_blocks(mvec_ctx *ctx, mvec_flow_state *state, fq_block 
             continue;
         }
         fq_block *a = state->blocks[at];
-        if (same_codes(a->ccodes, a->nc, b->ccodes, b->nc) &&
+        if (!a->borrowed && same_codes(a->ccodes, a->nc, b->ccodes, b->nc) &&
             same_codes(a->pcodes, a->np, b->pcodes, b->np)) {
             plan[i].add = b;
             plan[i].replace_at = at;
@@ -354,6 +369,21 @@ cleanup:
     return status;
 }
 
+mvec_status mvec__flow_state_take(mvec_ctx *ctx, mvec_flow_state *state, fq_block **blocks,
+                                  size_t count, u128 abs_total, int product_digits)
+{
+    u128 total = state->abs_total + abs_total;
+    if (total >= ABS_LIMIT)
+        return mvec__error(ctx, MVEC_ERR_LIMIT,
+                           "the sum of |value| passes 2^61, the bound of exact flow sums");
+    mvec_status status = merge_blocks(ctx, state, blocks, count, true);
+    if (status == MVEC_OK) {
+        state->abs_total = total;
+        state->product_digits = product_digits;
+    }
+    return status;
+}
+
 /* ---- adding a table ----------------------------------------------------------------------- */
 
 typedef struct add_job {
@@ -367,6 +397,8 @@ typedef struct add_job {
     mvec_ctx *ctx;
     fq_block **blocks; /* years, allocated before the threads start */
     uint64_t *rows_of_year;
+    const unsigned char *world; /* per country: the World total (rows left out) */
+    uint64_t left_out;
     u128 abs_total;
 } add_job;
 
@@ -378,17 +410,24 @@ static void *add_rows(void *arg)
     u128 abs_total = 0;
     fq_block *last = NULL;
     int last_year = -1;
+    size_t y = 0;
     for (size_t r = job->begin; r < job->end; r++) {
         int year = c->year[r];
         if (year != last_year) {
-            size_t y = (size_t)(year - job->first_year);
+            y = (size_t)(year - job->first_year);
             last = job->blocks[y];
             last_year = year;
-            job->rows_of_year[y]++; /* marks the year as present */
         }
         int64_t v = c->value[r];
         size_t e = c->exporter[r], m = c->importer[r];
+        if (job->world[e] | job->world[m]) {
+            job->left_out++;
+            continue;
+        }
+        job->rows_of_year[y]++; /* marks the year as present */
         abs_total += (u128)(v < 0 ? -(i128)v : (i128)v);
+        if (abs_total >= ABS_LIMIT) /* stop before any sum can overflow: reported after */
+            break;
         if (last->pair) {
             last->pair[e * nc + m] += v;
             last->pair_n[e * nc + m]++;
@@ -434,9 +473,11 @@ static bool parse_code(const char *text, unsigned *out)
     return true;
 }
 
-mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mvec_flows *flows,
-                                unsigned threads)
+mvec_status mvec__flow_state_add_table(mvec_ctx *ctx, mvec_flow_state *state,
+                                       const mvec_flows *flows, unsigned threads,
+                                       uint64_t *world_rows)
 {
+    *world_rows = 0;
     if (state == NULL || flows == NULL)
         return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: no state or table");
     const mvec_flows_info *info = mvec_flows_get_info(flows);
@@ -452,6 +493,7 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
     size_t nc = info->country_count, np = info->product_count;
     size_t years = (size_t)(info->last_year - info->first_year + 1);
     unsigned *ccodes = NULL, *pcodes = NULL;
+    unsigned char *world = NULL;
     add_job *jobs = NULL;
     pthread_t *tids = NULL;
     fq_block **total = NULL;
@@ -463,6 +505,9 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
     if (status != MVEC_OK)
         return status;
     MVEC_TRY(mvec__calloc(ctx, np ? np : 1, sizeof *pcodes, &pcodes));
+    MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *world, &world));
+    for (size_t i = 0; i < nc; i++)
+        world[i] = strcmp(mvec_flows_country_at(flows, i)->mvec_code, "WLD") == 0;
     for (size_t i = 0; i < nc; i++)
         if (!parse_code(mvec_flows_country_at(flows, i)->code, &ccodes[i])) {
             status = mvec__error(ctx, MVEC_ERR_INVALID, "%s: country code '%s' is not a number",
@@ -479,7 +524,7 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *tids, &tids));
     for (unsigned t = 0; t < n; t++) {
         jobs[t] = (add_job){&cols, cols.rows * t / n, cols.rows * (t + 1) / n, info->first_year,
-                            years, state->what, nc, np, ccodes, pcodes, ctx, NULL, NULL, 0};
+                            years, state->what, nc, np, ccodes, pcodes, ctx, NULL, NULL, world, 0, 0};
         MVEC_TRY(mvec__calloc(ctx, years, sizeof *jobs[t].blocks, &jobs[t].blocks));
         MVEC_TRY(mvec__calloc(ctx, years, sizeof *jobs[t].rows_of_year, &jobs[t].rows_of_year));
         for (size_t y = 0; y < years; y++)
@@ -499,16 +544,11 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
             add_rows(&jobs[t]);
     }
     mvec__free(ctx, started);
-    u128 abs_total = state->abs_total;
+    u128 abs_total = 0;
+    uint64_t left_out = 0;
     for (unsigned t = 0; t < n; t++) {
         abs_total += jobs[t].abs_total;
-        if (abs_total >= ABS_LIMIT) {
-            status = mvec__error(ctx, MVEC_ERR_LIMIT,
-                                 "%s: the sum of |value| passes 2^61, the bound of exact flow "
-                                 "sums",
-                                 info->source_path);
-            goto cleanup;
-        }
+        left_out += jobs[t].left_out;
     }
     MVEC_TRY(mvec__check_cancel(ctx));
     /* thread blocks into thread 0's, in thread order */
@@ -525,9 +565,15 @@ mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mve
             total[total_count++] = jobs[0].blocks[y];
             jobs[0].blocks[y] = NULL;
         }
-    MVEC_TRY(merge_blocks(ctx, state, total, total_count, true));
-    state->abs_total = abs_total;
-    state->product_digits = info->product_digits;
+    status = mvec__flow_state_take(ctx, state, total, total_count, abs_total,
+                                   info->product_digits);
+    if (status == MVEC_ERR_LIMIT)
+        status = mvec__error(ctx, status,
+                             "%s: the sum of |value| passes 2^61, the bound of exact flow sums",
+                             info->source_path);
+    MVEC_TRY(status);
+    total_count = 0;
+    *world_rows = left_out;
 cleanup:
     if (total != NULL)
         for (size_t i = 0; i < total_count; i++)
@@ -545,7 +591,27 @@ cleanup:
     mvec__free(ctx, tids);
     mvec__free(ctx, ccodes);
     mvec__free(ctx, pcodes);
+    mvec__free(ctx, world);
     return status;
+}
+
+mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state, const mvec_flows *flows,
+                                unsigned threads)
+{
+    uint64_t world_rows = 0;
+    mvec_status status = mvec__flow_state_add_table(ctx, state, flows, threads, &world_rows);
+    if (status == MVEC_OK)
+        mvec__flow_world_left_out(ctx, mvec_flows_get_info(flows)->source_path, world_rows);
+    return status;
+}
+
+void mvec__flow_world_left_out(mvec_ctx *ctx, const char *name, uint64_t rows)
+{
+    if (rows > 0)
+        mvec__log(ctx, MVEC_LOG_WARNING,
+                  "%s: %llu row%s with the World (M49 000) as exporter or importer left out: "
+                  "a total over partners, not a flow between two countries",
+                  name, (unsigned long long)rows, rows == 1 ? "" : "s");
 }
 
 mvec_status mvec_flow_state_merge(mvec_ctx *ctx, mvec_flow_state *into,
@@ -573,235 +639,12 @@ mvec_status mvec_flow_state_merge(mvec_ctx *ctx, mvec_flow_state *into,
     return status;
 }
 
-/* ---- state file ------------------------------------------------------------------------- */
-
-static const char STATE_MAGIC[16] = "MVEC-FLOWSTATE1\n";
-
-int mvec_flow_state_is_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 0;
-    char head[16];
-    int yes = fread(head, 1, sizeof head, f) == sizeof head &&
-              memcmp(head, STATE_MAGIC, sizeof head) == 0;
-    fclose(f);
-    return yes;
-}
-
-/* Layout: magic, u32 what, u32 product_digits, u64 abs_total lo, hi, u64 blocks; per block:
- * i32 year, u32 pad, u64 nc, u64 np, nc u32 codes, np u32 codes, [pairs: u64 nonzero count,
- * then (u32 e, u32 m, i64 sum, u64 rows)], [cells: u64 nonzero count, then (u32 m, u32 k,
- * i64 sum, i64 max, u64 sq lo, u64 sq hi)]; all in this machine's byte order. */
-static bool put(FILE *f, const void *data, size_t size)
-{
-    return size == 0 || fwrite(data, size, 1, f) == 1;
-}
-
-static bool put_block(FILE *f, const fq_block *b)
-{
-    int32_t year = b->year;
-    uint32_t pad = 0;
-    uint64_t nc = b->nc, np = b->np;
-    bool ok = put(f, &year, 4) && put(f, &pad, 4) && put(f, &nc, 8) && put(f, &np, 8) &&
-              put(f, b->ccodes, b->nc * 4) && put(f, b->pcodes, b->np * 4);
-    if (b->pair) {
-        uint64_t count = 0;
-        for (size_t i = 0; i < b->nc * b->nc; i++)
-            count += b->pair_n[i] != 0 || b->pair[i] != 0;
-        ok = ok && put(f, &count, 8);
-        for (size_t i = 0; ok && i < b->nc * b->nc; i++) {
-            if (b->pair_n[i] == 0 && b->pair[i] == 0)
-                continue;
-            uint32_t e = (uint32_t)(i / b->nc), m = (uint32_t)(i % b->nc);
-            ok = put(f, &e, 4) && put(f, &m, 4) && put(f, &b->pair[i], 8) &&
-                 put(f, &b->pair_n[i], 8);
-        }
-    }
-    if (b->cells) {
-        uint64_t count = 0;
-        size_t n = b->nc * b->np;
-        for (size_t i = 0; i < n; i++) {
-            const fq_cell *c = &b->cells[i];
-            count += c->sum != 0 || c->max != 0 || c->sq_lo != 0 || c->sq_hi != 0;
-        }
-        ok = ok && put(f, &count, 8);
-        for (size_t i = 0; ok && i < n; i++) {
-            const fq_cell *c = &b->cells[i];
-            if (c->sum == 0 && c->max == 0 && c->sq_lo == 0 && c->sq_hi == 0)
-                continue;
-            uint32_t m = (uint32_t)(i / b->np), k = (uint32_t)(i % b->np);
-            ok = put(f, &m, 4) && put(f, &k, 4) && put(f, c, sizeof *c);
-        }
-    }
-    return ok;
-}
-
-mvec_status mvec_flow_state_save(mvec_ctx *ctx, const mvec_flow_state *state, const char *path)
-{
-    if (state == NULL || path == NULL)
-        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: nothing to save");
-    char *tmp = NULL;
-    size_t length = strlen(path) + 32;
-    mvec_status status = mvec__alloc(ctx, length, &tmp);
-    if (status != MVEC_OK)
-        return status;
-    snprintf(tmp, length, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (f == NULL) {
-        status = mvec__error(ctx, MVEC_ERR_IO, "%s: cannot write", path);
-        mvec__free(ctx, tmp);
-        return status;
-    }
-    uint32_t what = state->what, digits = (uint32_t)state->product_digits;
-    uint64_t lo = (uint64_t)state->abs_total, hi = (uint64_t)(state->abs_total >> 64);
-    uint64_t count = state->count;
-    bool ok = put(f, STATE_MAGIC, sizeof STATE_MAGIC) && put(f, &what, 4) && put(f, &digits, 4) &&
-              put(f, &lo, 8) && put(f, &hi, 8) && put(f, &count, 8);
-    for (size_t i = 0; ok && i < state->count; i++)
-        ok = put_block(f, state->blocks[i]);
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        remove(tmp);
-        status = mvec__error(ctx, MVEC_ERR_IO, "%s: cannot write", path);
-    }
-    mvec__free(ctx, tmp);
-    return status;
-}
-
-static bool get(FILE *f, void *data, size_t size)
-{
-    return size == 0 || fread(data, size, 1, f) == 1;
-}
-
-#define BAD(why)                                                                                   \
-    do {                                                                                           \
-        status = mvec__error(ctx, MVEC_ERR_PARSE, "%s: not a usable flow state: %s", path, why); \
-        goto cleanup;                                                                              \
-    } while (0)
-
-static bool strictly_sorted(const unsigned *codes, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (codes[i - 1] >= codes[i])
-            return false;
-    return true;
-}
-
-mvec_status mvec_flow_state_load(mvec_ctx *ctx, const char *path, mvec_flow_state **out)
-{
-    if (path == NULL || out == NULL)
-        return mvec__error(ctx, MVEC_ERR_INVALID, "flow state: no path");
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return mvec__error(ctx, MVEC_ERR_IO, "%s: cannot open", path);
-    mvec_flow_state *state = NULL;
-    fq_block *b = NULL;
-    unsigned *cc = NULL, *pc = NULL;
-    mvec_status status = MVEC_OK;
-    char magic[16];
-    uint32_t what = 0, digits = 0;
-    uint64_t lo = 0, hi = 0, count = 0;
-    if (!get(f, magic, 16) || memcmp(magic, STATE_MAGIC, 16) != 0)
-        BAD("wrong magic or version");
-    if (!get(f, &what, 4) || !get(f, &digits, 4) || !get(f, &lo, 8) || !get(f, &hi, 8) ||
-        !get(f, &count, 8))
-        BAD("truncated header");
-    if (what == 0 || what > 3 || digits > 12 || count > 100000 || hi != 0)
-        BAD("bad header");
-    MVEC_TRY(mvec_flow_state_new(ctx, what, &state));
-    state->product_digits = (int)digits;
-    state->abs_total = ((u128)hi << 64) | lo;
-    if (state->abs_total >= ABS_LIMIT)
-        BAD("bad total");
-    for (uint64_t i = 0; i < count; i++) {
-        int32_t year;
-        uint32_t pad;
-        uint64_t nc, np;
-        if (!get(f, &year, 4) || !get(f, &pad, 4) || !get(f, &nc, 8) || !get(f, &np, 8))
-            BAD("truncated block");
-        if (nc > 10000 || np > 1000000 || year < 0 || year > 65535 ||
-            (state->count > 0 && state->blocks[state->count - 1]->year >= year))
-            BAD("bad block header");
-        MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, 4, &cc));
-        MVEC_TRY(mvec__calloc(ctx, np ? np : 1, 4, &pc));
-        if (!get(f, cc, nc * 4) || !get(f, pc, np * 4))
-            BAD("truncated codes");
-        if (!strictly_sorted(cc, nc) && nc > 1) {
-            /* codes are in table order: only distinctness is required */
-            unsigned *tmp = NULL;
-            size_t n = 0;
-            MVEC_TRY(code_union(ctx, cc, nc, NULL, 0, &tmp, &n));
-            mvec__free(ctx, tmp);
-            if (n != nc)
-                BAD("repeated country code");
-        }
-        MVEC_TRY(block_new(ctx, what, year, cc, nc, pc, np, &b));
-        mvec__free(ctx, cc);
-        mvec__free(ctx, pc);
-        cc = pc = NULL;
-        if (b->pair) {
-            uint64_t n;
-            if (!get(f, &n, 8) || n > nc * nc)
-                BAD("bad pair count");
-            for (uint64_t j = 0; j < n; j++) {
-                uint32_t e, m;
-                int64_t sum;
-                uint64_t rows;
-                if (!get(f, &e, 4) || !get(f, &m, 4) || !get(f, &sum, 8) || !get(f, &rows, 8))
-                    BAD("truncated pairs");
-                if (e >= nc || m >= nc)
-                    BAD("pair out of range");
-                b->pair[e * nc + m] = sum;
-                b->pair_n[e * nc + m] = rows;
-            }
-        }
-        if (b->cells) {
-            uint64_t n;
-            if (!get(f, &n, 8) || n > nc * np)
-                BAD("bad cell count");
-            for (uint64_t j = 0; j < n; j++) {
-                uint32_t m, k;
-                fq_cell c;
-                if (!get(f, &m, 4) || !get(f, &k, 4) || !get(f, &c, sizeof c))
-                    BAD("truncated cells");
-                if (m >= nc || k >= np)
-                    BAD("cell out of range");
-                b->cells[m * np + k] = c;
-            }
-        }
-        if (state->count == state->capacity) {
-            size_t cap = state->capacity;
-            MVEC_TRY(mvec__grow(ctx, &state->blocks, &cap, state->count + 1,
-                                sizeof *state->blocks));
-            state->capacity = cap;
-        }
-        state->blocks[state->count++] = b;
-        b = NULL;
-    }
-    if (fgetc(f) != EOF)
-        BAD("bytes after the end");
-    *out = state;
-    state = NULL;
-cleanup:
-    fclose(f);
-    block_free(ctx, b);
-    mvec__free(ctx, cc);
-    mvec__free(ctx, pc);
-    mvec_flow_state_free(ctx, state);
-    return status;
-}
-
 /* ---- exact ratios ------------------------------------------------------------------------- */
 
 static int bits128(u128 x)
 {
-    int n = 0;
-    while (x) {
-        n++;
-        x >>= 1;
-    }
-    return n;
+    uint64_t hi = (uint64_t)(x >> 64), lo = (uint64_t)x;
+    return hi ? 128 - __builtin_clzll(hi) : lo ? 64 - __builtin_clzll(lo) : 0;
 }
 
 /* The double nearest to a / b (a >= 0, 0 < b < 2^126), ties to even. */

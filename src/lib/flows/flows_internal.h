@@ -14,6 +14,8 @@
 #ifndef MVEC_FLOWS_INTERNAL_H
 #define MVEC_FLOWS_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "../mvec_internal.h"
 
 /* What a header column feeds. */
@@ -77,6 +79,44 @@ struct mvec__flow_raw {
     int64_t *quantity; /* NULL when the header has no quantity column */
     unsigned editions; /* bit d: the nomenclature Hd was seen (FLOW_EDITION) */
 };
+
+enum { MVEC__FLOW_MAX_THREADS = 64, MVEC__FLOW_MAX_COLUMNS = 64 };
+
+/* A header's columns: what each feeds, for the reader the header names. */
+struct mvec__flow_layout {
+    const struct mvec__flow_reader *reader;
+    size_t field_count;
+    enum mvec__flow_role roles[MVEC__FLOW_MAX_COLUMNS];
+    const char *names[MVEC__FLOW_MAX_COLUMNS]; /* the reader's column names, for messages */
+};
+
+/* Read the header line of `data` (after a UTF-8 byte-order mark) and choose
+ * the reader it names; `*body` is where the rows start. Statuses:
+ * MVEC_ERR_SCHEMA (no header, no reader fits: name:1:column), MVEC_ERR_PARSE. */
+mvec_status mvec__flow_header(mvec_ctx *ctx, const char *name, const char *data, size_t length,
+                              struct mvec__flow_layout *layout, const char **body);
+
+/* Cut [body, end) at newlines into `count` pieces: piece i is
+ * [cuts[i], cuts[i + 1]) (cuts has count + 1 entries). */
+void mvec__flow_cut(const char *body, const char *end, size_t count, const char **cuts);
+
+/* Counters shared by the threads of a pass over a text, for progress and
+ * cancellation. */
+struct mvec__flow_progress {
+    const char *name;
+    atomic_size_t bytes_done;
+    atomic_size_t rows_done;
+    atomic_uint finished; /* work items done */
+    atomic_bool stop;     /* set when the caller cancels: the items return early */
+};
+
+/* Run `work` on each of `count` items (item_size bytes apart, at most
+ * MVEC__FLOW_MAX_THREADS), one thread each; meanwhile the calling thread
+ * reports progress and asks the cancel callback (MVEC_ERR_CANCELLED). Each
+ * item must add 1 to progress->finished when done. */
+mvec_status mvec__flow_run(mvec_ctx *ctx, struct mvec__flow_progress *progress, void *items,
+                           size_t item_size, size_t count, void *(*work)(void *),
+                           size_t total_bytes);
 
 /* Parse `data` (a whole CSV text: header line, then rows) with the reader
  * its header names, on `threads` threads. Rows keep file order. */
