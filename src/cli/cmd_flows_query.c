@@ -34,7 +34,7 @@ static const cli_option OPTION_QUERY_INPUT = {
 static const cli_option OPTION_QUERY_WORKSPACE = {
     "workspace", 0, "FILE", CLI_TEXT, offsetof(cli_args, workspace),
     "read flow files through their cache beside this workspace (FILE.flows/, as 'mvec flows "
-    "import'): a file cached unchanged is not parsed again"};
+    "import'): a file cached unchanged is not read again, its cached sums answer"};
 
 static const cli_option *const QUERY_OPTIONS[] = {
     &OPTION_QUERY_WORKSPACE, &OPTION_QUERY_THREADS, &OPTION_QUERY_STATE, &OPTION_QUERY_INPUT,
@@ -505,7 +505,9 @@ const cli_command CMD_FLOWS_QUERY = {
         "nearest to the exact fraction (docs/methods.md, \"Flow queries\"). Sums are exact "
         "integers: the answers are the same bytes for any --threads, and the state of a whole "
         "input is the merge of the states of its parts (--state, then the saved states as "
-        "inputs).",
+        "inputs). Rows with the World (M49 000) as a partner are totals, not flows: they are "
+        "left out, with a warning. A plain BACI or WTO CSV is summed as it is read, without a "
+        "table in memory; other files (.gz, .zip, quoted fields) are read as tables first.",
     .options = QUERY_OPTIONS,
     .max_positional = 4,
     .examples = "  mvec flows query all data/ out/ blocs.csv\n"

@@ -76,7 +76,8 @@ typedef struct pending {
     int64_t value;
 } pending;
 
-enum { STAGE_B = 8, STAGE_C = 16, NO_ENTRY = UINT32_MAX };
+enum { STAGE_B = 8, STAGE_C = 16 };
+#define NO_ENTRY UINT32_MAX
 
 typedef struct stream_piece {
     struct mvec__flow_progress *progress;
