@@ -618,6 +618,8 @@ mvec_status mvec_flows_import(mvec_ctx *ctx, const mvec_countries *countries, co
         }
     }
     if (result == MVEC_FLOWS_UNCHANGED) {
+        /* what reading the source said of its codes is said again */
+        MVEC_TRY(mvec__flows_warn_unmapped(ctx, cached, path));
         *out = cached;
         cached = NULL;
         goto cleanup;
@@ -627,6 +629,7 @@ mvec_status mvec_flows_import(mvec_ctx *ctx, const mvec_countries *countries, co
         /* Touched but not changed: the same bytes keep the cache. */
         if (strcmp(cached->info.source_path, absolute) == 0 &&
             strcmp(mvec__flow_source_sha256(&source), cached->info.source_sha256) == 0) {
+            MVEC_TRY(mvec__flows_warn_unmapped(ctx, cached, path));
             *out = cached;
             cached = NULL;
             result = MVEC_FLOWS_UNCHANGED;

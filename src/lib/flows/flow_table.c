@@ -83,6 +83,25 @@ static void edition_from_name(const char *name, char out[8])
     }
 }
 
+mvec_status mvec__flows_warn_unmapped(mvec_ctx *ctx, const mvec_flows *flows, const char *name)
+{
+    mvec__buf list = MVEC__BUF_INIT(4096);
+    size_t unmapped = 0;
+    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < flows->info.country_count && status == MVEC_OK; i++)
+        if (flows->countries[i].mvec_code[0] == '\0' && unmapped++ < 20)
+            status = mvec__buf_printf(ctx, &list, "%s%s", unmapped > 1 ? ", " : "",
+                                      flows->countries[i].code);
+    if (status == MVEC_OK && unmapped > 0)
+        mvec__log(ctx, MVEC_LOG_WARNING,
+                  "%s: %zu country code%s with no entry in the country registry, kept as "
+                  "written and mapped to no country: %s%s",
+                  name, unmapped, unmapped == 1 ? "" : "s", list.data,
+                  unmapped > 20 ? ", ..." : "");
+    mvec__buf_clear(ctx, &list);
+    return status;
+}
+
 /* Build `flows` (already holding info's source fields) from `raw`, taken over. */
 static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
                          const struct mvec__flow_reader *reader, const char *name,
@@ -91,8 +110,6 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
     mvec_status status = MVEC_OK;
     uint32_t *dense = NULL;
     size_t rows = raw->rows;
-    size_t unmapped = 0;
-    mvec__buf unmapped_list = MVEC__BUF_INIT(4096);
 
     /* The code maps span the codes met (at most 26^3 countries, 10^6 products). */
     size_t country_codes = 1, product_codes = 1;
@@ -133,18 +150,11 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
         MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, text, &entry->code));
         MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, country ? country->code : "",
                                     &entry->mvec_code));
-        if (country == NULL && unmapped++ < 20)
-            MVEC_TRY(mvec__buf_printf(ctx, &unmapped_list, "%s%s", unmapped > 1 ? ", " : "",
-                                      text));
     }
     remap16(raw->exporter, rows, dense);
     remap16(raw->importer, rows, dense);
-    if (unmapped > 0)
-        mvec__log(ctx, MVEC_LOG_WARNING,
-                  "%s: %zu country code%s with no entry in the country registry, kept as "
-                  "written and mapped to no country: %s%s",
-                  name, unmapped, unmapped == 1 ? "" : "s", unmapped_list.data,
-                  unmapped > 20 ? ", ..." : "");
+    flows->info.country_count = country_count;
+    MVEC_TRY(mvec__flows_warn_unmapped(ctx, flows, name));
 
     /* Products: dense in ascending code order. */
     memset(dense, 0, slots * sizeof *dense);
@@ -216,7 +226,6 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
                                           flows->owned.quantity};
 cleanup:
     mvec__free(ctx, dense);
-    mvec__buf_clear(ctx, &unmapped_list);
     return status;
 }
 

@@ -170,6 +170,10 @@ mvec_status mvec__flows_read_source(mvec_ctx *ctx, const mvec_countries *countri
                                     const char *path, struct mvec__flow_source *source,
                                     const mvec_flows_options *options, mvec_flows **out);
 
+/* Warn, once for the table, of the country codes that map to no registry country (read
+ * from a source or from a cache alike). */
+mvec_status mvec__flows_warn_unmapped(mvec_ctx *ctx, const mvec_flows *flows, const char *name);
+
 /* ---- flow_cache.c ----------------------------------------------------------------------- */
 
 void mvec__flows_unmap(void *map, size_t length);
