@@ -82,15 +82,19 @@ typedef struct mvec_flow_vectors_every_options {
                                 direction for the most countries (ties: the later) */
     const char *vector;      /* trade.exports, trade.imports or trade.total; NULL: trade.total
                                 when the table's basis gives one (reconciled, one reporter),
-                                else trade.exports */
+                                else the declarants' own direction (trade.imports for an
+                                importer-declared table, trade.exports otherwise) */
     const char *unit;        /* as mvec_flow_vectors_options */
     const char *source;
     const char *source_date;
     const char *url;
+    int *latest;             /* NULL, or an array of mvec_countries_count() elements that
+                                receives, by registry index, each country's latest year with
+                                rows in the vector's direction (0: none) */
 } mvec_flow_vectors_every_options;
 
 #define MVEC_FLOW_VECTORS_EVERY_OPTIONS_INIT                                                       \
-    {sizeof(mvec_flow_vectors_every_options), 0, NULL, NULL, NULL, NULL, NULL}
+    {sizeof(mvec_flow_vectors_every_options), 0, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /* `year_out` and `vector_out` (may be NULL) receive the year and vector used
  * (the vector: `options->vector` or a static string), `added` (may be NULL) the

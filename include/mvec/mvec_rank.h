@@ -63,9 +63,14 @@ typedef struct mvec_rank_options {
     int year;           /* 0: the default year (above) */
     const char *vector; /* NULL: the default vector (above) */
     mvec_rank_by by;
+    const int *latest;  /* NULL, or by registry index (mvec_countries_count() elements) the
+                           latest year with data of the vector of countries whose other years
+                           are not in the observations (a flow table's rows of one year:
+                           mvec_flow_vectors_every_options.latest); they count as countries
+                           of the data */
 } mvec_rank_options;
 
-#define MVEC_RANK_OPTIONS_INIT {sizeof(mvec_rank_options), 0, NULL, MVEC_RANK_BALANCE}
+#define MVEC_RANK_OPTIONS_INIT {sizeof(mvec_rank_options), 0, NULL, MVEC_RANK_BALANCE, NULL}
 
 typedef struct mvec_rank_row {
     size_t rank;                      /* 1 = first */

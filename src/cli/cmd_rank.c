@@ -4,6 +4,7 @@
  * docs/methods.md section 16).
  */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "commands.h"
 #include "messages.h"
@@ -18,7 +19,8 @@ static const cli_option OPTION_BY = {
 static const cli_option OPTION_RANK_VECTOR = {
     "vector", 0, "VECTOR", CLI_TEXT, offsetof(cli_args, vector),
     "the vector ranked (default trade.total when the data have it, else trade.exports, else the "
-    "vector the most countries have)"};
+    "vector the most countries have; a flow table without a total: its declarants' own "
+    "direction, trade.imports for the WTO file)"};
 
 static const cli_option OPTION_RANK_YEAR = {
     "year", 0, "YEAR", CLI_YEAR, offsetof(cli_args, year),
@@ -60,10 +62,20 @@ static int run_rank(const cli_command *command, cli_args *args)
     options.year = args->year;
     options.vector = args->vector;
     /* a flow table gives every country's vector of one year in one pass */
+    int *latest = NULL;
+    if (code == 0 && session.flow_count > 0) {
+        latest = calloc(mvec_countries_count(session.countries) + 1, sizeof *latest);
+        if (latest == NULL) {
+            cli_error("out of memory");
+            code = 1;
+        }
+        options.latest = latest;
+    }
     for (size_t i = 0; code == 0 && i < session.flow_count; i++) {
         mvec_flow_vectors_every_options every = MVEC_FLOW_VECTORS_EVERY_OPTIONS_INIT;
         every.year = args->year;
         every.vector = options.vector;
+        every.latest = latest;
         const char *used = NULL;
         mvec_status status = mvec_flow_vectors_add_every(
             session.ctx, session.observations, session.flows[i], &every, NULL, &used, NULL);
@@ -84,6 +96,7 @@ static int run_rank(const cli_command *command, cli_args *args)
             code = cli_fail(session.ctx, status);
         mvec_rank_free(session.ctx, rank);
     }
+    free(latest);
     return cli_session_close(&session, code);
 }
 

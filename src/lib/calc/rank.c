@@ -334,11 +334,22 @@ mvec_status mvec_rank_build(mvec_ctx *ctx, const mvec_observations *observations
         if (ob->period[0] == '\0' && ob->year > v->latest[c])
             v->latest[c] = ob->year;
     }
-    if (focal_count == 0)
-        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA,
-                  "no country has a partner distribution in the data (no observation with "
-                  "indicator value or share)");
     const vector_seen *chosen = NULL;
+    if (o.vector != NULL && o.latest != NULL) {
+        vector_seen *v = NULL;
+        MVEC_TRY(vector_find(ctx, &vectors, o.vector, registry, &v));
+        for (size_t c = 0; c < registry; c++) {
+            const mvec_country *country = mvec_countries_at(countries, c);
+            if (o.latest[c] <= 0 || !mvec__is_country_like(country))
+                continue;
+            focal_count += focal[c] ? 0u : 1u;
+            focal[c] = true;
+            v->countries += v->has[c] ? 0u : 1u;
+            v->has[c] = true;
+            if (o.latest[c] > v->latest[c])
+                v->latest[c] = o.latest[c];
+        }
+    }
     if (o.vector != NULL) {
         for (size_t i = 0; i < vectors.count && chosen == NULL; i++)
             if (strcmp(vectors.items[i].name, o.vector) == 0)
@@ -360,6 +371,10 @@ mvec_status mvec_rank_build(mvec_ctx *ctx, const mvec_observations *observations
         chosen = default_vector(&vectors);
         rank->vector_default = true;
     }
+    if (focal_count == 0)
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA,
+                  "no country has a partner distribution in the data (no observation with "
+                  "indicator value or share)");
     rank->vector = chosen->name;
     rank->year = o.year;
     if (o.year == 0) {

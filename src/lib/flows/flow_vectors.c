@@ -534,7 +534,11 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
                   o.unit ? o.unit : "USD");
     bool has_total = direction_basis(info->basis, DIR_EXPORTS, true) ==
                      direction_basis(info->basis, DIR_IMPORTS, true);
-    const char *vector = o.vector ? o.vector : has_total ? "trade.total" : "trade.exports";
+    /* default: the total, else the direction the table's declarants report */
+    const char *vector = o.vector          ? o.vector
+                         : has_total       ? "trade.total"
+                         : info->basis == MVEC_FLOWS_IMPORTER_DECLARED ? "trade.imports"
+                                                                       : "trade.exports";
     int direction = vector_direction(vector);
     if (direction < 0)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID,
@@ -573,6 +577,9 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
                 latest[i] = y;
         }
     }
+    for (size_t k = 0; o.latest != NULL && k < n; k++)
+        if (m.country[k] != NULL && m.canon[k] == k && latest[k] > 0)
+            o.latest[mvec_countries_index(countries, m.country[k])] = latest[k];
     int year = o.year;
     if (year == 0) {
         /* the year that is the latest for the most countries (ties: the later) */
@@ -675,7 +682,7 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
     if (year_out)
         *year_out = year;
     if (vector_out)
-        *vector_out = vector == o.vector ? o.vector : direction == 2 ? "trade.total" : "trade.exports";
+        *vector_out = vector;
 cleanup:
     if (status != MVEC_OK)
         mvec__observations_truncate(observations, first_count);

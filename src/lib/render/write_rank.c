@@ -109,7 +109,7 @@ static mvec_status columns_add(mvec_ctx *ctx, const mvec_rank *rank, bool exact,
     MVEC_TRY(add(ctx, r, &k->total, "total", NULL, MVEC__COLUMN_INTERVAL, 1, 0, d0, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->total_m, "total_m", "total m", MVEC__COLUMN_INTERVAL, 1e-6, 0, 0,
                  TEXT_ONLY));
-    MVEC_TRY(add(ctx, r, &k->unit, "unit", "unit", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(add(ctx, r, &k->unit, "unit", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->source, "source", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->reason, "left_out", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                  NO_TEXT | MVEC__COLUMN_NO_JSON));
@@ -195,9 +195,12 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
         mvec_rank_vector(rank), mvec_rank_year(rank),
         mvec_rank_year_default(rank) ? " (the latest year for the most countries)" : "",
         mvec_bloc_scheme_name(mvec_rank_scheme(rank))));
+    char order[512];
+    snprintf(order, sizeof order, "%s; intervals by lower end, then upper end; ties by code",
+             measure_text(mvec_rank_measure(rank)));
     MVEC_TRY(mvec__buf_puts(ctx, out, "Order: "));
-    MVEC_TRY(mvec__wrap(ctx, out, measure_text(mvec_rank_measure(rank)), 7, 2, 119));
-    MVEC_TRY(mvec__buf_puts(ctx, out, "; ties: lower end, then upper end, then code\n"));
+    MVEC_TRY(mvec__wrap(ctx, out, order, 7, 2, 119));
+    MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
     if (count + left < 5)
         MVEC_TRY(mvec__buf_printf(ctx, out,
                                   "Note: the data have %zu countr%s with partner "
@@ -221,8 +224,13 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
     MVEC_TRY(sources_line(ctx, rank, &sources));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\nSource: "));
     MVEC_TRY(mvec__wrap(ctx, out, sources.length ? sources.data : "-", 8, 2, 119));
-    MVEC_TRY(mvec__buf_puts(ctx, out, "\nShares in %; total in millions of the unit; "
-                                      "docs/methods.md section 16 (rank) and 3-4 (indices)\n"));
+    const char *unit = count ? mvec_rank_at(rank, 0)->unit : "-";
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(mvec_rank_at(rank, i)->unit, unit) != 0)
+            unit = "the unit of each row (--format csv)";
+    MVEC_TRY(mvec__buf_printf(ctx, out, "\nShares in %%; total in millions of %s; "
+                                        "docs/methods.md section 16 (rank), 3-4 (indices)\n",
+                              unit));
 cleanup:
     mvec__buf_clear(ctx, &sources);
     return status;
