@@ -201,12 +201,16 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
     MVEC_TRY(mvec__buf_puts(ctx, out, "Order: "));
     MVEC_TRY(mvec__wrap(ctx, out, order, 7, 2, 119));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
-    if (count + left < 5)
-        MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  "Note: the data have %zu countr%s with partner "
-                                  "distributions; a world file (--data with ITPD-E, BACI or the "
-                                  "WTO file, or a workspace) ranks every country\n",
-                                  count + left, count + left == 1 ? "y" : "ies"));
+    if (count + left < 5) {
+        char note[256];
+        snprintf(note, sizeof note,
+                 "the data have %zu countr%s with partner distributions of their own; a world "
+                 "file (ITPD-E, BACI, the WTO file) or a workspace ranks every country",
+                 count + left, count + left == 1 ? "y" : "ies");
+        MVEC_TRY(mvec__buf_puts(ctx, out, "Note: "));
+        MVEC_TRY(mvec__wrap(ctx, out, note, 6, 2, 119));
+        MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
+    }
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
     MVEC_TRY(mvec__render_text(ctx, r, out));
     if (left > 0) {
@@ -227,7 +231,7 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
     const char *unit = count ? mvec_rank_at(rank, 0)->unit : "-";
     for (size_t i = 1; i < count; i++)
         if (strcmp(mvec_rank_at(rank, i)->unit, unit) != 0)
-            unit = "the unit of each row (--format csv)";
+            unit = "the unit of each row (in CSV)";
     MVEC_TRY(mvec__buf_printf(ctx, out, "\nShares in %%; total in millions of %s; "
                                         "docs/methods.md section 16 (rank), 3-4 (indices)\n",
                               unit));
