@@ -63,24 +63,27 @@ typedef struct mvec_rank_options {
     int year;           /* 0: the default year (above) */
     const char *vector; /* NULL: the default vector (above) */
     mvec_rank_by by;
-    const int *latest;  /* NULL, or by registry index (mvec_countries_count() elements) the
-                           latest year with data of the vector of countries whose other years
-                           are not in the observations (a flow table's rows of one year:
-                           mvec_flow_vectors_every_options.latest); they count as countries
-                           of the data */
+    const int *latest; /* NULL, or by registry index (mvec_countries_count() elements) the
+                          latest year with data of the vector of countries whose other years
+                          are not in the observations (a flow table's rows of one year:
+                          mvec_flow_vectors_every_options.latest); they count as countries
+                          of the data */
 } mvec_rank_options;
 
-#define MVEC_RANK_OPTIONS_INIT {sizeof(mvec_rank_options), 0, NULL, MVEC_RANK_BALANCE, NULL}
+#define MVEC_RANK_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        sizeof(mvec_rank_options), 0, NULL, MVEC_RANK_BALANCE, NULL                                \
+    }
 
 typedef struct mvec_rank_row {
-    size_t rank;                      /* 1 = first */
+    size_t rank; /* 1 = first */
     const mvec_country *country;
-    mvec_interval measure;            /* the value of the chosen measure */
+    mvec_interval measure; /* the value of the chosen measure */
     mvec_interval balance;
     mvec_interval hhi;
     mvec_interval exposure;
     mvec_interval margin;
-    const mvec_country *top_partner;  /* the listed partner with the largest upper share; NULL */
+    const mvec_country *top_partner; /* the listed partner with the largest upper share; NULL */
     mvec_interval top_share;
     const mvec_interval *bloc_shares; /* one per bloc of the scheme */
     size_t partner_count;             /* listed partners */
@@ -89,13 +92,13 @@ typedef struct mvec_rank_row {
     const char *unit;                 /* the base unit of the values' dimension ("USD") */
     const char *period;               /* "" for the whole year */
     mvec_basis basis;
-    const char *source;               /* the one publication of its inputs; NULL when several */
+    const char *source; /* the one publication of its inputs; NULL when several */
 } mvec_rank_row;
 
 typedef struct mvec_rank_left_out {
     const mvec_country *country;
-    const char *reason;               /* "no trade.total data", "no data for 2020 (latest:
-                                         2016)", or why the distribution has no result */
+    const char *reason; /* "no trade.total data", "no data for 2020 (latest:
+                           2016)", or why the distribution has no result */
 } mvec_rank_left_out;
 
 typedef struct mvec_rank mvec_rank;

@@ -11,31 +11,56 @@
 #include "session.h"
 
 static const cli_option OPTION_BY = {
-    "by", 0, "MEASURE", CLI_TEXT, offsetof(cli_args, by),
+    "by",
+    0,
+    "MEASURE",
+    CLI_TEXT,
+    offsetof(cli_args, by),
     "balance (default: most balanced first), hhi (partner HHI: most concentrated first), "
     "exposure (great-power bloc shares summed: most exposed first) or margin (lead of the first "
     "great power over the second: largest lead first)"};
 
 static const cli_option OPTION_RANK_VECTOR = {
-    "vector", 0, "VECTOR", CLI_TEXT, offsetof(cli_args, vector),
+    "vector",
+    0,
+    "VECTOR",
+    CLI_TEXT,
+    offsetof(cli_args, vector),
     "the vector ranked (default trade.total when the data have it, else trade.exports, else the "
     "vector the most countries have; a flow table without a total: its declarants' own "
     "direction, trade.imports for the WTO file)"};
 
 static const cli_option OPTION_RANK_YEAR = {
-    "year", 0, "YEAR", CLI_YEAR, offsetof(cli_args, year),
+    "year",
+    0,
+    "YEAR",
+    CLI_YEAR,
+    offsetof(cli_args, year),
     "the year ranked (default: the year that is the latest with data for the most countries; "
     "ties: the later)"};
 
-static const cli_option OPTION_EXACT = {
-    "exact", 0, NULL, CLI_FLAG, offsetof(cli_args, exact),
-    "csv and json: every number in full precision"};
+static const cli_option OPTION_EXACT = {"exact",
+                                        0,
+                                        NULL,
+                                        CLI_FLAG,
+                                        offsetof(cli_args, exact),
+                                        "csv and json: every number in full precision"};
 
 static const cli_option *const RANK_OPTIONS[] = {
-    &OPTION_BY,        &OPTION_RANK_YEAR,       &OPTION_RANK_VECTOR,   &CLI_OPTION_BLOCS,
-    &CLI_OPTION_DATA,  &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE, &CLI_OPTION_FORMAT,
-    &OPTION_EXACT,     &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,
-    &CLI_OPTION_HELP,  NULL,
+    &OPTION_BY,
+    &OPTION_RANK_YEAR,
+    &OPTION_RANK_VECTOR,
+    &CLI_OPTION_BLOCS,
+    &CLI_OPTION_DATA,
+    &CLI_OPTION_NO_EMBEDDED,
+    &CLI_OPTION_WORKSPACE,
+    &CLI_OPTION_FORMAT,
+    &OPTION_EXACT,
+    &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,
+    &CLI_OPTION_HELP,
+    NULL,
 };
 
 static int run_rank(const cli_command *command, cli_args *args)

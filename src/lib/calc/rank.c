@@ -17,8 +17,8 @@
 
 #include "../data/units.h"
 #include "../import/importers.h"
-#include "profile_internal.h"
 #include "mvec/mvec_rank.h"
+#include "profile_internal.h"
 
 struct mvec_rank {
     mvec__arena arena;
@@ -49,8 +49,7 @@ mvec_status mvec_rank_by_from_name(mvec_ctx *ctx, const char *name, mvec_rank_by
             return MVEC_OK;
         }
     return mvec__error(ctx, MVEC_ERR_INVALID,
-                       "unknown measure '%s' (balance, hhi, exposure or margin)",
-                       name ? name : "");
+                       "unknown measure '%s' (balance, hhi, exposure or margin)", name ? name : "");
 }
 
 /* An observation that can enter a distribution (distribution.c, usable()). */
@@ -67,15 +66,15 @@ static bool distributional(const mvec_observation *o)
 /* The distinct vectors of the data, each with the countries that have it. */
 typedef struct vector_seen {
     const char *name;
-    bool *has;       /* by registry index */
+    bool *has; /* by registry index */
     size_t countries;
-    int *latest;     /* by registry index: latest whole-year year, 0 when none */
+    int *latest; /* by registry index: latest whole-year year, 0 when none */
 } vector_seen;
 
 typedef struct vector_list {
     vector_seen *items;
     size_t count, capacity;
-    size_t last;     /* the item the previous observation used */
+    size_t last; /* the item the previous observation used */
 } vector_list;
 
 static void vector_list_clear(mvec_ctx *ctx, vector_list *list)
@@ -88,8 +87,8 @@ static void vector_list_clear(mvec_ctx *ctx, vector_list *list)
     memset(list, 0, sizeof *list);
 }
 
-static mvec_status vector_find(mvec_ctx *ctx, vector_list *list, const char *name,
-                               size_t registry, vector_seen **out)
+static mvec_status vector_find(mvec_ctx *ctx, vector_list *list, const char *name, size_t registry,
+                               vector_seen **out)
 {
     mvec_status status = MVEC_OK;
     if (list->last < list->count && list->items[list->last].name == name) {
@@ -102,8 +101,7 @@ static mvec_status vector_find(mvec_ctx *ctx, vector_list *list, const char *nam
             *out = &list->items[i];
             return MVEC_OK;
         }
-    MVEC_TRY(mvec__grow(ctx, &list->items, &list->capacity, list->count + 1,
-                        sizeof *list->items));
+    MVEC_TRY(mvec__grow(ctx, &list->items, &list->capacity, list->count + 1, sizeof *list->items));
     vector_seen *v = &list->items[list->count];
     memset(v, 0, sizeof *v);
     v->name = name;
@@ -199,8 +197,7 @@ static int compare_left(const void *pa, const void *pb)
 
 /* The total (WLD, whole partner, every option) of d, and the one publication
  * of its figures (NULL when several). */
-static void total_and_source(const mvec__distribution *d, mvec_interval *total,
-                             const char **source)
+static void total_and_source(const mvec__distribution *d, mvec_interval *total, const char **source)
 {
     total->lo = NAN;
     total->hi = NAN;
@@ -234,7 +231,8 @@ static void total_and_source(const mvec__distribution *d, mvec_interval *total,
 static const char *base_unit(const mvec__units *units, const char *dimension)
 {
     for (size_t i = 0; i < units->count; i++)
-        if (!(units->units[i].factor < 1 || units->units[i].factor > 1) && strcmp(units->units[i].dimension, dimension) == 0)
+        if (!(units->units[i].factor < 1 || units->units[i].factor > 1) &&
+            strcmp(units->units[i].dimension, dimension) == 0)
             return units->units[i].name;
     return dimension;
 }
@@ -273,8 +271,8 @@ static void years_text(const mvec_observations *observations, const char *vector
         int end = y;
         while (end + 1 < SPAN && seen[end + 1])
             end++;
-        int n = end > y ? snprintf(out + used, size - used, "%s%d-%d", used ? ", " : "",
-                                   FIRST + y, FIRST + end)
+        int n = end > y ? snprintf(out + used, size - used, "%s%d-%d", used ? ", " : "", FIRST + y,
+                                   FIRST + end)
                         : snprintf(out + used, size - used, "%s%d", used ? ", " : "", FIRST + y);
         if (n < 0 || (size_t)n >= size - used)
             break;
@@ -357,8 +355,8 @@ mvec_status mvec_rank_build(mvec_ctx *ctx, const mvec_observations *observations
         if (chosen == NULL) {
             mvec__buf names = MVEC__BUF_INIT(4096);
             for (size_t i = 0; i < vectors.count; i++)
-                if (mvec__buf_printf(ctx, &names, "%s%s", i ? ", " : "",
-                                     vectors.items[i].name) != MVEC_OK)
+                if (mvec__buf_printf(ctx, &names, "%s%s", i ? ", " : "", vectors.items[i].name) !=
+                    MVEC_OK)
                     break;
             mvec_ctx_clear_error(ctx);
             status = mvec__error(ctx, MVEC_ERR_INVALID,
@@ -381,8 +379,7 @@ mvec_status mvec_rank_build(mvec_ctx *ctx, const mvec_observations *observations
         rank->year = default_year(chosen, registry);
         rank->year_default = true;
         if (rank->year == 0)
-            MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "no country has whole-year %s data",
-                      chosen->name);
+            MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "no country has whole-year %s data", chosen->name);
     }
 
     /* the vector's observations of the year, grouped by country */
@@ -456,14 +453,12 @@ mvec_status mvec_rank_build(mvec_ctx *ctx, const mvec_observations *observations
         MVEC_TRY(mvec__collection_pick(ctx, &collection, &context, rank->vector, &filter,
                                        &rank->arena, &vp, NULL, &pick));
         if (pick == SIZE_MAX || vp.status != NULL) {
-            snprintf(reason, sizeof reason, "%s", pick == SIZE_MAX
-                                                      ? "no usable distribution (bounds only)"
-                                                      : vp.status);
+            snprintf(reason, sizeof reason, "%s",
+                     pick == SIZE_MAX ? "no usable distribution (bounds only)" : vp.status);
             MVEC_TRY(add_left(ctx, rank, &left_capacity, country, reason));
             continue;
         }
-        MVEC_TRY(mvec__grow(ctx, &rank->rows, &row_capacity, rank->count + 1,
-                            sizeof *rank->rows));
+        MVEC_TRY(mvec__grow(ctx, &rank->rows, &row_capacity, rank->count + 1, sizeof *rank->rows));
         mvec_rank_row *row = &rank->rows[rank->count++];
         memset(row, 0, sizeof *row);
         row->country = country;

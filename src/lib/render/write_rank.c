@@ -76,8 +76,8 @@ static mvec_status columns_add(mvec_ctx *ctx, const mvec_rank *rank, bool exact,
     MVEC_TRY(add(ctx, r, &k->rank, "rank", "#", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(add(ctx, r, &k->code, "code", "code", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(add(ctx, r, &k->name, "name", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
-    MVEC_TRY(add(ctx, r, &k->name_text, "name_text", "country", MVEC__COLUMN_TEXT, 1, 0, 0,
-                 TEXT_ONLY));
+    MVEC_TRY(
+        add(ctx, r, &k->name_text, "name_text", "country", MVEC__COLUMN_TEXT, 1, 0, 0, TEXT_ONLY));
     MVEC_TRY(add(ctx, r, &k->vector, "vector", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->year, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->period, "period", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
@@ -89,14 +89,14 @@ static mvec_status columns_add(mvec_ctx *ctx, const mvec_rank *rank, bool exact,
                  scale, decimals, d8, TEXT_ONLY));
     MVEC_TRY(add(ctx, r, &k->balance, "balance", NULL, MVEC__COLUMN_INTERVAL, 1, 3, d8, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->hhi, "hhi", NULL, MVEC__COLUMN_INTERVAL, 1, 3, d8, NO_TEXT));
-    MVEC_TRY(add(ctx, r, &k->exposure, "exposure", NULL, MVEC__COLUMN_INTERVAL, 100, 1, d8,
-                 NO_TEXT));
+    MVEC_TRY(
+        add(ctx, r, &k->exposure, "exposure", NULL, MVEC__COLUMN_INTERVAL, 100, 1, d8, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->margin, "margin", NULL, MVEC__COLUMN_INTERVAL, 1, 3, d8, NO_TEXT));
     MVEC_TRY(add(ctx, r, &k->top, "top_partner", "top", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(add(ctx, r, &k->top_name, "top_partner_name", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
-                 NO_TEXT));
-    MVEC_TRY(add(ctx, r, &k->top_share, "top_share", "top %", MVEC__COLUMN_INTERVAL, 100, 1, d8,
-                 0));
+    MVEC_TRY(
+        add(ctx, r, &k->top_name, "top_partner_name", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, NO_TEXT));
+    MVEC_TRY(
+        add(ctx, r, &k->top_share, "top_share", "top %", MVEC__COLUMN_INTERVAL, 100, 1, d8, 0));
     k->bloc = r->column_count;
     for (size_t b = 0; b < mvec_bloc_count(scheme); b++) {
         char header[128];
@@ -219,9 +219,8 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
         for (size_t i = 0; i < left; i++) {
             const mvec_rank_left_out *l = mvec_rank_left_out_at(rank, i);
             MVEC_TRY(mvec__buf_printf(ctx, out, "  %s %s: ", l->country->code, l->country->name));
-            MVEC_TRY(mvec__wrap(ctx, out, l->reason, 4 + strlen(l->country->code) +
-                                                         strlen(l->country->name),
-                                6, 119));
+            MVEC_TRY(mvec__wrap(ctx, out, l->reason,
+                                4 + strlen(l->country->code) + strlen(l->country->name), 6, 119));
             MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
         }
     }
@@ -232,8 +231,9 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_rank *rank, const mvec_
     for (size_t i = 1; i < count; i++)
         if (strcmp(mvec_rank_at(rank, i)->unit, unit) != 0)
             unit = "the unit of each row (in CSV)";
-    MVEC_TRY(mvec__buf_printf(ctx, out, "\nShares in %%; total in millions of %s; "
-                                        "docs/methods.md section 16 (rank), 3-4 (indices)\n",
+    MVEC_TRY(mvec__buf_printf(ctx, out,
+                              "\nShares in %%; total in millions of %s; "
+                              "docs/methods.md section 16 (rank), 3-4 (indices)\n",
                               unit));
 cleanup:
     mvec__buf_clear(ctx, &sources);
@@ -245,14 +245,13 @@ static json_t *json_settings(const mvec_rank *rank)
     json_t *root = json_object();
     if (root == NULL)
         return NULL;
-    bool ok = mvec__json_set(root, "vector", json_string(mvec_rank_vector(rank))) &&
-              mvec__json_set(root, "year", json_integer(mvec_rank_year(rank))) &&
-              mvec__json_set(root, "by", json_string(mvec_rank_by_name(mvec_rank_measure(rank)))) &&
-              mvec__json_set(root, "blocs",
-                             json_string(mvec_bloc_scheme_name(mvec_rank_scheme(rank)))) &&
-              mvec__json_set(root, "year_default", json_boolean(mvec_rank_year_default(rank))) &&
-              mvec__json_set(root, "vector_default",
-                             json_boolean(mvec_rank_vector_default(rank)));
+    bool ok =
+        mvec__json_set(root, "vector", json_string(mvec_rank_vector(rank))) &&
+        mvec__json_set(root, "year", json_integer(mvec_rank_year(rank))) &&
+        mvec__json_set(root, "by", json_string(mvec_rank_by_name(mvec_rank_measure(rank)))) &&
+        mvec__json_set(root, "blocs", json_string(mvec_bloc_scheme_name(mvec_rank_scheme(rank)))) &&
+        mvec__json_set(root, "year_default", json_boolean(mvec_rank_year_default(rank))) &&
+        mvec__json_set(root, "vector_default", json_boolean(mvec_rank_vector_default(rank)));
     if (!ok) {
         json_decref(root);
         return NULL;
