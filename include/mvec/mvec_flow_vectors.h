@@ -71,6 +71,47 @@ MVEC_API mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *obs
                                            const mvec_flow_vectors_options *options,
                                            size_t *added);
 
+/* Every country's vector of one year at once (for mvec_rank_build): the
+ * rows each country would get from mvec_flow_vectors_add, for `vector` and
+ * `year` only, made from one dense exporter x importer table of the year's
+ * sums. Every code that maps to a registry entry other than an aggregate
+ * (World) is a focal country. */
+typedef struct mvec_flow_vectors_every_options {
+    size_t size;             /* sizeof the struct: set by MVEC_FLOW_VECTORS_EVERY_OPTIONS_INIT */
+    int year;                /* 0: the year that is the latest with rows in the vector's
+                                direction for the most countries (ties: the later) */
+    const char *vector;      /* trade.exports, trade.imports or trade.total; NULL: trade.total
+                                when the table's basis gives one (reconciled, one reporter),
+                                else the declarants' own direction (trade.imports for an
+                                importer-declared table, trade.exports otherwise) */
+    const char *unit;        /* as mvec_flow_vectors_options */
+    const char *source;
+    const char *source_date;
+    const char *url;
+    int *latest;             /* NULL, or an array of mvec_countries_count() elements that
+                                receives, by registry index, each country's latest year with
+                                rows in the vector's direction (0: none) */
+} mvec_flow_vectors_every_options;
+
+#define MVEC_FLOW_VECTORS_EVERY_OPTIONS_INIT                                                       \
+    {sizeof(mvec_flow_vectors_every_options), 0, NULL, NULL, NULL, NULL, NULL, NULL}
+
+/* `year_out` and `vector_out` (may be NULL) receive the year and vector used
+ * (the vector: `options->vector` or a static string), `added` (may be NULL) the
+ * rows added. A failure adds nothing. Cost: two passes over the rows (the
+ * latest years, then the year's sums), O(c^2) memory for c country codes
+ * (at most 4096), then O(c^2) to make the rows.
+ * Statuses: MVEC_ERR_INVALID (a vector other than the three, trade.total of
+ * a table whose two directions have different declarants, a unit not in US
+ * dollars, options not made with the INIT macro), MVEC_ERR_NO_DATA (no rows,
+ * or none in the year: the message gives the table's years), MVEC_ERR_LIMIT
+ * (over 4096 codes, a sum over 2^63 - 1), MVEC_ERR_NOMEM, MVEC_ERR_CANCELLED. */
+MVEC_API mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observations,
+                                                 const mvec_flows *flows,
+                                                 const mvec_flow_vectors_every_options *options,
+                                                 int *year_out, const char **vector_out,
+                                        size_t *added);
+
 /* ---- asymmetry (Keohane-Nye sensitivity) ----------------------------------------------------
  *
  * For each vector the table's basis allows on both sides (reconciled:

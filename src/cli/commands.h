@@ -18,5 +18,6 @@ extern const cli_command CMD_COVERAGE;
 extern const cli_command CMD_SCREEN;
 extern const cli_command CMD_COMPOSITION;
 extern const cli_command CMD_FLOWS_QUERY;
+extern const cli_command CMD_RANK;
 
 #endif

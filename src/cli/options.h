@@ -44,6 +44,9 @@ typedef struct cli_args {
     const char *tolerance;         /* coverage --tolerance */
     const char *source;            /* coverage --source */
     const char *flow;              /* composition --flow */
+    const char *by;                /* rank --by */
+    bool flows_every_country;      /* set by a command: --data flow tables are only opened
+                                      (session->flows); the command makes their rows */
     const char *positional[CLI_MAX_DATA_FILES + 1];
     size_t positional_count;
 } cli_args;

@@ -379,6 +379,14 @@ mvec_status cli_flows_open(mvec_ctx *ctx, const mvec_countries *countries, const
 static int load_flow_file(cli_session *session, const cli_args *args, const char *path)
 {
     const char *country = args->workspace_country;
+    if (args->flows_every_country) {
+        mvec_flows *table = NULL;
+        mvec_status opened = cli_flows_open(session->ctx, session->countries, args, path, &table);
+        if (opened != MVEC_OK)
+            return cli_fail(session->ctx, opened);
+        session->flows[session->flow_count++] = table;
+        return 0;
+    }
     if (country == NULL) {
         cli_error("%s is a flow table: its rows are made for one country; name the country "
                   "(e.g. 'mvec sources KAZ --data %s')",

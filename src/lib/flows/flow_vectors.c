@@ -485,6 +485,217 @@ cleanup:
     return status;
 }
 
+/* ---- every country of one year (mvec rank) ------------------------------------------------- */
+
+static int vector_direction(const char *vector)
+{
+    if (strcmp(vector, "trade.exports") == 0)
+        return DIR_EXPORTS;
+    if (strcmp(vector, "trade.imports") == 0)
+        return DIR_IMPORTS;
+    if (strcmp(vector, "trade.total") == 0)
+        return 2;
+    return -1;
+}
+
+mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observations,
+                                        const mvec_flows *flows,
+                                        const mvec_flow_vectors_every_options *options,
+                                        int *year_out, const char **vector_out,
+                                        size_t *added)
+{
+    mvec_status status = MVEC_OK;
+    mvec_flow_vectors_every_options o;
+    country_map m;
+    memset(&m, 0, sizeof m);
+    mvec__units units;
+    memset(&units, 0, sizeof units);
+    cell *cells = NULL;
+    cell *ex = NULL;
+    cell *im = NULL;
+    int *latest = NULL;
+    size_t *involved = NULL;
+    size_t first_count = mvec_observations_count(observations);
+    if (added)
+        *added = 0;
+    if (year_out)
+        *year_out = 0;
+    if (vector_out)
+        *vector_out = NULL;
+    MVEC_TRY(mvec__options_read(ctx, "mvec_flow_vectors_every_options",
+                                "MVEC_FLOW_VECTORS_EVERY_OPTIONS_INIT", &o, sizeof o, sizeof o,
+                                options));
+    const mvec_countries *countries = mvec_observations_countries(observations);
+    const mvec_flows_info *info = mvec_flows_get_info(flows);
+    MVEC_TRY(mvec__units_load(ctx, &units));
+    const mvec__unit *unit = mvec__units_find(&units, o.unit ? o.unit : "USD");
+    if (unit == NULL || strcmp(unit->dimension, "USD") != 0)
+        MVEC_FAIL(ctx, MVEC_ERR_INVALID, "flow vectors: unit '%s' is not a unit of US dollars",
+                  o.unit ? o.unit : "USD");
+    bool has_total = direction_basis(info->basis, DIR_EXPORTS, true) ==
+                     direction_basis(info->basis, DIR_IMPORTS, true);
+    /* default: the total, else the direction the table's declarants report */
+    const char *vector = o.vector          ? o.vector
+                         : has_total       ? "trade.total"
+                         : info->basis == MVEC_FLOWS_IMPORTER_DECLARED ? "trade.imports"
+                                                                       : "trade.exports";
+    int direction = vector_direction(vector);
+    if (direction < 0)
+        MVEC_FAIL(ctx, MVEC_ERR_INVALID,
+                  "a flow table has the vectors trade.exports, trade.imports and trade.total, "
+                  "not '%s'",
+                  vector);
+    if (direction == 2 && !has_total)
+        MVEC_FAIL(ctx, MVEC_ERR_INVALID,
+                  "%s is %s: its exports and imports are declared by different sides, so it "
+                  "has no trade.total (take trade.exports or trade.imports)",
+                  info->source_path, mvec_flows_basis_name(info->basis));
+    MVEC_TRY(country_map_build(ctx, countries, flows, NULL, &m));
+    size_t n = m.count;
+    if (info->rows == 0 || n == 0)
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows", info->source_path);
+    if (n > 4096)
+        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s has %zu country codes: over the 4096 a dense "
+                  "exporter x importer table allows", info->source_path, n);
+    mvec_flows_columns col = mvec_flows_get_columns(flows);
+    size_t years = (size_t)(info->last_year - info->first_year + 1);
+    /* pass 1: each country's latest year in the direction, and its rows in the table */
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *latest, &latest));
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *involved, &involved));
+    for (size_t r = 0; r < col.rows; r++) {
+        if ((r & 0xFFFFF) == 0)
+            MVEC_TRY(mvec__check_cancel(ctx));
+        size_t e = m.canon[col.exporter[r]];
+        size_t i = m.canon[col.importer[r]];
+        int y = col.year[r];
+        involved[e]++;
+        if (i != e) {
+            involved[i]++;
+            if (direction != DIR_IMPORTS && y > latest[e])
+                latest[e] = y;
+            if (direction != DIR_EXPORTS && y > latest[i])
+                latest[i] = y;
+        }
+    }
+    for (size_t k = 0; o.latest != NULL && k < n; k++)
+        if (m.country[k] != NULL && m.canon[k] == k && latest[k] > 0)
+            o.latest[mvec_countries_index(countries, m.country[k])] = latest[k];
+    int year = o.year;
+    if (year == 0) {
+        /* the year that is the latest for the most countries (ties: the later) */
+        size_t best_count = 0;
+        for (size_t y = 0; y < years; y++) {
+            int candidate = info->first_year + (int)y;
+            size_t count = 0;
+            for (size_t k = 0; k < n; k++)
+                count += m.country[k] != NULL && !m.world[k] && m.canon[k] == k &&
+                                 latest[k] == candidate
+                             ? 1u
+                             : 0u;
+            if (count > 0 && count >= best_count) {
+                best_count = count;
+                year = candidate;
+            }
+        }
+    }
+    if (year < info->first_year || year > info->last_year)
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows for %d (its years: %d-%d)",
+                  info->source_path, year, info->first_year, info->last_year);
+    /* pass 2: the dense exporter x importer sums of the year */
+    MVEC_TRY(mvec__calloc(ctx, n * n, sizeof *cells, &cells));
+    bool overflow = false;
+    size_t year_rows = 0;
+    size_t unmapped_rows = 0;
+    for (size_t r = 0; r < col.rows; r++) {
+        if ((r & 0xFFFFF) == 0)
+            MVEC_TRY(mvec__check_cancel(ctx));
+        if (col.year[r] != year)
+            continue;
+        year_rows++;
+        size_t e = col.exporter[r];
+        size_t i = col.importer[r];
+        cell_add(&cells[e * n + i], col.value[r], r, &overflow);
+        if (m.country[e] == NULL || m.country[i] == NULL)
+            unmapped_rows++;
+    }
+    if (overflow)
+        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a sum of flow values exceeds 2^63 - 1 USD");
+    if (year_rows == 0)
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows for %d (its years: %d-%d)",
+                  info->source_path, year, info->first_year, info->last_year);
+    char buffers[3 * 256];
+    provenance prov;
+    mvec_flow_vectors_options po = MVEC_FLOW_VECTORS_OPTIONS_INIT;
+    po.source = o.source;
+    po.source_date = o.source_date;
+    po.url = o.url;
+    MVEC_TRY(make_provenance(ctx, info, &po, &prov, buffers, 256));
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *ex, &ex));
+    MVEC_TRY(mvec__calloc(ctx, n, sizeof *im, &im));
+    size_t total_added = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (m.country[k] == NULL || m.world[k] || m.canon[k] != k ||
+            m.country[k]->kind == MVEC_COUNTRY_AGGREGATE)
+            continue;
+        MVEC_TRY(mvec__check_cancel(ctx));
+        /* the focal country k: every table index that maps to it */
+        m.focal_count = 0;
+        for (size_t j = 0; j < n; j++) {
+            m.focal[j] = m.canon[j] == k;
+            m.focal_count += m.focal[j] ? 1u : 0u;
+        }
+        for (size_t j = 0; j < n; j++) {
+            ex[j] = (cell){0, 0, 0};
+            im[j] = (cell){0, 0, 0};
+            if (m.focal[j])
+                continue;
+            for (size_t f = k; f < n; f++) {
+                if (!m.focal[f])
+                    continue;
+                const cell *out_cell = &cells[f * n + j];
+                const cell *in_cell = &cells[j * n + f];
+                if (out_cell->rows && __builtin_add_overflow(ex[j].value, out_cell->value,
+                                                             &(int64_t){0}))
+                    overflow = true;
+                if (in_cell->rows && __builtin_add_overflow(im[j].value, in_cell->value,
+                                                            &(int64_t){0}))
+                    overflow = true;
+                cell_merge(&ex[j], out_cell);
+                cell_merge(&im[j], in_cell);
+            }
+        }
+        if (overflow)
+            MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a sum of flow values exceeds 2^63 - 1 USD");
+        emit_state s = {ctx, observations, m.country[k], unit, &prov, 0};
+        bool every = involved[k] == col.rows;
+        MVEC_TRY(emit_year(&s, &m, info, year, direction, ex, im, every));
+        total_added += s.added;
+    }
+    if (unmapped_rows > 0)
+        mvec__log(ctx, MVEC_LOG_WARNING,
+                  "%s: %zu row%s of %d ha%s a country code the country registry does not know: "
+                  "no country of its own (a total computed over partners keeps them)",
+                  prov.title, unmapped_rows, unmapped_rows == 1 ? "" : "s", year,
+                  unmapped_rows == 1 ? "s" : "ve");
+    if (added)
+        *added = total_added;
+    if (year_out)
+        *year_out = year;
+    if (vector_out)
+        *vector_out = vector;
+cleanup:
+    if (status != MVEC_OK)
+        mvec__observations_truncate(observations, first_count);
+    mvec__free(ctx, cells);
+    mvec__free(ctx, ex);
+    mvec__free(ctx, im);
+    mvec__free(ctx, latest);
+    mvec__free(ctx, involved);
+    country_map_clear(ctx, &m);
+    mvec__units_clear(ctx, &units);
+    return status;
+}
+
 /* ---- asymmetry ---------------------------------------------------------------------------- */
 
 struct mvec_flow_asymmetry {
