@@ -100,7 +100,7 @@ static const struct mvec__flow_column COMTRADE_LEGACY_COLUMNS[] = {
 
 /* Why a Comtrade row is left out of the bilateral table (counted in one warning). */
 static const char WORLD[] = "with the World as partner (code 0: the sum of the others)";
-static const char PRODUCT_TOTALS[] = "product totals (TOTAL, HS2, HS4: an aggregate level not 6)";
+static const char PRODUCT_TOTALS[] = "product totals (TOTAL, HS2, HS4: aggregate level 0-5, not 6)";
 static const char RE_FLOWS[] = "re-exports and re-imports (RX, RM: kept apart, not added to X or M)";
 static const char SUB_FLOWS[] = "parts of X or M (DX, FM, XIP, MIP, XOP, MOP: inside X or M already)";
 static const char PARTNER2[] = "second-partner breakdowns (partner2 not 0)";
@@ -119,7 +119,11 @@ static const struct mvec__flow_value LEGACY_FLOWS[] = {
     {NULL, NULL, NULL},
 };
 static const struct mvec__flow_value WORLD_CODE[] = {{"0", NULL, WORLD}, {NULL, NULL, NULL}};
-static const struct mvec__flow_value LEVEL_6[] = {{"6", NULL, NULL}, {NULL, NULL, NULL}};
+static const struct mvec__flow_value LEVEL_6[] = {
+    {"6", NULL, NULL},           {"0", NULL, PRODUCT_TOTALS}, {"1", NULL, PRODUCT_TOTALS},
+    {"2", NULL, PRODUCT_TOTALS}, {"3", NULL, PRODUCT_TOTALS}, {"4", NULL, PRODUCT_TOTALS},
+    {"5", NULL, PRODUCT_TOTALS}, {NULL, NULL, NULL},
+};
 static const struct mvec__flow_value ALL_ZERO[] = {{"0", NULL, NULL}, {NULL, NULL, NULL}};
 static const struct mvec__flow_value ALL_EMPTY_OR_ZERO[] = {
     {"", NULL, NULL}, {"0", NULL, NULL}, {NULL, NULL, NULL}};
@@ -137,7 +141,7 @@ static const struct mvec__flow_filter COMTRADE_FILTERS[] = {
     {"reporterCode", WORLD_CODE, "", 3, false},
     {"partnerCode", WORLD_CODE, "", 3, false},
     {"partner2Code", ALL_ZERO, PARTNER2, 0, false},
-    {"aggrLevel", LEVEL_6, PRODUCT_TOTALS, 0, false},
+    {"aggrLevel", LEVEL_6, NULL, 0, false},
     {"customsCode", ALL_CUSTOMS, CUSTOMS, 0, false},
     {"motCode", ALL_ZERO, TRANSPORT, 0, false},
     {"mosCode", ALL_ZERO, SUPPLY, 0, false},
@@ -148,7 +152,7 @@ static const struct mvec__flow_filter COMTRADE_LEGACY_FILTERS[] = {
     {"Reporter Code", WORLD_CODE, "", 3, false},
     {"Partner Code", WORLD_CODE, "", 3, false},
     {"2nd Partner Code", ALL_EMPTY_OR_ZERO, PARTNER2, 0, false},
-    {"Aggregate Level", LEVEL_6, PRODUCT_TOTALS, 0, false},
+    {"Aggregate Level", LEVEL_6, NULL, 0, false},
     {"Customs Proc. Code", ALL_EMPTY_OR_C00, CUSTOMS, 0, false},
     {"Mode of Transport Code", ALL_EMPTY_OR_ZERO, TRANSPORT, 0, false},
     {NULL, NULL, NULL, 0, false},

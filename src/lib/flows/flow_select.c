@@ -171,9 +171,12 @@ static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
         why = "fewer fields than the header has (truncated line?)";
         column = count + 1;
     }
-    if (why != NULL) {
+    if (why != NULL) { /* a NUL byte or bad UTF-8: the field is shown, as the parser does */
+        bool shown_field = column <= state->field_count &&
+                           (strcmp(why, "invalid UTF-8") == 0 || strcmp(why, "NUL byte in a field") == 0);
         *stop = true;
-        return row_error(ctx, selection, state, line, column, why, NULL);
+        return row_error(ctx, selection, state, line, column, why,
+                         shown_field ? &fields[column - 1] : NULL);
     }
     const char *as[MAX_FIELDS] = {NULL};
     size_t pad[MAX_FIELDS] = {0};
