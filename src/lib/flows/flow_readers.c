@@ -101,7 +101,8 @@ static const struct mvec__flow_column COMTRADE_LEGACY_COLUMNS[] = {
 /* Why a Comtrade row is left out of the bilateral table (counted in one warning). */
 static const char WORLD[] = "with the World as partner (code 0: the sum of the others)";
 static const char PRODUCT_TOTALS[] = "product totals (TOTAL, HS2, HS4: aggregate level 0-5, not 6)";
-static const char RE_FLOWS[] = "re-exports and re-imports (RX, RM: kept apart, not added to X or M)";
+static const char RE_FLOWS[] =
+    "re-exports and re-imports (RX, RM; legacy 3, 4: kept apart, not added to X or M)";
 static const char SUB_FLOWS[] = "parts of X or M (DX, FM, XIP, MIP, XOP, MOP: inside X or M already)";
 static const char PARTNER2[] = "second-partner breakdowns (partner2 not 0)";
 static const char CUSTOMS[] = "customs-procedure breakdowns (customs code not C00)";
@@ -158,6 +159,16 @@ static const struct mvec__flow_filter COMTRADE_LEGACY_FILTERS[] = {
     {NULL, NULL, NULL, 0, false},
 };
 
+/* The two Comtrade layouts differ in their columns and filters only: reporter-declared
+ * HS6 rows, unpadded M49 codes, values in whole USD (a fraction is an error, never
+ * rounded: every consumer of a flow table sums whole dollars). */
+#define COMTRADE_READER(NAME, SUMMARY, COLUMNS, FILTERS)                                       \
+    {                                                                                          \
+        .name = NAME, .summary = SUMMARY, .columns = COLUMNS,                                  \
+        .basis = MVEC_FLOWS_REPORTER_DECLARED, .codes = FLOW_CODES_M49, .product_digits = 6,   \
+        .product_min_digits = 6, .value_unit = "USD", .filters = FILTERS,                      \
+    }
+
 /* Fields left out of a row are 0, NULL or false: no quantities, no filters. */
 static const struct mvec__flow_reader READERS[] = {
     {
@@ -197,30 +208,15 @@ static const struct mvec__flow_reader READERS[] = {
         .value_decimals = 3,
         .value_unit = "USD",
     },
-    {
-        .name = "comtrade",
-        .summary = "UN Comtrade data API / bulk CSV (refYear,reporterCode,flowCode,partnerCode,"
-                   "cmdCode,aggrLevel,primaryValue...): bilateral HS6 rows, USD",
-        .columns = COMTRADE_COLUMNS,
-        .basis = MVEC_FLOWS_REPORTER_DECLARED,
-        .codes = FLOW_CODES_M49,
-        .product_digits = 6,
-        .product_min_digits = 6,
-        .value_unit = "USD",
-        .filters = COMTRADE_FILTERS,
-    },
-    {
-        .name = "comtrade_legacy",
-        .summary = "legacy UN Comtrade CSV (Classification,Year,...,Trade Flow Code,Reporter Code,"
-                   "Partner Code,Commodity Code,Trade Value (US$)...): bilateral HS6 rows, USD",
-        .columns = COMTRADE_LEGACY_COLUMNS,
-        .basis = MVEC_FLOWS_REPORTER_DECLARED,
-        .codes = FLOW_CODES_M49,
-        .product_digits = 6,
-        .product_min_digits = 6,
-        .value_unit = "USD",
-        .filters = COMTRADE_LEGACY_FILTERS,
-    },
+    COMTRADE_READER("comtrade",
+                    "UN Comtrade data API / bulk CSV (refYear,reporterCode,flowCode,partnerCode,"
+                    "cmdCode,aggrLevel,primaryValue...): bilateral HS6 rows, USD",
+                    COMTRADE_COLUMNS, COMTRADE_FILTERS),
+    COMTRADE_READER("comtrade_legacy",
+                    "legacy UN Comtrade CSV (Classification,Year,...,Trade Flow Code,Reporter "
+                    "Code,Partner Code,Commodity Code,Trade Value (US$)...): bilateral HS6 rows, "
+                    "USD",
+                    COMTRADE_LEGACY_COLUMNS, COMTRADE_LEGACY_FILTERS),
 };
 
 size_t mvec__flow_reader_count(void)
