@@ -160,8 +160,8 @@ static mvec_status row_error(mvec_ctx *ctx, struct mvec__flow_selection *selecti
 
 /* Filter one row: kept (written to `out`), left out (an empty line), or an error. */
 static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
-                              struct mvec__flow_selection *selection, mvec__buf *out,
-                              const char *p, const char *end, size_t line, bool *stop)
+                              struct mvec__flow_selection *selection, mvec__buf *out, const char *p,
+                              const char *end, size_t line, bool *stop)
 {
     mvec_status status = MVEC_OK;
     struct field fields[MAX_FIELDS];
@@ -172,8 +172,9 @@ static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
         column = count + 1;
     }
     if (why != NULL) { /* a NUL byte or bad UTF-8: the field is shown, as the parser does */
-        bool shown_field = column <= state->field_count &&
-                           (strcmp(why, "invalid UTF-8") == 0 || strcmp(why, "NUL byte in a field") == 0);
+        bool shown_field =
+            column <= state->field_count &&
+            (strcmp(why, "invalid UTF-8") == 0 || strcmp(why, "NUL byte in a field") == 0);
         *stop = true;
         return row_error(ctx, selection, state, line, column, why,
                          shown_field ? &fields[column - 1] : NULL);
@@ -189,7 +190,8 @@ static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
         size_t length = fields[f].length;
         trim(&text, &length);
         const struct mvec__flow_value *v = filter->values;
-        while (v->value != NULL && !(strlen(v->value) == length && memcmp(v->value, text, length) == 0))
+        while (v->value != NULL &&
+               !(strlen(v->value) == length && memcmp(v->value, text, length) == 0))
             v++;
         const char *reason = v->value != NULL ? v->left_out : filter->otherwise;
         if (v->value == NULL && filter->otherwise == NULL) {
