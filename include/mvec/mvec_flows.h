@@ -6,7 +6,9 @@
  * value, quantity), read by a flow reader chosen from the file's header (CEPII
  * BACI `t,i,j,k,v,q`; the WTO's HS2 bilateral imports
  * `year,reporter_m49,partner_m49,hs2,value_usd`; World Bank WITS downloads of
- * UN Comtrade by HS4 product), from a plain, gzip (.gz) or
+ * UN Comtrade by HS4 product; UN Comtrade's data API / bulk CSV, current and
+ * legacy layouts, of which only the bilateral HS6 rows of exports and imports
+ * are kept, the others counted in a warning), from a plain, gzip (.gz) or
  * zip (.zip, exactly one member) file. Rows stay in file order. The columns:
  *
  *   year[r]      calendar year
@@ -83,10 +85,12 @@ typedef struct mvec_flows_country {
 
 /* What the table is and where it came from. Strings live as long as the table. */
 typedef struct mvec_flows_info {
-    const char *format;        /* reader name: "baci", "wto", "wits" */
+    const char *format;        /* reader name: "baci", "wto", "wits", "comtrade",
+                                  "comtrade_legacy" */
     mvec_flows_basis basis;
     const char *hs_edition;    /* "HS92", "HS02", "HS17", ...; "unknown" */
-    int product_digits;        /* 6 for BACI (HS6), 2 for the WTO file (HS2), 4 for WITS */
+    int product_digits;        /* 6 for BACI and Comtrade (HS6), 2 for the WTO file (HS2),
+                                  4 for WITS */
     const char *value_unit;    /* "USD" */
     const char *quantity_unit; /* "kg"; "" when the source has no quantities */
     const char *source_path;   /* absolute path of the source file */

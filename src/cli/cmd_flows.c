@@ -243,8 +243,9 @@ const cli_command CMD_FLOWS = {
     .brief = "product-level trade flow files in their columnar cache",
     .usage = "[import FILE... | remove FILE... | list] [options]",
     .summary = "Read product-level bilateral trade files (CEPII BACI t,i,j,k,v,q; the WTO's "
-               "bilateral imports by HS chapter; World Bank WITS downloads by HS4), plain, .gz "
-               "or .zip, into a columnar cache "
+               "bilateral imports by HS chapter; World Bank WITS downloads by HS4; UN Comtrade "
+               "data API / bulk CSV, current and legacy layouts), plain, .gz or .zip, into a "
+               "columnar cache "
                "beside the workspace; without an action, list the cached files.",
     .description = "The cache is the directory WORKSPACE.flows (the workspace as for 'mvec "
                    "import'), one .mvf file per source (docs/formats.md). A source whose size "

@@ -10,3 +10,6 @@ echo "exit $?"
 "$MVEC" profile --no-embedded --data observations_top_list_zero_share.csv --format csv |
     cut -d, -f1-4
 echo "exit $?"
+# a 374-byte zip whose stored member claims 1 GiB: damage, refused before any allocation
+"$MVEC" flows import flows_zip_stored_claims_1gib.zip --workspace "$OLDPWD/z.sqlite"
+echo "exit $?"

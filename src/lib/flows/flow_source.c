@@ -192,9 +192,13 @@ static mvec_status unzip(mvec_ctx *ctx, const char *path, struct mvec__flow_sour
                   zip_strerror(archive));
     if (info.size > (zip_uint64_t)SIZE_MAX - 1)
         MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s: zip member too large", path);
-    /* Deflate expands at most ~1032 times: a bigger claim is damage, not a reason to
-     * allocate gigabytes. */
-    if ((info.valid & ZIP_STAT_COMP_SIZE) && info.size / 1100 > info.comp_size + (1u << 20))
+    /* A member's compressed bytes lie inside the file, deflate expands them at most ~1032
+     * times and a stored member not at all: a bigger claim is damage, not a reason to
+     * allocate gigabytes (a 374-byte zip of a stored member claiming 1 GiB was one). */
+    bool stored = (info.valid & ZIP_STAT_COMP_METHOD) && info.comp_method == ZIP_CM_STORE;
+    if ((info.valid & ZIP_STAT_COMP_SIZE) &&
+        (info.comp_size > source->file_length ||
+         (stored ? info.size > info.comp_size : info.size / 1100 > info.comp_size + 1024)))
         MVEC_FAIL(ctx, MVEC_ERR_PARSE,
                   "%s:1:1: damaged zip file: a member of %llu compressed bytes claims %llu",
                   path, (unsigned long long)info.comp_size, (unsigned long long)info.size);

@@ -253,13 +253,28 @@ static mvec_status read_text(mvec_ctx *ctx, const mvec_countries *countries, con
     struct mvec__flow_raw raw = {0};
     const struct mvec__flow_reader *reader = NULL;
     mvec_flows_options options;
+    struct mvec__flow_selection selection = {0};
     MVEC_TRY(read_options(ctx, given, &options));
     MVEC_TRY(mvec__flows_new(ctx, &flows));
+    /* A reader with row filters (UN Comtrade) parses the rows its filters keep. */
+    MVEC_TRY(mvec__flow_select(ctx, name, data, length, &selection));
+    if (selection.text != NULL) {
+        data = selection.text;
+        length = selection.length;
+    }
     MVEC_TRY(mvec__flow_parse(ctx, name, data, length, options.threads, &reader, &raw));
+    if (selection.status != MVEC_OK) /* the parser found nothing wrong before that row */
+        MVEC_FAIL(ctx, selection.status, "%s", selection.message);
     MVEC_TRY(build(ctx, countries, reader, name, options.hs_edition, &raw, flows));
+    if (selection.left_out > 0)
+        mvec__log(ctx, MVEC_LOG_WARNING,
+                  "%s: %zu row%s left out of the bilateral table and not added to any sum: %s",
+                  name, selection.left_out, selection.left_out == 1 ? "" : "s",
+                  selection.summary);
     *out = flows;
     flows = NULL;
 cleanup:
+    mvec__flow_selection_clear(ctx, &selection);
     mvec__flow_raw_clear(ctx, &raw);
     mvec_flows_close(ctx, flows);
     return status;

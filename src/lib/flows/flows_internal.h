@@ -5,7 +5,8 @@
  * flow table has its own reader, threads and cache and shares nothing with
  * the observation store but the context and the country registry:
  *
- *   flow_readers.c  the table of flow readers: header columns and units
+ *   flow_readers.c  the table of flow readers: header columns, units, row filters
+ *   flow_select.c   the row filters of a reader (UN Comtrade): rows left out, codes written
  *   flow_parse.c    the parallel CSV scanner (mmap'd bytes -> raw columns)
  *   flow_source.c   a source's bytes: mmap, gzip (zlib), zip (libzip)
  *   flow_table.c    dense codes, country mapping, accessors, read entry points
@@ -47,6 +48,25 @@ enum mvec__flow_codes {
     FLOW_CODES_ALPHA3,   /* ISO alpha-3 letters, held as the number (A-Z base 26) */
 };
 
+/* A value of a filtered column and what becomes of its row (struct mvec__flow_filter). */
+struct mvec__flow_value {
+    const char *value;    /* as written (unquoted); NULL ends the list */
+    const char *as;       /* kept, the field read as this text (NULL: as written) */
+    const char *left_out; /* or: left out of the table, counted under this reason */
+};
+
+/* A column whose values select rows, for sources that mix bilateral rows with totals,
+ * breakdowns and special flows (UN Comtrade). Applied by flow_select.c before parsing:
+ * a row left out becomes an empty line (line numbers stay those of the file) and is
+ * counted in one warning per file; a kept row has its field rewritten as `as` says. */
+struct mvec__flow_filter {
+    const char *column;                    /* a column of the reader; NULL ends the list */
+    const struct mvec__flow_value *values; /* ends with a NULL value */
+    const char *otherwise; /* any other value: NULL an error, "" kept, else left out (reason) */
+    int pad_digits;        /* a kept value of 1 to pad_digits digits is zero-padded to that */
+    bool one_per_file;     /* every kept row has the same value (annual and monthly never mix) */
+};
+
 /* A flow reader: a row of the table in flow_readers.c. */
 struct mvec__flow_reader {
     const char *name;
@@ -61,10 +81,37 @@ struct mvec__flow_reader {
     int quantity_decimals;
     const char *quantity_unit;
     bool hs_edition_in_name; /* "BACI_HS92_..." names the edition */
+    const struct mvec__flow_filter *filters; /* NULL, or rows selected by value (flow_select.c) */
 };
 
 size_t mvec__flow_reader_count(void);
 const struct mvec__flow_reader *mvec__flow_reader_at(size_t index);
+
+/* The reader whose columns fit a header's (`count` names of `lengths` bytes, unquoted), or
+ * NULL: every required column present, every column one the reader knows, none twice. */
+const struct mvec__flow_reader *mvec__flow_reader_match(const char *const *names,
+                                                        const size_t *lengths, size_t count);
+
+/* ---- flow_select.c ---------------------------------------------------------------------- */
+
+/* The rows a reader's filters keep, as a text for mvec__flow_parse. */
+struct mvec__flow_selection {
+    char *text;          /* NULL: the reader has no filters, parse the source as it is */
+    size_t length;
+    size_t left_out;     /* rows left out, all reasons */
+    char *summary;       /* "12 with a World partner (0), 3 re-exports (RX)...", or NULL */
+    mvec_status status;  /* MVEC_OK, or the first bad row's error: text then holds the
+                            rows before it, so that an earlier error of the parser wins */
+    char *message;
+};
+
+/* Apply the filters of the reader `data`'s header names (a whole CSV text). A bad row
+ * is not a failure of this function (see `status` above). Cost: one pass over the text,
+ * one thread, and a copy of the kept rows.
+ * Statuses: MVEC_ERR_NOMEM, MVEC_ERR_LIMIT, MVEC_ERR_CANCELLED. */
+mvec_status mvec__flow_select(mvec_ctx *ctx, const char *name, const char *data, size_t length,
+                              struct mvec__flow_selection *selection);
+void mvec__flow_selection_clear(mvec_ctx *ctx, struct mvec__flow_selection *selection);
 
 /* ---- flow_parse.c ----------------------------------------------------------------------- */
 
