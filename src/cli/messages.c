@@ -3,6 +3,8 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "messages.h"
 
@@ -13,12 +15,94 @@ void cli_set_quiet(bool quiet)
     quiet_mode = quiet;
 }
 
+/* Messages fit a terminal of 120 columns: words are wrapped, and a continuation line starts
+ * under the message text ("mvec: " wide, plus the indentation of the message's own line).
+ * A word wider than a line (a long path) stands alone on its line, unbroken. Widths count
+ * code points (UTF-8). */
+enum { MESSAGE_WIDTH = 120, MESSAGE_INDENT = 6 };
+
+static size_t utf8_width(const char *text, size_t length)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < length; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            width++;
+    return width;
+}
+
+static void print_wrapped(const char *prefix, const char *text)
+{
+    fputs(prefix, stderr);
+    size_t column = utf8_width(prefix, strlen(prefix));
+    for (const char *line = text;;) {
+        size_t line_length = strcspn(line, "\n");
+        size_t lead = strspn(line, " ");
+        if (lead > line_length)
+            lead = line_length;
+        size_t indent = MESSAGE_INDENT + lead;
+        if (line != text) {
+            fprintf(stderr, "\n%*s", (int)MESSAGE_INDENT, "");
+            column = MESSAGE_INDENT;
+        }
+        fwrite(line, 1, lead, stderr);
+        column += lead;
+        bool line_empty = true;
+        for (size_t at = lead; at < line_length;) {
+            size_t gap = strspn(line + at, " ");
+            if (at + gap >= line_length) { /* trailing spaces kept as written */
+                fwrite(line + at, 1, line_length - at, stderr);
+                break;
+            }
+            at += gap;
+            size_t word = strcspn(line + at, " \n");
+            size_t width = utf8_width(line + at, word);
+            if (!line_empty && column + gap + width > MESSAGE_WIDTH) {
+                fprintf(stderr, "\n%*s", (int)indent, "");
+                column = indent;
+            } else {
+                fprintf(stderr, "%*s", (int)gap, "");
+                column += gap;
+            }
+            fwrite(line + at, 1, word, stderr);
+            column += width;
+            line_empty = false;
+            at += word;
+        }
+        if (line[line_length] == '\0')
+            break;
+        line += line_length + 1;
+    }
+    fputc('\n', stderr);
+}
+
 static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
 static void say(const char *prefix, const char *fmt, va_list args)
 {
-    fputs(prefix, stderr);
-    vfprintf(stderr, fmt, args);
-    fputc('\n', stderr);
+    char small[1024];
+    va_list copy;
+    va_copy(copy, args);
+    int length = vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    if (length < 0) {
+        fputs(prefix, stderr);
+        vfprintf(stderr, fmt, args);
+        fputc('\n', stderr);
+        return;
+    }
+    if ((size_t)length < sizeof small) {
+        print_wrapped(prefix, small);
+        return;
+    }
+    char *text = malloc((size_t)length + 1);
+    if (text == NULL) { /* out of memory: the message unwrapped rather than lost */
+        fputs(prefix, stderr);
+        vfprintf(stderr, fmt, args);
+        fputc('\n', stderr);
+        return;
+    }
+    vsnprintf(text, (size_t)length + 1, fmt, args);
+    print_wrapped(prefix, text);
+    free(text);
 }
 
 /* An error and a note read alike ("mvec: ..."); a note follows an error or a result. */

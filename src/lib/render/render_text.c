@@ -16,7 +16,9 @@ static bool shown(const mvec__column *column)
 
 static bool right_aligned(const mvec__column *column)
 {
-    return column->type != MVEC__COLUMN_TEXT && (column->flags & MVEC__COLUMN_LEFT) == 0;
+    if (column->type == MVEC__COLUMN_TEXT)
+        return (column->flags & MVEC__COLUMN_RIGHT) != 0;
+    return (column->flags & MVEC__COLUMN_LEFT) == 0;
 }
 
 /* Cost: O(rows x columns). */
