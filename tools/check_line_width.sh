@@ -1,5 +1,5 @@
 #!/bin/sh
-# check_line_width.sh BUILD_DIR - everything mvec prints as text fits a terminal of 120 columns.
+# check_line_width.sh BUILD_DIR [NAME...] - everything mvec prints as text fits a terminal of 120 columns.
 #
 # Runs every golden CLI test (tests/cli/*.sh, as tools/run_cli_tests.sh does) with $MVEC
 # pointing at a wrapper around BUILD_DIR/mvec. The wrapper lets a command that asks for a
@@ -10,7 +10,9 @@
 # The goldens themselves are compared by run_cli_tests.sh, not here.
 # The last line printed is "width: N passed, N failed, N skipped" (one count per test script).
 set -u
-build=${1:?usage: check_line_width.sh BUILD_DIR}
+build=${1:?usage: check_line_width.sh BUILD_DIR [NAME...]}
+shift
+# NAME...: only those tests (tests/cli/NAME.sh), e.g. while fixing one command
 root=$(cd "$(dirname "$0")/.." && pwd)
 real=$(cd "$build" && pwd)/mvec
 scratch=$(mktemp -d)
@@ -59,7 +61,9 @@ unset XDG_DATA_HOME
 passed=0
 failed=0
 skipped=0
-for script in "$root"/tests/cli/*.sh; do
+scripts=
+for name in "$@"; do scripts="$scripts $root/tests/cli/$name.sh"; done
+for script in ${scripts:-"$root"/tests/cli/*.sh}; do
     name=$(basename "$script" .sh)
     work="$scratch/$name"
     mkdir -p "$work"

@@ -78,9 +78,14 @@ static void print_summary(const char *verb, const char *file, const mvec_flows *
         snprintf(years, sizeof years, "%d", info->first_year);
     else
         snprintf(years, sizeof years, "%d-%d", info->first_year, info->last_year);
-    printf("%-9s %s: %zu rows, %s (%s), years %s, %zu countries, %zu products (HS%d, %s)\n", verb,
-           file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
-           info->country_count, info->product_count, info->product_digits, info->hs_edition);
+    char prefix[16];
+    snprintf(prefix, sizeof prefix, "%-9s ", verb);
+    cli_print_wrapped(stdout, prefix, strlen(prefix),
+                      "%s: %zu rows, %s (%s), years %s, %zu countr%s, %zu product%s (HS%d, %s)",
+                      file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
+                      info->country_count, info->country_count == 1 ? "y" : "ies",
+                      info->product_count, info->product_count == 1 ? "" : "s",
+                      info->product_digits, info->hs_edition);
 }
 
 static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_dir,
@@ -177,11 +182,13 @@ static int list_files(mvec_ctx *ctx, const char *cache_dir)
         mvec_flows *flows = NULL;
         if (mvec_flows_open(ctx, path, &flows) == MVEC_OK) {
             const mvec_flows_info *info = mvec_flows_get_info(flows);
-            printf("%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)\n", names[i],
-                   info->rows, info->format, info->first_year, info->last_year, info->source_path,
-                   info->source_size, info->source_sha256);
+            cli_print_wrapped(stdout, "", 2,
+                              "%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)", names[i], info->rows, info->format, info->first_year,
+                              info->last_year, info->source_path, info->source_size,
+                              info->source_sha256);
         } else {
-            printf("%s  unusable: %s\n", names[i], mvec_ctx_error_message(ctx));
+            cli_print_wrapped(stdout, "", 2, "%s  unusable: %s", names[i],
+                              mvec_ctx_error_message(ctx));
             mvec_ctx_clear_error(ctx);
         }
         mvec_flows_close(ctx, flows);

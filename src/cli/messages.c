@@ -17,6 +17,7 @@ void cli_set_quiet(bool quiet)
 
 /* Messages fit a terminal of 120 columns: words are wrapped, and a continuation line starts
  * under the message text ("mvec: " wide, plus the indentation of the message's own line).
+ * cli_print_wrapped does the same for paragraphs of the text output (notes under a table).
  * A word wider than a line (a long path) stands alone on its line, unbroken. Widths count
  * code points (UTF-8). */
 enum { MESSAGE_WIDTH = 120, MESSAGE_INDENT = 6 };
@@ -30,40 +31,40 @@ static size_t utf8_width(const char *text, size_t length)
     return width;
 }
 
-static void print_wrapped(const char *prefix, const char *text)
+static void print_wrapped(FILE *out, const char *prefix, size_t first_indent, const char *text)
 {
-    fputs(prefix, stderr);
+    fputs(prefix, out);
     size_t column = utf8_width(prefix, strlen(prefix));
     for (const char *line = text;;) {
         size_t line_length = strcspn(line, "\n");
         size_t lead = strspn(line, " ");
         if (lead > line_length)
             lead = line_length;
-        size_t indent = MESSAGE_INDENT + lead;
+        size_t indent = first_indent + lead;
         if (line != text) {
-            fprintf(stderr, "\n%*s", (int)MESSAGE_INDENT, "");
-            column = MESSAGE_INDENT;
+            fprintf(out, "\n%*s", (int)first_indent, "");
+            column = first_indent;
         }
-        fwrite(line, 1, lead, stderr);
+        fwrite(line, 1, lead, out);
         column += lead;
         bool line_empty = true;
         for (size_t at = lead; at < line_length;) {
             size_t gap = strspn(line + at, " ");
             if (at + gap >= line_length) { /* trailing spaces kept as written */
-                fwrite(line + at, 1, line_length - at, stderr);
+                fwrite(line + at, 1, line_length - at, out);
                 break;
             }
             at += gap;
             size_t word = strcspn(line + at, " \n");
             size_t width = utf8_width(line + at, word);
             if (!line_empty && column + gap + width > MESSAGE_WIDTH) {
-                fprintf(stderr, "\n%*s", (int)indent, "");
+                fprintf(out, "\n%*s", (int)indent, "");
                 column = indent;
             } else {
-                fprintf(stderr, "%*s", (int)gap, "");
+                fprintf(out, "%*s", (int)gap, "");
                 column += gap;
             }
-            fwrite(line + at, 1, word, stderr);
+            fwrite(line + at, 1, word, out);
             column += width;
             line_empty = false;
             at += word;
@@ -72,37 +73,46 @@ static void print_wrapped(const char *prefix, const char *text)
             break;
         line += line_length + 1;
     }
-    fputc('\n', stderr);
+    fputc('\n', out);
 }
 
-static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
-static void say(const char *prefix, const char *fmt, va_list args)
+static void say_to(FILE *out, const char *prefix, size_t indent, const char *fmt, va_list args)
+    CLI_PRINTF(4, 0);
+static void say_to(FILE *out, const char *prefix, size_t indent, const char *fmt, va_list args)
 {
     char small[1024];
     va_list copy;
     va_copy(copy, args);
     int length = vsnprintf(small, sizeof small, fmt, copy);
     va_end(copy);
-    if (length < 0) {
-        fputs(prefix, stderr);
-        vfprintf(stderr, fmt, args);
-        fputc('\n', stderr);
+    if (length >= 0 && (size_t)length < sizeof small) {
+        print_wrapped(out, prefix, indent, small);
         return;
     }
-    if ((size_t)length < sizeof small) {
-        print_wrapped(prefix, small);
-        return;
-    }
-    char *text = malloc((size_t)length + 1);
+    char *text = length < 0 ? NULL : malloc((size_t)length + 1);
     if (text == NULL) { /* out of memory: the message unwrapped rather than lost */
-        fputs(prefix, stderr);
-        vfprintf(stderr, fmt, args);
-        fputc('\n', stderr);
+        fputs(prefix, out);
+        vfprintf(out, fmt, args);
+        fputc('\n', out);
         return;
     }
     vsnprintf(text, (size_t)length + 1, fmt, args);
-    print_wrapped(prefix, text);
+    print_wrapped(out, prefix, indent, text);
     free(text);
+}
+
+static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
+static void say(const char *prefix, const char *fmt, va_list args)
+{
+    say_to(stderr, prefix, MESSAGE_INDENT, fmt, args);
+}
+
+void cli_print_wrapped(FILE *out, const char *prefix, size_t indent, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    say_to(out, prefix, indent, fmt, args);
+    va_end(args);
 }
 
 /* An error and a note read alike ("mvec: ..."); a note follows an error or a result. */
