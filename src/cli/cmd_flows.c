@@ -6,7 +6,6 @@
  *   mvec flows import FILE...   read each file into the cache (unchanged ones are not read)
  *   mvec flows remove FILE...   drop the cache of each file
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 
 #include "commands.h"
 #include "messages.h"
+#include "flow_query.h"
 #include "session.h"
 
 static const cli_option OPTION_THREADS = {
@@ -151,27 +151,11 @@ static int remove_files(mvec_ctx *ctx, const cli_args *args, const char *cache_d
     return 0;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int list_files(mvec_ctx *ctx, const char *cache_dir)
 {
     enum { MAX_LISTED = 1024 };
     char *names[MAX_LISTED] = {NULL};
-    size_t count = 0;
-    DIR *dir = opendir(cache_dir);
-    if (dir != NULL) {
-        for (struct dirent *e = readdir(dir); e != NULL && count < MAX_LISTED; e = readdir(dir)) {
-            size_t n = strlen(e->d_name);
-            if (n > 4 && strcmp(e->d_name + n - 4, ".mvf") == 0 &&
-                (names[count] = strdup(e->d_name)) != NULL)
-                count++;
-        }
-        closedir(dir);
-    }
-    qsort(names, count, sizeof *names, compare_names);
+    size_t count = flow_cache_names(cache_dir, names, MAX_LISTED);
     printf("flow cache %s: %zu file%s\n", cache_dir, count, count == 1 ? "" : "s");
     for (size_t i = 0; i < count; i++) {
         char path[4600];
@@ -183,9 +167,9 @@ static int list_files(mvec_ctx *ctx, const char *cache_dir)
         if (mvec_flows_open(ctx, path, &flows) == MVEC_OK) {
             const mvec_flows_info *info = mvec_flows_get_info(flows);
             cli_print_wrapped(stdout, "", 2,
-                              "%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)", names[i], info->rows, info->format, info->first_year,
-                              info->last_year, info->source_path, info->source_size,
-                              info->source_sha256);
+                              "%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)", names[i],
+                              info->rows, info->format, info->first_year, info->last_year,
+                              info->source_path, info->source_size, info->source_sha256);
         } else {
             cli_print_wrapped(stdout, "", 2, "%s  unusable: %s", names[i],
                               mvec_ctx_error_message(ctx));
@@ -214,29 +198,17 @@ static int run_flows(const cli_command *command, cli_args *args)
         return 2;
     }
     unsigned threads = 0;
-    if (args->threads != NULL) {
-        char *end = NULL;
-        long n = strtol(args->threads, &end, 10);
-        if (end == args->threads || *end != '\0' || n < 1 || n > 64) {
-            cli_error("--threads wants a number from 1 to 64, not '%s'", args->threads);
-            cli_try_help("flows");
-            return 2;
-        }
-        threads = (unsigned)n;
-    }
+    if (cli_threads(args, "flows", &threads) != 0)
+        return 2;
     char workspace[4096];
     bool named = false;
     if (cli_workspace_path(args, workspace, sizeof workspace, &named) != 0)
         return 1;
     char cache_dir[4200];
     snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
-    cli_set_quiet(args->quiet);
-    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
-    if (ctx == NULL) {
-        cli_error("out of memory");
+    mvec_ctx *ctx = cli_ctx_new(args);
+    if (ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(ctx, cli_log, NULL);
     int code = import   ? import_files(ctx, args, cache_dir, threads)
                : remove ? remove_files(ctx, args, cache_dir)
                         : list_files(ctx, cache_dir);

@@ -22,6 +22,26 @@
 #include "../data/units.h"
 #include "../import/importers.h"
 #include "../mvec_internal.h"
+
+/* The free, count and at functions of a public result that holds `count` rows in `rows`:
+ * PREFIX_free(ctx, result) (NULL: nothing), PREFIX_count(result) (NULL: 0) and
+ * PREFIX_at(result, index) (NULL past the end). */
+#define ROW_ACCESSORS(PREFIX, TYPE, ROW)                                                           \
+    void PREFIX##_free(mvec_ctx *ctx, TYPE *result)                                                \
+    {                                                                                              \
+        if (result == NULL)                                                                        \
+            return;                                                                                \
+        mvec__free(ctx, result->rows);                                                             \
+        mvec__free(ctx, result);                                                                   \
+    }                                                                                              \
+    size_t PREFIX##_count(const TYPE *result)                                                      \
+    {                                                                                              \
+        return result ? result->count : 0;                                                         \
+    }                                                                                              \
+    const ROW *PREFIX##_at(const TYPE *result, size_t index)                                       \
+    {                                                                                              \
+        return result && index < result->count ? &result->rows[index] : NULL;                      \
+    }
 #include "../render/render_internal.h"
 
 enum { DIR_EXPORTS = 0, DIR_IMPORTS = 1 };
@@ -757,23 +777,20 @@ cleanup:
     return status;
 }
 
-void mvec_flow_asymmetry_free(mvec_ctx *ctx, mvec_flow_asymmetry *asymmetry)
-{
-    if (asymmetry == NULL)
-        return;
-    mvec__free(ctx, asymmetry->rows);
-    mvec__free(ctx, asymmetry);
-}
+/* mvec_flow_asymmetry_free, _count and _at: a result that is an array of rows */
+ROW_ACCESSORS(mvec_flow_asymmetry, mvec_flow_asymmetry, mvec_flow_asymmetry_row)
 
-size_t mvec_flow_asymmetry_count(const mvec_flow_asymmetry *asymmetry)
+/* CSV or JSON of a result (JSON numbers exact under MVEC_WRITE_EXACT) to the sink. */
+static mvec_status emit_data(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
+                             unsigned flags, const char *key, mvec__buf *out,
+                             const mvec_sink *sink)
 {
-    return asymmetry ? asymmetry->count : 0;
-}
-
-const mvec_flow_asymmetry_row *mvec_flow_asymmetry_at(const mvec_flow_asymmetry *asymmetry,
-                                                      size_t index)
-{
-    return asymmetry && index < asymmetry->count ? &asymmetry->rows[index] : NULL;
+    if (format == MVEC_FORMAT_JSON)
+        mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
+    mvec_status status = mvec__render(ctx, r, format, key, out);
+    if (format == MVEC_FORMAT_JSON)
+        mvec__json_set_exact(false);
+    return status == MVEC_OK ? mvec__sink_emit(ctx, sink, out) : status;
 }
 
 enum { NAME_WIDTH = 20 };
@@ -929,13 +946,7 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
                 "the exact ratio is in the CSV and JSON output\n"));
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
     } else {
-        if (format == MVEC_FORMAT_JSON)
-            mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
-        status = mvec__render(ctx, &r, format, "asymmetry", &out);
-        if (format == MVEC_FORMAT_JSON)
-            mvec__json_set_exact(false);
-        MVEC_TRY(status);
-        MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+        MVEC_TRY(emit_data(ctx, &r, format, flags, "asymmetry", &out, sink));
     }
 cleanup:
     mvec__buf_clear(ctx, &out);
@@ -1077,23 +1088,8 @@ cleanup:
     return status;
 }
 
-void mvec_coverage_free(mvec_ctx *ctx, mvec_coverage *coverage)
-{
-    if (coverage == NULL)
-        return;
-    mvec__free(ctx, coverage->rows);
-    mvec__free(ctx, coverage);
-}
-
-size_t mvec_coverage_count(const mvec_coverage *coverage)
-{
-    return coverage ? coverage->count : 0;
-}
-
-const mvec_coverage_row *mvec_coverage_at(const mvec_coverage *coverage, size_t index)
-{
-    return coverage && index < coverage->count ? &coverage->rows[index] : NULL;
-}
+/* mvec_coverage_free, _count and _at */
+ROW_ACCESSORS(mvec_coverage, mvec_coverage, mvec_coverage_row)
 
 size_t mvec_coverage_flagged(const mvec_coverage *coverage)
 {
@@ -1175,13 +1171,7 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
         goto cleanup;
     }
-    if (format == MVEC_FORMAT_JSON)
-        mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
-    status = mvec__render(ctx, &r, format, "coverage", &out);
-    if (format == MVEC_FORMAT_JSON)
-        mvec__json_set_exact(false);
-    MVEC_TRY(status);
-    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+    MVEC_TRY(emit_data(ctx, &r, format, flags, "coverage", &out, sink));
 cleanup:
     mvec__buf_clear(ctx, &out);
     mvec__result_clear(ctx, &r);
