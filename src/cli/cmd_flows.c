@@ -220,21 +220,34 @@ const cli_command CMD_FLOWS = {
     .name = "flows",
     .run = run_flows,
     .brief = "product-level trade flow files in their columnar cache",
-    .usage = "[import FILE... | remove FILE... | list] [options]",
-    .summary = "Read product-level bilateral trade files (CEPII BACI t,i,j,k,v,q; the WTO's "
-               "bilateral imports by HS chapter; World Bank WITS downloads by HS4), plain, .gz "
-               "or .zip, into a columnar cache "
-               "beside the workspace; without an action, list the cached files.",
+    .usage = "[import FILE... | remove FILE... | list | query QUERY INPUT OUT_DIR BLOCS] "
+             "[options]",
+    .summary = "Read product-level bilateral trade files, plain, .gz or .zip, into a columnar "
+               "cache beside the workspace; without an action, list the cached files. 'mvec "
+               "flows query q1|q2|q3|all INPUT OUT_DIR BLOCS' answers the three benchmark "
+               "queries (partner HHI, bloc shares, top-supplier share and supplier HHI per "
+               "product) on flow files or their cache, exactly: see 'mvec flows query --help'.",
     .description = "The cache is the directory WORKSPACE.flows (the workspace as for 'mvec "
                    "import'), one .mvf file per source (docs/formats.md). A source whose size "
                    "and time (or else SHA-256) are those it was cached with is not read again "
                    "('unchanged'); a stale or damaged cache is reported and rebuilt. Values are "
                    "exact integers of US dollars: a value finer than that is an error, never "
                    "rounded. A bad row stops the import with file:line:column (exit 3) and "
-                   "leaves no cache of that file.",
+                   "leaves no cache of that file.\n"
+                   "Formats, recognised by the header row: baci (CEPII BACI, "
+                   "t,i,j,k,v,q: HS6 exports, reconciled, thousands of USD with 3 decimals; "
+                   "the HS edition from the file name), wto (the WTO's bilateral imports by "
+                   "HS chapter: year,reporter_m49,partner_m49,hs2,value_usd, importer-declared, "
+                   "whole USD), wits (World Bank WITS downloads of UN Comtrade by HS4 product: "
+                   "ReporterISO3,PartnerISO3,ProductCode,TradeFlowCode,TradeValuein1000USD..., "
+                   "reporter-declared). The cached tables feed 'mvec screen', 'mvec "
+                   "composition', 'mvec coverage' and, with --data FILE, profile, check, trend "
+                   "and sources.",
     .options = FLOWS_OPTIONS,
     .max_positional = CLI_MAX_DATA_FILES,
     .examples = "  mvec flows import tests/data/flows/BACI_HS92_Y2021_V202301_slice.csv\n"
                 "  mvec flows import tests/data/flows/wto_long_slice.csv.gz --threads 2\n"
-                "  mvec flows\n",
+                "  mvec flows\n"
+                "  mvec flows query all tests/data/flowquery out "
+                "tests/data/flowquery/blocs.csv\n",
 };

@@ -56,6 +56,16 @@ static void print_wrapped(FILE *out, const char *prefix, size_t first_indent, co
             }
             at += gap;
             size_t word = strcspn(line + at, " \n");
+            /* a quoted name with spaces ('USD 2010 m', 'Unknown supplier(s)') is not cut */
+            const char *open = line + at;
+            if (*open == '(')
+                open++;
+            size_t head = word - (size_t)(open - (line + at)); /* the word from the quote on */
+            if (*open == '\'' && head > 0 && memchr(open + 1, '\'', head - 1) == NULL) {
+                const char *close = memchr(open + 1, '\'', (size_t)(line + line_length - open - 1));
+                if (close != NULL && close - (line + at) < 60)
+                    word = (size_t)(close - (line + at)) + strcspn(close, " \n");
+            }
             size_t width = utf8_width(line + at, word);
             if (!line_empty && column + gap + width > MESSAGE_WIDTH) {
                 fprintf(out, "\n%*s", (int)indent, "");
