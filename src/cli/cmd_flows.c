@@ -188,7 +188,7 @@ static int run_flows(const cli_command *command, cli_args *args)
     bool import = strcmp(action, "import") == 0;
     bool remove = strcmp(action, "remove") == 0;
     if (!import && !remove && strcmp(action, "list") != 0) {
-        cli_error("unknown action '%s' (import, remove or list)", action);
+        cli_error("unknown action '%s' (import, remove, list or query)", action);
         cli_try_help("flows");
         return 2;
     }
