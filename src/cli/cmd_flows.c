@@ -166,10 +166,10 @@ static int list_files(mvec_ctx *ctx, const char *cache_dir)
         mvec_flows *flows = NULL;
         if (mvec_flows_open(ctx, path, &flows) == MVEC_OK) {
             const mvec_flows_info *info = mvec_flows_get_info(flows);
-            cli_print_wrapped(stdout, "", 2,
-                              "%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)", names[i],
-                              info->rows, info->format, info->first_year, info->last_year,
-                              info->source_path, info->source_size, info->source_sha256);
+            /* not wrapped: the source's path is one word, and a line per file stays one line */
+            printf("%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)\n", names[i],
+                   info->rows, info->format, info->first_year, info->last_year, info->source_path,
+                   info->source_size, info->source_sha256);
         } else {
             cli_print_wrapped(stdout, "", 2, "%s  unusable: %s", names[i],
                               mvec_ctx_error_message(ctx));
