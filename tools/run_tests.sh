@@ -1,7 +1,8 @@
 #!/bin/sh
 # run_tests.sh BUILD_DIR... - every test (unit tests, examples, CLI golden
-# tests, the README's commands) against each build; ends with the line
-# "N passed, N failed" (and "N skipped" before it when some were).
+# tests, the README's commands; the 120-column check on the first build) against
+# each build; ends with the line "N passed, N failed" (and "N skipped" before it
+# when some were).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -54,6 +55,8 @@ for build in "$@"; do
         count "$build/examples/$(basename "$example")" $? "$output"
     done
     suite "$root/tools/run_cli_tests.sh" cli "$build"
+    # every line of text output within 120 columns: the same commands on any build, so once
+    [ "$build" = "$1" ] && suite "$root/tools/check_line_width.sh" width "$build"
     suite "$root/tools/run_readme_tests.sh" readme "$build"
     suite "$root/tests/workspace/kill_import.sh" workspace-kill "$build"
 done

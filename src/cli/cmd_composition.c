@@ -121,12 +121,14 @@ static void print_table(const char *country, const mvec_bloc_scheme *scheme,
                                      share(&rows[i], rows[i].stage_usd[s])));
         printf("\n");
     }
-    printf("\nnotes:\n"
-           "- value: whole US dollars, summed exactly; a product split across stages (an HS6 "
-           "line with several BEC headings, an HS4 heading whose HS6 lines differ) is divided "
-           "equally among them ('split': its share of the value)\n"
-           "- unmapped: value of codes the edition's HS -> BEC table does not list, left out "
-           "of the shares\n");
+    printf("\nnotes:\n");
+    cli_print_wrapped(stdout, "- ", 2,
+                      "value: whole US dollars, summed exactly; a product split across stages "
+                      "(an HS6 line with several BEC headings, an HS4 heading whose HS6 lines "
+                      "differ) is divided equally among them ('split': its share of the value)");
+    cli_print_wrapped(stdout, "- ", 2,
+                      "unmapped: value of codes the edition's HS -> BEC table does not list, "
+                      "left out of the shares");
 }
 
 static void print_csv(const char *country, const struct printed *rows, size_t n)

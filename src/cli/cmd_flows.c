@@ -6,7 +6,6 @@
  *   mvec flows import FILE...   read each file into the cache (unchanged ones are not read)
  *   mvec flows remove FILE...   drop the cache of each file
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 
 #include "commands.h"
 #include "messages.h"
+#include "flow_query.h"
 #include "session.h"
 
 static const cli_option OPTION_THREADS = {
@@ -78,9 +78,14 @@ static void print_summary(const char *verb, const char *file, const mvec_flows *
         snprintf(years, sizeof years, "%d", info->first_year);
     else
         snprintf(years, sizeof years, "%d-%d", info->first_year, info->last_year);
-    printf("%-9s %s: %zu rows, %s (%s), years %s, %zu countries, %zu products (HS%d, %s)\n", verb,
-           file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
-           info->country_count, info->product_count, info->product_digits, info->hs_edition);
+    char prefix[16];
+    snprintf(prefix, sizeof prefix, "%-9s ", verb);
+    cli_print_wrapped(stdout, prefix, strlen(prefix),
+                      "%s: %zu rows, %s (%s), years %s, %zu countr%s, %zu product%s (HS%d, %s)",
+                      file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
+                      info->country_count, info->country_count == 1 ? "y" : "ies",
+                      info->product_count, info->product_count == 1 ? "" : "s",
+                      info->product_digits, info->hs_edition);
 }
 
 static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_dir,
@@ -146,27 +151,11 @@ static int remove_files(mvec_ctx *ctx, const cli_args *args, const char *cache_d
     return 0;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int list_files(mvec_ctx *ctx, const char *cache_dir)
 {
     enum { MAX_LISTED = 1024 };
     char *names[MAX_LISTED] = {NULL};
-    size_t count = 0;
-    DIR *dir = opendir(cache_dir);
-    if (dir != NULL) {
-        for (struct dirent *e = readdir(dir); e != NULL && count < MAX_LISTED; e = readdir(dir)) {
-            size_t n = strlen(e->d_name);
-            if (n > 4 && strcmp(e->d_name + n - 4, ".mvf") == 0 &&
-                (names[count] = strdup(e->d_name)) != NULL)
-                count++;
-        }
-        closedir(dir);
-    }
-    qsort(names, count, sizeof *names, compare_names);
+    size_t count = flow_cache_names(cache_dir, names, MAX_LISTED);
     printf("flow cache %s: %zu file%s\n", cache_dir, count, count == 1 ? "" : "s");
     for (size_t i = 0; i < count; i++) {
         char path[4600];
@@ -177,11 +166,13 @@ static int list_files(mvec_ctx *ctx, const char *cache_dir)
         mvec_flows *flows = NULL;
         if (mvec_flows_open(ctx, path, &flows) == MVEC_OK) {
             const mvec_flows_info *info = mvec_flows_get_info(flows);
+            /* not wrapped: the source's path is one word, and a line per file stays one line */
             printf("%s  %zu rows, %s, %d-%d, %s (%lld bytes, sha256 %.12s)\n", names[i],
                    info->rows, info->format, info->first_year, info->last_year, info->source_path,
                    info->source_size, info->source_sha256);
         } else {
-            printf("%s  unusable: %s\n", names[i], mvec_ctx_error_message(ctx));
+            cli_print_wrapped(stdout, "", 2, "%s  unusable: %s", names[i],
+                              mvec_ctx_error_message(ctx));
             mvec_ctx_clear_error(ctx);
         }
         mvec_flows_close(ctx, flows);
@@ -197,7 +188,7 @@ static int run_flows(const cli_command *command, cli_args *args)
     bool import = strcmp(action, "import") == 0;
     bool remove = strcmp(action, "remove") == 0;
     if (!import && !remove && strcmp(action, "list") != 0) {
-        cli_error("unknown action '%s' (import, remove or list)", action);
+        cli_error("unknown action '%s' (import, remove, list or query)", action);
         cli_try_help("flows");
         return 2;
     }
@@ -207,29 +198,17 @@ static int run_flows(const cli_command *command, cli_args *args)
         return 2;
     }
     unsigned threads = 0;
-    if (args->threads != NULL) {
-        char *end = NULL;
-        long n = strtol(args->threads, &end, 10);
-        if (end == args->threads || *end != '\0' || n < 1 || n > 64) {
-            cli_error("--threads wants a number from 1 to 64, not '%s'", args->threads);
-            cli_try_help("flows");
-            return 2;
-        }
-        threads = (unsigned)n;
-    }
+    if (cli_threads(args, "flows", &threads) != 0)
+        return 2;
     char workspace[4096];
     bool named = false;
     if (cli_workspace_path(args, workspace, sizeof workspace, &named) != 0)
         return 1;
     char cache_dir[4200];
     snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
-    cli_set_quiet(args->quiet);
-    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
-    if (ctx == NULL) {
-        cli_error("out of memory");
+    mvec_ctx *ctx = cli_ctx_new(args);
+    if (ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(ctx, cli_log, NULL);
     int code = import   ? import_files(ctx, args, cache_dir, threads)
                : remove ? remove_files(ctx, args, cache_dir)
                         : list_files(ctx, cache_dir);
@@ -241,22 +220,36 @@ const cli_command CMD_FLOWS = {
     .name = "flows",
     .run = run_flows,
     .brief = "product-level trade flow files in their columnar cache",
-    .usage = "[import FILE... | remove FILE... | list] [options]",
-    .summary = "Read product-level bilateral trade files (CEPII BACI t,i,j,k,v,q; the WTO's "
-               "bilateral imports by HS chapter; World Bank WITS downloads by HS4; UN Comtrade "
-               "data API / bulk CSV, current and legacy layouts), plain, .gz or .zip, into a "
-               "columnar cache "
-               "beside the workspace; without an action, list the cached files.",
+    .usage = "[import FILE... | remove FILE... | list | query QUERY INPUT OUT_DIR BLOCS] "
+             "[options]",
+    .summary = "Read product-level bilateral trade files, plain, .gz or .zip, into a columnar "
+               "cache beside the workspace; without an action, list the cached files. 'mvec "
+               "flows query q1|q2|q3|all INPUT OUT_DIR BLOCS' answers the three benchmark "
+               "queries (partner HHI, bloc shares, top-supplier share and supplier HHI per "
+               "product) on flow files or their cache, exactly: see 'mvec flows query --help'.",
     .description = "The cache is the directory WORKSPACE.flows (the workspace as for 'mvec "
                    "import'), one .mvf file per source (docs/formats.md). A source whose size "
                    "and time (or else SHA-256) are those it was cached with is not read again "
                    "('unchanged'); a stale or damaged cache is reported and rebuilt. Values are "
                    "exact integers of US dollars: a value finer than that is an error, never "
                    "rounded. A bad row stops the import with file:line:column (exit 3) and "
-                   "leaves no cache of that file.",
+                   "leaves no cache of that file.\n"
+                   "Formats, recognised by the header row: baci (CEPII BACI, "
+                   "t,i,j,k,v,q: HS6 exports, reconciled, thousands of USD with 3 decimals; "
+                   "the HS edition from the file name), wto (the WTO's bilateral imports by "
+                   "HS chapter: year,reporter_m49,partner_m49,hs2,value_usd, importer-declared, "
+                   "whole USD), wits (World Bank WITS downloads of UN Comtrade by HS4 product: "
+                   "ReporterISO3,PartnerISO3,ProductCode,TradeFlowCode,TradeValuein1000USD..., "
+                   "reporter-declared), comtrade and comtrade_legacy (UN Comtrade data API / bulk "
+                   "CSV, current and legacy layouts: primaryValue, reporter-declared; World, "
+                   "aggregates, re-exports and breakdowns left out with a warning). The cached tables feed 'mvec screen', 'mvec "
+                   "composition', 'mvec coverage' and, with --data FILE, profile, check, trend "
+                   "and sources.",
     .options = FLOWS_OPTIONS,
     .max_positional = CLI_MAX_DATA_FILES,
     .examples = "  mvec flows import tests/data/flows/BACI_HS92_Y2021_V202301_slice.csv\n"
                 "  mvec flows import tests/data/flows/wto_long_slice.csv.gz --threads 2\n"
-                "  mvec flows\n",
+                "  mvec flows\n"
+                "  mvec flows query all tests/data/flowquery out "
+                "tests/data/flowquery/blocs.csv\n",
 };

@@ -80,13 +80,9 @@ static int run_import(const cli_command *command, cli_args *args)
         return 1;
     if (!named && getenv("MVEC_WORKSPACE") == NULL)
         make_parent_directories(path);
-    cli_set_quiet(args->quiet);
-    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
-    if (ctx == NULL) {
-        cli_error("out of memory");
+    mvec_ctx *ctx = cli_ctx_new(args);
+    if (ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(ctx, cli_log, NULL);
     mvec_countries *countries = NULL;
     mvec_workspace *workspace = NULL;
     size_t count = args->positional_count - 1;

@@ -89,25 +89,30 @@ static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *schem
     }
     printf("%-10s %9zu %20" PRId64 "\n", "total", products, total);
     printf("\nnotes:\n");
-    printf("- values are whole US dollars, summed exactly; each test is decided in integers "
-           "(HHI > 0.4 as 5 x sum of squares > 2 x total^2)\n");
-    printf("- a product's figures are those of the window's last year, or of the latest year "
-           "in which %s imported it\n",
-           info->country);
+    cli_print_wrapped(stdout, "- ", 2,
+                      "values are whole US dollars, summed exactly; each test is decided in "
+                      "integers (HHI > 0.4 as 5 x sum of squares > 2 x total^2)");
+    cli_print_wrapped(stdout, "- ", 2,
+                      "a product's figures are those of the window's last year, or of the "
+                      "latest year in which %s imported it",
+                      info->country);
     if (info->basis == MVEC_FLOWS_IMPORTER_DECLARED)
-        printf("- the file is importer-declared: world exports of a product, and %s's own "
-               "exports, are mirror sums of all reporters' declared imports (CIF); flows "
-               "between non-reporters are missing\n",
-               info->country);
+        cli_print_wrapped(stdout, "- ", 2,
+                          "the file is importer-declared: world exports of a product, and %s's "
+                          "own exports, are mirror sums of all reporters' declared imports "
+                          "(CIF); flows between non-reporters are missing",
+                          info->country);
     if (info->product_digits < 6)
-        printf("- HS%d products: coarser than the HS6 screen of the Commission and GeoDep; a "
-               "chapter can hide dependent HS6 lines, or show concentration its lines do not "
-               "have\n",
-               info->product_digits);
+        cli_print_wrapped(stdout, "- ", 2,
+                          "HS%d products: coarser than the HS6 screen of the Commission and "
+                          "GeoDep; a chapter can hide dependent HS6 lines, or show "
+                          "concentration its lines do not have",
+                          info->product_digits);
     for (int i = 0; i < MVEC_SCREEN_WINDOW; i++)
         if (!info->years[i].reported)
-            printf("- %s reports no imports in %d: that year meets no criterion\n", info->country,
-                   info->years[i].year);
+            cli_print_wrapped(stdout, "- ", 2,
+                              "%s reports no imports in %d: that year meets no criterion",
+                              info->country, info->years[i].year);
 }
 
 static void print_csv(const mvec_screen *screen, const mvec_bloc_scheme *scheme)

@@ -125,13 +125,9 @@ static int run_workspace(const cli_command *command, cli_args *args)
         cli_error("no workspace at %s ('mvec import FORMAT FILE' creates it)", path);
         return 1;
     }
-    cli_set_quiet(args->quiet);
-    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
-    if (ctx == NULL) {
-        cli_error("out of memory");
+    mvec_ctx *ctx = cli_ctx_new(args);
+    if (ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(ctx, cli_log, NULL);
     mvec_workspace *workspace = NULL;
     int code = 0;
     mvec_status status = mvec_workspace_open(ctx, path, false, &workspace);

@@ -24,13 +24,9 @@ const cli_option CLI_OPTION_ONE_SCHEME = {
 int flow_query_open(flow_query *query, const cli_args *args, const char *command)
 {
     memset(query, 0, sizeof *query);
-    cli_set_quiet(args->quiet);
-    query->ctx = mvec_ctx_new(NULL, NULL);
-    if (query->ctx == NULL) {
-        cli_error("out of memory");
+    query->ctx = cli_ctx_new(args);
+    if (query->ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(query->ctx, cli_log, NULL);
     mvec_countries_options options = MVEC_COUNTRIES_OPTIONS_INIT;
     options.iso_codes_dir = args->iso_codes;
     mvec_status status = mvec_countries_open(query->ctx, &options, &query->countries);
@@ -60,6 +56,23 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+size_t flow_cache_names(const char *cache_dir, char **names, size_t max)
+{
+    size_t count = 0;
+    DIR *dir = opendir(cache_dir);
+    if (dir != NULL) {
+        for (struct dirent *e = readdir(dir); e != NULL && count < max; e = readdir(dir)) {
+            size_t n = strlen(e->d_name);
+            if (n > 4 && strcmp(e->d_name + n - 4, ".mvf") == 0 &&
+                (names[count] = strdup(e->d_name)) != NULL)
+                count++;
+        }
+        closedir(dir);
+    }
+    qsort(names, count, sizeof *names, compare_names);
+    return count;
+}
+
 int flow_query_load_tables(flow_query *query, const cli_args *args, const char *command)
 {
     char workspace[4096];
@@ -79,19 +92,7 @@ int flow_query_load_tables(flow_query *query, const cli_args *args, const char *
         return 0;
     }
     char *names[CLI_MAX_DATA_FILES] = {NULL};
-    size_t count = 0;
-    DIR *dir = opendir(query->cache_dir);
-    if (dir != NULL) {
-        for (struct dirent *e = readdir(dir); e != NULL && count < CLI_MAX_DATA_FILES;
-             e = readdir(dir)) {
-            size_t n = strlen(e->d_name);
-            if (n > 4 && strcmp(e->d_name + n - 4, ".mvf") == 0 &&
-                (names[count] = strdup(e->d_name)) != NULL)
-                count++;
-        }
-        closedir(dir);
-    }
-    qsort(names, count, sizeof *names, compare_names);
+    size_t count = flow_cache_names(query->cache_dir, names, CLI_MAX_DATA_FILES);
     int code = 0;
     for (size_t i = 0; i < count; i++) {
         char path[4600];

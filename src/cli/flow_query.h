@@ -32,4 +32,8 @@ int flow_query_open(flow_query *query, const cli_args *args, const char *command
 int flow_query_load_tables(flow_query *query, const cli_args *args, const char *command);
 void flow_query_close(flow_query *query);
 
+/* The names of the cache files (NAME.mvf) in `cache_dir`, at most `max`, sorted; each
+ * allocated (free them). Returns how many; 0 when the folder does not exist. */
+size_t flow_cache_names(const char *cache_dir, char **names, size_t max);
+
 #endif

@@ -3,6 +3,8 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "messages.h"
 
@@ -13,12 +15,114 @@ void cli_set_quiet(bool quiet)
     quiet_mode = quiet;
 }
 
+/* Messages fit a terminal of 120 columns: words are wrapped, and a continuation line starts
+ * under the message text ("mvec: " wide, plus the indentation of the message's own line).
+ * cli_print_wrapped does the same for paragraphs of the text output (notes under a table).
+ * A word wider than a line (a long path) stands alone on its line, unbroken. Widths count
+ * code points (UTF-8). */
+enum { MESSAGE_WIDTH = 120, MESSAGE_INDENT = 6 };
+
+static size_t utf8_width(const char *text, size_t length)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < length; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            width++;
+    return width;
+}
+
+static void print_wrapped(FILE *out, const char *prefix, size_t first_indent, const char *text)
+{
+    fputs(prefix, out);
+    size_t column = utf8_width(prefix, strlen(prefix));
+    for (const char *line = text;;) {
+        size_t line_length = strcspn(line, "\n");
+        size_t lead = strspn(line, " ");
+        if (lead > line_length)
+            lead = line_length;
+        size_t indent = first_indent + lead;
+        if (line != text) {
+            fprintf(out, "\n%*s", (int)first_indent, "");
+            column = first_indent;
+        }
+        fwrite(line, 1, lead, out);
+        column += lead;
+        bool line_empty = true;
+        for (size_t at = lead; at < line_length;) {
+            size_t gap = strspn(line + at, " ");
+            if (at + gap >= line_length) { /* trailing spaces kept as written */
+                fwrite(line + at, 1, line_length - at, out);
+                break;
+            }
+            at += gap;
+            size_t word = strcspn(line + at, " \n");
+            /* a quoted name with spaces ('USD 2010 m', 'Unknown supplier(s)') is not cut */
+            const char *open = line + at;
+            if (*open == '(')
+                open++;
+            size_t head = word - (size_t)(open - (line + at)); /* the word from the quote on */
+            if (*open == '\'' && head > 0 && memchr(open + 1, '\'', head - 1) == NULL) {
+                const char *close = memchr(open + 1, '\'', (size_t)(line + line_length - open - 1));
+                if (close != NULL && close - (line + at) < 60)
+                    word = (size_t)(close - (line + at)) + strcspn(close, " \n");
+            }
+            size_t width = utf8_width(line + at, word);
+            if (!line_empty && column + gap + width > MESSAGE_WIDTH) {
+                fprintf(out, "\n%*s", (int)indent, "");
+                column = indent;
+            } else {
+                fprintf(out, "%*s", (int)gap, "");
+                column += gap;
+            }
+            fwrite(line + at, 1, word, out);
+            column += width;
+            line_empty = false;
+            at += word;
+        }
+        if (line[line_length] == '\0')
+            break;
+        line += line_length + 1;
+    }
+    fputc('\n', out);
+}
+
+static void say_to(FILE *out, const char *prefix, size_t indent, const char *fmt, va_list args)
+    CLI_PRINTF(4, 0);
+static void say_to(FILE *out, const char *prefix, size_t indent, const char *fmt, va_list args)
+{
+    char small[1024];
+    va_list copy;
+    va_copy(copy, args);
+    int length = vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    if (length >= 0 && (size_t)length < sizeof small) {
+        print_wrapped(out, prefix, indent, small);
+        return;
+    }
+    char *text = length < 0 ? NULL : malloc((size_t)length + 1);
+    if (text == NULL) { /* out of memory: the message unwrapped rather than lost */
+        fputs(prefix, out);
+        vfprintf(out, fmt, args);
+        fputc('\n', out);
+        return;
+    }
+    vsnprintf(text, (size_t)length + 1, fmt, args);
+    print_wrapped(out, prefix, indent, text);
+    free(text);
+}
+
 static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
 static void say(const char *prefix, const char *fmt, va_list args)
 {
-    fputs(prefix, stderr);
-    vfprintf(stderr, fmt, args);
-    fputc('\n', stderr);
+    say_to(stderr, prefix, MESSAGE_INDENT, fmt, args);
+}
+
+void cli_print_wrapped(FILE *out, const char *prefix, size_t indent, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    say_to(out, prefix, indent, fmt, args);
+    va_end(args);
 }
 
 /* An error and a note read alike ("mvec: ..."); a note follows an error or a result. */

@@ -14,6 +14,9 @@
 #define CLI_PRINTF(a, b)
 #endif
 
+#include <stddef.h>
+#include <stdio.h>
+
 void cli_set_quiet(bool quiet);
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) CLI_PRINTF(1, 2);
@@ -21,6 +24,11 @@ void cli_warning(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_note(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "Try 'mvec COMMAND --help' for more information." */
 void cli_try_help(const char *command);
+/* A paragraph on `out`: `prefix`, then the text word-wrapped at 120 columns (code points),
+ * continuation lines indented by `indent` spaces; a newline is added. Errors and warnings are
+ * wrapped alike (indent 6). */
+void cli_print_wrapped(FILE *out, const char *prefix, size_t indent, const char *fmt, ...)
+    CLI_PRINTF(4, 5);
 /* Log callback for the library context. */
 void cli_log(void *user, mvec_log_level level, const char *message);
 /* Exit code for a library status (docs/exit-codes.md). */

@@ -406,17 +406,41 @@ static int load_flow_file(cli_session *session, const cli_args *args, const char
     return status == MVEC_OK ? 0 : cli_fail(session->ctx, status);
 }
 
+mvec_ctx *cli_ctx_new(const cli_args *args)
+{
+    cli_set_quiet(args->quiet);
+    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
+    if (ctx == NULL) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    mvec_ctx_set_log(ctx, cli_log, NULL);
+    return ctx;
+}
+
+int cli_threads(const cli_args *args, const char *command, unsigned *threads)
+{
+    *threads = 0;
+    if (args->threads == NULL)
+        return 0;
+    char *end = NULL;
+    long n = strtol(args->threads, &end, 10);
+    if (end == args->threads || *end != '\0' || n < 1 || n > 64) {
+        cli_error("--threads wants a number from 1 to 64, not '%s'", args->threads);
+        cli_try_help(command);
+        return 2;
+    }
+    *threads = (unsigned)n;
+    return 0;
+}
+
 int cli_session_open(cli_session *session, const cli_args *args)
 {
     memset(session, 0, sizeof *session);
     session->out = stdout;
-    cli_set_quiet(args->quiet);
-    session->ctx = mvec_ctx_new(NULL, NULL);
-    if (session->ctx == NULL) {
-        cli_error("out of memory");
+    session->ctx = cli_ctx_new(args);
+    if (session->ctx == NULL)
         return 1;
-    }
-    mvec_ctx_set_log(session->ctx, cli_log, NULL);
     mvec_status status = mvec_format_from_name(session->ctx, args->format ? args->format : "table",
                                                &session->format);
     if (status != MVEC_OK)

@@ -36,6 +36,14 @@ typedef struct cli_session {
     int write_errno;      /* first write failure, 0 when none */
 } cli_session;
 
+/* A library context for a command: --quiet set, library messages through cli_log. NULL, after
+ * printing "out of memory", when there is none. */
+mvec_ctx *cli_ctx_new(const cli_args *args);
+
+/* --threads N (1 to 64) into *threads (0 when not given: the library's default). Returns 0,
+ * or 2 after printing why, with `command`'s help hint. */
+int cli_threads(const cli_args *args, const char *command, unsigned *threads);
+
 /* Open the flow file `path` for a command that reads it: through its cache
  * beside the workspace when `mvec flows import` made one (used, or rebuilt
  * when stale), else read directly (a command that only reads never writes a

@@ -3,13 +3,18 @@
 # Mongolia) from SIPRI and UNCTAD together
 [ -d "$SHARED/sipri-tiv" ] && [ -d "$SHARED/unctad-bilateral-fdi" ] && [ -d "$SHARED/wiiw-fdi-kaz" ] &&
     [ -d "$SHARED/aiddata-gcdf3-china-finance" ] || exit 77
-sipri="$SHARED/sipri-tiv/sipri-exports-processed.csv"
-unctad="$SHARED/unctad-bilateral-fdi/unctad_bilateral_fdi_2001_2012.csv"
-wiiw="$SHARED/wiiw-fdi-kaz/wiiw_partners.csv"
-aid="$SHARED/aiddata-gcdf3-china-finance/cow_gcdf.csv"
+# the datasets through local links: messages name them without the machine's path (a message
+# is wrapped at 120 columns, so a path stripped afterwards would move its line breaks)
+for d in sipri-tiv unctad-bilateral-fdi wiiw-fdi-kaz aiddata-gcdf3-china-finance; do
+    ln -s "$SHARED/$d" "$d"
+done
+sipri="sipri-tiv/sipri-exports-processed.csv"
+unctad="unctad-bilateral-fdi/unctad_bilateral_fdi_2001_2012.csv"
+wiiw="wiiw-fdi-kaz/wiiw_partners.csv"
+aid="aiddata-gcdf3-china-finance/cow_gcdf.csv"
 for file in "$sipri" "$unctad" "$wiiw" "$aid"; do
     echo "$(basename "$file"):"
-    "$MVEC" sources --no-embedded --data "$file" --format csv 2>&1 >kaz.csv | sed "s|$SHARED/||"
+    "$MVEC" sources --no-embedded --data "$file" --format csv 2>&1 >kaz.csv
     awk -F, 'NR > 1 { n[$3 " " $4 " " $11]++ } END { for (k in n) print "  " k, n[k] }' kaz.csv | sort
 done
 claims() {

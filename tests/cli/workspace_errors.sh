@@ -8,7 +8,7 @@ run "$MVEC" import itpdx uzb_trade.csv
 run "$MVEC" import obs
 run "$MVEC" import
 run "$MVEC" import obs - < uzb_trade.csv
-run "$MVEC" workspace
+run env MVEC_WORKSPACE=workspace.sqlite "$MVEC" workspace # a relative path: the message carries no machine path
 run "$MVEC" import obs bad_number.csv
 test -e "$MVEC_WORKSPACE" && echo "a failed first import created the workspace"
 run "$MVEC" import obs uzb_trade.csv > /dev/null

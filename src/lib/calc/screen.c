@@ -38,6 +38,22 @@ static int compare_keys(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A table's i-th product code, or its i-th country as mvec knows it (else as written). */
+static const char *table_key(const mvec_flows *table, bool products, size_t i)
+{
+    if (products)
+        return mvec_flows_product_at(table, i);
+    const mvec_flows_country *c = mvec_flows_country_at(table, i);
+    return c->mvec_code[0] ? c->mvec_code : c->code;
+}
+
+/* The number of products, or of countries, of a table. */
+static size_t table_keys(const mvec_flows *table, bool products)
+{
+    const mvec_flows_info *info = mvec_flows_get_info(table);
+    return products ? info->product_count : info->country_count;
+}
+
 /* Collect the distinct keys of all tables (sorted), and each table's map to them. */
 static mvec_status merge_codes(mvec_ctx *ctx, mvec_screen *screen, const mvec_countries *countries,
                                const mvec_flows *const *tables, size_t table_count,
@@ -49,23 +65,14 @@ static mvec_status merge_codes(mvec_ctx *ctx, mvec_screen *screen, const mvec_co
     const char **keys = NULL;
     size_t count = 0, total = 0;
     size_t *maps = NULL;
-    for (size_t t = 0; t < table_count; t++) {
-        const mvec_flows_info *info = mvec_flows_get_info(tables[t]);
-        total += products ? info->product_count : info->country_count;
-    }
+    for (size_t t = 0; t < table_count; t++)
+        total += table_keys(tables[t], products);
     MVEC_TRY(mvec__calloc(ctx, total + 1, sizeof *keys, &keys));
     MVEC_TRY(mvec__calloc(ctx, total + 1, sizeof *maps, &maps));
-    for (size_t t = 0, base = 0; t < table_count; t++) {
-        const mvec_flows_info *info = mvec_flows_get_info(tables[t]);
-        size_t n = products ? info->product_count : info->country_count;
-        for (size_t i = 0; i < n; i++, base++) {
-            const char *key;
-            if (products) {
-                key = mvec_flows_product_at(tables[t], i);
-            } else {
-                const mvec_flows_country *c = mvec_flows_country_at(tables[t], i);
-                key = c->mvec_code[0] ? c->mvec_code : c->code;
-            }
+    for (size_t t = 0; t < table_count; t++) {
+        size_t n = table_keys(tables[t], products);
+        for (size_t i = 0; i < n; i++) {
+            const char *key = table_key(tables[t], products, i);
             bool existed = false;
             MVEC_TRY(mvec__strmap_put(ctx, &seen, key, count, &existed));
             if (!existed)
@@ -77,18 +84,9 @@ static mvec_status merge_codes(mvec_ctx *ctx, mvec_screen *screen, const mvec_co
     for (size_t i = 0; i < count; i++)
         MVEC_TRY(mvec__strmap_set(ctx, &seen, keys[i], i));
     for (size_t t = 0, base = 0; t < table_count; t++) {
-        const mvec_flows_info *info = mvec_flows_get_info(tables[t]);
-        size_t n = products ? info->product_count : info->country_count;
-        for (size_t i = 0; i < n; i++, base++) {
-            const char *key;
-            if (products) {
-                key = mvec_flows_product_at(tables[t], i);
-            } else {
-                const mvec_flows_country *c = mvec_flows_country_at(tables[t], i);
-                key = c->mvec_code[0] ? c->mvec_code : c->code;
-            }
-            mvec__strmap_get(&seen, key, &maps[base]);
-        }
+        size_t n = table_keys(tables[t], products);
+        for (size_t i = 0; i < n; i++, base++)
+            mvec__strmap_get(&seen, table_key(tables[t], products, i), &maps[base]);
     }
     (void)countries;
     *keys_out = keys;

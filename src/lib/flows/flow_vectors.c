@@ -22,6 +22,26 @@
 #include "../data/units.h"
 #include "../import/importers.h"
 #include "../mvec_internal.h"
+
+/* The free, count and at functions of a public result that holds `count` rows in `rows`:
+ * PREFIX_free(ctx, result) (NULL: nothing), PREFIX_count(result) (NULL: 0) and
+ * PREFIX_at(result, index) (NULL past the end). */
+#define ROW_ACCESSORS(PREFIX, TYPE, ROW)                                                           \
+    void PREFIX##_free(mvec_ctx *ctx, TYPE *result)                                                \
+    {                                                                                              \
+        if (result == NULL)                                                                        \
+            return;                                                                                \
+        mvec__free(ctx, result->rows);                                                             \
+        mvec__free(ctx, result);                                                                   \
+    }                                                                                              \
+    size_t PREFIX##_count(const TYPE *result)                                                      \
+    {                                                                                              \
+        return result ? result->count : 0;                                                         \
+    }                                                                                              \
+    const ROW *PREFIX##_at(const TYPE *result, size_t index)                                       \
+    {                                                                                              \
+        return result && index < result->count ? &result->rows[index] : NULL;                      \
+    }
 #include "../render/render_internal.h"
 
 enum { DIR_EXPORTS = 0, DIR_IMPORTS = 1 };
@@ -968,23 +988,70 @@ cleanup:
     return status;
 }
 
-void mvec_flow_asymmetry_free(mvec_ctx *ctx, mvec_flow_asymmetry *asymmetry)
+/* mvec_flow_asymmetry_free, _count and _at: a result that is an array of rows */
+ROW_ACCESSORS(mvec_flow_asymmetry, mvec_flow_asymmetry, mvec_flow_asymmetry_row)
+
+/* CSV or JSON of a result (JSON numbers exact under MVEC_WRITE_EXACT) to the sink. */
+static mvec_status emit_data(mvec_ctx *ctx, const mvec__result *r, mvec_format format,
+                             unsigned flags, const char *key, mvec__buf *out,
+                             const mvec_sink *sink)
 {
-    if (asymmetry == NULL)
+    if (format == MVEC_FORMAT_JSON)
+        mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
+    mvec_status status = mvec__render(ctx, r, format, key, out);
+    if (format == MVEC_FORMAT_JSON)
+        mvec__json_set_exact(false);
+    return status == MVEC_OK ? mvec__sink_emit(ctx, sink, out) : status;
+}
+
+enum { NAME_WIDTH = 20 };
+#define RATIO_SHOWN_MAX 1000.0
+
+/* A dependence or ratio as the table shows it: two decimals; "< LOW" for a positive value
+ * that would print as 0.00; "> HIGH" above HIGH when HIGH > 0 (then *bounded is set): a
+ * quotient of a few dollars over millions is not a figure to read to the hundredth. */
+static void bounded_text(char *out, size_t size, double value, double low, double high,
+                         bool *bounded)
+{
+    if (isnan(value)) {
+        mvec__format_c(out, size, "-");
+    } else if (value > 0 && value < low - low / 2) {
+        mvec__format_c(out, size, "< %.2f", low);
+        if (bounded != NULL)
+            *bounded = true;
+    } else if (high > 0 && value > high) {
+        mvec__format_c(out, size, "> %.0f", high);
+        if (bounded != NULL)
+            *bounded = true;
+    } else {
+        char number[64];
+        mvec__fmt_fixed(number, value, 2);
+        mvec__format_c(out, size, "%s", number);
+    }
+}
+
+/* `text` cut to `width` code points, "…" in the last place when cut. */
+static void cut_text(char *out, size_t size, const char *text, size_t width)
+{
+    size_t points = 0;
+    size_t at = 0;
+    for (; text[at]; at++) {
+        if (((unsigned char)text[at] & 0xC0) != 0x80) {
+            if (points == width)
+                break;
+            points++;
+        }
+    }
+    if (text[at] == '\0') {
+        mvec__format_c(out, size, "%s", text);
         return;
-    mvec__free(ctx, asymmetry->rows);
-    mvec__free(ctx, asymmetry);
-}
-
-size_t mvec_flow_asymmetry_count(const mvec_flow_asymmetry *asymmetry)
-{
-    return asymmetry ? asymmetry->count : 0;
-}
-
-const mvec_flow_asymmetry_row *mvec_flow_asymmetry_at(const mvec_flow_asymmetry *asymmetry,
-                                                      size_t index)
-{
-    return asymmetry && index < asymmetry->count ? &asymmetry->rows[index] : NULL;
+    }
+    /* back to the start of the last kept code point, replaced by the ellipsis */
+    size_t keep = at;
+    do
+        keep--;
+    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80);
+    mvec__format_c(out, size, "%.*s…", (int)keep, text);
 }
 
 mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *a,
@@ -994,8 +1061,8 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
     mvec__result r;
     mvec__result_init(&r);
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
-    enum { COUNTRY, VECTOR, YEAR, BASIS, RANK, PARTNER, NAME, WITH, CTOTAL, BACK, PTOTAL,
-           CDEP, PDEP, RATIO, WITH_M, CTOTAL_M, PTOTAL_M, CDEP_PCT, PDEP_PCT, RATIO_TEXT };
+    enum { COUNTRY, VECTOR, YEAR, BASIS, RANK, PARTNER, NAME, NAME_TEXT, WITH, CTOTAL, BACK,
+           PTOTAL, CDEP, PDEP, RATIO, WITH_M, CTOTAL_M, PTOTAL_M, CDEP_PCT, PDEP_PCT, RATIO_TEXT };
     const unsigned data = MVEC__COLUMN_NO_TEXT;
     const unsigned text = MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON;
     int exact = MVEC__DECIMALS_EXACT;
@@ -1003,9 +1070,12 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
     MVEC_TRY(mvec__result_column(ctx, &r, "vector", "vector", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "year", "year", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, &r, "basis", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, data));
-    MVEC_TRY(mvec__result_column(ctx, &r, "rank", "#", MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "rank", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, data));
     MVEC_TRY(mvec__result_column(ctx, &r, "partner", "partner", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, &r, "name", "name", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, &r, "name", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, data));
+    /* the table: the name cut to NAME_WIDTH code points, so that the table fits 120 columns
+     * whatever the registry's names */
+    MVEC_TRY(mvec__result_column(ctx, &r, "name_text", "name", MVEC__COLUMN_TEXT, 1, 0, 0, text));
     /* CSV and JSON: whole dollars and fractions, exact */
     MVEC_TRY(mvec__result_column(ctx, &r, "country_with_partner_usd", NULL, MVEC__COLUMN_INTEGER,
                                  1, 0, 0, data));
@@ -1027,12 +1097,13 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
                                  1, 0, text));
     MVEC_TRY(mvec__result_column(ctx, &r, "ptotal_m", "p total USD m", MVEC__COLUMN_NUMBER, 1e-6,
                                  1, 0, text));
-    MVEC_TRY(mvec__result_column(ctx, &r, "cdep_pct", "c on p %", MVEC__COLUMN_NUMBER, 100, 2, 0,
-                                 text));
-    MVEC_TRY(mvec__result_column(ctx, &r, "pdep_pct", "p on c %", MVEC__COLUMN_NUMBER, 100, 2, 0,
-                                 text));
-    MVEC_TRY(mvec__result_column(ctx, &r, "ratio_text", "ratio", MVEC__COLUMN_NUMBER, 1, 2, 0,
-                                 text));
+    MVEC_TRY(mvec__result_column(ctx, &r, "cdep_pct", "c on p %", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 text | MVEC__COLUMN_RIGHT));
+    MVEC_TRY(mvec__result_column(ctx, &r, "pdep_pct", "p on c %", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 text | MVEC__COLUMN_RIGHT));
+    MVEC_TRY(mvec__result_column(ctx, &r, "ratio_text", "ratio", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 text | MVEC__COLUMN_RIGHT));
+    bool bounded = false;
     for (size_t i = 0; i < a->count; i++) {
         const mvec_flow_asymmetry_row *row = &a->rows[i];
         MVEC_TRY(mvec__result_row(ctx, &r));
@@ -1054,31 +1125,39 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
         mvec__result_number(&r, CTOTAL_M, (double)row->country_total);
         mvec__result_number(&r, PTOTAL_M,
                             row->partner_total > 0 ? (double)row->partner_total : NAN);
-        mvec__result_number(&r, CDEP_PCT, row->country_dependence);
-        mvec__result_number(&r, PDEP_PCT, row->partner_dependence);
-        mvec__result_number(&r, RATIO_TEXT, row->ratio);
+        char shown[64];
+        bounded_text(shown, sizeof shown, row->country_dependence * 100, 0.01, 0, NULL);
+        MVEC_TRY(mvec__result_text(ctx, &r, CDEP_PCT, shown));
+        bounded_text(shown, sizeof shown, row->partner_dependence * 100, 0.01, 0, NULL);
+        MVEC_TRY(mvec__result_text(ctx, &r, PDEP_PCT, shown));
+        bounded_text(shown, sizeof shown, row->ratio, 0.01, RATIO_SHOWN_MAX, &bounded);
+        MVEC_TRY(mvec__result_text(ctx, &r, RATIO_TEXT, shown));
+        char name[NAME_WIDTH * 4 + 8];
+        cut_text(name, sizeof name, row->partner->name, NAME_WIDTH);
+        MVEC_TRY(mvec__result_text(ctx, &r, NAME_TEXT, name));
     }
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out,
                                   "\nAsymmetry of dependence (Keohane-Nye sensitivity), from %s\n"
                                   "c = %s; c on p = p's share of c's trade in the vector, p on c "
-                                  "= c's share of p's; ratio = c on p / p on c (> 1: c depends "
-                                  "more)\n",
+                                  "= c's share of p's;\nratio = c on p / p on c (> 1: c depends "
+                                  "more); c-p = trade of c with p, c total and p total in the "
+                                  "vector\n",
                                   a->source, a->country->code));
         if (a->count == 0)
             MVEC_TRY(mvec__buf_puts(ctx, &out, "(no partner: the country has no rows in the "
                                                "table)\n"));
         else
             MVEC_TRY(mvec__render_text(ctx, &r, &out));
+        if (bounded)
+            MVEC_TRY(mvec__buf_puts(
+                ctx, &out,
+                "ratio > 1000 or < 0.01: one side's dependence is tiny next to the other's (a "
+                "few dollars of trade, say);\nthe quotient of the two says no more than that; "
+                "the exact ratio is in the CSV and JSON output\n"));
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
     } else {
-        if (format == MVEC_FORMAT_JSON)
-            mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
-        status = mvec__render(ctx, &r, format, "asymmetry", &out);
-        if (format == MVEC_FORMAT_JSON)
-            mvec__json_set_exact(false);
-        MVEC_TRY(status);
-        MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+        MVEC_TRY(emit_data(ctx, &r, format, flags, "asymmetry", &out, sink));
     }
 cleanup:
     mvec__buf_clear(ctx, &out);
@@ -1220,23 +1299,8 @@ cleanup:
     return status;
 }
 
-void mvec_coverage_free(mvec_ctx *ctx, mvec_coverage *coverage)
-{
-    if (coverage == NULL)
-        return;
-    mvec__free(ctx, coverage->rows);
-    mvec__free(ctx, coverage);
-}
-
-size_t mvec_coverage_count(const mvec_coverage *coverage)
-{
-    return coverage ? coverage->count : 0;
-}
-
-const mvec_coverage_row *mvec_coverage_at(const mvec_coverage *coverage, size_t index)
-{
-    return coverage && index < coverage->count ? &coverage->rows[index] : NULL;
-}
+/* mvec_coverage_free, _count and _at */
+ROW_ACCESSORS(mvec_coverage, mvec_coverage, mvec_coverage_row)
 
 size_t mvec_coverage_flagged(const mvec_coverage *coverage)
 {
@@ -1318,13 +1382,7 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
         goto cleanup;
     }
-    if (format == MVEC_FORMAT_JSON)
-        mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
-    status = mvec__render(ctx, &r, format, "coverage", &out);
-    if (format == MVEC_FORMAT_JSON)
-        mvec__json_set_exact(false);
-    MVEC_TRY(status);
-    MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+    MVEC_TRY(emit_data(ctx, &r, format, flags, "coverage", &out, sink));
 cleanup:
     mvec__buf_clear(ctx, &out);
     mvec__result_clear(ctx, &r);

@@ -66,6 +66,7 @@ enum {
     MVEC__COLUMN_TITLE = 16, /* records: the heading of each record */
     MVEC__COLUMN_LIST = 32,  /* records: items separated by "; " go one per line */
     MVEC__COLUMN_TIGHT = 64, /* compact text: one space before this column */
+    MVEC__COLUMN_RIGHT = 128, /* right-align a text column (numbers shown as words) */
 };
 
 typedef struct mvec__column {

@@ -7,7 +7,7 @@
 
 #include "render_internal.h"
 
-enum { CELL_MAX = 512 };
+enum { CELL_MAX = 512, TABLE_WIDTH = 120 };
 
 static bool shown(const mvec__column *column)
 {
@@ -16,7 +16,9 @@ static bool shown(const mvec__column *column)
 
 static bool right_aligned(const mvec__column *column)
 {
-    return column->type != MVEC__COLUMN_TEXT && (column->flags & MVEC__COLUMN_LEFT) == 0;
+    if (column->type == MVEC__COLUMN_TEXT)
+        return (column->flags & MVEC__COLUMN_RIGHT) != 0;
+    return (column->flags & MVEC__COLUMN_LEFT) == 0;
 }
 
 /* Cost: O(rows x columns). */
@@ -36,6 +38,18 @@ mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *o
                 widths[c] = width;
         }
     }
+    /* A table wider than TABLE_WIDTH with two spaces between columns is set compact (one
+     * space beside a number), as a result that asks for it is. */
+    bool compact = r->compact;
+    size_t total = 0;
+    bool any = false;
+    for (size_t c = 0; c < r->column_count; c++)
+        if (shown(&r->columns[c])) {
+            total += widths[c] + (any ? 2 : 0);
+            any = true;
+        }
+    if (total > TABLE_WIDTH)
+        compact = true;
     for (size_t row = 0; row <= r->row_count; row++) {
         size_t line_start = out->length;
         bool first = true;
@@ -55,7 +69,7 @@ mvec_status mvec__render_text(mvec_ctx *ctx, const mvec__result *r, mvec__buf *o
             if (!first)
                 MVEC_TRY(mvec__buf_pad(
                     ctx, out, ' ',
-                    r->compact && (right || previous_right || (column->flags & MVEC__COLUMN_TIGHT))
+                    compact && (right || previous_right || (column->flags & MVEC__COLUMN_TIGHT))
                         ? 1
                         : 2));
             first = false;

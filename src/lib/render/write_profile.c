@@ -64,8 +64,16 @@ static mvec_status wrap_item(mvec_ctx *ctx, mvec__buf *out, size_t *column, cons
         MVEC_TRY(mvec__buf_puts(ctx, out, "; "));
         *column += 2;
     }
-    MVEC_TRY(mvec__buf_puts(ctx, out, item));
-    *column += width;
+    if (*column + width <= WRAP_WIDTH) {
+        MVEC_TRY(mvec__buf_puts(ctx, out, item));
+        *column += width;
+    } else { /* an item longer than a line (a long title) is wrapped itself, 2 further in */
+        MVEC_TRY(mvec__wrap(ctx, out, item, *column, strlen(indent) + 2, WRAP_WIDTH));
+        size_t start = out->length;
+        while (start > 0 && out->data[start - 1] != '\n')
+            start--;
+        *column = mvec__utf8_width(out->data + start);
+    }
 cleanup:
     return status;
 }
@@ -199,13 +207,18 @@ static mvec_status profile_columns_add(mvec_ctx *ctx, const mvec_bloc_scheme *sc
     MVEC_TRY(add_column(ctx, r, &k->leader, "leader", "leader", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(add_column(ctx, r, &k->margin, "margin", "margin", MVEC__COLUMN_INTERVAL, 1, 2, 8, 0));
     k->index = r->column_count;
+    /* more than three great powers: the summary index (HHI) is left out of the table (kept in
+     * CSV and the records), so that the table fits 120 columns */
+    size_t powers = 0;
+    for (size_t b = 0; b < mvec_bloc_count(scheme); b++)
+        powers += mvec_bloc_is_great_power(scheme, b) ? 1u : 0u;
     for (size_t i = 0; i < MVEC_INDEX_COUNT; i++) {
         const mvec_index_desc *d = mvec_index_info((mvec_index_id)i);
         size_t ignored;
         snprintf(header, sizeof header, "%s%s", d->label, d->scale > 99 ? " %" : "");
         MVEC_TRY(add_column(ctx, r, &ignored, d->key, header, MVEC__COLUMN_INTERVAL, d->scale,
                             d->decimals, d->csv_decimals,
-                            MVEC__COLUMN_NO_JSON | (d->summary ? 0u : NO_TEXT)));
+                            MVEC__COLUMN_NO_JSON | (d->summary && powers <= 3 ? 0u : NO_TEXT)));
     }
     MVEC_TRY(add_column(ctx, r, &k->scenarios, "scenarios", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0,
                         NO_TEXT));

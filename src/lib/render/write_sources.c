@@ -28,11 +28,27 @@ static mvec_status resolve(mvec_ctx *ctx, const mvec_countries *countries, const
     return MVEC_OK;
 }
 
+enum { LISTING_WIDTH = 120 };
+
+/* `lead` then `text` word-wrapped at LISTING_WIDTH, continuation lines at `indent`; a newline.
+ * A word wider than the line (a URL) stays whole. Cost: O(length of text). */
+static mvec_status put_wrapped(mvec_ctx *ctx, mvec__buf *out, const char *lead, const char *text,
+                               size_t indent)
+{
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(mvec__buf_puts(ctx, out, lead));
+    MVEC_TRY(mvec__wrap(ctx, out, text, mvec__utf8_width(lead), indent, LISTING_WIDTH));
+    MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+cleanup:
+    return status;
+}
+
 static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observations,
                                const mvec_memberships *memberships, const mvec_country *country,
                                const mvec_country *partner, const char *vector, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
+    mvec__buf line = MVEC__BUF_INIT(MVEC__OUTPUT_MAX); /* one source line, reused */
     size_t shown = 0;
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
@@ -45,17 +61,21 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observati
             o->period[0] ? " " : "", o->period, o->partner->code, o->item[0] ? "/" : "", o->item,
             o->indicator, value, mvec_basis_name(o->basis), o->top_list ? ", top list" : "",
             o->superseded ? ", superseded" : ""));
-        MVEC_TRY(mvec__buf_puts(ctx, out, "    "));
-        MVEC_TRY(mvec__describe_source(ctx, o, out));
+        line.length = 0;
+        MVEC_TRY(mvec__buf_puts(ctx, &line, ""));
+        MVEC_TRY(mvec__describe_source(ctx, o, &line));
         if (o->seed[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, "; seed %s", o->seed));
-        MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "; seed %s", o->seed));
+        MVEC_TRY(put_wrapped(ctx, out, "    ", line.data, 6));
         if (o->url[0] != '\0')
             MVEC_TRY(mvec__buf_printf(ctx, out, "    %s\n", o->url));
-        if (o->quote[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, "    \"%s\"\n", o->quote));
+        if (o->quote[0] != '\0') {
+            line.length = 0;
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "\"%s\"", o->quote));
+            MVEC_TRY(put_wrapped(ctx, out, "    ", line.data, 5));
+        }
         if (o->note[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, "    note: %s\n", o->note));
+            MVEC_TRY(put_wrapped(ctx, out, "    note: ", o->note, 10));
         shown++;
     }
     size_t memberships_shown = 0;
@@ -71,14 +91,21 @@ static mvec_status write_table(mvec_ctx *ctx, const mvec_observations *observati
                                   m->organisation->code, m->status, m->joined));
         if (m->left != 0)
             MVEC_TRY(mvec__buf_printf(ctx, out, " to %d", m->left));
-        MVEC_TRY(
-            mvec__buf_printf(ctx, out, "\n    %s [%s]\n    %s\n", m->source, m->quality, m->url));
-        if (m->quote[0] != '\0')
-            MVEC_TRY(mvec__buf_printf(ctx, out, "    \"%s\"\n", m->quote));
+        MVEC_TRY(mvec__buf_putc(ctx, out, '\n'));
+        line.length = 0;
+        MVEC_TRY(mvec__buf_printf(ctx, &line, "%s [%s]", m->source, m->quality));
+        MVEC_TRY(put_wrapped(ctx, out, "    ", line.data, 6));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "    %s\n", m->url));
+        if (m->quote[0] != '\0') {
+            line.length = 0;
+            MVEC_TRY(mvec__buf_printf(ctx, &line, "\"%s\"", m->quote));
+            MVEC_TRY(put_wrapped(ctx, out, "    ", line.data, 5));
+        }
     }
     MVEC_TRY(
         mvec__buf_printf(ctx, out, "\n%zu figures, %zu memberships\n", shown, memberships_shown));
 cleanup:
+    mvec__buf_clear(ctx, &line);
     return status;
 }
 

@@ -128,7 +128,7 @@ static mvec_status test_result(mvec_ctx *ctx, const mvec_trend *trend, mvec__res
                                  MVEC__COLUMN_NUMBER, scale, decimals, MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "mean_after", share ? "mean after %" : "mean after",
                                  MVEC__COLUMN_NUMBER, scale, decimals, MVEC__DECIMALS_EXACT, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "difference", share ? "difference pp" : "difference",
+    MVEC_TRY(mvec__result_column(ctx, r, "difference", share ? "diff pp" : "diff",
                                  MVEC__COLUMN_NUMBER, scale, decimals, MVEC__DECIMALS_EXACT, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "ci95", "95 % CI", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_CSV | MVEC__COLUMN_NO_JSON));
@@ -255,7 +255,7 @@ static mvec_status write_break_text(mvec_ctx *ctx, const mvec_trend *trend, mvec
         MVEC_TRY(mvec__buf_printf(ctx, out, "not tested: %s\nverdict: undecided\n", b->status));
         goto cleanup;
     }
-    MVEC_TRY(mvec__buf_printf(ctx, out, "difference of means after - before (Welch 95 %% CI), "
+    MVEC_TRY(mvec__buf_printf(ctx, out, "diff = difference of means after - before (Welch 95 %% CI), "
                                         "Chow test of a linear trend (F, p)%s\n\n",
                               b->exact ? "" : ",\non the lower and on the upper ends of the shares"));
     MVEC_TRY(test_result(ctx, trend, &r));
