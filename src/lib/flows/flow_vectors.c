@@ -46,6 +46,13 @@
 
 enum { DIR_EXPORTS = 0, DIR_IMPORTS = 1 };
 
+/* A flow table's file as messages name it: its base name, the same wherever it lies. */
+static const char *flow_name(const mvec_flows_info *info)
+{
+    const char *base = strrchr(info->source_path, '/');
+    return base ? base + 1 : info->source_path;
+}
+
 static bool ends_with(const char *text, const char *suffix)
 {
     size_t a = strlen(text);
@@ -569,14 +576,14 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
         MVEC_FAIL(ctx, MVEC_ERR_INVALID,
                   "%s is %s: its exports and imports are declared by different sides, so it "
                   "has no trade.total (take trade.exports or trade.imports)",
-                  info->source_path, mvec_flows_basis_name(info->basis));
+                  flow_name(info), mvec_flows_basis_name(info->basis));
     MVEC_TRY(country_map_build(ctx, countries, flows, NULL, &m));
     size_t n = m.count;
     if (info->rows == 0 || n == 0)
-        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows", info->source_path);
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows", flow_name(info));
     if (n > 4096)
         MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "%s has %zu country codes: over the 4096 a dense "
-                  "exporter x importer table allows", info->source_path, n);
+                  "exporter x importer table allows", flow_name(info), n);
     mvec_flows_columns col = mvec_flows_get_columns(flows);
     size_t years = (size_t)(info->last_year - info->first_year + 1);
     /* pass 1: each country's latest year in the direction, and its rows in the table */
@@ -620,7 +627,7 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
     }
     if (year < info->first_year || year > info->last_year)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows for %d (its years: %d-%d)",
-                  info->source_path, year, info->first_year, info->last_year);
+                  flow_name(info), year, info->first_year, info->last_year);
     /* pass 2: the dense exporter x importer sums of the year */
     MVEC_TRY(mvec__calloc(ctx, n * n, sizeof *cells, &cells));
     bool overflow = false;
@@ -642,7 +649,7 @@ mvec_status mvec_flow_vectors_add_every(mvec_ctx *ctx, mvec_observations *observ
         MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a sum of flow values exceeds 2^63 - 1 USD");
     if (year_rows == 0)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s has no rows for %d (its years: %d-%d)",
-                  info->source_path, year, info->first_year, info->last_year);
+                  flow_name(info), year, info->first_year, info->last_year);
     char buffers[3 * 256];
     provenance prov;
     mvec_flow_vectors_options po = MVEC_FLOW_VECTORS_OPTIONS_INIT;
