@@ -165,17 +165,22 @@ static mvec_status code_union(mvec_ctx *ctx, const unsigned *a, size_t na, const
         memcpy(u, a, na * sizeof *a);
     if (nb)
         memcpy(u + na, b, nb * sizeof *b);
-    qsort(u, na + nb, sizeof *u, compare_unsigned);
-    size_t n = 0;
-    for (size_t i = 0; i < na + nb; i++)
-        if (n == 0 || u[n - 1] != u[i])
-            u[n++] = u[i];
     *out = u;
-    *count = n;
+    *count = mvec__flow_codes_unique(u, na + nb);
     return MVEC_OK;
 }
 
-static size_t find_code(const unsigned *codes, size_t n, unsigned code)
+size_t mvec__flow_codes_unique(unsigned *codes, size_t n)
+{
+    qsort(codes, n, sizeof *codes, compare_unsigned);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || codes[kept - 1] != codes[i])
+            codes[kept++] = codes[i];
+    return kept;
+}
+
+size_t mvec__flow_code_slot(const unsigned *codes, size_t n, unsigned code)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -197,9 +202,9 @@ static mvec_status block_add_mapped(mvec_ctx *ctx, fq_block *into, const fq_bloc
         return status;
     MVEC_TRY(mvec__calloc(ctx, from->np ? from->np : 1, sizeof *pmap, &pmap));
     for (size_t i = 0; i < from->nc; i++)
-        cmap[i] = find_code(into->ccodes, into->nc, from->ccodes[i]);
+        cmap[i] = mvec__flow_code_slot(into->ccodes, into->nc, from->ccodes[i]);
     for (size_t i = 0; i < from->np; i++)
-        pmap[i] = find_code(into->pcodes, into->np, from->pcodes[i]);
+        pmap[i] = mvec__flow_code_slot(into->pcodes, into->np, from->pcodes[i]);
     if (into->pair && from->pair)
         for (size_t e = 0; e < from->nc; e++)
             for (size_t m = 0; m < from->nc; m++) {

@@ -65,6 +65,12 @@ static inline void mvec__flow_cell_add(mvec__flow_cell *c, int64_t v)
     c->sq_hi = (uint64_t)(s >> 64);
 }
 
+/* Sort `codes` and keep each code once; the number kept. Cost: O(n log n). */
+size_t mvec__flow_codes_unique(unsigned *codes, size_t n);
+
+/* The first slot of sorted `codes` whose code is not below `code`. Cost: O(log n). */
+size_t mvec__flow_code_slot(const unsigned *codes, size_t n, unsigned code);
+
 /* A zeroed block over the given codes (copied). */
 mvec_status mvec__flow_block_new(mvec_ctx *ctx, unsigned what, int year, const unsigned *ccodes,
                                  size_t nc, const unsigned *pcodes, size_t np,

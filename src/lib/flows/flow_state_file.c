@@ -27,12 +27,6 @@ typedef mvec__flow_block fq_block;
 #define block_new mvec__flow_block_new
 #define block_free mvec__flow_block_free
 
-static int compare_unsigned(const void *a, const void *b)
-{
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return (x > y) - (x < y);
-}
-
 /* Whether the n codes are distinct. Cost: O(n log n). */
 static mvec_status distinct_codes(mvec_ctx *ctx, const unsigned *codes, size_t n, bool *distinct)
 {
@@ -44,9 +38,7 @@ static mvec_status distinct_codes(mvec_ctx *ctx, const unsigned *codes, size_t n
     if (status != MVEC_OK)
         return status;
     memcpy(sorted, codes, n * sizeof *codes);
-    qsort(sorted, n, sizeof *sorted, compare_unsigned);
-    for (size_t i = 1; i < n && *distinct; i++)
-        *distinct = sorted[i - 1] != sorted[i];
+    *distinct = mvec__flow_codes_unique(sorted, n) == n;
     mvec__free(ctx, sorted);
     return MVEC_OK;
 }

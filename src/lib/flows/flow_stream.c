@@ -276,7 +276,7 @@ static inline const char *decimal(const char *p, int decimals, int64_t *out)
     p += negative;
     const char *start = p;
     int64_t whole = 0;
-    while (is_digit(*p))
+    while (is_digit(*p) && p - start < 16) /* one digit more than allowed, never overflowing */
         whole = whole * 10 + (*p++ - '0');
     size_t digits = (size_t)(p - start);
     if (digits > 15)
@@ -640,12 +640,6 @@ static void piece_free(stream_piece *s)
 
 /* ---- the pieces' sums as blocks -------------------------------------------------------------- */
 
-static int compare_unsigned(const void *a, const void *b)
-{
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return (x > y) - (x < y);
-}
-
 /* The sorted union of the pieces' codes (countries or products). */
 static mvec_status union_codes(mvec_ctx *ctx, const stream_piece *pieces, size_t count,
                                bool products, unsigned **out, size_t *n)
@@ -663,27 +657,9 @@ static mvec_status union_codes(mvec_ctx *ctx, const stream_piece *pieces, size_t
         memcpy(codes + at, products ? pieces[i].pcode : pieces[i].ccode, m * sizeof *codes);
         at += m;
     }
-    qsort(codes, total, sizeof *codes, compare_unsigned);
-    size_t u = 0;
-    for (size_t i = 0; i < total; i++)
-        if (u == 0 || codes[u - 1] != codes[i])
-            codes[u++] = codes[i];
     *out = codes;
-    *n = u;
+    *n = mvec__flow_codes_unique(codes, total);
     return MVEC_OK;
-}
-
-static size_t slot_of(const unsigned *codes, size_t n, unsigned code)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (codes[mid] < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* Add a piece's year into block b (over the union codes). */
@@ -696,9 +672,9 @@ static mvec_status add_piece_year(mvec_ctx *ctx, fq_block *b, const stream_piece
         return status;
     MVEC_TRY(mvec__calloc(ctx, s->np ? s->np : 1, sizeof *pmap, &pmap));
     for (size_t i = 0; i < s->nc; i++)
-        cmap[i] = slot_of(b->ccodes, b->nc, s->ccode[i]);
+        cmap[i] = mvec__flow_code_slot(b->ccodes, b->nc, s->ccode[i]);
     for (size_t i = 0; i < s->np; i++)
-        pmap[i] = slot_of(b->pcodes, b->np, s->pcode[i]);
+        pmap[i] = mvec__flow_code_slot(b->pcodes, b->np, s->pcode[i]);
     if (b->pair)
         for (size_t e = 0; e < s->nc; e++)
             for (size_t m = 0; m < s->nc; m++) {
