@@ -350,16 +350,8 @@ static int run_query(const cli_command *command, cli_args *args)
         return 2;
     }
     unsigned threads = 0;
-    if (args->threads != NULL) {
-        char *end = NULL;
-        long n = strtol(args->threads, &end, 10);
-        if (end == args->threads || *end != '\0' || n < 1 || n > 64) {
-            cli_error("--threads wants a number from 1 to 64, not '%s'", args->threads);
-            cli_try_help("flows query");
-            return 2;
-        }
-        threads = (unsigned)n;
-    }
+    if (cli_threads(args, "flows query", &threads) != 0)
+        return 2;
     cli_set_quiet(args->quiet);
     const char *out_dir = args->positional[2];
     struct stat st;
@@ -394,21 +386,17 @@ static int run_query(const cli_command *command, cli_args *args)
         code = add_input(in, args->positional[1]);
     for (size_t i = 0; code == 0 && i < args->data_file_count; i++)
         code = add_input(in, args->data_files[i]);
-    mvec_ctx *ctx = code == 0 ? mvec_ctx_new(NULL, NULL) : NULL;
-    if (code == 0 && ctx == NULL) {
-        cli_error("out of memory");
+    mvec_ctx *ctx = code == 0 ? cli_ctx_new(args) : NULL;
+    if (code == 0 && ctx == NULL)
         code = 1;
-    }
     mvec_countries *countries = NULL;
     mvec_flow_state *state = NULL;
     mvec_flow_answers answers;
     memset(&answers, 0, sizeof answers);
     mvec_status status = MVEC_OK;
     unsigned what = ((queries & 3) ? MVEC_FLOW_PAIRS : 0) | ((queries & 4) ? MVEC_FLOW_CELLS : 0);
-    if (code == 0) {
-        mvec_ctx_set_log(ctx, cli_log, NULL);
+    if (code == 0)
         status = mvec_flow_state_new(ctx, what, &state);
-    }
     mvec_flows_options options = MVEC_FLOWS_OPTIONS_INIT;
     options.threads = threads;
     for (size_t i = 0; code == 0 && status == MVEC_OK && i < in->count; i++) {

@@ -136,30 +136,6 @@ static uint64_t checksum_of(const void *data, size_t length, size_t padded)
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static void put64(unsigned char *at, uint64_t value)
-{
-    memcpy(at, &value, 8);
-}
-
-static uint64_t get64(const unsigned char *at)
-{
-    uint64_t value;
-    memcpy(&value, at, 8);
-    return value;
-}
-
-static void put32(unsigned char *at, uint32_t value)
-{
-    memcpy(at, &value, 4);
-}
-
-static uint32_t get32(const unsigned char *at)
-{
-    uint32_t value;
-    memcpy(&value, at, 4);
-    return value;
-}
-
 static size_t round_up(size_t n)
 {
     return (n + ALIGN - 1) / ALIGN * ALIGN;
@@ -244,23 +220,23 @@ static mvec_status cache_write(mvec_ctx *ctx, const mvec_flows *flows, const voi
     unsigned char header[HEADER_SIZE];
     memset(header, 0, sizeof header);
     memcpy(header + AT_MAGIC, MAGIC, sizeof MAGIC);
-    put32(header + AT_VERSION, CACHE_VERSION);
-    put32(header + AT_ORDER, BYTE_ORDER_MARK);
-    put64(header + AT_ROWS, rows);
-    put64(header + AT_SOURCE_SIZE, (uint64_t)info->source_size);
-    put64(header + AT_SOURCE_MTIME, (uint64_t)info->source_mtime_ns);
+    mvec__put32(header + AT_VERSION, CACHE_VERSION);
+    mvec__put32(header + AT_ORDER, BYTE_ORDER_MARK);
+    mvec__put64(header + AT_ROWS, rows);
+    mvec__put64(header + AT_SOURCE_SIZE, (uint64_t)info->source_size);
+    mvec__put64(header + AT_SOURCE_MTIME, (uint64_t)info->source_mtime_ns);
     memcpy(header + AT_SOURCE_SHA, info->source_sha256, 64);
-    put32(header + AT_SECTION_COUNT, SECTION_COUNT);
+    mvec__put32(header + AT_SECTION_COUNT, SECTION_COUNT);
     size_t offset = HEADER_SIZE;
     for (int s = 0; s < SECTION_COUNT; s++) {
         unsigned char *entry = header + AT_SECTIONS + SECTION_ENTRY * s;
-        put64(entry, offset);
-        put64(entry + 8, lengths[s]);
-        put64(entry + 16, checksum_of(data[s], lengths[s], round_up(lengths[s])));
+        mvec__put64(entry, offset);
+        mvec__put64(entry + 8, lengths[s]);
+        mvec__put64(entry + 16, checksum_of(data[s], lengths[s], round_up(lengths[s])));
         offset += round_up(lengths[s]);
     }
-    put64(header + AT_FILE_SIZE, offset);
-    put64(header + AT_CHECKSUM, checksum_of(header, HEADER_SIZE, HEADER_SIZE));
+    mvec__put64(header + AT_FILE_SIZE, offset);
+    mvec__put64(header + AT_CHECKSUM, checksum_of(header, HEADER_SIZE, HEADER_SIZE));
 
     int length = snprintf(temporary, sizeof temporary, "%s.tmp%ld", cache_path, (long)getpid());
     if (length < 0 || (size_t)length >= sizeof temporary)
@@ -376,20 +352,20 @@ static mvec_status check_header(mvec_ctx *ctx, const unsigned char *map, size_t 
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "too short for a flow cache (%zu bytes)", size);
     if (memcmp(map + AT_MAGIC, MAGIC, sizeof MAGIC) != 0)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "bad magic: not an mvec flow cache");
-    if (get32(map + AT_ORDER) != BYTE_ORDER_MARK)
+    if (mvec__get32(map + AT_ORDER) != BYTE_ORDER_MARK)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "written on a machine of another byte order");
-    if (get32(map + AT_VERSION) != CACHE_VERSION)
+    if (mvec__get32(map + AT_VERSION) != CACHE_VERSION)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "format version %u, this mvec reads version %d",
-                  get32(map + AT_VERSION), CACHE_VERSION);
-    if (get64(map + AT_FILE_SIZE) != size)
+                  mvec__get32(map + AT_VERSION), CACHE_VERSION);
+    if (mvec__get64(map + AT_FILE_SIZE) != size)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "%zu bytes where its header says %llu (truncated?)", size,
-                  (unsigned long long)get64(map + AT_FILE_SIZE));
-    if (get32(map + AT_SECTION_COUNT) != SECTION_COUNT || size % 8 != 0)
+                  (unsigned long long)mvec__get64(map + AT_FILE_SIZE));
+    if (mvec__get32(map + AT_SECTION_COUNT) != SECTION_COUNT || size % 8 != 0)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "bad section table");
     unsigned char header[HEADER_SIZE];
     memcpy(header, map, HEADER_SIZE);
-    put64(header + AT_CHECKSUM, 0);
-    if (checksum_of(header, HEADER_SIZE, HEADER_SIZE) != get64(map + AT_CHECKSUM))
+    mvec__put64(header + AT_CHECKSUM, 0);
+    if (checksum_of(header, HEADER_SIZE, HEADER_SIZE) != mvec__get64(map + AT_CHECKSUM))
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "checksum mismatch in the header: the file is damaged");
 cleanup:
     return status;
@@ -400,13 +376,13 @@ static mvec_status check_section(mvec_ctx *ctx, const unsigned char *map, size_t
                                  uint64_t *offset, uint64_t *length)
 {
     const unsigned char *entry = map + AT_SECTIONS + SECTION_ENTRY * s;
-    *offset = get64(entry);
-    *length = get64(entry + 8);
+    *offset = mvec__get64(entry);
+    *length = mvec__get64(entry + 8);
     if (*offset < HEADER_SIZE || *offset % ALIGN != 0 || *offset > size ||
         *length > size - *offset || round_up(*length) > size - *offset)
         return mvec__error(ctx, MVEC_ERR_PARSE, "section %d out of the file", s);
     /* the padding too, as written (zeros): no byte of the file escapes a checksum */
-    if (checksum_of(map + *offset, round_up(*length), round_up(*length)) != get64(entry + 16))
+    if (checksum_of(map + *offset, round_up(*length), round_up(*length)) != mvec__get64(entry + 16))
         return mvec__error(ctx, MVEC_ERR_PARSE, "checksum mismatch in its %s: the file is damaged",
                            SECTION_NAMES[s]);
     return MVEC_OK;
@@ -420,7 +396,7 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     mvec_status status = MVEC_OK;
     MVEC_TRY(check_header(ctx, map, size));
 
-    uint64_t rows = get64(map + AT_ROWS);
+    uint64_t rows = mvec__get64(map + AT_ROWS);
     if (rows > UINT32_MAX)
         MVEC_FAIL(ctx, MVEC_ERR_PARSE, "bad row count");
     const unsigned char *at[SECTION_COUNT];
@@ -464,8 +440,8 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     memcpy(sha, map + AT_SOURCE_SHA, 64);
     sha[64] = '\0';
     MVEC_TRY(mvec__arena_strdup(ctx, &flows->strings, sha, &info->source_sha256));
-    info->source_size = (long long)get64(map + AT_SOURCE_SIZE);
-    info->source_mtime_ns = (long long)get64(map + AT_SOURCE_MTIME);
+    info->source_size = (long long)mvec__get64(map + AT_SOURCE_SIZE);
+    info->source_mtime_ns = (long long)mvec__get64(map + AT_SOURCE_MTIME);
     info->rows = (size_t)rows;
     info->country_count = count_lines((const char *)at[S_COUNTRIES], lengths[S_COUNTRIES]);
     info->product_count = count_lines((const char *)at[S_PRODUCTS], lengths[S_PRODUCTS]);
@@ -699,8 +675,8 @@ mvec_status mvec_flow_state_add_cached(mvec_ctx *ctx, mvec_flow_state *state, co
     /* Anything wrong here is left to the import, which reports it and rebuilds the cache. */
     if (check_header(ctx, bytes, size) != MVEC_OK ||
         check_section(ctx, bytes, size, S_INFO, &info_offset, &info_length) != MVEC_OK ||
-        get64(bytes + AT_SOURCE_SIZE) != (uint64_t)source.st_size ||
-        get64(bytes + AT_SOURCE_MTIME) != (uint64_t)mtime)
+        mvec__get64(bytes + AT_SOURCE_SIZE) != (uint64_t)source.st_size ||
+        mvec__get64(bytes + AT_SOURCE_MTIME) != (uint64_t)mtime)
         goto done;
     /* the source path, exactly: "source_path\t<path>\n" in the info section */
     char line[PATH_MAX + 16];

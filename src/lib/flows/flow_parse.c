@@ -457,9 +457,27 @@ static mvec_status run_threads(mvec_ctx *ctx, struct job *job, struct piece *pie
 
 /* ---- the header --------------------------------------------------------------------------- */
 
-static bool header_name_is(const char *name, size_t length, const char *expected)
+size_t mvec__flow_header_names(const char *p, const char *end, const char **names,
+                               size_t *lengths, size_t max)
 {
-    return strlen(expected) == length && memcmp(name, expected, length) == 0;
+    size_t count = 0;
+    for (;;) {
+        if (count == max)
+            return max + 1;
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *text = p;
+        size_t length = (size_t)((comma ? comma : end) - p);
+        trim(&text, &length);
+        if (length >= 2 && text[0] == '"' && text[length - 1] == '"') {
+            text++;
+            length -= 2;
+        }
+        names[count] = text;
+        lengths[count++] = length;
+        if (comma == NULL)
+            return count;
+        p = comma + 1;
+    }
 }
 
 /* Choose the reader from the header line [p, end) and lay its columns out. */
@@ -468,60 +486,32 @@ static mvec_status read_header(mvec_ctx *ctx, const char *name, const char *p, c
 {
     const char *names[MAX_COLUMNS];
     size_t lengths[MAX_COLUMNS];
-    size_t count = 0;
-    for (;;) {
-        if (count == MAX_COLUMNS)
-            return mvec__error(ctx, MVEC_ERR_SCHEMA, "%s:1:%d: more than %d columns", name,
-                               MAX_COLUMNS + 1, MAX_COLUMNS);
-        const char *comma = memchr(p, ',', (size_t)(end - p));
-        const char *field_end = comma ? comma : end;
-        const char *text = p;
-        size_t length = (size_t)(field_end - p);
-        trim(&text, &length);
-        if (length >= 2 && text[0] == '"' && text[length - 1] == '"') {
-            text++;
-            length -= 2;
-        }
-        names[count] = text;
-        lengths[count] = length;
-        count++;
-        if (comma == NULL)
-            break;
-        p = comma + 1;
-    }
-    for (size_t r = 0; r < mvec__flow_reader_count(); r++) {
-        const struct mvec__flow_reader *reader = mvec__flow_reader_at(r);
-        bool seen[MAX_COLUMNS] = {false};
-        bool fits = true;
-        for (size_t f = 0; f < count && fits; f++) {
+    size_t count = mvec__flow_header_names(p, end, names, lengths, MAX_COLUMNS);
+    if (count > MAX_COLUMNS)
+        return mvec__error(ctx, MVEC_ERR_SCHEMA, "%s:1:%d: more than %d columns", name,
+                           MAX_COLUMNS + 1, MAX_COLUMNS);
+    const struct mvec__flow_reader *reader = mvec__flow_reader_match(names, lengths, count);
+    if (reader != NULL) {
+        for (size_t f = 0; f < count; f++) {
             size_t c = 0;
-            while (reader->columns[c].name != NULL &&
-                   !header_name_is(names[f], lengths[f], reader->columns[c].name))
-                c++;
-            if (reader->columns[c].name == NULL || seen[c])
-                fits = false;
-            else {
-                seen[c] = true;
-                layout->roles[f] = reader->columns[c].role;
-                layout->names[f] = reader->columns[c].name;
-            }
+            while (strlen(reader->columns[c].name) != lengths[f] ||
+                   memcmp(reader->columns[c].name, names[f], lengths[f]) != 0)
+                c++; /* the reader knows every name: mvec__flow_reader_match said so */
+            layout->roles[f] = reader->columns[c].role;
+            layout->names[f] = reader->columns[c].name;
         }
-        for (size_t c = 0; fits && reader->columns[c].name != NULL; c++)
-            if (reader->columns[c].required && !seen[c])
-                fits = false;
-        if (fits) {
-            layout->reader = reader;
-            layout->field_count = count;
-            return MVEC_OK;
-        }
+        layout->reader = reader;
+        layout->field_count = count;
+        return MVEC_OK;
     }
     char shown[64];
     quote_field(shown, sizeof shown, names[0], (size_t)(end - names[0]));
     return mvec__error(ctx, MVEC_ERR_SCHEMA,
                        "%s:1:1: not a flow file: the header '%s' is not BACI's "
                        "(t,i,j,k,v[,q]), the WTO's (year,reporter_m49,partner_m49,hs2,"
-                       "value_usd) or a WITS download's (Nomenclature,ReporterISO3,"
-                       "ProductCode,...)",
+                       "value_usd), a WITS download's (Nomenclature,ReporterISO3,"
+                       "ProductCode,...) or UN Comtrade's (typeCode,freqCode,...,primaryValue "
+                       "or Classification,Year,...,Trade Value (US$))",
                        name, shown);
 }
 

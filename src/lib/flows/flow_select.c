@@ -262,26 +262,9 @@ static bool read_header(struct select_state *state, const char *p, const char *e
 {
     const char *names[MAX_FIELDS];
     size_t lengths[MAX_FIELDS];
-    size_t count = 0;
-    for (;;) {
-        if (count == MAX_FIELDS)
-            return false;
-        const char *comma = memchr(p, ',', (size_t)(end - p));
-        const char *field_end = comma ? comma : end;
-        const char *text = p;
-        size_t length = (size_t)(field_end - p);
-        trim(&text, &length);
-        if (length >= 2 && text[0] == '"' && text[length - 1] == '"') {
-            text++;
-            length -= 2;
-        }
-        names[count] = text;
-        lengths[count] = length;
-        count++;
-        if (comma == NULL)
-            break;
-        p = comma + 1;
-    }
+    size_t count = mvec__flow_header_names(p, end, names, lengths, MAX_FIELDS);
+    if (count > MAX_FIELDS)
+        return false;
     const struct mvec__flow_reader *reader = mvec__flow_reader_match(names, lengths, count);
     if (reader == NULL || reader->filters == NULL)
         return false;

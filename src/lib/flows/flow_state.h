@@ -13,6 +13,8 @@
 #ifndef MVEC_FLOW_STATE_H
 #define MVEC_FLOW_STATE_H
 
+#include <string.h>
+
 #include "../mvec_internal.h"
 #include "mvec/mvec_flow_query.h"
 
@@ -49,6 +51,31 @@ struct mvec_flow_state {
     size_t *map_lengths;
     size_t map_count;
 };
+
+/* Integers in a file's bytes, in this machine's byte order (the cache and the flat state). */
+static inline void mvec__put64(unsigned char *at, uint64_t value)
+{
+    memcpy(at, &value, 8);
+}
+
+static inline uint64_t mvec__get64(const unsigned char *at)
+{
+    uint64_t value;
+    memcpy(&value, at, 8);
+    return value;
+}
+
+static inline void mvec__put32(unsigned char *at, uint32_t value)
+{
+    memcpy(at, &value, 4);
+}
+
+static inline uint32_t mvec__get32(const unsigned char *at)
+{
+    uint32_t value;
+    memcpy(&value, at, 4);
+    return value;
+}
 
 static inline mvec__u128 mvec__flow_cell_sq(const mvec__flow_cell *c)
 {

@@ -291,18 +291,6 @@ size_t mvec__flow_state_flat_size(const mvec_flow_state *state)
     return n;
 }
 
-static void put64(unsigned char *at, uint64_t v)
-{
-    memcpy(at, &v, 8);
-}
-
-static uint64_t get64(const unsigned char *at)
-{
-    uint64_t v;
-    memcpy(&v, at, 8);
-    return v;
-}
-
 void mvec__flow_state_flat_write(const mvec_flow_state *state, unsigned char *out)
 {
     size_t size = mvec__flow_state_flat_size(state);
@@ -311,10 +299,10 @@ void mvec__flow_state_flat_write(const mvec_flow_state *state, unsigned char *ou
     uint32_t what = state->what, digits = (uint32_t)state->product_digits;
     memcpy(out + 8, &what, 4);
     memcpy(out + 12, &digits, 4);
-    put64(out + 16, (uint64_t)state->abs_total);
-    put64(out + 24, (uint64_t)(state->abs_total >> 64));
-    put64(out + 32, state->count);
-    put64(out + 40, size);
+    mvec__put64(out + 16, (uint64_t)state->abs_total);
+    mvec__put64(out + 24, (uint64_t)(state->abs_total >> 64));
+    mvec__put64(out + 32, state->count);
+    mvec__put64(out + 40, size);
     size_t at = up64(FLAT_HEADER + state->count * FLAT_ENTRY);
     for (size_t i = 0; i < state->count; i++) {
         const fq_block *b = state->blocks[i];
@@ -322,10 +310,10 @@ void mvec__flow_state_flat_write(const mvec_flow_state *state, unsigned char *ou
         int32_t year = b->year;
         size_t length = block_bytes(state->what, b->nc, b->np);
         memcpy(entry, &year, 4);
-        put64(entry + 8, b->nc);
-        put64(entry + 16, b->np);
-        put64(entry + 24, at);
-        put64(entry + 32, length);
+        mvec__put64(entry + 8, b->nc);
+        mvec__put64(entry + 16, b->np);
+        mvec__put64(entry + 24, at);
+        mvec__put64(entry + 32, length);
         unsigned char *p = out + at;
         memcpy(p, b->ccodes, b->nc * 4);
         p += up8(b->nc * 4);
@@ -386,10 +374,10 @@ mvec_status mvec__flow_state_add_flat(mvec_ctx *ctx, mvec_flow_state *state,
     uint32_t what, digits;
     memcpy(&what, bytes + 8, 4);
     memcpy(&digits, bytes + 12, 4);
-    u128 abs_total = ((u128)get64(bytes + 24) << 64) | get64(bytes + 16);
-    uint64_t count = get64(bytes + 32);
+    u128 abs_total = ((u128)mvec__get64(bytes + 24) << 64) | mvec__get64(bytes + 16);
+    uint64_t count = mvec__get64(bytes + 32);
     if (what == 0 || what > 3 || digits > 12 || abs_total >= ABS_LIMIT || count > 100000 ||
-        get64(bytes + 40) != length || FLAT_HEADER + count * FLAT_ENTRY > length)
+        mvec__get64(bytes + 40) != length || FLAT_HEADER + count * FLAT_ENTRY > length)
         FLAT_BAD("bad header");
     if ((what & state->what) != state->what)
         FLAT_BAD("it lacks sums the query needs");
@@ -400,8 +388,8 @@ mvec_status mvec__flow_state_add_flat(mvec_ctx *ctx, mvec_flow_state *state,
         const unsigned char *entry = bytes + FLAT_HEADER + i * FLAT_ENTRY;
         int32_t year;
         memcpy(&year, entry, 4);
-        uint64_t nc = get64(entry + 8), np = get64(entry + 16), at = get64(entry + 24);
-        uint64_t size = get64(entry + 32);
+        uint64_t nc = mvec__get64(entry + 8), np = mvec__get64(entry + 16), at = mvec__get64(entry + 24);
+        uint64_t size = mvec__get64(entry + 32);
         if (nc > 10000 || np > 1000000 || year < 0 || year > 65535 || at % 64 != 0 ||
             at > length || size != block_bytes(what, nc, np) || size > length - at)
             FLAT_BAD("bad block");

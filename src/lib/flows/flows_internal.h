@@ -143,6 +143,11 @@ struct mvec__flow_layout {
 mvec_status mvec__flow_header(mvec_ctx *ctx, const char *name, const char *data, size_t length,
                               struct mvec__flow_layout *layout, const char **body);
 
+/* Split a header line [p, end) at commas into names (trimmed of spaces, one pair of
+ * quotes taken off): the count, or max + 1 when there are more than max. */
+size_t mvec__flow_header_names(const char *p, const char *end, const char **names,
+                               size_t *lengths, size_t max);
+
 /* Cut [body, end) at newlines into `count` pieces: piece i is
  * [cuts[i], cuts[i + 1]) (cuts has count + 1 entries). */
 void mvec__flow_cut(const char *body, const char *end, size_t count, const char **cuts);
