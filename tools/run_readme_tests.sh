@@ -16,10 +16,12 @@ build=$(cd "$build" && pwd)
 unset MAKEFLAGS MFLAGS MAKELEVEL # a new user's make, not a sub-make of make check
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-# Never the user's real workspace: the tour's default workspace is in the scratch directory.
-MVEC_WORKSPACE="$scratch/workspace.sqlite"
-export MVEC_WORKSPACE
-unset XDG_DATA_HOME
+# Never the user's real workspace: HOME is a new, empty directory in the scratch directory, as
+# on a newcomer's machine (no ~/.local/share/mvec yet: the commands that write create it).
+HOME="$scratch/home"
+mkdir -p "$HOME"
+export HOME
+unset MVEC_WORKSPACE XDG_DATA_HOME
 copy="$scratch/mvec"
 mkdir -p "$copy/build"
 # the repository as cloned: everything but the build, ./mvec and .git (mtimes kept,

@@ -204,6 +204,8 @@ static int run_flows(const cli_command *command, cli_args *args)
     bool named = false;
     if (cli_workspace_path(args, workspace, sizeof workspace, &named) != 0)
         return 1;
+    if (import)
+        cli_workspace_prepare(workspace, named);
     char cache_dir[4200];
     snprintf(cache_dir, sizeof cache_dir, "%s.flows", workspace);
     mvec_ctx *ctx = cli_ctx_new(args);

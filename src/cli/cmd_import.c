@@ -39,25 +39,6 @@ static int check_format(const char *format)
     return 2;
 }
 
-/* Create the directories above the default workspace (mkdir -p of its parent). */
-static void make_parent_directories(const char *path)
-{
-    char buffer[4096];
-    snprintf(buffer, sizeof buffer, "%s", path);
-    char *slash = strrchr(buffer, '/');
-    if (slash == NULL || slash == buffer)
-        return;
-    *slash = '\0';
-    for (char *p = buffer + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        mkdir(buffer, 0777);
-        *p = '/';
-    }
-    mkdir(buffer, 0777);
-}
-
 static int run_import(const cli_command *command, cli_args *args)
 {
     (void)command;
@@ -78,8 +59,7 @@ static int run_import(const cli_command *command, cli_args *args)
     bool named = false;
     if (cli_workspace_path(args, path, sizeof path, &named) != 0)
         return 1;
-    if (!named && getenv("MVEC_WORKSPACE") == NULL)
-        make_parent_directories(path);
+    cli_workspace_prepare(path, named);
     mvec_ctx *ctx = cli_ctx_new(args);
     if (ctx == NULL)
         return 1;

@@ -122,6 +122,27 @@ int cli_workspace_path(const cli_args *args, char *path, size_t size, bool *name
     return 0;
 }
 
+void cli_workspace_prepare(const char *path, bool named)
+{
+    const char *env = getenv("MVEC_WORKSPACE");
+    if (named || (env != NULL && env[0] != '\0'))
+        return; /* a location the user gave: never made up */
+    char buffer[4096];
+    snprintf(buffer, sizeof buffer, "%s", path);
+    char *slash = strrchr(buffer, '/');
+    if (slash == NULL || slash == buffer)
+        return;
+    *slash = '\0';
+    for (char *p = buffer + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(buffer, 0777);
+        *p = '/';
+    }
+    mkdir(buffer, 0777);
+}
+
 /* Add the workspace's observations (of args->workspace_country when set and
  * known) when --workspace names one or the default one exists. */
 static int load_workspace(cli_session *session, const cli_args *args)

@@ -40,6 +40,11 @@ typedef struct cli_session {
  * printing "out of memory", when there is none. */
 mvec_ctx *cli_ctx_new(const cli_args *args);
 
+/* Create the directories above the default workspace location (~/.local/share/mvec, as
+ * mkdir -p), before a command writes there; nothing for a workspace the user named
+ * (`named`, or MVEC_WORKSPACE). */
+void cli_workspace_prepare(const char *path, bool named);
+
 /* --threads N (1 to 64) into *threads (0 when not given: the library's default). Returns 0,
  * or 2 after printing why, with `command`'s help hint. */
 int cli_threads(const cli_args *args, const char *command, unsigned *threads);
