@@ -4,7 +4,10 @@
  * file, the table reader must accept it too and its sums must give the same
  * answers, byte for byte; the stream must also agree with itself on 1 and 3
  * threads. The input is used as the file when it starts with a header of the
- * WTO's layout, else BACI's header is put before it.
+ * WTO's layout, else BACI's header is put before it. Plain rows of that
+ * layout follow the input (after a line end), more than the stream's
+ * row_words reaches, so that every row of the input is read a word at a
+ * time first (the rows near the end of a piece are read byte by byte).
  */
 #include "fuzz_flows.h"
 
@@ -55,9 +58,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     FILE *f = fopen(fuzz_path, "wb");
     if (f == NULL)
         return 0;
-    if (!(size >= 5 && memcmp(data, "year,", 5) == 0))
+    bool wto = size >= 5 && memcmp(data, "year,", 5) == 0;
+    if (!wto)
         fwrite(BACI, 1, sizeof BACI - 1, f);
     fwrite(data, 1, size, f);
+    fputc('\n', f);
+    for (int row = 0; row < 16; row++) /* 16 x 20 bytes and more: past row_words' reach */
+        fputs(wto ? "2020,398,156,01,17.0\n" : "2020,4,8,010101,1.250,\n", f);
     fclose(f);
     size_t before = fuzz_bytes_before();
     mvec_flow_answers one, three, table;

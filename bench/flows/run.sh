@@ -131,7 +131,7 @@ else
         echo "$stamp" > "$DATA/.stamp"
     fi
 fi
-FILES=$(find "$DATA" -name 'BACI_*.csv' | sort)
+FILES=$(find "$DATA/" -name 'BACI_*.csv' | sort)
 # shellcheck disable=SC2086 # FILES: paths without spaces, one per line
 BYTES=$(cat $FILES | wc -c)
 if [ "$ROWS" -le 2000000 ]; then def_runs=5 def_check=1; else def_runs=3 def_check=0; fi

@@ -88,8 +88,9 @@ MVEC_API mvec_status mvec_flow_state_add(mvec_ctx *ctx, mvec_flow_state *state,
  * the source's and are not looked up in the country registry. Cost: linear
  * in the bytes, on `threads` threads (0: the number of online processors);
  * memory per thread and year of the file: countries^2 x 16 + countries x
- * products x 32 bytes (touched pages only); the file is mapped, and pages
- * read are released as the threads go.
+ * products x 32 bytes (touched pages only), kept by the state after the
+ * file for the next file's threads (released by mvec_flow_state_free); the
+ * file is read in 1 MiB pieces, never held whole.
  * Statuses: MVEC_ERR_INVALID (products of another HS precision than the
  * state's), MVEC_ERR_IO, MVEC_ERR_LIMIT (the bound of the header),
  * MVEC_ERR_NOMEM, MVEC_ERR_CANCELLED. On error the state is unchanged. */

@@ -295,6 +295,99 @@ static bool stream_answers(const char *path, unsigned threads, int *taken, mvec_
     return ok;
 }
 
+/* Rows whose numbers take every form the readers allow: 1 to 15 whole digits, no decimals,
+ * fewer than the reader's, more as zeros, a lone '.', no whole part; quantities empty, NA
+ * or long. The stream reads the common forms a word at a time and the rest byte by byte;
+ * both must give the table's sums. */
+static size_t forms_text(char *text, unsigned year, bool wto, uint64_t seed)
+{
+    size_t n = (size_t)sprintf(text, wto ? "year,reporter_m49,partner_m49,hs2,value_usd\n"
+                                         : "t,i,j,k,v,q\n");
+    static const char *FRACTION[] = {"", ".5", ".25", ".125", ".1250", ".000000", ".", ".07"};
+    static const char *QUANTITY[] = {"", "NA", "1.5", "123456789012.125", "7", "0.000", "3."};
+    uint64_t x = seed;
+    for (unsigned r = 0; r < 6000; r++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        unsigned digits = 1 + (unsigned)(x % 12);
+        if (r == 2999)
+            digits = 15; /* one at the limit, 1e14 to 2e14: the sums stay below 2^61 */
+        char whole[16];
+        uint64_t y = x;
+        for (unsigned d = 0; d < digits; d++, y /= 7)
+            whole[d] = (char)('0' + (d == 0 && digits > 1 ? (digits == 15 ? 1 : 1 + y % 9)
+                                                          : y % 10));
+        whole[digits] = '\0';
+        const char *fraction = FRACTION[(x >> 20) % 8];
+        if (fraction[0] == '.' && fraction[1] == '\0' && r % 3 == 0)
+            fraction = ".5", whole[0] = r % 2 ? whole[0] : '\0'; /* ".5": no whole part */
+        unsigned a = 4 + (unsigned)((x >> 30) % 30) * 4, b = 8 + (unsigned)((x >> 40) % 30) * 4;
+        if (a == b)
+            b += 2;
+        if (wto) /* a World row now and then, left out by both */
+            n += (size_t)sprintf(text + n, "%u,%03u,%03u,%02u,%s%s\n", year, b,
+                                 r % 97 == 0 ? 0 : a, 1 + (unsigned)((x >> 50) % 97),
+                                 whole[0] ? whole : "0", (x >> 20) % 3 == 0 ? ".0" : "");
+        else
+            n += (size_t)sprintf(text + n, "%u,%u,%u,%06u,%s%s,%s\n", year, a, b,
+                                 10000 + (unsigned)((x >> 50) % 400) * 3, whole, fraction,
+                                 QUANTITY[(x >> 56) % 7]);
+    }
+    return n;
+}
+
+/* Issue 7 point 8: every number form, in BACI's layout and the WTO's, streamed (two files
+ * into one state: the second file's threads reuse the first's memory) gives the table's
+ * answers, on 1 and 2 threads. */
+static void test_stream_number_forms(void)
+{
+    char *text = malloc(6000 * 80 + 64), *second = malloc(6000 * 80 + 64);
+    if (text == NULL || second == NULL)
+        goto done;
+    for (int wto = 0; wto < 2; wto++) {
+        size_t n1 = forms_text(text, 2019, wto, 88172645463325252ULL);
+        size_t n2 = forms_text(second, 2020, wto, 1234567);
+        char path1[300], path2[300];
+        snprintf(path1, sizeof path1, "%s/%s1.csv", scratch, wto ? "wto" : "BACI_HS17_Y2019_V");
+        snprintf(path2, sizeof path2, "%s/%s2.csv", scratch, wto ? "wto" : "BACI_HS17_Y2020_V");
+        write_file(path1, text, n1);
+        write_file(path2, second, n2);
+        mvec_flows *f1 = read_text(path1 + strlen(scratch) + 1, text, n1);
+        mvec_flows *f2 = read_text(path2 + strlen(scratch) + 1, second, n2);
+        if (f1 == NULL || f2 == NULL) {
+            mvec_flows_close(ctx, f1);
+            mvec_flows_close(ctx, f2);
+            continue;
+        }
+        mvec_flow_state *table = state_of(f1, 1);
+        CHECK_STATUS(mvec_flow_state_add(ctx, table, f2, 1), MVEC_OK);
+        mvec_flow_answers base, a;
+        CHECK_STATUS(mvec_flow_answers_compute(ctx, table, 7, &BLOCS, 1, &base), MVEC_OK);
+        CHECK(base.q1_count > 100 && base.q3_count > 40);
+        for (unsigned threads = 1; threads <= 2; threads++) {
+            mvec_flow_state *state = NULL;
+            int taken1 = 0, taken2 = 0;
+            CHECK_STATUS(mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS | MVEC_FLOW_CELLS, &state),
+                         MVEC_OK);
+            CHECK_STATUS(mvec_flow_state_add_csv(ctx, state, path1, threads, &taken1), MVEC_OK);
+            CHECK_STATUS(mvec_flow_state_add_csv(ctx, state, path2, threads, &taken2), MVEC_OK);
+            CHECK(taken1 == 1 && taken2 == 1);
+            CHECK_STATUS(mvec_flow_answers_compute(ctx, state, 7, &BLOCS, 1, &a), MVEC_OK);
+            CHECK(same_answers(&base, &a));
+            mvec_flow_answers_clear(ctx, &a);
+            mvec_flow_state_free(ctx, state);
+        }
+        mvec_flow_answers_clear(ctx, &base);
+        mvec_flow_state_free(ctx, table);
+        mvec_flows_close(ctx, f1);
+        mvec_flows_close(ctx, f2);
+    }
+done:
+    free(text);
+    free(second);
+}
+
 /* Issue 7 point 8: a file streamed straight into the sums (mvec_flow_state_add_csv) gives
  * the answers of its table, for any thread count; what the stream does not take it
  * declines with the state unchanged; the sums kept in a cache give the same answers, and a
@@ -341,12 +434,14 @@ static void test_stream_and_cache(void)
         CHECK(same_answers(&base, &a));
         mvec_flow_answers_clear(ctx, &a);
     }
-    /* one quoted field, then one bad number: declined with nothing added */
+    /* a quoted field, a bad number or code or year: declined with nothing added */
     const char *cases[] = {"2019,4,24,\"010007\",1.000,\n", "2019,4,24,010007,1.0001,\n",
-                           "2019,4,24,010007,1.000,,\n", "2019,04,24,010007,1.000,\n"};
-    for (size_t c = 0; c < 4; c++) {
+                           "2019,4,24,010007,1.000,,\n", "2019,04,24,010007,1.000,\n",
+                           "0219,4,24,010007,1.000,\n"};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         memcpy(crlf, text, length);
-        size_t middle = (size_t)(strchr(text + length / 2, '\n') + 1 - text);
+        /* a third of the way in, not at the end of a piece, where rows are read byte by byte */
+        size_t middle = (size_t)(strchr(text + length / 3, '\n') + 1 - text);
         size_t extra = strlen(cases[c]);
         memmove(crlf + middle + extra, text + middle, length - middle);
         memcpy(crlf + middle, cases[c], extra);
@@ -447,6 +542,7 @@ int main(void)
     test_ratio();
     test_threads_and_partitions();
     test_stream_and_cache();
+    test_stream_number_forms();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
     mvec_ctx_free(ctx);

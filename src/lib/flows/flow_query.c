@@ -254,6 +254,8 @@ void mvec_flow_state_free(mvec_ctx *ctx, mvec_flow_state *state)
         munmap(state->maps[i], state->map_lengths[i]);
     mvec__free(ctx, state->maps);
     mvec__free(ctx, state->map_lengths);
+    for (size_t i = 0; i < state->spare_count; i++)
+        munmap(state->spares[i].memory, state->spares[i].size);
     mvec__free(ctx, state);
 }
 

@@ -16,13 +16,21 @@
  * row the stream takes means what the table reader makes of it: the same
  * codes, the same exact value, the same World rows left out.
  *
- * Memory: the file is mapped and each thread releases the pages it has read
- * every 16 MiB, so the file does not stay resident; the sums take, per
- * thread and year, countries^2 x 16 + countries x products x 32 bytes of
- * which only the touched pages become resident. Thread-local scratch uses
- * the C allocator: the context's allocator is not shared across threads.
+ * Speed: a row's numbers are read a word at a time (row_words,
+ * flow_digits.h), rows of unusual form byte by byte (row_baci, row_any);
+ * each row's cell is fetched a few rows before it is added (stage_cell);
+ * the pieces' sums are laid over the year's block by all threads at once
+ * (lay_year); the sums' memory is handed on to the next file's threads
+ * (the state's spares), not taken fresh from the kernel.
+ *
+ * Memory: each thread reads its piece of the file into a buffer of 1 MiB
+ * (the header and the cuts are found in a mapping), so the file does not
+ * stay in the process's memory; the sums take, per thread and year,
+ * countries^2 x 16 + countries x products x 32 bytes of which only the
+ * touched pages become resident. Thread-local scratch uses the C
+ * allocator: the context's allocator is not shared across threads.
  */
-#define _DEFAULT_SOURCE /* madvise */
+#define _DEFAULT_SOURCE /* madvise, pread, posix_fadvise */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +40,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "flow_digits.h"
 #include "flow_state.h"
 #include "flows_internal.h"
 
@@ -49,7 +58,9 @@ enum {
     PROGRESS_ROWS = 1 << 16,
 };
 
-#define RELEASE_BYTES ((size_t)16 << 20)
+/* The bytes a thread reads at a time, and the longest line it takes (the table reader
+ * takes a longer one). */
+enum { CHUNK = 1 << 20, LONGEST_LINE = 64 << 10 };
 
 /* A year's sums in one piece, over the piece's indexes (strides cc and pc). */
 typedef struct year_sums {
@@ -82,8 +93,8 @@ enum { STAGE_B = 8, STAGE_C = 16 };
 typedef struct stream_piece {
     struct mvec__flow_progress *progress;
     const struct mvec__flow_layout *layout;
-    const char *begin, *end;
-    const char *map;   /* the file's mapping, for releasing pages */
+    int fd;
+    uint64_t from, to; /* the piece's bytes in the file */
     unsigned what;
     bool m49;
     int min_digits, max_digits, value_decimals, quantity_decimals;
@@ -103,6 +114,8 @@ typedef struct stream_piece {
     size_t queued_b;
     pending ring_c[STAGE_C];
     size_t queued_c;
+    mvec__flow_spare spares[MVEC__FLOW_SPARES]; /* the state's, handed to this thread */
+    size_t spare_count;
     bool declined; /* a row the stream does not take */
     bool failed;   /* out of memory */
 } stream_piece;
@@ -112,8 +125,15 @@ typedef struct stream_piece {
 /* Zeroed memory straight from the kernel (untouched pages cost nothing), in huge pages
  * where the kernel allows: each row's cell is a random access into tens of MB, and with
  * 4 KiB pages most of them would also miss the TLB. */
-static void *big_alloc(size_t size)
+static void *big_alloc(stream_piece *s, size_t size)
 {
+    for (size_t i = 0; i < s->spare_count; i++)
+        if (s->spares[i].size == size) {
+            void *memory = s->spares[i].memory;
+            s->spares[i] = s->spares[--s->spare_count];
+            memset(memory, 0, size);
+            return memory;
+        }
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
@@ -138,17 +158,17 @@ static void year_free(year_sums *y)
 }
 
 /* Arrays of one year at strides cc, pc, zeroed. */
-static bool year_alloc(const stream_piece *s, year_sums *y, size_t cc, size_t pc)
+static bool year_alloc(stream_piece *s, year_sums *y, size_t cc, size_t pc)
 {
     y->pair = NULL, y->pair_n = NULL, y->cells = NULL;
     y->pair_bytes = cc * cc * sizeof *y->pair;
     y->cell_bytes = cc * pc * sizeof *y->cells;
     if (s->what & MVEC_FLOW_PAIRS) {
-        y->pair = big_alloc(y->pair_bytes);
-        y->pair_n = big_alloc(y->pair_bytes);
+        y->pair = big_alloc(s, y->pair_bytes);
+        y->pair_n = big_alloc(s, y->pair_bytes);
     }
     if (s->what & MVEC_FLOW_CELLS)
-        y->cells = big_alloc(y->cell_bytes);
+        y->cells = big_alloc(s, y->cell_bytes);
     if (((s->what & MVEC_FLOW_PAIRS) && (y->pair == NULL || y->pair_n == NULL)) ||
         ((s->what & MVEC_FLOW_CELLS) && y->cells == NULL)) {
         year_free(y);
@@ -390,6 +410,137 @@ static const char *row_baci(const stream_piece *s, const char *p, flow_row *r)
     return line_end(p);
 }
 
+static const enum mvec__flow_role BACI_ROLES[] = {FLOW_YEAR,    FLOW_EXPORTER, FLOW_IMPORTER,
+                                                  FLOW_PRODUCT, FLOW_VALUE,    FLOW_QUANTITY};
+
+/* The bytes a row read by row_words may reach past its start: at most 8 fields of at most
+ * 32 bytes each (15 digits, a '.', 15 digits) and the 8 bytes of the last word. */
+enum { WORDS_REACH = 8 * 32 + 8, WORDS_FIELDS = 8 };
+
+#if MVEC__FLOW_SWAR
+
+static const uint64_t POWER10[] = {1,          10,          100,          1000,
+                                   10000,      100000,      1000000,      10000000,
+                                   100000000u, 1000000000u, 10000000000u, 100000000000u,
+                                   1000000000000u, 10000000000000u, 100000000000000u,
+                                   1000000000000000u};
+
+/* The digits at p as a number, *n of them (0 to 15; NULL for more). */
+static inline const char *word_number(const char *p, unsigned *n, uint64_t *value)
+{
+    uint64_t word = mvec__swar_load(p);
+    unsigned count = mvec__swar_digit_count(word);
+    *value = count ? mvec__swar_value(word, count) : 0;
+    if (count == 8) {
+        word = mvec__swar_load(p + 8);
+        unsigned more = mvec__swar_digit_count(word);
+        if (more == 8)
+            return NULL;
+        if (more)
+            *value = *value * POWER10[more] + mvec__swar_value(word, more);
+        count += more;
+    }
+    *n = count;
+    return p + count;
+}
+
+/* [digits][.digits] at p as an integer of 10^-decimals, as `decimal` reads it: 1 to 15
+ * whole digits, decimals past the reader's only as zeros. No sign: NULL, and `decimal`
+ * decides. */
+static inline const char *word_decimal(const char *p, int decimals, int64_t *out)
+{
+    unsigned n, f = 0;
+    uint64_t whole, fraction = 0;
+    p = word_number(p, &n, &whole);
+    if (p == NULL || n == 0)
+        return NULL;
+    if (*p == '.') {
+        p = word_number(p + 1, &f, &fraction);
+        if (p == NULL || f == 0)
+            return NULL;
+        if ((int)f <= decimals) {
+            fraction *= POWER10[decimals - (int)f];
+        } else {
+            uint64_t rest = POWER10[(int)f - decimals];
+            if (fraction % rest != 0)
+                return NULL;
+            fraction /= rest;
+        }
+    }
+    *out = (int64_t)(whole * POWER10[decimals] + fraction);
+    return p;
+}
+
+/* A code of 1 to 7 digits at p and the comma or line end after it (NULL for none). */
+static inline const char *word_code(const char *p, unsigned *n, unsigned *value)
+{
+    uint64_t word = mvec__swar_load(p);
+    *n = mvec__swar_digit_count(word);
+    if (*n == 0 || *n == 8)
+        return NULL;
+    *value = mvec__swar_value(word, *n);
+    return p + *n;
+}
+
+/* row_any a word at a time (flow_digits.h) for the common row: no sign, codes of at most 7
+ * digits, numbers of at most 15. NULL for anything else, and row_baci or row_any then reads
+ * the row, so what this takes is what they make of it (fuzz/fuzz_flows_stream.c compares
+ * the stream with the table reader). */
+static inline __attribute__((always_inline)) const char *
+row_words(const stream_piece *s, const char *p, flow_row *r, const enum mvec__flow_role *roles,
+          size_t count)
+{
+    unsigned n, value;
+    for (size_t f = 0; f < count; f++) {
+        if (f > 0 && *p++ != ',')
+            return NULL;
+        switch (roles[f]) {
+        case FLOW_YEAR:
+            if (*p == '0' || (p = word_code(p, &n, &value)) == NULL || n != 4)
+                return NULL;
+            r->year = (int)value;
+            break;
+        case FLOW_EXPORTER:
+        case FLOW_IMPORTER: {
+            const char *start = p;
+            if ((p = word_code(p, &n, &value)) == NULL ||
+                (s->m49 ? n != 3 : (n > 4 || (n > 1 && *start == '0'))))
+                return NULL;
+            *(roles[f] == FLOW_EXPORTER ? &r->exporter : &r->importer) = value;
+            break;
+        }
+        case FLOW_PRODUCT:
+            if ((p = word_code(p, &n, &r->product)) == NULL || (int)n < s->min_digits ||
+                (int)n > s->max_digits)
+                return NULL;
+            break;
+        case FLOW_VALUE:
+            if ((p = word_decimal(p, s->value_decimals, &r->value)) == NULL)
+                return NULL;
+            break;
+        case FLOW_QUANTITY: {
+            int64_t ignored;
+            if (p[0] == 'N' && p[1] == 'A')
+                p += 2;
+            else if (*p != ',' && *p != '\n' && *p != '\r' &&
+                     (p = word_decimal(p, s->quantity_decimals, &ignored)) == NULL)
+                return NULL;
+            break;
+        }
+        case FLOW_SKIP:
+        case FLOW_REPORTER:
+        case FLOW_PARTNER:
+        case FLOW_DIRECTION:
+        case FLOW_EDITION:
+        case FLOW_ROLE_COUNT_:
+            return NULL;
+        }
+    }
+    p += *p == '\r';
+    return *p == '\n' ? p + 1 : NULL;
+}
+#endif
+
 /* Any order of the numeric columns (stream_layout has checked the roles). */
 static const char *row_any(const stream_piece *s, const char *p, flow_row *r)
 {
@@ -529,72 +680,88 @@ static bool add_row(stream_piece *s, const flow_row *r)
     return true;
 }
 
-/* Let go of the pages of the file read so far: they are not needed again, and the file
- * then does not stay in the process's memory. */
-static void release(const char **released, const char *p)
+/* Parse and add the rows in [p, stop), each ending with a '\n'; *rows counts them. False
+ * when a row is declined or memory or indexes run out. */
+static bool stream_span(stream_piece *s, const char *p, const char *stop, bool baci, bool words,
+                        size_t *rows)
 {
-    if ((size_t)(p - *released) < RELEASE_BYTES)
-        return;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t from = ((uintptr_t)*released + page - 1) & ~(page - 1);
-    uintptr_t to = (uintptr_t)p & ~(page - 1);
-    if (to > from)
-        madvise((void *)from, to - from, MADV_DONTNEED);
-    *released = (const char *)to;
+    (void)words;
+    while (p < stop) {
+        if (*p == '\n' || (p[0] == '\r' && p[1] == '\n')) { /* a blank line */
+            p += *p == '\r' ? 2 : 1;
+            continue;
+        }
+        flow_row r = {0, 0, 0, 0, 0};
+        const char *next = NULL;
+#if MVEC__FLOW_SWAR
+        if (words && stop - p >= WORDS_REACH) /* BACI's own order with its roles known */
+            next = baci ? row_words(s, p, &r, BACI_ROLES, s->layout->field_count)
+                        : row_words(s, p, &r, s->layout->roles, s->layout->field_count);
+#endif
+        if (next == NULL)
+            next = baci ? row_baci(s, p, &r) : row_any(s, p, &r);
+        if (next == NULL || !add_row(s, &r))
+            return false;
+        p = next;
+        ++*rows;
+    }
+    return true;
 }
 
-/* Parse and add the rows of the piece; false when a row is declined or memory runs out. */
-static bool stream_rows(stream_piece *s)
+/* Read the piece's bytes into the buffer, a chunk at a time, and add their rows; false when
+ * a row is declined, the file cannot be read (the table reader then says why) or memory
+ * runs out. The bytes are read with pread, not from a mapping: mapped, each 64 KiB of the
+ * file cost a page fault and each 4 KiB a TLB miss, a third of the parse on this virtual
+ * machine, and the copy lands in a cache-sized buffer. A line begun in one chunk is moved
+ * to the start of the buffer and finished with the next; a last line without a '\n' gets
+ * one. */
+static bool stream_rows(stream_piece *s, char *buffer)
 {
     const bool baci = s->layout->field_count >= 5 && s->layout->field_count <= 6 &&
                       s->layout->roles[0] == FLOW_YEAR && s->layout->roles[1] == FLOW_EXPORTER &&
                       s->layout->roles[2] == FLOW_IMPORTER &&
                       s->layout->roles[3] == FLOW_PRODUCT && s->layout->roles[4] == FLOW_VALUE &&
                       (s->layout->field_count == 5 || s->layout->roles[5] == FLOW_QUANTITY);
-    const char *p = s->begin, *end = s->end;
-    /* every row before `lines` ends with a '\n'; a last line without one is copied */
-    const char *lines = end;
-    while (lines > p && lines[-1] != '\n')
-        lines--;
-    char tail[4096];
-    size_t tail_length = (size_t)(end - lines);
-    if (tail_length >= sizeof tail)
-        return false;
-    memcpy(tail, lines, tail_length);
-    tail[tail_length] = '\n';
-    const char *released = p, *reported = p;
-    size_t since = 0;
+    /* words: the row's numbers a word at a time (row_words) */
+    /* (15 digits and 3 decimals stay below 2^63, as in `decimal`) */
+    const bool words = s->layout->field_count <= WORDS_FIELDS && s->value_decimals <= 3 &&
+                       s->quantity_decimals <= 3 && s->max_digits <= 7;
+    size_t carry = 0; /* the start of a line, from the chunk before */
+    uint64_t at = s->from;
     s->last_year = -1;
-    for (int part = 0; part < 2; part++) {
-        const char *stop = part == 0 ? lines : tail + tail_length;
-        if (part == 1)
-            p = tail;
-        while (p < stop) {
-            if (*p == '\n' || (p[0] == '\r' && p[1] == '\n')) { /* a blank line */
-                p += *p == '\r' ? 2 : 1;
+    for (bool last = false; !last;) {
+        size_t want = s->to - at < CHUNK ? (size_t)(s->to - at) : CHUNK, got = 0;
+        while (got < want) {
+            ssize_t n = pread(s->fd, buffer + carry + got, want - got, (off_t)(at + got));
+            if (n < 0 && errno == EINTR)
                 continue;
-            }
-            flow_row r = {0, 0, 0, 0, 0};
-            p = baci ? row_baci(s, p, &r) : row_any(s, p, &r);
-            if (p == NULL || !add_row(s, &r))
+            if (n <= 0)
                 return false;
-            if (++since == PROGRESS_ROWS && part == 0) {
-                atomic_fetch_add(&s->progress->bytes_done, (size_t)(p - reported));
-                atomic_fetch_add(&s->progress->rows_done, since);
-                reported = p;
-                since = 0;
-                if (atomic_load(&s->progress->stop))
-                    return false;
-                release(&released, p);
-            }
+            got += (size_t)n;
         }
+        at += got;
+        last = at == s->to;
+        char *end = buffer + carry + got, *stop = end;
+        if (last && end > buffer && end[-1] != '\n')
+            *end++ = '\n', stop = end;
+        while (stop > buffer && stop[-1] != '\n')
+            stop--;
+        size_t rows = 0;
+        if (!stream_span(s, buffer, stop, baci, words, &rows))
+            return false;
+        atomic_fetch_add(&s->progress->bytes_done, got);
+        atomic_fetch_add(&s->progress->rows_done, rows);
+        if (atomic_load(&s->progress->stop))
+            return false;
+        carry = (size_t)(end - stop);
+        if (carry > LONGEST_LINE)
+            return false;
+        memmove(buffer, stop, carry);
     }
     if (!drain(s)) {
         s->failed = s->np < MAX_INDEX;
         return false;
     }
-    atomic_fetch_add(&s->progress->bytes_done, (size_t)(end - reported));
-    atomic_fetch_add(&s->progress->rows_done, since);
     return true;
 }
 
@@ -619,17 +786,38 @@ static void *stream_piece_run(void *arg)
     } else {
         memset(s->country_index, 0xFF, COUNTRY_CODES * sizeof *s->country_index);
         memset(s->product_group, 0xFF, groups * sizeof *s->product_group);
-        if (!stream_rows(s) && !s->failed)
+        char *buffer = malloc(CHUNK + LONGEST_LINE + 1);
+        if (buffer == NULL)
+            s->failed = true;
+        else if (!stream_rows(s, buffer) && !s->failed)
             s->declined = true;
+        free(buffer);
     }
     atomic_fetch_add(&s->progress->finished, 1);
     return NULL;
 }
 
-static void piece_free(stream_piece *s)
+/* Keep memory for the next file's threads when the state has room, else unmap it. */
+static void spare(mvec_flow_state *state, void *memory, size_t size)
 {
-    for (size_t i = 0; i < s->year_count; i++)
-        year_free(&s->years[i]);
+    if (memory == NULL)
+        return;
+    if (state->spare_count < MVEC__FLOW_SPARES)
+        state->spares[state->spare_count++] = (mvec__flow_spare){memory, size};
+    else
+        big_free(memory, size);
+}
+
+static void piece_free(mvec_flow_state *state, stream_piece *s)
+{
+    for (size_t i = 0; i < s->year_count; i++) {
+        year_sums *y = &s->years[i];
+        spare(state, y->pair, y->pair_bytes);
+        spare(state, y->pair_n, y->pair_bytes);
+        spare(state, y->cells, y->cell_bytes);
+    }
+    for (size_t i = 0; i < s->spare_count; i++)
+        spare(state, s->spares[i].memory, s->spares[i].size);
     free(s->years);
     free(s->country_index);
     free(s->product_group);
@@ -662,28 +850,38 @@ static mvec_status union_codes(mvec_ctx *ctx, const stream_piece *pieces, size_t
     return MVEC_OK;
 }
 
-/* Add a piece's year into block b (over the union codes). */
-static mvec_status add_piece_year(mvec_ctx *ctx, fq_block *b, const stream_piece *s,
-                                  const year_sums *y)
+/* One thread's share of laying the pieces' sums of a year over the year's block: the
+ * block's importers (cells) and exporters (pairs) in [from, to). No two threads write the
+ * same memory, and each first touches its own part of the fresh block. */
+typedef struct lay_job {
+    struct mvec__flow_progress *progress;
+    fq_block *block;
+    const stream_piece *pieces;
+    const year_sums **years; /* per piece: its sums of the block's year, or NULL */
+    size_t **cmap, **pmap;   /* per piece: its index -> the block's */
+    size_t count, from, to;
+} lay_job;
+
+static void *lay_run(void *arg)
 {
-    size_t *cmap = NULL, *pmap = NULL;
-    mvec_status status = mvec__calloc(ctx, s->nc ? s->nc : 1, sizeof *cmap, &cmap);
-    if (status != MVEC_OK)
-        return status;
-    MVEC_TRY(mvec__calloc(ctx, s->np ? s->np : 1, sizeof *pmap, &pmap));
-    for (size_t i = 0; i < s->nc; i++)
-        cmap[i] = mvec__flow_code_slot(b->ccodes, b->nc, s->ccode[i]);
-    for (size_t i = 0; i < s->np; i++)
-        pmap[i] = mvec__flow_code_slot(b->pcodes, b->np, s->pcode[i]);
-    if (b->pair)
-        for (size_t e = 0; e < s->nc; e++)
+    const lay_job *j = arg;
+    fq_block *b = j->block;
+    for (size_t p = 0; p < j->count; p++) {
+        const stream_piece *s = &j->pieces[p];
+        const year_sums *y = j->years[p];
+        const size_t *cmap = j->cmap[p], *pmap = j->pmap[p];
+        for (size_t e = 0; y != NULL && b->pair && e < s->nc; e++) {
+            if (cmap[e] < j->from || cmap[e] >= j->to)
+                continue;
             for (size_t m = 0; m < s->nc; m++) {
                 size_t from = e * s->cc + m, to = cmap[e] * b->nc + cmap[m];
                 b->pair[to] += y->pair[from];
                 b->pair_n[to] += y->pair_n[from];
             }
-    if (b->cells)
-        for (size_t m = 0; m < s->nc; m++) {
+        }
+        for (size_t m = 0; y != NULL && b->cells && m < s->nc; m++) {
+            if (cmap[m] < j->from || cmap[m] >= j->to)
+                continue;
             const fq_cell *row = &y->cells[m * s->pc];
             fq_cell *into = &b->cells[cmap[m] * b->np];
             for (size_t k = 0; k < s->np; k++) {
@@ -699,10 +897,30 @@ static mvec_status add_piece_year(mvec_ctx *ctx, fq_block *b, const stream_piece
                 a->sq_hi = (uint64_t)(sq >> 64);
             }
         }
-cleanup:
-    mvec__free(ctx, cmap);
-    mvec__free(ctx, pmap);
-    return status;
+    }
+    atomic_fetch_add(&j->progress->finished, 1);
+    return NULL;
+}
+
+/* Lay the pieces' sums of block b's year over b, on as many threads as there are pieces;
+ * maps: the pieces' index maps (cmap, pmap). */
+static mvec_status lay_year(mvec_ctx *ctx, fq_block *b, const stream_piece *pieces, size_t count,
+                            size_t **cmap, size_t **pmap)
+{
+    const year_sums *years[MVEC__FLOW_MAX_THREADS];
+    lay_job jobs[MVEC__FLOW_MAX_THREADS];
+    struct mvec__flow_progress progress = {.name = "the sums"};
+    for (size_t p = 0; p < count; p++) {
+        years[p] = NULL;
+        for (size_t i = 0; i < pieces[p].year_count; i++)
+            if (pieces[p].years[i].year == b->year && pieces[p].years[i].rows > 0)
+                years[p] = &pieces[p].years[i];
+    }
+    for (size_t t = 0; t < count; t++)
+        jobs[t] = (lay_job){&progress, b,          pieces,           years,
+                            cmap,      pmap,       count,            b->nc * t / count,
+                            b->nc * (t + 1) / count};
+    return mvec__flow_run(ctx, &progress, jobs, sizeof *jobs, count, lay_run, 0);
 }
 
 static int compare_int(const void *a, const void *b)
@@ -719,6 +937,7 @@ static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, const stre
     size_t nc = 0, np = 0, years = 0, distinct = 0;
     int *year_list = NULL;
     fq_block **blocks = NULL;
+    size_t *cmap[MVEC__FLOW_MAX_THREADS] = {NULL}, *pmap[MVEC__FLOW_MAX_THREADS] = {NULL};
     u128 abs_total = 0;
     mvec_status status = union_codes(ctx, pieces, count, false, &ccodes, &nc);
     if (status != MVEC_OK)
@@ -741,15 +960,19 @@ static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, const stre
     for (size_t i = 0; i < years; i++)
         if (distinct == 0 || year_list[distinct - 1] != year_list[i])
             year_list[distinct++] = year_list[i];
+    for (size_t p = 0; p < count; p++) {
+        MVEC_TRY(mvec__calloc(ctx, pieces[p].nc ? pieces[p].nc : 1, sizeof **cmap, &cmap[p]));
+        MVEC_TRY(mvec__calloc(ctx, pieces[p].np ? pieces[p].np : 1, sizeof **pmap, &pmap[p]));
+        for (size_t i = 0; i < pieces[p].nc; i++)
+            cmap[p][i] = mvec__flow_code_slot(ccodes, nc, pieces[p].ccode[i]);
+        for (size_t i = 0; i < pieces[p].np; i++)
+            pmap[p][i] = mvec__flow_code_slot(pcodes, np, pieces[p].pcode[i]);
+    }
     MVEC_TRY(mvec__calloc(ctx, distinct ? distinct : 1, sizeof *blocks, &blocks));
     for (size_t i = 0; i < distinct; i++) {
         MVEC_TRY(mvec__flow_block_new(ctx, state->what, year_list[i], ccodes, nc, pcodes, np,
                                       &blocks[i]));
-        for (size_t p = 0; p < count; p++)
-            for (size_t j = 0; j < pieces[p].year_count; j++)
-                if (pieces[p].years[j].year == year_list[i] && pieces[p].years[j].rows > 0)
-                    MVEC_TRY(add_piece_year(ctx, blocks[i], &pieces[p], &pieces[p].years[j]));
-        MVEC_TRY(mvec__check_cancel(ctx));
+        MVEC_TRY(lay_year(ctx, blocks[i], pieces, count, cmap, pmap));
     }
     MVEC_TRY(mvec__flow_state_take(ctx, state, blocks, distinct, abs_total, product_digits));
 cleanup:
@@ -757,6 +980,10 @@ cleanup:
         for (size_t i = 0; i < distinct; i++)
             mvec__flow_block_free(ctx, blocks[i]);
     mvec__free(ctx, blocks);
+    for (size_t p = 0; p < count; p++) {
+        mvec__free(ctx, cmap[p]);
+        mvec__free(ctx, pmap[p]);
+    }
     mvec__free(ctx, year_list);
     mvec__free(ctx, ccodes);
     mvec__free(ctx, pcodes);
@@ -838,14 +1065,14 @@ mvec_status mvec_flow_state_add_csv(mvec_ctx *ctx, mvec_flow_state *state, const
     const char *cuts[MVEC__FLOW_MAX_THREADS + 1];
     mvec__flow_cut(body, end, count, cuts);
     struct mvec__flow_progress progress = {.name = path};
-    madvise(map, size, MADV_SEQUENTIAL);
+    posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     for (size_t i = 0; i < count; i++)
         pieces[i] = (stream_piece){
             .progress = &progress,
             .layout = &layout,
-            .begin = cuts[i],
-            .end = cuts[i + 1],
-            .map = data,
+            .fd = fd,
+            .from = (uint64_t)(cuts[i] - data),
+            .to = (uint64_t)(cuts[i + 1] - data),
             .what = state->what,
             .m49 = reader->codes == FLOW_CODES_M49,
             .min_digits = reader->product_min_digits,
@@ -853,6 +1080,9 @@ mvec_status mvec_flow_state_add_csv(mvec_ctx *ctx, mvec_flow_state *state, const
             .value_decimals = reader->value_decimals,
             .quantity_decimals = reader->quantity_decimals,
         };
+    for (size_t i = 0; i < state->spare_count; i++) /* each thread its share, no lock */
+        pieces[i % count].spares[pieces[i % count].spare_count++] = state->spares[i];
+    state->spare_count = 0;
     status = mvec__flow_run(ctx, &progress, pieces, sizeof *pieces, count, stream_piece_run,
                             (size_t)(end - body));
     MVEC_TRY(status);
@@ -877,7 +1107,7 @@ mvec_status mvec_flow_state_add_csv(mvec_ctx *ctx, mvec_flow_state *state, const
     *taken = 1;
 cleanup:
     for (size_t i = 0; i < count; i++)
-        piece_free(&pieces[i]);
+        piece_free(state, &pieces[i]);
     if (map != NULL)
         munmap(map, size);
     close(fd);
