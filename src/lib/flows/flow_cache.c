@@ -97,8 +97,25 @@ static void checksum_init(struct checksum *c)
 static void checksum_feed(struct checksum *c, const void *data, size_t length, size_t padded)
 {
     const unsigned char *bytes = data;
-    size_t whole = length / 8;
-    for (size_t i = 0; i < whole; i++) {
+    size_t whole = length / 8, i = 0;
+    for (; i < whole && ((c->words + i) & 3) != 0; i++) { /* to lane 0 */
+        uint64_t word;
+        memcpy(&word, bytes + 8 * i, 8);
+        size_t lane = (c->words + i) & 3;
+        c->lane[lane] = (c->lane[lane] ^ word) * MIX;
+    }
+    /* four words a step with the lanes in registers: four independent multiplications */
+    uint64_t a = c->lane[0], b = c->lane[1], d = c->lane[2], e = c->lane[3];
+    for (; i + 4 <= whole; i += 4) {
+        uint64_t w[4];
+        memcpy(w, bytes + 8 * i, sizeof w);
+        a = (a ^ w[0]) * MIX;
+        b = (b ^ w[1]) * MIX;
+        d = (d ^ w[2]) * MIX;
+        e = (e ^ w[3]) * MIX;
+    }
+    c->lane[0] = a, c->lane[1] = b, c->lane[2] = d, c->lane[3] = e;
+    for (; i < whole; i++) {
         uint64_t word;
         memcpy(&word, bytes + 8 * i, 8);
         size_t lane = (c->words + i) & 3;

@@ -162,6 +162,10 @@ struct mvec__flow_progress {
     atomic_bool stop;     /* set when the caller cancels: the items return early */
 };
 
+/* `size` zeroed bytes mapped from the kernel (huge pages from 2 MiB, else faulted in at
+ * once); NULL when out of memory. Free with munmap. */
+void *mvec__flow_map_zeroed(size_t size);
+
 /* Run `work` on each of `count` items (item_size bytes apart, at most
  * MVEC__FLOW_MAX_THREADS), one thread each; meanwhile the calling thread
  * reports progress and asks the cancel callback (MVEC_ERR_CANCELLED). Each
