@@ -795,20 +795,27 @@ static void spare(mvec_flow_state *state, void *memory, size_t size)
 {
     if (memory == NULL)
         return;
-    if (state->spare_count < MVEC__FLOW_SPARES)
+    /* only huge arrays: a small one costs little to map again, and a file of many years
+     * (the WTO's: 24) would keep all of its pieces' arrays */
+    if (size >= ((size_t)2 << 20) && state->spare_count < MVEC__FLOW_SPARES)
         state->spares[state->spare_count++] = (mvec__flow_spare){memory, size};
     else
         big_free(memory, size);
 }
 
+/* Give up a piece's sums of one year (laid over the year's block: lay_year). */
+static void year_release(mvec_flow_state *state, year_sums *y)
+{
+    spare(state, y->pair, y->pair_bytes);
+    spare(state, y->pair_n, y->pair_bytes);
+    spare(state, y->cells, y->cell_bytes);
+    y->pair = NULL, y->pair_n = NULL, y->cells = NULL;
+}
+
 static void piece_free(mvec_flow_state *state, stream_piece *s)
 {
-    for (size_t i = 0; i < s->year_count; i++) {
-        year_sums *y = &s->years[i];
-        spare(state, y->pair, y->pair_bytes);
-        spare(state, y->pair_n, y->pair_bytes);
-        spare(state, y->cells, y->cell_bytes);
-    }
+    for (size_t i = 0; i < s->year_count; i++)
+        year_release(state, &s->years[i]);
     for (size_t i = 0; i < s->spare_count; i++)
         spare(state, s->spares[i].memory, s->spares[i].size);
     free(s->years);
@@ -923,7 +930,7 @@ static int compare_int(const void *a, const void *b)
 }
 
 /* The pieces' sums as one block per year, added to `state`. */
-static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, const stream_piece *pieces,
+static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, stream_piece *pieces,
                                size_t count, int product_digits)
 {
     unsigned *ccodes = NULL, *pcodes = NULL;
@@ -966,6 +973,10 @@ static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, const stre
         MVEC_TRY(mvec__flow_block_new(ctx, state->what, year_list[i], ccodes, nc, pcodes, np,
                                       &blocks[i]));
         MVEC_TRY(lay_year(ctx, blocks[i], pieces, count, cmap, pmap));
+        for (size_t p = 0; p < count; p++) /* the peak: the pieces' sums or the blocks */
+            for (size_t j = 0; j < pieces[p].year_count; j++)
+                if (pieces[p].years[j].year == year_list[i])
+                    year_release(state, &pieces[p].years[j]);
     }
     MVEC_TRY(mvec__flow_state_take(ctx, state, blocks, distinct, abs_total, product_digits));
 cleanup:
