@@ -833,6 +833,87 @@ void mvec_flow_answers_clear(mvec_ctx *ctx, mvec_flow_answers *answers)
     memset(answers, 0, sizeof *answers);
 }
 
+/* Q1 and Q2 of one block into q1 and q2 (at most 2 x nc and nc rows), counted in *n1, *n2;
+ * bloc_slot: each country's bloc (Q2). */
+static void pair_rows(const fq_block *b, const size_t *order, const int *bloc_slot,
+                      unsigned queries, const mvec_flow_blocs *blocs, mvec_flow_q1_row *q1,
+                      size_t *n1, mvec_flow_q2_row *q2, size_t *n2)
+{
+    const size_t nc = b->nc;
+    *n1 = 0, *n2 = 0;
+    if (queries & 1)
+        for (int side = 0; side < 2; side++)
+            for (size_t i = 0; i < nc; i++) {
+                size_t c = order[i];
+                uint64_t partners = 0;
+                int64_t total = 0;
+                u128 sq = 0;
+                for (size_t p = 0; p < nc; p++) {
+                    size_t at = side == 0 ? c * nc + p : p * nc + c;
+                    if (b->pair_n[at] == 0)
+                        continue;
+                    int64_t v = b->pair[at];
+                    partners++;
+                    total += v;
+                    sq += (u128)((i128)v * v);
+                }
+                if (partners == 0 || total <= 0)
+                    continue;
+                u128 t2 = (u128)total * (u128)total;
+                q1[(*n1)++] = (mvec_flow_q1_row){b->year,     side,         b->ccodes[c],
+                                                 partners,    total,        to_u128(sq),
+                                                 to_u128(t2), ratio(sq, t2)};
+            }
+    if (queries & 2)
+        for (size_t i = 0; i < nc; i++) {
+            size_t c = order[i];
+            mvec_flow_q2_row row;
+            memset(&row, 0, sizeof row);
+            bool any = false;
+            for (size_t p = 0; p < nc; p++) {
+                size_t ex = c * nc + p, im = p * nc + c;
+                if (b->pair_n[ex])
+                    any = true, row.bloc_total[bloc_slot[p]] += b->pair[ex];
+                if (b->pair_n[im])
+                    any = true, row.bloc_total[bloc_slot[p]] += b->pair[im];
+            }
+            for (size_t k = 0; k < blocs->bloc_count; k++)
+                row.total += row.bloc_total[k];
+            if (!any || row.total <= 0)
+                continue;
+            row.year = b->year;
+            row.code = b->ccodes[c];
+            for (size_t k = 0; k < blocs->bloc_count; k++)
+                row.share[k] = row.bloc_total[k] >= 0
+                                   ? ratio((u128)row.bloc_total[k], (u128)row.total)
+                                   : -ratio((u128)(-(i128)row.bloc_total[k]), (u128)row.total);
+            q2[(*n2)++] = row;
+        }
+}
+
+/* One thread's blocks (first, first + step, ...) of the pair queries: each block's rows go
+ * to its own place in the answers (at1, at2), compacted afterwards in the blocks' order. */
+typedef struct pair_job {
+    const mvec_flow_state *state;
+    unsigned queries;
+    const mvec_flow_blocs *blocs;
+    size_t **orders;
+    int **slots;
+    size_t *at1, *at2, *n1, *n2;
+    mvec_flow_answers *out;
+    size_t first, step;
+} pair_job;
+
+static void *pair_run(void *arg)
+{
+    const pair_job *j = arg;
+    for (size_t bi = j->first; bi < j->state->count; bi += j->step)
+        pair_rows(j->state->blocks[bi], j->orders[bi], j->slots[bi], j->queries, j->blocs,
+                  j->out->q1 ? j->out->q1 + j->at1[bi] : NULL, &j->n1[bi],
+                  j->out->q2 ? j->out->q2 + j->at2[bi] : NULL, &j->n2[bi]);
+    return NULL;
+}
+
 mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *state,
                                       unsigned queries, const mvec_flow_blocs *blocs,
                                       unsigned threads, mvec_flow_answers *out)
@@ -858,8 +939,9 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
         max1 += 2 * state->blocks[i]->nc;
         max3 += state->blocks[i]->nc;
     }
-    size_t *order = NULL;
-    int *bloc_slot = NULL;
+    const size_t nb = state->count;
+    size_t **orders = NULL, *at1 = NULL, *at2 = NULL, *n1 = NULL, *n2 = NULL;
+    int **slots = NULL;
     q3_job *jobs = NULL;
     pthread_t *tids = NULL;
     mvec_flow_q3_row *scratch = NULL;
@@ -873,66 +955,54 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
     unsigned n = online_threads(threads);
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *jobs, &jobs));
     MVEC_TRY(mvec__calloc(ctx, n, sizeof *tids, &tids));
-    for (size_t bi = 0; bi < state->count; bi++) {
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *orders, &orders));
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *slots, &slots));
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *at1, &at1));
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *at2, &at2));
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *n1, &n1));
+    MVEC_TRY(mvec__calloc(ctx, nb ? nb : 1, sizeof *n2, &n2));
+    for (size_t bi = 0; bi < nb; bi++) {
+        const fq_block *b = state->blocks[bi];
+        MVEC_TRY(sorted_slots(ctx, b->ccodes, b->nc, &orders[bi]));
+        if (queries & 2) {
+            MVEC_TRY(mvec__calloc(ctx, b->nc ? b->nc : 1, sizeof **slots, &slots[bi]));
+            for (size_t p = 0; p < b->nc; p++)
+                slots[bi][p] = bloc_of(blocs, b->ccodes[p]);
+        }
+        if (bi + 1 < nb) {
+            at1[bi + 1] = at1[bi] + 2 * b->nc;
+            at2[bi + 1] = at2[bi] + b->nc;
+        }
+    }
+    /* Q1 and Q2: the blocks (years) shared among the threads */
+    if (queries & 3) {
+        pair_job pj[64];
+        unsigned used = n < nb ? n : (unsigned)(nb ? nb : 1);
+        bool started[64] = {false};
+        for (unsigned t = 0; t < used; t++)
+            pj[t] = (pair_job){state, queries, blocs, orders, slots, at1, at2, n1, n2, out, t, used};
+        for (unsigned t = 1; t < used; t++)
+            started[t] = pthread_create(&tids[t], NULL, pair_run, &pj[t]) == 0;
+        pair_run(&pj[0]);
+        for (unsigned t = 1; t < used; t++) {
+            if (started[t])
+                pthread_join(tids[t], NULL);
+            else
+                pair_run(&pj[t]);
+        }
+        for (size_t bi = 0; bi < nb; bi++) { /* in the blocks' order */
+            if (out->q1 != NULL && n1[bi] > 0)
+                memmove(out->q1 + out->q1_count, out->q1 + at1[bi], n1[bi] * sizeof *out->q1);
+            if (out->q2 != NULL && n2[bi] > 0)
+                memmove(out->q2 + out->q2_count, out->q2 + at2[bi], n2[bi] * sizeof *out->q2);
+            out->q1_count += n1[bi];
+            out->q2_count += n2[bi];
+        }
+    }
+    for (size_t bi = 0; bi < nb; bi++) {
         const fq_block *b = state->blocks[bi];
         const size_t nc = b->nc;
-        MVEC_TRY(sorted_slots(ctx, b->ccodes, nc, &order));
-        if (queries & 1) {
-            for (int side = 0; side < 2; side++)
-                for (size_t i = 0; i < nc; i++) {
-                    size_t c = order[i];
-                    uint64_t partners = 0;
-                    int64_t total = 0;
-                    u128 sq = 0;
-                    for (size_t p = 0; p < nc; p++) {
-                        size_t at = side == 0 ? c * nc + p : p * nc + c;
-                        if (b->pair_n[at] == 0)
-                            continue;
-                        int64_t v = b->pair[at];
-                        partners++;
-                        total += v;
-                        sq += (u128)((i128)v * v);
-                    }
-                    if (partners == 0 || total <= 0)
-                        continue;
-                    mvec_flow_q1_row *row = &out->q1[out->q1_count++];
-                    u128 t2 = (u128)total * (u128)total;
-                    *row = (mvec_flow_q1_row){b->year, side, b->ccodes[c], partners, total,
-                                              to_u128(sq), to_u128(t2), ratio(sq, t2)};
-                }
-        }
-        if (queries & 2) {
-            MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *bloc_slot, &bloc_slot));
-            for (size_t p = 0; p < nc; p++)
-                bloc_slot[p] = bloc_of(blocs, b->ccodes[p]);
-            for (size_t i = 0; i < nc; i++) {
-                size_t c = order[i];
-                mvec_flow_q2_row row;
-                memset(&row, 0, sizeof row);
-                bool any = false;
-                for (size_t p = 0; p < nc; p++) {
-                    size_t ex = c * nc + p, im = p * nc + c;
-                    if (b->pair_n[ex])
-                        any = true, row.bloc_total[bloc_slot[p]] += b->pair[ex];
-                    if (b->pair_n[im])
-                        any = true, row.bloc_total[bloc_slot[p]] += b->pair[im];
-                }
-                for (size_t k = 0; k < blocs->bloc_count; k++)
-                    row.total += row.bloc_total[k];
-                if (!any || row.total <= 0)
-                    continue;
-                row.year = b->year;
-                row.code = b->ccodes[c];
-                for (size_t k = 0; k < blocs->bloc_count; k++)
-                    row.share[k] = row.bloc_total[k] >= 0
-                                       ? ratio((u128)row.bloc_total[k], (u128)row.total)
-                                       : -ratio((u128)(-(i128)row.bloc_total[k]),
-                                                (u128)row.total);
-                out->q2[out->q2_count++] = row;
-            }
-            mvec__free(ctx, bloc_slot);
-            bloc_slot = NULL;
-        }
+        const size_t *order = orders[bi];
         if (queries & 4) {
             MVEC_TRY(mvec__calloc(ctx, nc ? nc : 1, sizeof *scratch, &scratch));
             unsigned used = n > nc ? (unsigned)(nc ? nc : 1) : n;
@@ -954,13 +1024,19 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
             mvec__free(ctx, scratch);
             scratch = NULL;
         }
-        mvec__free(ctx, order);
-        order = NULL;
         MVEC_TRY(mvec__check_cancel(ctx));
     }
 cleanup:
-    mvec__free(ctx, order);
-    mvec__free(ctx, bloc_slot);
+    for (size_t bi = 0; orders != NULL && bi < nb; bi++)
+        mvec__free(ctx, orders[bi]);
+    for (size_t bi = 0; slots != NULL && bi < nb; bi++)
+        mvec__free(ctx, slots[bi]);
+    mvec__free(ctx, orders);
+    mvec__free(ctx, slots);
+    mvec__free(ctx, at1);
+    mvec__free(ctx, at2);
+    mvec__free(ctx, n1);
+    mvec__free(ctx, n2);
     mvec__free(ctx, scratch);
     mvec__free(ctx, jobs);
     mvec__free(ctx, tids);
