@@ -40,6 +40,23 @@ static inline void cell_add_sq(fq_cell *c, u128 x)
     c->sq_hi = (uint64_t)(s >> 64);
 }
 
+/* Run `work` on each of n jobs (size bytes apart, n <= 64): jobs 1.. on threads of their
+ * own, job 0 on this one, and a job whose thread cannot be started here too. */
+static void run_jobs(void *(*work)(void *), void *jobs, size_t size, unsigned n, pthread_t *tids)
+{
+    char *job = jobs;
+    bool started[64] = {false};
+    for (unsigned t = 1; t < n; t++)
+        started[t] = pthread_create(&tids[t], NULL, work, job + t * size) == 0;
+    work(job);
+    for (unsigned t = 1; t < n; t++) {
+        if (started[t])
+            pthread_join(tids[t], NULL);
+        else
+            work(job + t * size);
+    }
+}
+
 /* ---- blocks ------------------------------------------------------------------------------- */
 
 /* Zeroed memory mapped from the kernel: its pages are zeroed when first touched, not
@@ -557,18 +574,7 @@ mvec_status mvec__flow_state_add_table(mvec_ctx *ctx, mvec_flow_state *state,
                                &jobs[t].blocks[y]));
     }
     /* Note: the allocator hook of the context is called from these threads. */
-    bool *started = NULL;
-    MVEC_TRY(mvec__calloc(ctx, n, sizeof *started, &started));
-    for (unsigned t = 1; t < n; t++)
-        started[t] = pthread_create(&tids[t], NULL, add_rows, &jobs[t]) == 0;
-    add_rows(&jobs[0]);
-    for (unsigned t = 1; t < n; t++) {
-        if (started[t])
-            pthread_join(tids[t], NULL);
-        else
-            add_rows(&jobs[t]);
-    }
-    mvec__free(ctx, started);
+    run_jobs(add_rows, jobs, sizeof *jobs, n, tids);
     u128 abs_total = 0;
     uint64_t left_out = 0;
     for (unsigned t = 0; t < n; t++) {
@@ -978,18 +984,9 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
     if (queries & 3) {
         pair_job pj[64];
         unsigned used = n < nb ? n : (unsigned)(nb ? nb : 1);
-        bool started[64] = {false};
         for (unsigned t = 0; t < used; t++)
             pj[t] = (pair_job){state, queries, blocs, orders, slots, at1, at2, n1, n2, out, t, used};
-        for (unsigned t = 1; t < used; t++)
-            started[t] = pthread_create(&tids[t], NULL, pair_run, &pj[t]) == 0;
-        pair_run(&pj[0]);
-        for (unsigned t = 1; t < used; t++) {
-            if (started[t])
-                pthread_join(tids[t], NULL);
-            else
-                pair_run(&pj[t]);
-        }
+        run_jobs(pair_run, pj, sizeof *pj, used, tids);
         for (size_t bi = 0; bi < nb; bi++) { /* in the blocks' order */
             if (out->q1 != NULL && n1[bi] > 0)
                 memmove(out->q1 + out->q1_count, out->q1 + at1[bi], n1[bi] * sizeof *out->q1);
@@ -1008,16 +1005,7 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
             unsigned used = n > nc ? (unsigned)(nc ? nc : 1) : n;
             for (unsigned t = 0; t < used; t++)
                 jobs[t] = (q3_job){b, order, nc * t / used, nc * (t + 1) / used, scratch};
-            bool started[64] = {false};
-            for (unsigned t = 1; t < used; t++)
-                started[t] = pthread_create(&tids[t], NULL, q3_rows, &jobs[t]) == 0;
-            q3_rows(&jobs[0]);
-            for (unsigned t = 1; t < used; t++) {
-                if (started[t])
-                    pthread_join(tids[t], NULL);
-                else
-                    q3_rows(&jobs[t]);
-            }
+            run_jobs(q3_rows, jobs, sizeof *jobs, used, tids);
             for (size_t i = 0; i < nc; i++)
                 if (scratch[i].products > 0)
                     out->q3[out->q3_count++] = scratch[i];
