@@ -30,7 +30,7 @@
  * touched pages become resident. Thread-local scratch uses the C
  * allocator: the context's allocator is not shared across threads.
  */
-#define _DEFAULT_SOURCE /* madvise, pread, posix_fadvise */
+#define _DEFAULT_SOURCE /* pread, posix_fadvise */
 
 #include <errno.h>
 #include <fcntl.h>
