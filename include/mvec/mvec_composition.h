@@ -64,7 +64,8 @@ typedef struct mvec_composition_row {
                              that year and flow); "unmapped" (partners with no registry
                              entry) */
     bool world;           /* the World or all row */
-    int64_t total_usd;    /* every product, exact */
+    int64_t total_usd;    /* every product, exact, in 10^-d USD, d =
+                             mvec_composition_value_decimals (0: whole dollars) */
     int64_t unmapped_usd; /* products the edition's table does not list (no stage) */
     int64_t split_usd;    /* products split across several stages */
     double stage_usd[MVEC_STAGE_COUNT]; /* the listed products' value by stage */
@@ -104,6 +105,9 @@ MVEC_API mvec_status mvec_composition_finish(mvec_ctx *ctx, mvec_composition *co
 MVEC_API size_t mvec_composition_row_count(const mvec_composition *composition);
 MVEC_API const mvec_composition_row *mvec_composition_row_at(const mvec_composition *composition,
                                                              size_t index);
+/* The decimals of a dollar the rows' *_usd count: 0 (whole dollars), or 3 once
+ * a UN Comtrade table with fractions was added (every sum then in thousandths). */
+MVEC_API int mvec_composition_value_decimals(const mvec_composition *composition);
 /* NULL is a no-op. */
 MVEC_API void mvec_composition_free(mvec_ctx *ctx, mvec_composition *composition);
 

@@ -129,10 +129,10 @@ typedef struct mvec_flow_asymmetry_row {
     const char *basis;               /* the table's basis name ("importer-declared", ...) */
     int rank;                        /* 1 = the largest partner */
     const mvec_country *partner;
-    int64_t country_with_partner;    /* v(c,p), USD */
-    int64_t country_total;           /* T(c), USD */
-    int64_t partner_with_country;    /* v(p,c), USD */
-    int64_t partner_total;           /* T(p), USD; 0: p has no rows on that side */
+    int64_t country_with_partner;    /* v(c,p), in the table's 10^-value_decimals USD */
+    int64_t country_total;           /* T(c), the same unit */
+    int64_t partner_with_country;    /* v(p,c), the same unit */
+    int64_t partner_total;           /* T(p), the same unit; 0: p has no rows on that side */
     double country_dependence;       /* d(c,p), a fraction */
     double partner_dependence;       /* d(p,c); NaN when T(p) = 0 */
     double ratio;                    /* d(c,p) / d(p,c); NaN when undefined */

@@ -15,9 +15,12 @@
  *   exporter[r]  dense index into the table's countries (mvec_flows_country_at)
  *   importer[r]  dense index, the same country list
  *   product[r]   dense index into the table's products (mvec_flows_product_at)
- *   value[r]     trade value, an exact integer of info.value_unit (US dollars
- *                for BACI and WTO: BACI's thousands with three decimals are
- *                whole dollars); never rounded: a value finer than the unit is
+ *   value[r]     trade value, an exact integer of 10^-info.value_decimals
+ *                info.value_unit: whole US dollars for BACI, WTO, WITS and
+ *                legacy Comtrade (BACI's thousands with three decimals are
+ *                whole dollars); thousandths of a dollar for a UN Comtrade
+ *                file with fractions (value_decimals 3; 0 when every value of
+ *                the file is whole); never rounded: a value finer than that is
  *                an input error
  *   quantity[r]  exact integer of info.quantity_unit (kilograms for BACI's
  *                tonnes with three decimals), MVEC_FLOWS_NO_QUANTITY where the
@@ -92,6 +95,8 @@ typedef struct mvec_flows_info {
     int product_digits;        /* 6 for BACI and Comtrade (HS6), 2 for the WTO file (HS2),
                                   4 for WITS */
     const char *value_unit;    /* "USD" */
+    int value_decimals;        /* value[r] counts 10^-value_decimals value_unit: 0 (whole
+                                  dollars), or 3 for UN Comtrade files with fractions */
     const char *quantity_unit; /* "kg"; "" when the source has no quantities */
     const char *source_path;   /* absolute path of the source file */
     long long source_size;     /* bytes */
@@ -184,6 +189,10 @@ MVEC_API const mvec_flows_info *mvec_flows_get_info(const mvec_flows *flows);
 MVEC_API const mvec_flows_country *mvec_flows_country_at(const mvec_flows *flows, size_t index);
 /* The HS code ("010110"); NULL for an index past the end. */
 MVEC_API const char *mvec_flows_product_at(const mvec_flows *flows, size_t index);
+
+/* `value` integers of 10^-decimals as a decimal text, exact: 123456789 with
+ * 3 decimals is "123456.789", with 0 "123456789"; cut to `size`. Returns out. */
+MVEC_API char *mvec_flows_value_text(int64_t value, int decimals, char *out, size_t size);
 /* "reconciled", "importer-declared", "exporter-declared", "reporter-declared". */
 MVEC_API const char *mvec_flows_basis_name(mvec_flows_basis basis);
 

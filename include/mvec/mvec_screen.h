@@ -95,6 +95,8 @@ typedef struct mvec_screen_info {
     int first_year, last_year; /* the window */
     mvec_flows_basis basis;   /* of the tables */
     int product_digits;       /* 2 for HS chapters (the WTO file), 6 for HS6 */
+    int value_decimals;       /* every *_usd counts 10^-value_decimals USD (the tables'
+                                 mvec_flows_info.value_decimals): 0, whole dollars */
     const char *hs_edition;
     size_t product_count;     /* dependent products */
     size_t bloc_count;        /* rows of mvec_screen_bloc_at: the scheme's blocs, then
@@ -109,8 +111,9 @@ typedef struct mvec_screen_info {
  * for P products and C countries.
  * Statuses: MVEC_ERR_INVALID (no tables, options not made with their INIT
  * macro, a country the tables do not have, a year outside 1900-2100, tables
- * of different bases or product digits, no imports of the country), MVEC_ERR_LIMIT
- * (a sum over 2^62 USD), MVEC_ERR_NOMEM, MVEC_ERR_CANCELLED. */
+ * of different bases, product digits or value decimals, no imports of the
+ * country), MVEC_ERR_LIMIT (a sum over 2^62 USD), MVEC_ERR_NOMEM,
+ * MVEC_ERR_CANCELLED. */
 MVEC_API mvec_status mvec_screen_run(mvec_ctx *ctx, const mvec_countries *countries,
                                      const mvec_bloc_scheme *scheme,
                                      const mvec_flows *const *tables, size_t table_count,

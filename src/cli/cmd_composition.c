@@ -4,7 +4,6 @@
  * by partner bloc and year (mvec_composition.h; docs/methods.md,
  * "Composition by stage of processing").
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,8 +76,14 @@ static size_t collect(const mvec_composition *composition, const char *flow,
     return n;
 }
 
+/* A sum of the composition in US dollars, exact (10^-decimals USD integers). */
+static const char *usd(int64_t value, int decimals, char *out, size_t size)
+{
+    return mvec_flows_value_text(value, decimals, out, size);
+}
+
 static void print_table(const char *country, const mvec_bloc_scheme *scheme,
-                        const struct printed *rows, size_t n)
+                        const struct printed *rows, size_t n, int decimals)
 {
     printf("Composition of %s's trade by stage of processing (HS -> BEC Rev.4 -> UNCTAD "
            "stages), partners by bloc (scheme %s)\n",
@@ -88,10 +93,13 @@ static void print_table(const char *country, const mvec_bloc_scheme *scheme,
            "value USD", "raw", "interm", "capital", "consumr", "uncl", "split", "unmapped");
     for (size_t i = 0; i < n; i++) {
         const struct printed *r = &rows[i];
-        printf("%-5d %-8s %-10s %18" PRId64, r->year, r->flow, r->partner, r->total_usd);
+        char total[32], unmapped[32];
+        printf("%-5d %-8s %-10s %18s", r->year, r->flow, r->partner,
+               usd(r->total_usd, decimals, total, sizeof total));
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
             printf(" %7.2f", 100 * share(r, r->stage_usd[s]));
-        printf(" %7.2f %9" PRId64 "\n", 100 * share(r, (double)r->split_usd), r->unmapped_usd);
+        printf(" %7.2f %9s\n", 100 * share(r, (double)r->split_usd),
+               usd(r->unmapped_usd, decimals, unmapped, sizeof unmapped));
     }
     /* first and last year of each flow and partner */
     bool heading = false;
@@ -123,16 +131,21 @@ static void print_table(const char *country, const mvec_bloc_scheme *scheme,
     }
     printf("\nnotes:\n");
     cli_print_wrapped(stdout, "- ", 2,
-                      "value: whole US dollars, summed exactly; a product split across stages "
+                      "value: %s, summed exactly; a product split across stages "
                       "(an HS6 line with several BEC headings, an HS4 heading whose HS6 lines "
-                      "differ) is divided equally among them ('split': its share of the value)");
+                      "differ) is divided equally among them ('split': its share of the value)",
+                      decimals ? "US dollars to the thousandth (UN Comtrade's precision)"
+                               : "whole US dollars");
     cli_print_wrapped(stdout, "- ", 2,
                       "unmapped: value of codes the edition's HS -> BEC table does not list, "
                       "left out of the shares");
 }
 
-static void print_csv(const char *country, const struct printed *rows, size_t n)
+static void print_csv(const char *country, const struct printed *rows, size_t n, int decimals)
 {
+    double per_usd = 1;
+    for (int d = 0; d < decimals; d++)
+        per_usd *= 10;
     printf("country,year,flow,partner,value_usd,unmapped_usd,split_usd");
     for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
         printf(",%s_usd", mvec_stage_name((mvec_stage)s));
@@ -141,10 +154,13 @@ static void print_csv(const char *country, const struct printed *rows, size_t n)
     printf("\n");
     for (size_t i = 0; i < n; i++) {
         const struct printed *r = &rows[i];
-        printf("%s,%d,%s,%s,%" PRId64 ",%" PRId64 ",%" PRId64, country, r->year, r->flow,
-               r->partner, r->total_usd, r->unmapped_usd, r->split_usd);
+        char total[32], unmapped[32], split[32];
+        printf("%s,%d,%s,%s,%s,%s,%s", country, r->year, r->flow, r->partner,
+               usd(r->total_usd, decimals, total, sizeof total),
+               usd(r->unmapped_usd, decimals, unmapped, sizeof unmapped),
+               usd(r->split_usd, decimals, split, sizeof split));
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-            printf(",%.17g", r->stage_usd[s]);
+            printf(",%.17g", r->stage_usd[s] / per_usd);
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
             printf(",%.17g", share(r, r->stage_usd[s]));
         printf("\n");
@@ -195,10 +211,11 @@ static int run_composition(const cli_command *command, cli_args *args)
     if (code == 0) {
         const char *country = mvec_countries_find(query.countries, args->positional[0])->code;
         size_t n = collect(composition, flow, ROWS);
+        int decimals = mvec_composition_value_decimals(composition);
         if (csv)
-            print_csv(country, ROWS, n);
+            print_csv(country, ROWS, n, decimals);
         else
-            print_table(country, query.scheme, ROWS, n);
+            print_table(country, query.scheme, ROWS, n, decimals);
     }
     if (query.ctx != NULL)
         mvec_composition_free(query.ctx, composition);

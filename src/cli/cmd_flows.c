@@ -81,11 +81,12 @@ static void print_summary(const char *verb, const char *file, const mvec_flows *
     char prefix[16];
     snprintf(prefix, sizeof prefix, "%-9s ", verb);
     cli_print_wrapped(stdout, prefix, strlen(prefix),
-                      "%s: %zu rows, %s (%s), years %s, %zu countr%s, %zu product%s (HS%d, %s)",
+                      "%s: %zu rows, %s (%s), years %s, %zu countr%s, %zu product%s (HS%d, %s)%s",
                       file, info->rows, info->format, mvec_flows_basis_name(info->basis), years,
                       info->country_count, info->country_count == 1 ? "y" : "ies",
                       info->product_count, info->product_count == 1 ? "" : "s",
-                      info->product_digits, info->hs_edition);
+                      info->product_digits, info->hs_edition,
+                      info->value_decimals ? ", values to 0.001 USD" : "");
 }
 
 static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_dir,

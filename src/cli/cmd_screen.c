@@ -4,7 +4,6 @@
  * on product-level flow files (mvec_screen.h; docs/methods.md, "Product
  * dependency screen").
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +36,12 @@ static const char *bloc_name(const mvec_bloc_scheme *scheme, size_t bloc)
     return bloc == SIZE_MAX ? "unmapped" : mvec_bloc_name(scheme, bloc);
 }
 
+/* A value of the screen in US dollars, exact (thousandths for Comtrade's fractions). */
+static const char *usd(const mvec_screen_info *info, int64_t value, char *out, size_t size)
+{
+    return mvec_flows_value_text(value, info->value_decimals, out, size);
+}
+
 static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *scheme,
                         const mvec_flows_info *source)
 {
@@ -52,8 +57,9 @@ static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *schem
            "products", "supplier HHI", "world HHI", "imports>exports", "all three");
     for (int i = 0; i < MVEC_SCREEN_WINDOW; i++) {
         const mvec_screen_year *y = &info->years[i];
-        printf("%-6d %-9s %20" PRId64 " %9zu %13zu %14zu %16zu %10zu\n", y->year,
-               y->reported ? "yes" : "no", y->imports_usd, y->imported,
+        char m[32];
+        printf("%-6d %-9s %20s %9zu %13zu %14zu %16zu %10zu\n", y->year,
+               y->reported ? "yes" : "no", usd(info, y->imports_usd, m, sizeof m), y->imported,
                y->supplier_concentrated, y->world_concentrated, y->imports_exceed, y->met);
     }
     printf("\ndependent products: %zu\n", info->product_count);
@@ -68,11 +74,11 @@ static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *schem
         double share = p->imports_usd > 0 ? 100.0 * (double)p->supplier_usd /
                                                  (double)p->imports_usd
                                            : 0;
-        printf("%-8s %-16s %-5d %18" PRId64 " %-6s %6.1f%% %-10s %8.4f %8.4f %18" PRId64
-               " %-6s\n",
-               p->product, met, p->year, p->imports_usd, p->supplier, share,
-               bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi, p->exports_usd,
-               p->world_leader);
+        char m[32], x[32];
+        printf("%-8s %-16s %-5d %18s %-6s %6.1f%% %-10s %8.4f %8.4f %18s %-6s\n", p->product,
+               met, p->year, usd(info, p->imports_usd, m, sizeof m), p->supplier, share,
+               bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi,
+               usd(info, p->exports_usd, x, sizeof x), p->world_leader);
     }
     printf("\ndependent imports by bloc of the largest supplier (scheme %s)\n",
            mvec_bloc_scheme_name(scheme));
@@ -83,15 +89,20 @@ static void print_table(const mvec_screen *screen, const mvec_bloc_scheme *schem
         const mvec_screen_bloc *bloc = mvec_screen_bloc_at(screen, b);
         if (bloc->products == 0 && strcmp(bloc->bloc, "unmapped") == 0)
             continue;
-        printf("%-10s %9zu %20" PRId64 "\n", bloc->bloc, bloc->products, bloc->imports_usd);
+        char m[32];
+        printf("%-10s %9zu %20s\n", bloc->bloc, bloc->products,
+               usd(info, bloc->imports_usd, m, sizeof m));
         products += bloc->products;
         total += bloc->imports_usd;
     }
-    printf("%-10s %9zu %20" PRId64 "\n", "total", products, total);
+    char t[32];
+    printf("%-10s %9zu %20s\n", "total", products, usd(info, total, t, sizeof t));
     printf("\nnotes:\n");
     cli_print_wrapped(stdout, "- ", 2,
-                      "values are whole US dollars, summed exactly; each test is decided in "
-                      "integers (HHI > 0.4 as 5 x sum of squares > 2 x total^2)");
+                      "values are %s, summed exactly; each test is decided in "
+                      "integers (HHI > 0.4 as 5 x sum of squares > 2 x total^2)",
+                      info->value_decimals ? "US dollars to the thousandth (UN Comtrade's precision)"
+                                            : "whole US dollars");
     cli_print_wrapped(stdout, "- ", 2,
                       "a product's figures are those of the window's last year, or of the "
                       "latest year in which %s imported it",
@@ -127,12 +138,13 @@ static void print_csv(const mvec_screen *screen, const mvec_bloc_scheme *scheme)
         char name[256];
         snprintf(name, sizeof name, "%s", p->supplier_name);
         bool quote = strchr(name, ',') != NULL || strchr(name, '"') != NULL;
-        printf("%s,%s,%d,%s,%d,%" PRId64 ",%" PRId64 ",%s,%s%s%s,%" PRId64 ",%s,%.17g,%.17g,%s,%" PRId64
-               "\n",
-               info->country, p->product, p->years_met, met, p->year, p->imports_usd,
-               p->exports_usd, p->supplier, quote ? "\"" : "", name, quote ? "\"" : "",
-               p->supplier_usd, bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi,
-               p->world_leader, p->world_exports_usd);
+        char m[32], x[32], s[32], w[32];
+        printf("%s,%s,%d,%s,%d,%s,%s,%s,%s%s%s,%s,%s,%.17g,%.17g,%s,%s\n", info->country,
+               p->product, p->years_met, met, p->year, usd(info, p->imports_usd, m, sizeof m),
+               usd(info, p->exports_usd, x, sizeof x), p->supplier, quote ? "\"" : "", name,
+               quote ? "\"" : "", usd(info, p->supplier_usd, s, sizeof s),
+               bloc_name(scheme, p->bloc), p->supplier_hhi, p->world_hhi, p->world_leader,
+               usd(info, p->world_exports_usd, w, sizeof w));
     }
 }
 

@@ -147,6 +147,82 @@ static void test_legacy_layout(void)
     mvec_flows_close(ctx, flows);
 }
 
+/* a == b for doubles, spelled without == (the double nearest the exact decimal) */
+static bool exactly(double a, double b)
+{
+    return !(a < b) && !(a > b);
+}
+
+/* Comtrade+ values with fractions of a dollar (tests/data/flows/
+ * comtrade_kaz_2023_fractions_fixture.csv): kept as thousandths, exact; sums by hand. */
+static void test_fractions(void)
+{
+    mvec_flows *flows = read_file("tests/data/flows/comtrade_kaz_2023_fractions_fixture.csv", 2);
+    CHECK(flows != NULL);
+    if (flows == NULL)
+        return;
+    const mvec_flows_info *info = mvec_flows_get_info(flows);
+    CHECK(info->value_decimals == 3 && info->rows == 4); /* the World row left out */
+    CHECK(flow(flows, "156", "398") == 2500000125 + 1000500); /* 2500000.125 + 1000.5 */
+    CHECK(flow(flows, "398", "156") == 123456789);            /* 123456.789 */
+    CHECK(flow(flows, "398", "643") == 5000010);              /* 5000.01 */
+    /* the 2022 fixture's values are all whole ("1000.0", "123456.00", "20.000"): dollars */
+    mvec_flows *whole = read_file("tests/data/flows/comtrade_kaz_2022_fixture.csv", 1);
+    CHECK(whole != NULL && mvec_flows_get_info(whole)->value_decimals == 0);
+    mvec_flows_close(ctx, whole);
+    /* the trade vectors in dollars, with the fraction */
+    mvec_observations *obs = NULL;
+    CHECK(mvec_observations_new(ctx, countries, &obs) == MVEC_OK);
+    mvec_flow_vectors_options options = MVEC_FLOW_VECTORS_OPTIONS_INIT;
+    options.country = "KAZ";
+    CHECK(mvec_flow_vectors_add(ctx, obs, flows, &options, NULL) == MVEC_OK);
+    int seen = 0;
+    for (size_t i = 0; obs != NULL && i < mvec_observations_count(obs); i++) {
+        const mvec_observation *o = mvec_observations_at(obs, i);
+        if (strcmp(o->partner->code, "CHN") != 0)
+            continue;
+        if (strcmp(o->vector, "trade.exports") == 0)
+            seen += exactly(o->base_value, 123456.789) && exactly(o->value, 123456.789) ? 1 : 100;
+        if (strcmp(o->vector, "trade.imports") == 0)
+            seen += exactly(o->base_value, 2501000.625) ? 1 : 100;
+    }
+    CHECK(seen == 2);
+    mvec_observations_free(ctx, obs);
+    /* the flow queries sum whole dollars: such a table is refused, with the reason */
+    mvec_flow_state *state = NULL;
+    CHECK(mvec_flow_state_new(ctx, MVEC_FLOW_PAIRS, &state) == MVEC_OK);
+    CHECK(mvec_flow_state_add(ctx, state, flows, 1) == MVEC_ERR_INVALID);
+    CHECK(strstr(mvec_ctx_error_message(ctx), "3 decimals of a dollar") != NULL);
+    mvec_flow_state_free(ctx, state);
+    /* screened alone: dollars with the fraction; with a table in whole dollars: refused */
+    mvec_bloc_scheme *scheme = NULL;
+    CHECK(mvec_bloc_scheme_builtin(ctx, countries, "powers", &scheme) == MVEC_OK);
+    mvec_screen *screen = NULL;
+    const mvec_flows *tables[2] = {flows, NULL};
+    CHECK(mvec_screen_run(ctx, countries, scheme, tables, 1, "KAZ", NULL, &screen) == MVEC_OK);
+    if (screen != NULL) {
+        const mvec_screen_info *si = mvec_screen_get_info(screen);
+        CHECK(si->value_decimals == 3 && si->years[2].imports_usd == 2501000625);
+    }
+    mvec_screen_free(ctx, screen);
+    mvec_flows *whole_dollars = read_file("tests/data/flows/comtrade_kaz_2022_fixture.csv", 1);
+    tables[1] = whole_dollars;
+    screen = NULL;
+    CHECK(mvec_screen_run(ctx, countries, scheme, tables, 2, "KAZ", NULL, &screen) ==
+          MVEC_ERR_INVALID);
+    CHECK(strstr(mvec_ctx_error_message(ctx), "value decimals") != NULL);
+    mvec_flows_close(ctx, whole_dollars);
+    mvec_bloc_scheme_free(ctx, scheme);
+    mvec_flows_close(ctx, flows);
+    /* the exact text of such values */
+    char text[32];
+    CHECK_STR(mvec_flows_value_text(123456789, 3, text, sizeof text), "123456.789");
+    CHECK_STR(mvec_flows_value_text(-5, 3, text, sizeof text), "-0.005");
+    CHECK_STR(mvec_flows_value_text(5000010, 3, text, sizeof text), "5000.010");
+    CHECK_STR(mvec_flows_value_text(INT64_MIN, 0, text, sizeof text), "-9223372036854775808");
+    CHECK_STR(mvec_flows_value_text(42, 0, text, sizeof text), "42");
+}
+
 static void expect_error(const char *path, mvec_status expected, const char *where)
 {
     mvec_flows *flows = NULL;
@@ -190,7 +266,8 @@ static void test_hostile(void)
 {
     expect_error("tests/data/flows/comtrade_bad_missing_column.csv", MVEC_ERR_SCHEMA, "1:1");
     expect_error("tests/data/flows/comtrade_bad_number.csv", MVEC_ERR_PARSE, "3:44");
-    expect_error("tests/data/flows/comtrade_bad_cents.csv", MVEC_ERR_PARSE, "4:44");
+    expect_error("tests/data/flows/comtrade_bad_fraction.csv", MVEC_ERR_PARSE, "4:44");
+    CHECK(strstr(mvec_ctx_error_message(ctx), "more than 3 decimals of USD") != NULL);
     expect_error("tests/data/flows/comtrade_bad_flow.csv", MVEC_ERR_PARSE, "3:10");
     expect_error("tests/data/flows/comtrade_bad_utf8.csv", MVEC_ERR_PARSE, "2:22");
     expect_error("tests/data/flows/comtrade_bad_mixed_frequency.csv", MVEC_ERR_PARSE, "3:2");
@@ -261,6 +338,7 @@ int main(void)
     }
     test_current_layout();
     test_legacy_layout();
+    test_fractions();
     test_hostile();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);

@@ -237,7 +237,25 @@ static void test_composition(void)
         CHECK_NEAR(r ? r->stage_usd[MVEC_STAGE_CAPITAL] : 0, 500, 1e-9);
         r = find_row(d, 2019, false, "CHN");
         CHECK(r && r->total_usd == 500 && r->stage_usd[MVEC_STAGE_CAPITAL] > 499.999);
+        CHECK(mvec_composition_value_decimals(d) == 0);
     }
+    /* a UN Comtrade table with a fraction of a dollar: every sum turns to thousandths,
+     * exactly (the BACI dollars above times 1000, plus 0.25 USD of crude, raw) */
+    mvec_flows *cents = read_text("c.csv", "refYear,reporterCode,flowCode,partnerCode,"
+                                           "classificationCode,cmdCode,aggrLevel,primaryValue\n"
+                                           "2019,398,X,156,H5,270900,6,0.25\n");
+    if (d && baci && cents) {
+        CHECK(mvec_flows_get_info(cents)->value_decimals == 3);
+        CHECK_STATUS(mvec_composition_add_flows(ctx, d, cents), MVEC_OK);
+        CHECK_STATUS(mvec_composition_finish(ctx, d), MVEC_OK);
+        CHECK(mvec_composition_value_decimals(d) == 3);
+        r = find_row(d, 2019, true, "CHN");
+        CHECK(r && r->total_usd == 3000250 && r->split_usd == 1000000);
+        CHECK_NEAR(r ? r->stage_usd[MVEC_STAGE_RAW] : 0, 2500250, 1e-6);
+        r = find_row(d, 2019, false, "CHN");
+        CHECK(r && r->total_usd == 500000);
+    }
+    mvec_flows_close(ctx, cents);
     /* HS chapters cannot be staged; an unknown country */
     mvec_flows *wto = read_text("w.csv", "year,reporter_m49,partner_m49,hs2,value_usd\n"
                                          "2019,398,156,01,5\n");

@@ -49,6 +49,7 @@ struct mvec_composition {
     size_t cell_count, cell_capacity;
     mvec_composition_row *rows;
     size_t row_count;
+    int value_decimals; /* the cells count 10^-value_decimals USD: the finest input's */
 };
 
 mvec_status mvec_composition_new(mvec_ctx *ctx, const mvec_countries *countries,
@@ -111,11 +112,30 @@ static mvec_status partner_group(mvec_ctx *ctx, mvec_composition *composition, c
     return MVEC_OK;
 }
 
+/* Multiply *value by 10^digits, within the sums' limit. */
+static bool scale_up(int64_t *value, int digits)
+{
+    for (int d = 0; d < digits; d++)
+        if (__builtin_mul_overflow(*value, 10, value))
+            return false;
+    return *value < COMPOSITION_TOTAL_LIMIT && *value > -COMPOSITION_TOTAL_LIMIT;
+}
+
+/* Add `value`, in 10^-decimals USD, to its cell. An input finer than the cells so far (UN
+ * Comtrade's thousandths) turns every cell to its unit first: exact, nothing rounded. */
 static mvec_status add_value(mvec_ctx *ctx, mvec_composition *composition, int year,
                              bool exports, size_t group, const char *edition,
-                             const char *product, int64_t value)
+                             const char *product, int64_t value, int decimals)
 {
     mvec_status status = MVEC_OK;
+    if (decimals > composition->value_decimals) {
+        for (size_t c = 0; c < composition->cell_count; c++)
+            if (!scale_up(&composition->cells[c].value, decimals - composition->value_decimals))
+                MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a sum of trade values reaches 2^62 USD");
+        composition->value_decimals = decimals;
+    }
+    if (!scale_up(&value, composition->value_decimals - decimals))
+        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a sum of trade values reaches 2^62 USD");
     char key[128];
     snprintf(key, sizeof key, "%d|%d|%zu|%s|%s", year, exports, group, edition, product);
     size_t index = 0;
@@ -195,7 +215,8 @@ static mvec_status add_flows_named(mvec_ctx *ctx, mvec_composition *composition,
                                partner->mvec_code[0] ? partner->mvec_code : partner->code,
                                col.year[r], &group));
         MVEC_TRY(add_value(ctx, composition, col.year[r], exports, group, info->hs_edition,
-                           mvec_flows_product_at(flows, col.product[r]), col.value[r]));
+                           mvec_flows_product_at(flows, col.product[r]), col.value[r],
+                           info->value_decimals));
     }
 cleanup:
     return status;
@@ -329,7 +350,7 @@ static mvec_status wits_row(void *user, mvec__table *table)
         partner_group(ctx, composition, mvec__table_get(table, W_PARTNER), (int)year, &group);
     if (status != MVEC_OK)
         return status;
-    return add_value(ctx, composition, (int)year, exports, group, edition, product, value);
+    return add_value(ctx, composition, (int)year, exports, group, edition, product, value, 0);
 }
 
 static bool is_wits(const char *path)
@@ -659,4 +680,9 @@ cleanup:
         composition->row_count = 0;
     }
     return status;
+}
+
+int mvec_composition_value_decimals(const mvec_composition *composition)
+{
+    return composition->value_decimals;
 }

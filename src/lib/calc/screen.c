@@ -167,10 +167,11 @@ mvec_status mvec_screen_run(mvec_ctx *ctx, const mvec_countries *countries,
     const mvec_flows_info *first = mvec_flows_get_info(tables[0]);
     for (size_t t = 1; t < table_count; t++) {
         const mvec_flows_info *info = mvec_flows_get_info(tables[t]);
-        if (info->basis != first->basis || info->product_digits != first->product_digits)
+        if (info->basis != first->basis || info->product_digits != first->product_digits ||
+            info->value_decimals != first->value_decimals)
             MVEC_FAIL(ctx, MVEC_ERR_INVALID,
-                      "%s and %s differ in basis or product digits: they cannot be screened "
-                      "together",
+                      "%s and %s differ in basis, product digits or value decimals: they cannot "
+                      "be screened together",
                       first->source_path, info->source_path);
     }
     MVEC_TRY(mvec__calloc(ctx, 1, sizeof *screen, &screen));
@@ -258,6 +259,7 @@ mvec_status mvec_screen_run(mvec_ctx *ctx, const mvec_countries *countries,
     info->last_year = year;
     info->basis = first->basis;
     info->product_digits = first->product_digits;
+    info->value_decimals = first->value_decimals;
     MVEC_TRY(mvec__arena_strdup(ctx, &screen->arena, first->hs_edition, &info->hs_edition));
     MVEC_TRY(mvec__calloc(ctx, product_count + 1, sizeof *met, &met));
     for (size_t yi = 0; yi < MVEC_SCREEN_WINDOW; yi++) {

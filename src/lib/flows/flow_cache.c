@@ -31,7 +31,7 @@
 #include "flows_internal.h"
 
 enum {
-    CACHE_VERSION = 2,
+    CACHE_VERSION = 3,
     HEADER_SIZE = 512,
     ALIGN = 64,
     SECTION_COUNT = 10,
@@ -221,10 +221,11 @@ static mvec_status cache_write(mvec_ctx *ctx, const mvec_flows *flows, const voi
         MVEC_TRY(mvec__buf_printf(ctx, &products, "%s\n", flows->products[i]));
     MVEC_TRY(mvec__buf_printf(ctx, &info_text,
                               "format\t%s\nbasis\t%s\nhs_edition\t%s\nproduct_digits\t%d\n"
-                              "value_unit\t%s\nquantity_unit\t%s\nsource_path\t%s\n"
-                              "first_year\t%d\nlast_year\t%d\n",
+                              "value_unit\t%s\nvalue_decimals\t%d\nquantity_unit\t%s\n"
+                              "source_path\t%s\nfirst_year\t%d\nlast_year\t%d\n",
                               info->format, mvec_flows_basis_name(info->basis), info->hs_edition,
-                              info->product_digits, info->value_unit, info->quantity_unit,
+                              info->product_digits, info->value_unit, info->value_decimals,
+                              info->quantity_unit,
                               info->source_path, info->first_year, info->last_year));
 
     const void *data[SECTION_COUNT] = {c->year,      c->exporter,    c->importer,
@@ -447,6 +448,8 @@ static mvec_status parse_cache(mvec_ctx *ctx, const unsigned char *map, size_t s
     MVEC_TRY(info_value(ctx, flows, text, length, "product_digits", &value));
     info->product_digits = atoi(value);
     MVEC_TRY(info_value(ctx, flows, text, length, "value_unit", &info->value_unit));
+    MVEC_TRY(info_value(ctx, flows, text, length, "value_decimals", &value));
+    info->value_decimals = atoi(value);
     MVEC_TRY(info_value(ctx, flows, text, length, "quantity_unit", &info->quantity_unit));
     MVEC_TRY(info_value(ctx, flows, text, length, "source_path", &info->source_path));
     MVEC_TRY(info_value(ctx, flows, text, length, "first_year", &value));

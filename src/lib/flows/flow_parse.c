@@ -316,8 +316,13 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
         char unit[128];
         if (why == ROUNDED) {
             bool value = layout->roles[field] == FLOW_VALUE;
-            snprintf(unit, sizeof unit, "not a whole number of %s (values are kept exact, "
-                     "never rounded)", value ? reader->value_unit : reader->quantity_unit);
+            int below = value ? reader->value_subunit_decimals : 0;
+            if (below > 0)
+                snprintf(unit, sizeof unit, "more than %d decimals of %s (values are kept "
+                         "exact, never rounded)", below, reader->value_unit);
+            else
+                snprintf(unit, sizeof unit, "not a whole number of %s (values are kept exact, "
+                         "never rounded)", value ? reader->value_unit : reader->quantity_unit);
             why = unit;
         }
         if (why != NULL)

@@ -528,6 +528,11 @@ mvec_status mvec__flow_state_add_table(mvec_ctx *ctx, mvec_flow_state *state,
         return mvec__error(ctx, MVEC_ERR_INVALID,
                            "%s: products are HS%d codes, the earlier tables' HS%d",
                            info->source_path, info->product_digits, state->product_digits);
+    if (info->value_decimals != 0)
+        return mvec__error(ctx, MVEC_ERR_INVALID,
+                           "%s: values kept to %d decimals of a dollar (UN Comtrade's "
+                           "fractions): the flow queries sum whole dollars", info->source_path,
+                           info->value_decimals);
     if (cols.rows == 0) {
         state->product_digits = info->product_digits;
         return MVEC_OK;

@@ -159,14 +159,17 @@ static const struct mvec__flow_filter COMTRADE_LEGACY_FILTERS[] = {
     {NULL, NULL, NULL, 0, false},
 };
 
-/* The two Comtrade layouts differ in their columns and filters only: reporter-declared
- * HS6 rows, unpadded M49 codes, values in whole USD (a fraction is an error, never
- * rounded: every consumer of a flow table sums whole dollars). */
-#define COMTRADE_READER(NAME, SUMMARY, COLUMNS, FILTERS)                                       \
+/* The two Comtrade layouts differ in their columns, filters and value precision only:
+ * reporter-declared HS6 rows, unpadded M49 codes, values in USD with at most DECIMALS
+ * decimals, kept as integers of 10^-DECIMALS USD (a finer value is an error, never rounded).
+ * Comtrade+ publishes thousandths (419922543423.509, converted from national currencies);
+ * the legacy files whole dollars. */
+#define COMTRADE_READER(NAME, SUMMARY, COLUMNS, FILTERS, DECIMALS)                             \
     {                                                                                          \
         .name = NAME, .summary = SUMMARY, .columns = COLUMNS,                                  \
         .basis = MVEC_FLOWS_REPORTER_DECLARED, .codes = FLOW_CODES_M49, .product_digits = 6,   \
-        .product_min_digits = 6, .value_unit = "USD", .filters = FILTERS,                      \
+        .product_min_digits = 6, .value_decimals = DECIMALS, .value_unit = "USD",              \
+        .value_subunit_decimals = DECIMALS, .filters = FILTERS,                                \
     }
 
 /* Fields left out of a row are 0, NULL or false: no quantities, no filters. */
@@ -211,12 +214,12 @@ static const struct mvec__flow_reader READERS[] = {
     COMTRADE_READER("comtrade",
                     "UN Comtrade data API / bulk CSV (refYear,reporterCode,flowCode,partnerCode,"
                     "cmdCode,aggrLevel,primaryValue...): bilateral HS6 rows, USD",
-                    COMTRADE_COLUMNS, COMTRADE_FILTERS),
+                    COMTRADE_COLUMNS, COMTRADE_FILTERS, 3),
     COMTRADE_READER("comtrade_legacy",
                     "legacy UN Comtrade CSV (Classification,Year,...,Trade Flow Code,Reporter "
                     "Code,Partner Code,Commodity Code,Trade Value (US$)...): bilateral HS6 rows, "
                     "USD",
-                    COMTRADE_LEGACY_COLUMNS, COMTRADE_LEGACY_FILTERS),
+                    COMTRADE_LEGACY_COLUMNS, COMTRADE_LEGACY_FILTERS, 0),
 };
 
 size_t mvec__flow_reader_count(void)

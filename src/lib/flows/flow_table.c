@@ -102,6 +102,22 @@ mvec_status mvec__flows_warn_unmapped(mvec_ctx *ctx, const mvec_flows *flows, co
     return status;
 }
 
+/* The decimals the table's values need, of the reader's `decimals` below the unit: values
+ * that are all whole units are divided down to them (exactly), so a Comtrade file without
+ * fractions gives whole dollars as every other reader does. */
+static int whole_units(int64_t *value, size_t rows, int decimals)
+{
+    int64_t scale = 1;
+    for (int d = 0; d < decimals; d++)
+        scale *= 10;
+    for (size_t r = 0; r < rows && scale > 1; r++)
+        if (value[r] % scale != 0)
+            return decimals;
+    for (size_t r = 0; r < rows && scale > 1; r++)
+        value[r] /= scale;
+    return 0;
+}
+
 /* Build `flows` (already holding info's source fields) from `raw`, taken over. */
 static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
                          const struct mvec__flow_reader *reader, const char *name,
@@ -210,6 +226,7 @@ static mvec_status build(mvec_ctx *ctx, const mvec_countries *countries,
                                 &info->quantity_unit));
     info->basis = reader->basis;
     info->product_digits = reader->product_digits;
+    info->value_decimals = whole_units(raw->value, rows, reader->value_subunit_decimals);
     info->rows = rows;
     info->country_count = country_count;
     info->product_count = product_count;
@@ -357,6 +374,21 @@ const mvec_flows_country *mvec_flows_country_at(const mvec_flows *flows, size_t 
 const char *mvec_flows_product_at(const mvec_flows *flows, size_t index)
 {
     return index < flows->info.product_count ? flows->products[index] : NULL;
+}
+
+char *mvec_flows_value_text(int64_t value, int decimals, char *out, size_t size)
+{
+    uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
+    uint64_t scale = 1;
+    for (int d = 0; d < decimals && d < 18; d++)
+        scale *= 10;
+    if (decimals <= 0)
+        snprintf(out, size, "%s%llu", value < 0 ? "-" : "", (unsigned long long)magnitude);
+    else
+        snprintf(out, size, "%s%llu.%0*llu", value < 0 ? "-" : "",
+                 (unsigned long long)(magnitude / scale), decimals,
+                 (unsigned long long)(magnitude % scale));
+    return out;
 }
 
 const char *mvec_flows_basis_name(mvec_flows_basis basis)

@@ -191,6 +191,7 @@ typedef struct provenance {
     const char *file;
     size_t column;
     const char *product_text; /* "HS92 6-digit products" */
+    double per_usd;           /* the table's value integers per US dollar (10^value_decimals) */
 } provenance;
 
 /* "YYYY-MM" from BACI's "_V202301" in the file name; "" when absent. */
@@ -246,11 +247,11 @@ static mvec_status emit(emit_state *s, const mvec_country *partner, const char *
     o.year = year;
     o.period = "";
     o.item = "";
-    o.value = (double)usd / s->unit->factor;
+    o.value = (double)usd / s->prov->per_usd / s->unit->factor;
     o.qualifier = MVEC_QUALIFIER_EXACT;
     o.unit = s->unit->name;
     o.dimension = s->unit->dimension;
-    o.base_value = (double)usd;
+    o.base_value = (double)usd / s->prov->per_usd;
     o.basis = basis;
     o.source = s->prov->source;
     o.source_date = s->prov->source_date;
@@ -375,6 +376,9 @@ static mvec_status make_provenance(mvec_ctx *ctx, const mvec_flows_info *info,
     p->file = info->source_path;
     p->title = base;
     p->column = 0;
+    p->per_usd = 1;
+    for (int d = 0; d < info->value_decimals; d++)
+        p->per_usd *= 10;
     if (strcmp(info->format, "baci") == 0) {
         char version[16];
         baci_version_date(info->source_path, version, sizeof version);
@@ -494,13 +498,14 @@ mvec_status mvec_flow_vectors_add(mvec_ctx *ctx, mvec_observations *observations
     if (added)
         *added = s.added;
     if (unmapped_rows > 0) {
-        char message[512];
+        char message[512], usd[32];
+        mvec_flows_value_text(unmapped_value, info->value_decimals, usd, sizeof usd);
         snprintf(message, sizeof message,
-                 "%s: %zu row%s of %s (%lld USD) ha%s a partner code the country registry "
+                 "%s: %zu row%s of %s (%s USD) ha%s a partner code the country registry "
                  "does not know: left out of the partner rows (a total computed over partners "
                  "keeps them)",
-                 prov.title, unmapped_rows, unmapped_rows == 1 ? "" : "s", focal->code,
-                 (long long)unmapped_value, unmapped_rows == 1 ? "s" : "ve");
+                 prov.title, unmapped_rows, unmapped_rows == 1 ? "" : "s", focal->code, usd,
+                 unmapped_rows == 1 ? "s" : "ve");
         mvec__log(ctx, MVEC_LOG_WARNING, "%s", message);
     }
 cleanup:

@@ -78,6 +78,9 @@ struct mvec__flow_reader {
     int product_min_digits; /* fewer accepted and zero-padded (BACI's lost leading zero) */
     int value_decimals;     /* decimals of the source's value that make one unit */
     const char *value_unit;
+    int value_subunit_decimals; /* of those decimals, the ones kept below value_unit: the
+                                   table's integers are 10^-this of value_unit (UN Comtrade's
+                                   thousandths of a dollar); 0 for whole units */
     int quantity_decimals;
     const char *quantity_unit;
     bool hs_edition_in_name; /* "BACI_HS92_..." names the edition */
