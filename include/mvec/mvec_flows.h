@@ -6,7 +6,7 @@
  * value, quantity), read by a flow reader chosen from the file's header (CEPII
  * BACI `t,i,j,k,v,q`; the WTO's HS2 bilateral imports
  * `year,reporter_m49,partner_m49,hs2,value_usd`; World Bank WITS downloads of
- * UN Comtrade by HS4 product; UN Comtrade's data API / bulk CSV, current and
+ * UN Comtrade by HS4 product; UN Comtrade's data API CSV or bulk TSV, current and
  * legacy layouts, of which only the bilateral HS6 rows of exports and imports
  * are kept, the others counted in a warning), from a plain, gzip (.gz) or
  * zip (.zip, exactly one member) file. Rows stay in file order. The columns:

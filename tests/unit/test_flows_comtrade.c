@@ -147,6 +147,37 @@ static void test_legacy_layout(void)
     mvec_flows_close(ctx, flows);
 }
 
+/* UN Comtrade's bulk files are tab-separated (tests/data/flows/comtrade_bulk_kaz_2022_fixture.txt:
+ * the CSV fixture's rows with tabs, a description holding a comma and a quote): the same
+ * table as the CSV, for 1 and 3 threads; a bad field is named by its tab-separated column. */
+static void test_tab_separated(void)
+{
+    mvec_flows *csv = read_file("tests/data/flows/comtrade_kaz_2022_fixture.csv", 1);
+    for (unsigned threads = 1; threads <= 3; threads += 2) {
+        mvec_flows *tsv = read_file("tests/data/flows/comtrade_bulk_kaz_2022_fixture.txt", threads);
+        CHECK(csv != NULL && tsv != NULL);
+        if (csv == NULL || tsv == NULL) {
+            mvec_flows_close(ctx, tsv);
+            continue;
+        }
+        mvec_flows_columns c = mvec_flows_get_columns(csv), t = mvec_flows_get_columns(tsv);
+        CHECK(t.rows == 9 && t.rows == c.rows && memcmp(t.value, c.value, c.rows * 8) == 0 &&
+              memcmp(t.exporter, c.exporter, c.rows * 2) == 0 &&
+              memcmp(t.importer, c.importer, c.rows * 2) == 0 &&
+              memcmp(t.product, c.product, c.rows * 4) == 0);
+        CHECK_STR(mvec_flows_get_info(tsv)->hs_edition, "HS22");
+        mvec_flows_close(ctx, tsv);
+    }
+    mvec_flows_close(ctx, csv);
+    static const char text[] = "refYear\treporterCode\tflowCode\tpartnerCode\tclassificationCode"
+                               "\tcmdCode\taggrLevel\tprimaryValue\n"
+                               "2022\t398\tX\t156\tH6\t260300\t6\t7,5\n";
+    mvec_flows *flows = NULL;
+    CHECK(mvec_flows_read_buffer(ctx, countries, "t.txt", text, strlen(text), NULL, &flows) ==
+          MVEC_ERR_PARSE);
+    CHECK(strncmp(mvec_ctx_error_message(ctx), "t.txt:2:8: ", 11) == 0);
+}
+
 /* a == b for doubles, spelled without == (the double nearest the exact decimal) */
 static bool exactly(double a, double b)
 {
@@ -339,6 +370,7 @@ int main(void)
     test_current_layout();
     test_legacy_layout();
     test_fractions();
+    test_tab_separated();
     test_hostile();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);

@@ -213,7 +213,7 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
         if (field >= layout->field_count)
             return fail(piece, MVEC_ERR_PARSE, line, column, "more fields than the header has", NULL, NULL, 0);
         const char *text = p;
-        const char *next; /* the ',' or end after the field */
+        const char *next; /* the separator or end after the field */
         size_t length;
         if (p < end && *p == '"') {
             const char *q = p + 1;
@@ -230,10 +230,10 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
             text = p + 1;
             length = (size_t)(q - text);
             next = q + 1;
-            if (next < end && *next != ',')
+            if (next < end && *next != layout->separator)
                 return fail(piece, MVEC_ERR_PARSE, line, column, "text after a closing quote", NULL, NULL, 0);
         } else {
-            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *comma = memchr(p, layout->separator, (size_t)(end - p));
             next = comma ? comma : end;
             length = (size_t)(next - p);
         }
@@ -247,7 +247,7 @@ static bool parse_line(struct piece *piece, const char *p, const char *end, size
             size_t bad = 0;
             if (memchr(text, '\0', length) != NULL)
                 why = "NUL byte in a field";
-            else if (text == p && memchr(text, '"', length) != NULL)
+            else if (text == p && layout->separator == ',' && memchr(text, '"', length) != NULL)
                 why = "quote inside an unquoted field";
             else if (!mvec__utf8_valid(text, length, &bad))
                 why = "invalid UTF-8";
@@ -462,14 +462,19 @@ static mvec_status run_threads(mvec_ctx *ctx, struct job *job, struct piece *pie
 
 /* ---- the header --------------------------------------------------------------------------- */
 
-size_t mvec__flow_header_names(const char *p, const char *end, const char **names,
-                               size_t *lengths, size_t max)
+char mvec__flow_separator(const char *p, const char *end)
+{
+    return memchr(p, '\t', (size_t)(end - p)) != NULL ? '\t' : ',';
+}
+
+size_t mvec__flow_header_names(const char *p, const char *end, char separator,
+                               const char **names, size_t *lengths, size_t max)
 {
     size_t count = 0;
     for (;;) {
         if (count == max)
             return max + 1;
-        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *comma = memchr(p, separator, (size_t)(end - p));
         const char *text = p;
         size_t length = (size_t)((comma ? comma : end) - p);
         trim(&text, &length);
@@ -491,7 +496,9 @@ static mvec_status read_header(mvec_ctx *ctx, const char *name, const char *p, c
 {
     const char *names[MAX_COLUMNS];
     size_t lengths[MAX_COLUMNS];
-    size_t count = mvec__flow_header_names(p, end, names, lengths, MAX_COLUMNS);
+    layout->separator = mvec__flow_separator(p, end);
+    size_t count = mvec__flow_header_names(p, end, layout->separator, names, lengths,
+                                           MAX_COLUMNS);
     if (count > MAX_COLUMNS)
         return mvec__error(ctx, MVEC_ERR_SCHEMA, "%s:1:%d: more than %d columns", name,
                            MAX_COLUMNS + 1, MAX_COLUMNS);

@@ -212,7 +212,7 @@ static const struct mvec__flow_reader READERS[] = {
         .value_unit = "USD",
     },
     COMTRADE_READER("comtrade",
-                    "UN Comtrade data API / bulk CSV (refYear,reporterCode,flowCode,partnerCode,"
+                    "UN Comtrade data API CSV / bulk TSV (refYear,reporterCode,flowCode,partnerCode,"
                     "cmdCode,aggrLevel,primaryValue...): bilateral HS6 rows, USD",
                     COMTRADE_COLUMNS, COMTRADE_FILTERS, 3),
     COMTRADE_READER("comtrade_legacy",

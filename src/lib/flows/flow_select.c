@@ -34,6 +34,7 @@ struct field {
 struct select_state {
     const char *name;
     const struct mvec__flow_reader *reader;
+    char separator; /* ',' or '\t' (mvec__flow_separator) */
     size_t field_count;
     int filter_of[MAX_FIELDS]; /* index into reader->filters, or -1 */
     const char *column_of[MAX_FIELDS];
@@ -70,8 +71,8 @@ static void shown(char *out, size_t size, const char *text, size_t length)
 }
 
 /* Split the line [p, end) into fields; NULL, or why not (with *column the field). */
-static const char *split(const char *p, const char *end, struct field *fields, size_t *count,
-                         size_t max, size_t *column)
+static const char *split(const char *p, const char *end, char separator, struct field *fields,
+                         size_t *count, size_t max, size_t *column)
 {
     size_t n = 0;
     for (;;) {
@@ -93,17 +94,17 @@ static const char *split(const char *p, const char *end, struct field *fields, s
                 break;
             }
             next = q + 1;
-            if (next < end && *next != ',')
+            if (next < end && *next != separator)
                 return "text after a closing quote";
             f->text = p + 1;
             f->length = (size_t)(q - p - 1);
         } else {
-            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *comma = memchr(p, separator, (size_t)(end - p));
             next = comma ? comma : end;
             f->text = p;
             f->length = (size_t)(next - p);
-            if (memchr(p, '"', f->length) != NULL)
-                return "quote inside an unquoted field";
+            if (separator == ',' && memchr(p, '"', f->length) != NULL)
+                return "quote inside an unquoted field"; /* a tab-separated field may hold one */
         }
         f->raw = p;
         f->raw_length = (size_t)(next - p);
@@ -166,7 +167,7 @@ static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
     mvec_status status = MVEC_OK;
     struct field fields[MAX_FIELDS];
     size_t count = 0, column = 0;
-    const char *why = split(p, end, fields, &count, state->field_count, &column);
+    const char *why = split(p, end, state->separator, fields, &count, state->field_count, &column);
     if (why == NULL && count != state->field_count) {
         why = "fewer fields than the header has (truncated line?)";
         column = count + 1;
@@ -239,7 +240,7 @@ static mvec_status select_row(mvec_ctx *ctx, struct select_state *state,
     }
     for (size_t f = 0; f < count; f++) {
         if (f > 0)
-            MVEC_TRY(mvec__buf_putc(ctx, out, ','));
+            MVEC_TRY(mvec__buf_putc(ctx, out, state->separator));
         if (as[f] != NULL) {
             MVEC_TRY(mvec__buf_puts(ctx, out, as[f]));
         } else if (pad[f] > 0) {
@@ -262,7 +263,8 @@ static bool read_header(struct select_state *state, const char *p, const char *e
 {
     const char *names[MAX_FIELDS];
     size_t lengths[MAX_FIELDS];
-    size_t count = mvec__flow_header_names(p, end, names, lengths, MAX_FIELDS);
+    state->separator = mvec__flow_separator(p, end);
+    size_t count = mvec__flow_header_names(p, end, state->separator, names, lengths, MAX_FIELDS);
     if (count > MAX_FIELDS)
         return false;
     const struct mvec__flow_reader *reader = mvec__flow_reader_match(names, lengths, count);

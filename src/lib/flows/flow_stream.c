@@ -1000,7 +1000,8 @@ cleanup:
 static bool stream_layout(const struct mvec__flow_layout *layout)
 {
     const struct mvec__flow_reader *reader = layout->reader;
-    if (strcmp(reader->value_unit, "USD") != 0 || reader->product_digits > 6 ||
+    if (layout->separator != ',' || strcmp(reader->value_unit, "USD") != 0 ||
+        reader->value_subunit_decimals != 0 || reader->product_digits > 6 ||
         reader->filters != NULL || /* rows kept or dropped by a column's value: the table's */
         (reader->codes != FLOW_CODES_BACI && reader->codes != FLOW_CODES_M49))
         return false;

@@ -138,6 +138,7 @@ struct mvec__flow_layout {
     size_t field_count;
     enum mvec__flow_role roles[MVEC__FLOW_MAX_COLUMNS];
     const char *names[MVEC__FLOW_MAX_COLUMNS]; /* the reader's column names, for messages */
+    char separator; /* ',' (CSV), or '\t' (tab-separated: UN Comtrade's bulk files) */
 };
 
 /* Read the header line of `data` (after a UTF-8 byte-order mark) and choose
@@ -146,10 +147,14 @@ struct mvec__flow_layout {
 mvec_status mvec__flow_header(mvec_ctx *ctx, const char *name, const char *data, size_t length,
                               struct mvec__flow_layout *layout, const char **body);
 
-/* Split a header line [p, end) at commas into names (trimmed of spaces, one pair of
+/* The field separator of a file whose header line is [p, end): a tab when the header has
+ * one (UN Comtrade's bulk files are tab-separated), else a comma. */
+char mvec__flow_separator(const char *p, const char *end);
+
+/* Split a header line [p, end) at `separator` into names (trimmed of spaces, one pair of
  * quotes taken off): the count, or max + 1 when there are more than max. */
-size_t mvec__flow_header_names(const char *p, const char *end, const char **names,
-                               size_t *lengths, size_t max);
+size_t mvec__flow_header_names(const char *p, const char *end, char separator,
+                               const char **names, size_t *lengths, size_t max);
 
 /* Cut [body, end) at newlines into `count` pieces: piece i is
  * [cuts[i], cuts[i + 1]) (cuts has count + 1 entries). */
