@@ -40,9 +40,8 @@ static inline void cell_add_sq(fq_cell *c, u128 x)
     c->sq_hi = (uint64_t)(s >> 64);
 }
 
-/* Run `work` on each of n jobs (size bytes apart, n <= 64): jobs 1.. on threads of their
- * own, job 0 on this one, and a job whose thread cannot be started here too. */
-static void run_jobs(void *(*work)(void *), void *jobs, size_t size, unsigned n, pthread_t *tids)
+void mvec__flow_jobs(void *(*work)(void *), void *jobs, size_t size, unsigned n,
+                     pthread_t *tids)
 {
     char *job = jobs;
     bool started[64] = {false};
@@ -579,7 +578,7 @@ mvec_status mvec__flow_state_add_table(mvec_ctx *ctx, mvec_flow_state *state,
                                &jobs[t].blocks[y]));
     }
     /* Note: the allocator hook of the context is called from these threads. */
-    run_jobs(add_rows, jobs, sizeof *jobs, n, tids);
+    mvec__flow_jobs(add_rows, jobs, sizeof *jobs, n, tids);
     u128 abs_total = 0;
     uint64_t left_out = 0;
     for (unsigned t = 0; t < n; t++) {
@@ -756,6 +755,23 @@ static u128 fixed64(u128 a, u128 b)
     return result;
 }
 
+/* fixed64 for 0 <= a <= b < 2^64, the top share of nearly every cell: one hardware
+ * division of the 128-bit a * 2^64 by b (its quotient fits 64 bits when a < b), where the
+ * general case takes four of 128 bits. */
+static inline u128 fixed64_word(uint64_t a, uint64_t b)
+{
+    if (a == b)
+        return (u128)1 << 64;
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t q, r;
+    __asm__("divq %4" : "=a"(q), "=d"(r) : "a"((uint64_t)0), "d"(a), "rm"(b));
+    (void)r;
+    return q;
+#else
+    return fixed64(a, b);
+#endif
+}
+
 static mvec_flow_u128 to_u128(u128 x)
 {
     mvec_flow_u128 y = {(uint64_t)(x >> 64), (uint64_t)x};
@@ -811,7 +827,8 @@ static void *q3_rows(void *arg)
             u128 mx = c->max > 0 ? (u128)c->max : 0;
             products++;
             dependent += 2 * mx > s && 5 * q > 2 * s2;
-            top += mx <= s ? fixed64(mx, s) : fixed64(s, s) + fixed64(mx - s, s);
+            top += mx <= s ? fixed64_word((uint64_t)mx, (uint64_t)s)
+                           : fixed64(s, s) + fixed64(mx - s, s);
             hhi += q <= s2 ? fixed64(q, s2) : ((q / s2) << 64) + fixed64(q % s2, s2);
         }
         row->year = b->year;
@@ -991,7 +1008,7 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
         unsigned used = n < nb ? n : (unsigned)(nb ? nb : 1);
         for (unsigned t = 0; t < used; t++)
             pj[t] = (pair_job){state, queries, blocs, orders, slots, at1, at2, n1, n2, out, t, used};
-        run_jobs(pair_run, pj, sizeof *pj, used, tids);
+        mvec__flow_jobs(pair_run, pj, sizeof *pj, used, tids);
         for (size_t bi = 0; bi < nb; bi++) { /* in the blocks' order */
             if (out->q1 != NULL && n1[bi] > 0)
                 memmove(out->q1 + out->q1_count, out->q1 + at1[bi], n1[bi] * sizeof *out->q1);
@@ -1010,7 +1027,7 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
             unsigned used = n > nc ? (unsigned)(nc ? nc : 1) : n;
             for (unsigned t = 0; t < used; t++)
                 jobs[t] = (q3_job){b, order, nc * t / used, nc * (t + 1) / used, scratch};
-            run_jobs(q3_rows, jobs, sizeof *jobs, used, tids);
+            mvec__flow_jobs(q3_rows, jobs, sizeof *jobs, used, tids);
             for (size_t i = 0; i < nc; i++)
                 if (scratch[i].products > 0)
                     out->q3[out->q3_count++] = scratch[i];

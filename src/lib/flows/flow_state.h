@@ -13,6 +13,7 @@
 #ifndef MVEC_FLOW_STATE_H
 #define MVEC_FLOW_STATE_H
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../mvec_internal.h"
@@ -108,6 +109,12 @@ size_t mvec__flow_codes_unique(unsigned *codes, size_t n);
 
 /* The first slot of sorted `codes` whose code is not below `code`. Cost: O(log n). */
 size_t mvec__flow_code_slot(const unsigned *codes, size_t n, unsigned code);
+
+/* Run `work` on each of n jobs (size bytes apart, n <= 64): jobs 1.. on threads of their
+ * own (tids: n entries), job 0 on this one, and a job whose thread cannot be started here
+ * too; returns when every job is done (joined: no polling, so short jobs cost no wait). */
+void mvec__flow_jobs(void *(*work)(void *), void *jobs, size_t size, unsigned n,
+                     pthread_t *tids);
 
 /* A zeroed block over the given codes (copied). */
 mvec_status mvec__flow_block_new(mvec_ctx *ctx, unsigned what, int year, const unsigned *ccodes,

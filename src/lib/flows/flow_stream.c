@@ -62,12 +62,17 @@ enum {
  * takes a longer one). */
 enum { CHUNK = 1 << 20, LONGEST_LINE = 64 << 10 };
 
+/* A pair's sum and rows, side by side: a row touches one cache line, not two. */
+typedef struct pair_sum {
+    int64_t value;
+    uint64_t rows;
+} pair_sum;
+
 /* A year's sums in one piece, over the piece's indexes (strides cc and pc). */
 typedef struct year_sums {
     int year;
     uint64_t rows;
-    int64_t *pair;     /* cc * cc: [exporter * cc + importer] */
-    uint64_t *pair_n;
+    pair_sum *pair;    /* cc * cc: [exporter * cc + importer] */
     fq_cell *cells;    /* cc * pc: [importer * pc + product] */
     size_t pair_bytes, cell_bytes;
 } year_sums;
@@ -89,6 +94,19 @@ typedef struct pending {
 
 enum { STAGE_B = 8, STAGE_C = 16 };
 #define NO_ENTRY UINT32_MAX
+
+/* Arrays under a huge page come from the piece's arena: chunks mapped in huge pages, handed
+ * out in order, each year's first at the start of a huge page of its own, so that the
+ * year's pages go back to the kernel when its sums are laid (year_release). Each of a
+ * year's arrays of the WTO file (24 years, 190 countries, 96 HS chapters) is about 1 MB;
+ * mapped one by one in 4 KiB pages, every row's random access into them missed the TLB,
+ * which on this virtual machine cost more than reading the row. */
+enum { HUGE_PAGE = 2 << 20, ARENA_CHUNK = 32 << 20, ARENA_CHUNKS = 64 };
+
+typedef struct arena {
+    char *chunks[ARENA_CHUNKS];
+    size_t count, used; /* chunks mapped; bytes handed out of the last one */
+} arena;
 
 typedef struct stream_piece {
     struct mvec__flow_progress *progress;
@@ -116,17 +134,76 @@ typedef struct stream_piece {
     size_t queued_c;
     mvec__flow_spare spares[MVEC__FLOW_SPARES]; /* the state's, handed to this thread */
     size_t spare_count;
+    arena small; /* arrays under HUGE_PAGE */
     bool declined; /* a row the stream does not take */
     bool failed;   /* out of memory */
 } stream_piece;
 
 /* ---- the piece's sums ------------------------------------------------------------------- */
 
-/* Zeroed memory: a spare of the same size cleared (memory the process has touched before
- * clears at ~20 GB/s, where fresh pages cost 0.2-0.5 GB/s on the benchmark's virtual
- * machine), else fresh from the kernel (mvec__flow_map_zeroed). */
-static void *big_alloc(stream_piece *s, size_t size)
+/* `size` zeroed bytes of the arena, at the start of a huge page when `page_start`. */
+static void *arena_alloc(arena *a, size_t size, bool page_start)
 {
+    size_t need = (size + 63) & ~(size_t)63;
+    if (page_start)
+        a->used = (a->used + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+    if (a->count == 0 || a->used + need > ARENA_CHUNK) {
+        if (a->count == ARENA_CHUNKS)
+            return NULL;
+        /* a chunk aligned to a huge page: map one more and trim */
+        char *p = mmap(NULL, ARENA_CHUNK + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        char *chunk = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+        if (chunk > p)
+            munmap(p, (size_t)(chunk - p));
+        munmap(chunk + ARENA_CHUNK, (size_t)(p + HUGE_PAGE - chunk));
+#ifdef MADV_HUGEPAGE
+        madvise(chunk, ARENA_CHUNK, MADV_HUGEPAGE);
+#endif
+        a->chunks[a->count++] = chunk;
+        a->used = 0;
+    }
+    char *memory = a->chunks[a->count - 1] + a->used;
+    a->used += need;
+#ifdef MADV_POPULATE_WRITE
+    /* the pages in one call, not a trap each (an old kernel: EINVAL, and the faults then) */
+    uintptr_t page = (uintptr_t)memory & ~(uintptr_t)4095;
+    madvise((void *)page, (uintptr_t)memory + size - page, MADV_POPULATE_WRITE);
+#endif
+    return memory; /* zero: never handed out before */
+}
+
+/* Give the huge pages of [from, to) back to the kernel: the whole ones inside, or (`own`:
+ * the span starts a year's pages, which nothing after it shares) every one it touches. */
+static void arena_release(uintptr_t from, uintptr_t to, bool own)
+{
+    const uintptr_t mask = HUGE_PAGE - 1;
+    from = own ? from & ~mask : (from + mask) & ~mask;
+    to = own ? (to + mask) & ~mask : to & ~mask;
+    if (to > from)
+        madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
+static void arena_free(arena *a)
+{
+    for (size_t i = 0; i < a->count; i++)
+        munmap(a->chunks[i], ARENA_CHUNK);
+    a->count = 0;
+}
+
+/* Zeroed memory: under a huge page from the arena (`*page_start`: the year's first array
+ * there, then cleared); else a spare of the same size cleared (memory the process has
+ * touched before clears at ~20 GB/s, where fresh pages cost 0.2-0.5 GB/s on the benchmark's
+ * virtual machine), else fresh from the kernel (mvec__flow_map_zeroed). */
+static void *big_alloc(stream_piece *s, size_t size, bool *page_start)
+{
+    if (size < HUGE_PAGE) {
+        void *memory = arena_alloc(&s->small, size, *page_start);
+        *page_start = false;
+        return memory;
+    }
     for (size_t i = 0; i < s->spare_count; i++)
         if (s->spares[i].size == size) {
             void *memory = s->spares[i].memory;
@@ -139,30 +216,30 @@ static void *big_alloc(stream_piece *s, size_t size)
 
 static void big_free(void *p, size_t size)
 {
-    if (p != NULL)
+    if (p != NULL && size < HUGE_PAGE)
+        arena_release((uintptr_t)p, (uintptr_t)p + size, false);
+    else if (p != NULL)
         munmap(p, size);
 }
 
 static void year_free(year_sums *y)
 {
     big_free(y->pair, y->pair_bytes);
-    big_free(y->pair_n, y->pair_bytes);
     big_free(y->cells, y->cell_bytes);
 }
 
 /* Arrays of one year at strides cc, pc, zeroed. */
 static bool year_alloc(stream_piece *s, year_sums *y, size_t cc, size_t pc)
 {
-    y->pair = NULL, y->pair_n = NULL, y->cells = NULL;
+    y->pair = NULL, y->cells = NULL;
     y->pair_bytes = cc * cc * sizeof *y->pair;
     y->cell_bytes = cc * pc * sizeof *y->cells;
-    if (s->what & MVEC_FLOW_PAIRS) {
-        y->pair = big_alloc(s, y->pair_bytes);
-        y->pair_n = big_alloc(s, y->pair_bytes);
-    }
+    bool page_start = true;
+    if (s->what & MVEC_FLOW_PAIRS)
+        y->pair = big_alloc(s, y->pair_bytes, &page_start);
     if (s->what & MVEC_FLOW_CELLS)
-        y->cells = big_alloc(s, y->cell_bytes);
-    if (((s->what & MVEC_FLOW_PAIRS) && (y->pair == NULL || y->pair_n == NULL)) ||
+        y->cells = big_alloc(s, y->cell_bytes, &page_start);
+    if (((s->what & MVEC_FLOW_PAIRS) && y->pair == NULL) ||
         ((s->what & MVEC_FLOW_CELLS) && y->cells == NULL)) {
         year_free(y);
         return false;
@@ -185,10 +262,9 @@ static bool grow(stream_piece *s, size_t cc, size_t pc)
         year_sums *old = &s->years[i], y = *old;
         if (!year_alloc(s, &y, cc, pc))
             return false;
-        for (size_t e = 0; y.pair && e < s->nc; e++) {
-            memcpy(&y.pair[e * cc], &old->pair[e * s->cc], s->nc * sizeof *y.pair);
-            memcpy(&y.pair_n[e * cc], &old->pair_n[e * s->cc], s->nc * sizeof *y.pair_n);
-        }
+        for (size_t e = 0; y.pair && e < s->nc; e++)
+            memcpy(&y.pair[e * cc], &old->pair[e * s->cc],
+                   s->nc * sizeof *y.pair);
         for (size_t m = 0; y.cells && m < s->nc; m++)
             memcpy(&y.cells[m * pc], &old->cells[m * s->pc], s->np * sizeof *y.cells);
         year_free(old);
@@ -419,7 +495,8 @@ static const uint64_t POWER10[] = {1,          10,          100,          1000,
                                    1000000000000000u};
 
 /* The digits at p as a number, *n of them (0 to 15; NULL for more). */
-static inline const char *word_number(const char *p, unsigned *n, uint64_t *value)
+static inline __attribute__((always_inline)) const char *
+word_number(const char *p, unsigned *n, uint64_t *value)
 {
     uint64_t word = mvec__swar_load(p);
     unsigned count = mvec__swar_digit_count(word);
@@ -439,8 +516,9 @@ static inline const char *word_number(const char *p, unsigned *n, uint64_t *valu
 
 /* [digits][.digits] at p as an integer of 10^-decimals, as `decimal` reads it: 1 to 15
  * whole digits, decimals past the reader's only as zeros. No sign: NULL, and `decimal`
- * decides. */
-static inline const char *word_decimal(const char *p, int decimals, int64_t *out)
+ * decides. Inlined, as word_number: called, it was an eighth of the WTO file's time. */
+static inline __attribute__((always_inline)) const char *
+word_decimal(const char *p, int decimals, int64_t *out)
 {
     unsigned n, f = 0;
     uint64_t whole, fraction = 0;
@@ -653,8 +731,9 @@ static bool add_row(stream_piece *s, const flow_row *r)
     if (s->abs_total >= MVEC__FLOW_ABS_LIMIT) /* stop before any sum can overflow */
         return false;
     if (y->pair) {
-        y->pair[e * s->cc + m] += value;
-        y->pair_n[e * s->cc + m]++;
+        pair_sum *pair = &y->pair[e * s->cc + m];
+        pair->value += value;
+        pair->rows++;
     }
     if (y->cells) {
         unsigned group = s->product_group[r->product / PRODUCT_GROUP];
@@ -803,13 +882,27 @@ static void spare(mvec_flow_state *state, void *memory, size_t size)
         big_free(memory, size);
 }
 
-/* Give up a piece's sums of one year (laid over the year's block: lay_year). */
+/* Give up a piece's sums of one year (laid over the year's block: lay_year): huge arrays
+ * as spares, the arena's pages of the year back to the kernel. */
 static void year_release(mvec_flow_state *state, year_sums *y)
 {
-    spare(state, y->pair, y->pair_bytes);
-    spare(state, y->pair_n, y->pair_bytes);
-    spare(state, y->cells, y->cell_bytes);
-    y->pair = NULL, y->pair_n = NULL, y->cells = NULL;
+    uintptr_t from = UINTPTR_MAX, to = 0;
+    void *arrays[] = {y->pair, y->cells};
+    size_t sizes[] = {y->pair_bytes, y->cell_bytes};
+    for (int i = 0; i < 2; i++) {
+        if (arrays[i] == NULL)
+            continue;
+        if (sizes[i] >= HUGE_PAGE) {
+            spare(state, arrays[i], sizes[i]);
+            continue;
+        }
+        uintptr_t at = (uintptr_t)arrays[i];
+        from = at < from ? at : from;
+        to = at + sizes[i] > to ? at + sizes[i] : to;
+    }
+    if (to > 0)
+        arena_release(from, to, true);
+    y->pair = NULL, y->cells = NULL;
 }
 
 static void piece_free(mvec_flow_state *state, stream_piece *s)
@@ -818,6 +911,7 @@ static void piece_free(mvec_flow_state *state, stream_piece *s)
         year_release(state, &s->years[i]);
     for (size_t i = 0; i < s->spare_count; i++)
         spare(state, s->spares[i].memory, s->spares[i].size);
+    arena_free(&s->small);
     free(s->years);
     free(s->country_index);
     free(s->product_group);
@@ -854,7 +948,6 @@ static mvec_status union_codes(mvec_ctx *ctx, const stream_piece *pieces, size_t
  * block's importers (cells) and exporters (pairs) in [from, to). No two threads write the
  * same memory, and each first touches its own part of the fresh block. */
 typedef struct lay_job {
-    struct mvec__flow_progress *progress;
     fq_block *block;
     const stream_piece *pieces;
     const year_sums **years; /* per piece: its sums of the block's year, or NULL */
@@ -873,10 +966,11 @@ static void *lay_run(void *arg)
         for (size_t e = 0; y != NULL && b->pair && e < s->nc; e++) {
             if (cmap[e] < j->from || cmap[e] >= j->to)
                 continue;
+            const pair_sum *from = &y->pair[e * s->cc];
             for (size_t m = 0; m < s->nc; m++) {
-                size_t from = e * s->cc + m, to = cmap[e] * b->nc + cmap[m];
-                b->pair[to] += y->pair[from];
-                b->pair_n[to] += y->pair_n[from];
+                size_t to = cmap[e] * b->nc + cmap[m];
+                b->pair[to] += from[m].value;
+                b->pair_n[to] += from[m].rows;
             }
         }
         for (size_t m = 0; y != NULL && b->cells && m < s->nc; m++) {
@@ -898,18 +992,18 @@ static void *lay_run(void *arg)
             }
         }
     }
-    atomic_fetch_add(&j->progress->finished, 1);
     return NULL;
 }
 
 /* Lay the pieces' sums of block b's year over b, on as many threads as there are pieces;
- * maps: the pieces' index maps (cmap, pmap). */
-static mvec_status lay_year(mvec_ctx *ctx, fq_block *b, const stream_piece *pieces, size_t count,
-                            size_t **cmap, size_t **pmap)
+ * maps: the pieces' index maps (cmap, pmap). A year takes a few milliseconds (the WTO file
+ * has 24): the threads are joined, not polled, so none waits past its end. */
+static void lay_year(fq_block *b, const stream_piece *pieces, size_t count, size_t **cmap,
+                     size_t **pmap)
 {
     const year_sums *years[MVEC__FLOW_MAX_THREADS];
     lay_job jobs[MVEC__FLOW_MAX_THREADS];
-    struct mvec__flow_progress progress = {.name = "the sums"};
+    pthread_t tids[MVEC__FLOW_MAX_THREADS];
     for (size_t p = 0; p < count; p++) {
         years[p] = NULL;
         for (size_t i = 0; i < pieces[p].year_count; i++)
@@ -917,10 +1011,10 @@ static mvec_status lay_year(mvec_ctx *ctx, fq_block *b, const stream_piece *piec
                 years[p] = &pieces[p].years[i];
     }
     for (size_t t = 0; t < count; t++)
-        jobs[t] = (lay_job){&progress, b,          pieces,           years,
-                            cmap,      pmap,       count,            b->nc * t / count,
-                            b->nc * (t + 1) / count};
-    return mvec__flow_run(ctx, &progress, jobs, sizeof *jobs, count, lay_run, 0);
+        jobs[t] = (lay_job){b,     pieces,           years,
+                            cmap,  pmap,             count,
+                            b->nc * t / count,       b->nc * (t + 1) / count};
+    mvec__flow_jobs(lay_run, jobs, sizeof *jobs, (unsigned)count, tids);
 }
 
 static int compare_int(const void *a, const void *b)
@@ -972,7 +1066,8 @@ static mvec_status take_pieces(mvec_ctx *ctx, mvec_flow_state *state, stream_pie
     for (size_t i = 0; i < distinct; i++) {
         MVEC_TRY(mvec__flow_block_new(ctx, state->what, year_list[i], ccodes, nc, pcodes, np,
                                       &blocks[i]));
-        MVEC_TRY(lay_year(ctx, blocks[i], pieces, count, cmap, pmap));
+        MVEC_TRY(mvec__check_cancel(ctx));
+        lay_year(blocks[i], pieces, count, cmap, pmap);
         for (size_t p = 0; p < count; p++) /* the peak: the pieces' sums or the blocks */
             for (size_t j = 0; j < pieces[p].year_count; j++)
                 if (pieces[p].years[j].year == year_list[i])
