@@ -861,53 +861,74 @@ void mvec_flow_answers_clear(mvec_ctx *ctx, mvec_flow_answers *answers)
     memset(answers, 0, sizeof *answers);
 }
 
+/* A country's pairs on one side (Q1): how many, their sum, the sum of their squares. */
+typedef struct side_sum {
+    uint64_t partners;
+    int64_t total;
+    u128 sq;
+} side_sum;
+
+/* Room for pair_rows of a block of nc countries: 2 x nc side sums, nc x MVEC_FLOW_MAX_BLOCS
+ * bloc sums, nc flags. */
+typedef struct pair_scratch {
+    side_sum *sides;
+    int64_t *blocs;
+    bool *any;
+} pair_scratch;
+
 /* Q1 and Q2 of one block into q1 and q2 (at most 2 x nc and nc rows), counted in *n1, *n2;
- * bloc_slot: each country's bloc (Q2). */
+ * bloc_slot: each country's bloc (Q2). One pass over the pairs in memory order adds each
+ * pair to its exporter's and its importer's sums (integers: the order does not matter), where
+ * reading each country's column took a stride of nc for every pair. Cost: O(nc^2). */
 static void pair_rows(const fq_block *b, const size_t *order, const int *bloc_slot,
-                      unsigned queries, const mvec_flow_blocs *blocs, mvec_flow_q1_row *q1,
-                      size_t *n1, mvec_flow_q2_row *q2, size_t *n2)
+                      unsigned queries, const mvec_flow_blocs *blocs, const pair_scratch *x,
+                      mvec_flow_q1_row *q1, size_t *n1, mvec_flow_q2_row *q2, size_t *n2)
 {
-    const size_t nc = b->nc;
+    const size_t nc = b->nc, nk = MVEC_FLOW_MAX_BLOCS;
     *n1 = 0, *n2 = 0;
+    memset(x->sides, 0, 2 * nc * sizeof *x->sides);
+    memset(x->blocs, 0, nc * nk * sizeof *x->blocs);
+    memset(x->any, 0, nc * sizeof *x->any);
+    side_sum *out = x->sides, *in = x->sides + nc;
+    for (size_t e = 0; e < nc; e++)
+        for (size_t m = 0; m < nc; m++) {
+            size_t at = e * nc + m;
+            if (b->pair_n[at] == 0)
+                continue;
+            int64_t v = b->pair[at];
+            if (queries & 1) {
+                u128 v2 = (u128)((i128)v * v);
+                out[e].partners++, out[e].total += v, out[e].sq += v2;
+                in[m].partners++, in[m].total += v, in[m].sq += v2;
+            }
+            if (queries & 2) {
+                x->blocs[e * nk + (size_t)bloc_slot[m]] += v; /* e's exports to m's bloc */
+                x->blocs[m * nk + (size_t)bloc_slot[e]] += v; /* m's imports from e's */
+                x->any[e] = x->any[m] = true;
+            }
+        }
     if (queries & 1)
         for (int side = 0; side < 2; side++)
             for (size_t i = 0; i < nc; i++) {
                 size_t c = order[i];
-                uint64_t partners = 0;
-                int64_t total = 0;
-                u128 sq = 0;
-                for (size_t p = 0; p < nc; p++) {
-                    size_t at = side == 0 ? c * nc + p : p * nc + c;
-                    if (b->pair_n[at] == 0)
-                        continue;
-                    int64_t v = b->pair[at];
-                    partners++;
-                    total += v;
-                    sq += (u128)((i128)v * v);
-                }
-                if (partners == 0 || total <= 0)
+                const side_sum *t = &x->sides[(size_t)side * nc + c];
+                if (t->partners == 0 || t->total <= 0)
                     continue;
-                u128 t2 = (u128)total * (u128)total;
-                q1[(*n1)++] = (mvec_flow_q1_row){b->year,     side,         b->ccodes[c],
-                                                 partners,    total,        to_u128(sq),
-                                                 to_u128(t2), ratio(sq, t2)};
+                u128 t2 = (u128)t->total * (u128)t->total;
+                q1[(*n1)++] = (mvec_flow_q1_row){b->year,    side,         b->ccodes[c],
+                                                 t->partners, t->total,    to_u128(t->sq),
+                                                 to_u128(t2), ratio(t->sq, t2)};
             }
     if (queries & 2)
         for (size_t i = 0; i < nc; i++) {
             size_t c = order[i];
             mvec_flow_q2_row row;
             memset(&row, 0, sizeof row);
-            bool any = false;
-            for (size_t p = 0; p < nc; p++) {
-                size_t ex = c * nc + p, im = p * nc + c;
-                if (b->pair_n[ex])
-                    any = true, row.bloc_total[bloc_slot[p]] += b->pair[ex];
-                if (b->pair_n[im])
-                    any = true, row.bloc_total[bloc_slot[p]] += b->pair[im];
-            }
-            for (size_t k = 0; k < blocs->bloc_count; k++)
+            for (size_t k = 0; k < blocs->bloc_count; k++) {
+                row.bloc_total[k] = x->blocs[c * nk + k];
                 row.total += row.bloc_total[k];
-            if (!any || row.total <= 0)
+            }
+            if (!x->any[c] || row.total <= 0)
                 continue;
             row.year = b->year;
             row.code = b->ccodes[c];
@@ -925,6 +946,7 @@ typedef struct pair_job {
     const mvec_flow_state *state;
     unsigned queries;
     const mvec_flow_blocs *blocs;
+    pair_scratch scratch; /* for the largest block */
     size_t **orders;
     int **slots;
     size_t *at1, *at2, *n1, *n2;
@@ -937,7 +959,7 @@ static void *pair_run(void *arg)
     const pair_job *j = arg;
     for (size_t bi = j->first; bi < j->state->count; bi += j->step)
         pair_rows(j->state->blocks[bi], j->orders[bi], j->slots[bi], j->queries, j->blocs,
-                  j->out->q1 ? j->out->q1 + j->at1[bi] : NULL, &j->n1[bi],
+                  &j->scratch, j->out->q1 ? j->out->q1 + j->at1[bi] : NULL, &j->n1[bi],
                   j->out->q2 ? j->out->q2 + j->at2[bi] : NULL, &j->n2[bi]);
     return NULL;
 }
@@ -1006,9 +1028,28 @@ mvec_status mvec_flow_answers_compute(mvec_ctx *ctx, const mvec_flow_state *stat
     if (queries & 3) {
         pair_job pj[64];
         unsigned used = n < nb ? n : (unsigned)(nb ? nb : 1);
-        for (unsigned t = 0; t < used; t++)
-            pj[t] = (pair_job){state, queries, blocs, orders, slots, at1, at2, n1, n2, out, t, used};
-        mvec__flow_jobs(pair_run, pj, sizeof *pj, used, tids);
+        size_t most = 1;
+        for (size_t bi = 0; bi < nb; bi++)
+            most = state->blocks[bi]->nc > most ? state->blocks[bi]->nc : most;
+        memset(pj, 0, sizeof pj);
+        for (unsigned t = 0; t < used; t++) {
+            pair_scratch x = {NULL, NULL, NULL};
+            status = mvec__calloc(ctx, 2 * most, sizeof *x.sides, &x.sides);
+            if (status == MVEC_OK)
+                status = mvec__calloc(ctx, most * MVEC_FLOW_MAX_BLOCS, sizeof *x.blocs, &x.blocs);
+            if (status == MVEC_OK)
+                status = mvec__calloc(ctx, most, sizeof *x.any, &x.any);
+            pj[t] = (pair_job){state, queries, blocs, x, orders, slots, at1, at2, n1, n2, out,
+                               t, used};
+        }
+        if (status == MVEC_OK)
+            mvec__flow_jobs(pair_run, pj, sizeof *pj, used, tids);
+        for (unsigned t = 0; t < used; t++) {
+            mvec__free(ctx, pj[t].scratch.sides);
+            mvec__free(ctx, pj[t].scratch.blocs);
+            mvec__free(ctx, pj[t].scratch.any);
+        }
+        MVEC_TRY(status);
         for (size_t bi = 0; bi < nb; bi++) { /* in the blocks' order */
             if (out->q1 != NULL && n1[bi] > 0)
                 memmove(out->q1 + out->q1_count, out->q1 + at1[bi], n1[bi] * sizeof *out->q1);
