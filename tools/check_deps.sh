@@ -1,7 +1,8 @@
 #!/bin/sh
 # check_deps.sh - the dependency rule of ARCHITECTURE.md, checked by grep:
 #  * src/cli and examples include only <mvec/...> headers and their own headers;
-#  * only src/lib/calc/lp.c includes glpk.h; only src/lib/store/workspace.c includes sqlite3.h;
+#  * only src/lib/net/lp.c includes glpk.h, only src/lib/net/ includes igraph.h, only
+#    src/lib/sim/ includes the Lua headers; only src/lib/store/workspace.c includes sqlite3.h;
 #  * the library never prints or exits;
 #  * .ci/run installs every Debian package tools/install-deps.sh requires.
 set -u
@@ -19,9 +20,20 @@ if [ -n "$bad" ]; then
     echo "$bad" >&2
     status=1
 fi
-bad=$(grep -ln '#include <glpk.h>' src/lib/*/*.c | grep -v '^src/lib/calc/lp.c$' || true)
+bad=$(grep -ln '#include <glpk.h>' src/lib/*/*.c src/lib/*/*.h | grep -v '^src/lib/net/lp.c$' || true)
 if [ -n "$bad" ]; then
-    echo "check-deps: glpk.h included outside src/lib/calc/lp.c: $bad" >&2
+    echo "check-deps: glpk.h included outside src/lib/net/lp.c: $bad" >&2
+    status=1
+fi
+bad=$(grep -ln '#include <igraph' src/lib/*/*.c src/lib/*/*.h src/cli/*.c | grep -v '^src/lib/net/' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: igraph included outside src/lib/net/: $bad" >&2
+    status=1
+fi
+bad=$(grep -lnE '#include <(lua|lauxlib|lualib)\.h>' src/lib/*/*.c src/lib/*/*.h src/cli/*.c |
+      grep -v '^src/lib/sim/' || true)
+if [ -n "$bad" ]; then
+    echo "check-deps: Lua included outside src/lib/sim/: $bad" >&2
     status=1
 fi
 bad=$(grep -ln '#include <sqlite3.h>' src/lib/*/*.c src/lib/*/*.h src/cli/*.c 2>/dev/null |

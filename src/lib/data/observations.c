@@ -373,12 +373,28 @@ mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observations *observ
     return status;
 }
 
+/* Built-in tables under data/kaz/ that are not observations: each has a reader of its own. */
+static const char *const NOT_OBSERVATIONS[] = {
+    "data/kaz/corridors.csv",          /* the corridor network (mvec_network.h) */
+    "data/kaz/exports_by_chapter.csv", /* product split of exports (scenarios) */
+};
+
+static bool is_observation_file(const char *path)
+{
+    if (strncmp(path, "data/kaz/", 9) != 0)
+        return false;
+    for (size_t i = 0; i < sizeof NOT_OBSERVATIONS / sizeof NOT_OBSERVATIONS[0]; i++)
+        if (strcmp(path, NOT_OBSERVATIONS[i]) == 0)
+            return false;
+    return true;
+}
+
 mvec_status mvec_observations_load_embedded(mvec_ctx *ctx, mvec_observations *observations)
 {
     size_t count_before = observations->count;
     for (size_t i = 0; i < mvec__embedded_count(); i++) {
         const mvec__embedded_file *file = mvec__embedded_at(i);
-        if (strncmp(file->path, "data/kaz/", 9) != 0)
+        if (!is_observation_file(file->path))
             continue;
         char name[200];
         snprintf(name, sizeof name, "embedded:%s", file->path);

@@ -1,5 +1,6 @@
 /*
- * lp.c - the GLPK boundary: the only file that includes glpk.h.
+ * lp.c - the GLPK boundary: the only file that includes glpk.h (it lives in net/, with the
+ * other solver boundary, igraph; calc/ reaches it through calc_internal.h).
  *
  * GLPK prints to the terminal and, on an internal error, calls abort()
  * unless an error hook longjmps out (the approach of igraph's
@@ -23,7 +24,7 @@
 #include <setjmp.h>
 #include <string.h>
 
-#include "calc_internal.h"
+#include "../calc/calc_internal.h"
 
 typedef struct lp_guard {
     jmp_buf jump;
