@@ -59,6 +59,11 @@ const cli_option CLI_OPTION_WORKSPACE = {
     "the workspace (default $MVEC_WORKSPACE, else $XDG_DATA_HOME/mvec/workspace.sqlite, else "
     "~/.local/share/mvec/workspace.sqlite; read when it exists)"};
 
+const cli_option CLI_OPTION_NETWORK = {
+    "network", 0, "FILE", CLI_TEXT, offsetof(cli_args, network),
+    "a corridor network (docs/formats.md, \"Corridor network\"; default: the country's built-in "
+    "one, data/kaz/corridors.csv for Kazakhstan)"};
+
 #define USAGE_ERROR(...)                                                                           \
     do {                                                                                           \
         cli_error(__VA_ARGS__);                                                                    \

@@ -45,6 +45,10 @@ typedef struct cli_args {
     const char *source;            /* coverage --source */
     const char *flow;              /* composition --flow */
     const char *by;                /* rank --by */
+    const char *network;           /* routes, simulate, frontier --network */
+    const char *paths;             /* simulate --paths */
+    const char *seed;              /* simulate --seed */
+    const char *years;             /* simulate --years */
     bool flows_every_country;      /* set by a command: --data flow tables are only opened
                                       (session->flows); the command makes their rows */
     const char *positional[CLI_MAX_DATA_FILES + 1];
@@ -102,5 +106,6 @@ extern const cli_option CLI_OPTION_PARTNER;
 extern const cli_option CLI_OPTION_QUIET;
 extern const cli_option CLI_OPTION_HELP;
 extern const cli_option CLI_OPTION_WORKSPACE;
+extern const cli_option CLI_OPTION_NETWORK;
 
 #endif

@@ -1,0 +1,51 @@
+/*
+ * engine.h - running a plan's paths (engine.c) and what the run shares.
+ */
+#ifndef MVEC_SIM_ENGINE_H
+#define MVEC_SIM_ENGINE_H
+
+#include <pthread.h>
+
+#include "sandbox.h"
+#include "sim_internal.h"
+
+enum { MVEC__SIM_MAX_COMMODITIES = 8 };
+
+typedef struct mvec__run {
+    /* inputs, read-only while paths run */
+    const mvec__baseline *baseline;
+    const mvec__plan *plan;
+    const mvec_network *network;
+    const mvec_bloc_scheme *scheme;
+    const mvec_countries *countries;
+    int base_year;
+    int years;
+    size_t paths;
+    uint64_t seed;
+    unsigned threads;
+    size_t link_count;
+    size_t *link_commodity;       /* per link: index in commodities, SIZE_MAX when not used */
+    size_t commodity_count;
+    const char *commodities[MVEC__SIM_MAX_COMMODITIES];
+    double commodity_usd[MVEC__SIM_MAX_COMMODITIES];  /* value per unit, NAN when not given */
+    int commodity_chapter[MVEC__SIM_MAX_COMMODITIES];
+    mvec__sandbox *sandbox;       /* for Lua rules (then one thread) */
+    pthread_mutex_t network_lock;
+    /* outputs */
+    size_t metric_count;
+    double *out;                  /* [metric][year 0..years][path] */
+    mvec__buf events;             /* path 0's events, one per line */
+} mvec__run;
+
+/* The metrics, in the order the engine records them: per vector its blocs' shares,
+ * balance, hhi, value; exports at risk; per commodity volume, rerouted, stranded,
+ * stranded_low. */
+size_t mvec__run_metric_count(const mvec__run *run);
+
+/* Per-shock constants (an embargo's cut per partner, a target's growth). MVEC_ERR_NO_DATA. */
+mvec_status mvec__run_prepare(mvec_ctx *ctx, mvec__run *run, mvec__plan *plan);
+
+/* Fill run->out for every path. `ctx` is the caller's (used on this thread only). */
+mvec_status mvec__run_paths(mvec_ctx *ctx, mvec__run *run);
+
+#endif
