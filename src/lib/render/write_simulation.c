@@ -131,32 +131,33 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
                  vector, unit);
         MVEC_TRY(table(&t, title, metrics, count, scale, decimals));
     }
-    /* money and volumes */
-    size_t metrics[16], count = 0;
-    double scale[16];
-    int decimals[16];
-    for (size_t m = 0; m < n && count < 15; m++) {
+    /* exports at risk, then each commodity's volumes */
+    for (size_t m = 0; m < n;) {
         const mvec_metric_info *info = mvec_simulation_metric(sim, m);
         if (strcmp(info->unit, "fraction") == 0 || strcmp(info->unit, "index") == 0 ||
-            strstr(info->name, ".value") != NULL)
+            strstr(info->name, ".value") != NULL) {
+            m++;
             continue;
-        bool usd = strcmp(info->unit, "USD") == 0;
-        metrics[count] = m;
-        scale[count] = usd ? 1e-9 : 1;
-        decimals[count] = usd ? 2 : 2;
-        count++;
-    }
-    if (count > 0) {
-        char title[300] = "exports at risk (USD bn)";
-        for (size_t c = 0; c < count; c++) {
-            const mvec_metric_info *info = mvec_simulation_metric(sim, metrics[c]);
-            if (strcmp(info->unit, "USD") != 0 && strcmp(info->label, "volume") == 0) {
-                size_t used = strlen(title);
-                snprintf(title + used, sizeof title - used, "; %s volume, rerouted, stranded "
-                         "(%s; stranded_low counts unknown capacities as unlimited)",
-                         info->vector, info->unit);
-            }
         }
+        size_t metrics[16], count = 0;
+        double scale[16];
+        int decimals[16];
+        const char *vector = info->vector;
+        bool usd = strcmp(info->unit, "USD") == 0;
+        for (; m < n && count < 15 && strcmp(mvec_simulation_metric(sim, m)->vector, vector) == 0;
+             m++) {
+            metrics[count] = m;
+            scale[count] = usd ? 1e-9 : 1;
+            decimals[count++] = 2;
+        }
+        char title[200];
+        if (usd)
+            snprintf(title, sizeof title, "exports at risk: USD bn lost to the shocks");
+        else
+            snprintf(title, sizeof title,
+                     "%s over the corridor network, %s: volume, rerouted, stranded (unknown "
+                     "capacities as zero; stranded_low: as unlimited)",
+                     vector, info->unit);
         MVEC_TRY(table(&t, title, metrics, count, scale, decimals));
     }
     size_t events = mvec_simulation_event_count(sim);

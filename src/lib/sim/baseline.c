@@ -205,12 +205,17 @@ static mvec_status take_vector(mvec_ctx *ctx, mvec__baseline *b, const mvec_vect
     v->year = vp->year;
     v->total = total;
     b->vector_count++;
-    if (midpoints || vp->unlisted.hi > 0)
+    if (midpoints)
         MVEC_TRY(mvec__buf_printf(ctx, notes,
-                                  "%s %d: shares known as intervals start at their midpoints; "
-                                  "the unlisted %.1f-%.1f %% is one partner outside every bloc\n",
-                                  vp->vector, vp->year, 100 * vp->unlisted.lo,
-                                  100 * vp->unlisted.hi));
+                                  "%s %d: shares known only as intervals start at their "
+                                  "midpoints\n",
+                                  vp->vector, vp->year));
+    if (vp->unlisted.hi > 0)
+        MVEC_TRY(mvec__buf_printf(ctx, notes,
+                                  "%s %d: the %.1f %% its sources leave unlisted is one partner "
+                                  "outside every bloc\n",
+                                  vp->vector, vp->year,
+                                  50 * (vp->unlisted.lo + vp->unlisted.hi)));
     if (vp->year != b->year)
         MVEC_TRY(mvec__buf_printf(ctx, notes, "%s starts from %d, its latest year up to %d\n",
                                   vp->vector, vp->year, b->year));
@@ -218,14 +223,29 @@ cleanup:
     return status;
 }
 
-static void fill_values(mvec__baseline *b, const mvec_profile *profile)
+/* The distribution a baseline vector was taken from: the base year's, else the latest. */
+static const mvec_vector_profile *source_of(const mvec__sim_vector *sv,
+                                            const mvec_profile *profile,
+                                            const mvec_profile *latest)
 {
-    size_t v = 0;
-    for (size_t i = 0; i < mvec_profile_vector_count(profile) && v < b->vector_count; i++) {
-        const mvec_vector_profile *vp = mvec_profile_vector(profile, i);
-        if (strcmp(vp->vector, b->vectors[v].name) != 0)
+    const mvec_profile *from[2] = {profile, latest};
+    for (size_t k = 0; k < 2 && from[k] != NULL; k++)
+        for (size_t i = 0; i < mvec_profile_vector_count(from[k]); i++) {
+            const mvec_vector_profile *vp = mvec_profile_vector(from[k], i);
+            if (vp->status == NULL && vp->year == sv->year && strcmp(vp->vector, sv->name) == 0)
+                return vp;
+        }
+    return NULL;
+}
+
+static void fill_values(mvec__baseline *b, const mvec_profile *profile,
+                        const mvec_profile *latest)
+{
+    for (size_t v = 0; v < b->vector_count; v++) {
+        mvec__sim_vector *sv = &b->vectors[v];
+        const mvec_vector_profile *vp = source_of(sv, profile, latest);
+        if (vp == NULL)
             continue;
-        mvec__sim_vector *sv = &b->vectors[v++];
         for (size_t k = 0; k < vp->partner_count; k++) {
             size_t p = mvec__baseline_partner(b, vp->partners[k].partner);
             sv->value[p] = sv->total * (vp->partners[k].share.lo + vp->partners[k].share.hi) / 2;
@@ -239,7 +259,7 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
                                  mvec__baseline *out, mvec__buf *notes)
 {
     mvec_status status = MVEC_OK;
-    mvec_profile *profile = NULL;
+    mvec_profile *profile = NULL, *latest = NULL;
     mvec__baseline b;
     memset(&b, 0, sizeof b);
     size_t capacity = 0, unused = 0;
@@ -260,11 +280,28 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
             b.year = vp->year;
     }
     MVEC_TRY(add_partner(ctx, &b, NULL, SIZE_MAX, &capacity, &unused)); /* the remainder */
+    /* vectors without a distribution in the base year start from their latest earlier one
+     * (a profile of those vectors only: the whole profile's composite is not needed) */
     for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
         const mvec_vector_profile *vp = mvec_profile_vector(profile, i);
-        if (vp->status == NULL && is_simulated(vp->vector) &&
-            b.vector_count < MVEC__SIM_MAX_VECTORS)
-            MVEC_TRY(take_vector(ctx, &b, vp, &capacity, notes));
+        if (!is_simulated(vp->vector) || b.vector_count == MVEC__SIM_MAX_VECTORS)
+            continue;
+        if (vp->status != NULL && latest == NULL) {
+            options.year = 0;
+            options.vector = NULL;
+            MVEC_TRY(mvec_profile_build(ctx, observations, scheme, NULL, &options, &latest));
+        }
+        if (vp->status != NULL) {
+            for (size_t k = 0; k < mvec_profile_vector_count(latest); k++) {
+                const mvec_vector_profile *lp = mvec_profile_vector(latest, k);
+                if (strcmp(lp->vector, vp->vector) == 0 && lp->status == NULL &&
+                    lp->year <= b.year)
+                    vp = lp;
+            }
+            if (vp->status != NULL)
+                continue;
+        }
+        MVEC_TRY(take_vector(ctx, &b, vp, &capacity, notes));
     }
     b.total = SIZE_MAX;
     b.exports = mvec__baseline_vector(&b, "trade.exports");
@@ -276,7 +313,7 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
                   b.country->code, year);
     for (size_t v = 0; v < b.vector_count; v++)
         MVEC_TRY(mvec__calloc(ctx, b.partner_count, sizeof(double), &b.vectors[v].value));
-    fill_values(&b, profile);
+    fill_values(&b, profile, latest);
     if (b.vector_count < MVEC__SIM_MAX_VECTORS &&
         b.vectors[b.exports].year == b.vectors[b.imports].year &&
         strcmp(b.vectors[b.exports].dimension, b.vectors[b.imports].dimension) == 0) {
@@ -284,7 +321,7 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
         MVEC_TRY(mvec__calloc(ctx, b.partner_count, sizeof(double), &t->value));
         b.total = b.vector_count++;
         snprintf(t->name, sizeof t->name, "trade.total");
-        snprintf(t->dimension, sizeof t->dimension, "%s", b.vectors[b.exports].dimension);
+        memcpy(t->dimension, b.vectors[b.exports].dimension, sizeof t->dimension);
         t->year = b.vectors[b.exports].year;
         for (size_t p = 0; p < b.partner_count; p++)
             t->value[p] = b.vectors[b.exports].value[p] + b.vectors[b.imports].value[p];
@@ -296,6 +333,7 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
 cleanup:
     mvec__baseline_clear(ctx, &b);
     mvec_profile_free(ctx, profile);
+    mvec_profile_free(ctx, latest);
     return status;
 }
 

@@ -212,16 +212,17 @@ static mvec_status reroute(mvec__run *run, worker *w, size_t c, int year, mvec_r
     return MVEC_OK;
 }
 
+/* Bloc sums as straight loops over each bloc's partners (an indexed += into the blocs'
+ * sums stalls on store-to-load forwarding). */
 static void bloc_shares(const mvec__run *run, const double *value, double total, double *out)
 {
     const mvec__baseline *b = run->baseline;
-    for (size_t k = 0; k < b->bloc_count; k++)
-        out[k] = 0;
-    for (size_t p = 1; p < b->partner_count; p++)
-        if (b->bloc[p] < b->bloc_count)
-            out[b->bloc[p]] += value[p];
-    for (size_t k = 0; k < b->bloc_count; k++)
-        out[k] = total > 0 ? out[k] / total : 0;
+    for (size_t k = 0; k < b->bloc_count; k++) {
+        double sum = 0;
+        for (size_t i = run->bloc_start[k]; i < run->bloc_start[k + 1]; i++)
+            sum += value[run->bloc_order[i]];
+        out[k] = total > 0 ? sum / total : 0;
+    }
 }
 
 /* B = 1 - (HHI(sigma) - 1/|P|) / (1 - 1/|P|) over the great powers' normalised shares. */
@@ -254,13 +255,12 @@ static void measure(mvec__run *run, worker *w, size_t path, size_t t, const doub
     double shares[64];
     for (size_t v = 0; v < b->vector_count; v++) {
         const double *value = w->value + v * n;
-        double total = 0, hhi = 0;
-        for (size_t p = 0; p < n; p++)
-            total += value[p];
+        double total = 0, squares = 0;
         for (size_t p = 0; p < n; p++) {
-            double s = total > 0 ? value[p] / total : 0;
-            hhi += s * s;
+            total += value[p];
+            squares += value[p] * value[p];
         }
+        double hhi = total > 0 ? squares / (total * total) : 0;
         bloc_shares(run, value, total, shares);
         for (size_t k = 0; k < b->bloc_count; k++)
             record(run, m++, t, path, shares[k]);
@@ -467,6 +467,18 @@ static mvec_status prepare_shock(mvec__run *run, mvec_ctx *ctx, mvec__shock *s)
 mvec_status mvec__run_prepare(mvec_ctx *ctx, mvec__run *run, mvec__plan *plan)
 {
     mvec_status status = MVEC_OK;
+    const mvec__baseline *b = run->baseline;
+    if (b->bloc_count > 64)
+        MVEC_FAIL(ctx, MVEC_ERR_LIMIT, "a scenario takes a scheme of at most 64 blocs");
+    MVEC_TRY(mvec__calloc(ctx, b->partner_count + 1, sizeof(size_t), &run->bloc_order));
+    size_t used = 0;
+    for (size_t k = 0; k < b->bloc_count; k++) {
+        run->bloc_start[k] = used;
+        for (size_t p = 1; p < b->partner_count; p++)
+            if (b->bloc[p] == k)
+                run->bloc_order[used++] = p;
+    }
+    run->bloc_start[b->bloc_count] = used;
     for (size_t i = 0; i < plan->shock_count; i++)
         MVEC_TRY(prepare_shock(run, ctx, &plan->shocks[i]));
     for (size_t i = 0; i < plan->chance_count; i++)
@@ -519,7 +531,7 @@ static mvec_status run_year(mvec__run *run, worker *w, size_t path, size_t t)
     double *exports = w->value + b->exports * n;
     for (size_t c = 0; c < run->commodity_count; c++) {
         mvec_reroute r;
-        MVEC_TRY(reroute(run, w, c, year, &r));
+        MVEC_TRY(reroute(run, w, c, run->commodity_year[c], &r));
         stranded[c * 4] = r.volume;
         stranded[c * 4 + 1] = r.rerouted;
         stranded[c * 4 + 2] = r.stranded_high;

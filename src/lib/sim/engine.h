@@ -29,7 +29,12 @@ typedef struct mvec__run {
     const char *commodities[MVEC__SIM_MAX_COMMODITIES];
     double commodity_usd[MVEC__SIM_MAX_COMMODITIES];  /* value per unit, NAN when not given */
     int commodity_chapter[MVEC__SIM_MAX_COMMODITIES];
+    int commodity_year[MVEC__SIM_MAX_COMMODITIES]; /* the network's figures used: base year's,
+                                                     else the earliest year it has */
     mvec__sandbox *sandbox;       /* for Lua rules (then one thread) */
+    size_t *bloc_order;           /* partners grouped by bloc (those in no bloc left out) */
+    size_t bloc_start[65];        /* bloc k's partners: bloc_order[bloc_start[k] ..
+                                     bloc_start[k + 1]) */
     pthread_mutex_t network_lock;
     /* outputs */
     size_t metric_count;

@@ -6,6 +6,7 @@
 #include <lua.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -166,7 +167,8 @@ cleanup:
 
 /* ---- the network's commodities ---------------------------------------------------------- */
 
-static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan *plan)
+static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan *plan,
+                                 mvec__buf *notes)
 {
     mvec_status status = MVEC_OK;
     const mvec_network *net = run->network;
@@ -194,6 +196,37 @@ static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan
                 }
         }
         run->link_commodity[l] = c;
+    }
+    /* the year of the network's figures: the one with the most rows of the commodity (the
+     * year its sources cover best), the nearest to the base year among those */
+    for (size_t c = 0; c < run->commodity_count; c++) {
+        int best = 0;
+        size_t best_rows = 0;
+        for (size_t i = 0; i < mvec_network_row_count(net); i++) {
+            const mvec_network_link *row = mvec_network_row_at(net, i);
+            if (strcmp(row->commodity, run->commodities[c]) != 0)
+                continue;
+            size_t rows = 0;
+            for (size_t k = 0; k < mvec_network_row_count(net); k++) {
+                const mvec_network_link *other = mvec_network_row_at(net, k);
+                rows += other->year == row->year &&
+                        strcmp(other->commodity, run->commodities[c]) == 0;
+            }
+            int distance = abs(row->year - run->base_year);
+            int best_distance = abs(best - run->base_year);
+            if (rows > best_rows || (rows == best_rows && (distance < best_distance ||
+                                                           (distance == best_distance &&
+                                                            row->year < best)))) {
+                best = row->year;
+                best_rows = rows;
+            }
+        }
+        run->commodity_year[c] = best;
+        MVEC_TRY(mvec__buf_printf(ctx, notes,
+                                  "%s: the corridor network's volumes and capacities of %d (the "
+                                  "year its rows cover best, nearest the base year), every "
+                                  "simulated year\n",
+                                  run->commodities[c], best));
     }
 cleanup:
     return status;
@@ -291,7 +324,7 @@ mvec_status mvec_simulate(mvec_ctx *ctx, const mvec_observations *observations,
     run.threads = given.threads;
     run.sandbox = box;
     run.events = (mvec__buf)MVEC__BUF_INIT(1 << 24);
-    MVEC_TRY(setup_network(ctx, &run, &plan));
+    MVEC_TRY(setup_network(ctx, &run, &plan, &notes));
     run.metric_count = mvec__run_metric_count(&run);
     double cells = (double)run.metric_count * (run.years + 1) * (double)run.paths;
     if (cells > (double)(1u << 28))
@@ -299,7 +332,7 @@ mvec_status mvec_simulate(mvec_ctx *ctx, const mvec_observations *observations,
                   "%zu paths x %d years x %zu metrics is over the limit of 2^28 values: use "
                   "fewer paths or years",
                   run.paths, run.years, run.metric_count);
-    MVEC_TRY(mvec__calloc(ctx, (size_t)cells, sizeof(double), &run.out));
+    MVEC_TRY(mvec__alloc(ctx, (size_t)cells * sizeof(double), &run.out)); /* every cell is written */
     MVEC_TRY(mvec__run_prepare(ctx, &run, &plan));
     if (pthread_mutex_init(&run.network_lock, NULL) != 0)
         MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "cannot make a mutex");
@@ -330,6 +363,7 @@ cleanup:
     mvec_simulation_free(ctx, sim);
     mvec__free(ctx, run.out);
     mvec__free(ctx, run.link_commodity);
+    mvec__free(ctx, run.bloc_order);
     mvec__buf_clear(ctx, &run.events);
     mvec__buf_clear(ctx, &notes);
     mvec__baseline_clear(ctx, &baseline);
