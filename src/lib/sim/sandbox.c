@@ -18,7 +18,8 @@
  *    table.remove and table.move are Lua code (a hostile __len or C
  *    metamethods made Lua's C loops run for 2^62 turns); table.sort and
  *    table.concat refuse tables with a metatable; string.rep of an empty
- *    string returns at once; collectgarbage only counts;
+ *    string returns at once; utf8.len, utf8.offset and utf8.codepoint charge
+ *    their walk over the string; collectgarbage only counts;
  *  - __gc metamethods are refused (finalizers run with hooks off).
  * Everything runs under lua_pcall: Lua's panic never aborts the process.
  */
@@ -956,6 +957,24 @@ static int box_rep(lua_State *L)
     return 1;
 }
 
+/* utf8.len, utf8.offset, utf8.codepoint: the original, then its walk over the string charged
+ * (a byte is 1/16 instruction), so a loop over a large string cannot run far past the limits
+ * between two calls of the hook. */
+static int charged(lua_State *L)
+{
+    size_t length = 0;
+    if (lua_type(L, 1) == LUA_TSTRING)
+        (void)lua_tolstring(L, 1, &length);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    mvec__sandbox *box = box_of(L);
+    charge(box, (unsigned long)(length / 16));
+    if (box->armed && box->stop != STOP_NONE)
+        return raise_stop(L);
+    return lua_gettop(L);
+}
+
 /* table.sort and table.concat on plain tables only: with C metamethods (__index = rawlen,
  * ...) and a hostile __len their C loops would run 2^31 turns without one instruction. */
 static int plain_table_only(lua_State *L)
@@ -1119,6 +1138,9 @@ static int setup(lua_State *L)
     lua_pop(L, 1);
 
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    wrap_field(L, "len", charged, NULL);
+    wrap_field(L, "offset", charged, NULL);
+    wrap_field(L, "codepoint", charged, NULL);
     lua_pop(L, 1);
     luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
     wrap_field(L, "resume", box_resume, NULL);
