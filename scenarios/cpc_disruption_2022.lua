@@ -20,7 +20,7 @@ scenario {
     name = "CPC disruptions of 2022",
     base_year = 2021,
     years = 1,
-    value { commodity = "oil", usd_per_unit = 468.4, hs = "27",
+    value { commodity = "oil", usd_per_unit = 468.4e6, hs = "27", -- USD per mt: 468.4 a tonne
             source = "CEPII BACI 2021, HS 270900: USD 21.83 bn for 46.6 mt" },
     close_route { link = "cpc-rus", start = 2022, months = 1 },
     close_route { link = "cpc-rus", start = 2022, months = 3, capacity = 0.5 },

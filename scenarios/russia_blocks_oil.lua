@@ -16,7 +16,7 @@ scenario {
     name = "Russia blocks Kazakh oil in its pipelines",
     base_year = 2023,
     years = 3,
-    value { commodity = "oil", usd_per_unit = 468.4, hs = "27",
+    value { commodity = "oil", usd_per_unit = 468.4e6, hs = "27", -- USD per mt: 468.4 a tonne
             source = "CEPII BACI 2021, HS 270900: USD 21.83 bn for 46.6 mt" },
     close_route { link = "cpc-rus", start = 2024, months = 3 },
     close_route { link = "cpc-rus", start = 2025, months = 3 },

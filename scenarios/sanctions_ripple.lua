@@ -15,7 +15,7 @@ scenario {
     name = "Sanctions on Russia with a 15 % secondary-sanctions share",
     base_year = 2023,
     years = 3,
-    value { commodity = "oil", usd_per_unit = 468.4, hs = "27",
+    value { commodity = "oil", usd_per_unit = 468.4e6, hs = "27", -- USD per mt: 468.4 a tonne
             source = "CEPII BACI 2021, HS 270900: USD 21.83 bn for 46.6 mt" },
     sanctions { on = "RUS", secondary = 0.15, start = 2024 },
 }

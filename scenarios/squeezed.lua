@@ -17,7 +17,7 @@ scenario {
     name = "Squeezed: random route outages, retaliation and noise",
     base_year = 2023,
     years = 10,
-    value { commodity = "oil", usd_per_unit = 468.4, hs = "27",
+    value { commodity = "oil", usd_per_unit = 468.4e6, hs = "27", -- USD per mt: 468.4 a tonne
             source = "CEPII BACI 2021, HS 270900: USD 21.83 bn for 46.6 mt" },
     volatility { vector = "trade", sd = 0.10 },
     chance { p = 0.4, close_route { link = "cpc-rus", months = 2 } },

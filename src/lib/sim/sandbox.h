@@ -36,9 +36,10 @@ struct lua_State;
 typedef struct mvec__sandbox mvec__sandbox;
 
 typedef struct mvec__sandbox_limits {
-    size_t memory_bytes;        /* cap on the Lua heap (custom lua_Alloc); default 64 MiB */
-    unsigned long instructions; /* VM instructions per mvec__sandbox_run / _call; default 50,000,000 */
-    double seconds;             /* wall clock per run / call; default 0.5 */
+    size_t memory_bytes; /* cap on the Lua heap (custom lua_Alloc); default 64 MiB */
+    unsigned long
+        instructions; /* VM instructions per mvec__sandbox_run / _call; default 50,000,000 */
+    double seconds;   /* wall clock per run / call; default 0.5 */
 } mvec__sandbox_limits;
 
 void mvec__sandbox_default_limits(mvec__sandbox_limits *limits);
@@ -61,8 +62,8 @@ struct lua_State *mvec__sandbox_state(mvec__sandbox *box);
  * instructions, time, stack overflow: "name: stopped ..."), MVEC_ERR_NOMEM
  * (the context's allocator failed), or the status an engine function
  * raised the error with (see mvec__sandbox_raise). */
-mvec_status mvec__sandbox_run(mvec_ctx *ctx, mvec__sandbox *box, const char *name,
-                              const char *text, size_t length);
+mvec_status mvec__sandbox_run(mvec_ctx *ctx, mvec__sandbox *box, const char *name, const char *text,
+                              size_t length);
 
 /* Call the function below `nargs` arguments on the stack with `nresults`
  * results (LUA_MULTRET allowed), under fresh limits (the same caps, counted

@@ -1,0 +1,3 @@
+# the seed episode scenarios/cpc_disruption_2022.lua on the embedded data (golden reviewed by eye)
+cp "$FIXTURES/../../scenarios/cpc_disruption_2022.lua" .
+"$MVEC" simulate cpc_disruption_2022.lua

@@ -1,0 +1,3 @@
+# the seed episode scenarios/russia_blocks_oil.lua on the embedded data (golden reviewed by eye)
+cp "$FIXTURES/../../scenarios/russia_blocks_oil.lua" .
+"$MVEC" simulate russia_blocks_oil.lua
