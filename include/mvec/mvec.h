@@ -64,6 +64,7 @@
 #include "mvec_composition.h"
 #include "mvec_flow_query.h"
 #include "mvec_rank.h"
+#include "mvec_frontier.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */
