@@ -12,39 +12,61 @@
 #include "names.h"
 #include "session.h"
 
-static const cli_option OPTION_VECTOR = {
-    "vector", 0, "VECTOR", CLI_TEXT, offsetof(cli_args, vector),
-    "the vector to redistribute (default trade.exports)"};
-static const cli_option OPTION_YEARS = {
-    "years", 0, "N", CLI_TEXT, offsetof(cli_args, years),
-    "years over which volume may move, 1 to 100 (default 5)"};
+static const cli_option OPTION_VECTOR = {"vector",
+                                         0,
+                                         "VECTOR",
+                                         CLI_TEXT,
+                                         offsetof(cli_args, vector),
+                                         "the vector to redistribute (default trade.exports)"};
+static const cli_option OPTION_YEARS = {"years",
+                                        0,
+                                        "N",
+                                        CLI_TEXT,
+                                        offsetof(cli_args, years),
+                                        "years over which volume may move, 1 to 100 (default 5)"};
 static const cli_option OPTION_OBJECTIVE = {
-    "objective", 0, "hhi|balance", CLI_TEXT, offsetof(cli_args, objective),
+    "objective",
+    0,
+    "hhi|balance",
+    CLI_TEXT,
+    offsetof(cli_args, objective),
     "hhi: lowest partner HHI (default); balance: highest balance among the great powers of "
     "the bloc scheme"};
 static const cli_option OPTION_MAX_SHIFT = {
-    "max-shift", 0, "F", CLI_TEXT, offsetof(cli_args, max_shift),
+    "max-shift",
+    0,
+    "F",
+    CLI_TEXT,
+    offsetof(cli_args, max_shift),
     "largest yearly fall of a partner's value, a fraction from 0 to 1 (default 0.10)"};
 static const cli_option OPTION_MAX_GROWTH = {
-    "max-growth", 0, "G", CLI_TEXT, offsetof(cli_args, max_growth),
+    "max-growth",
+    0,
+    "G",
+    CLI_TEXT,
+    offsetof(cli_args, max_growth),
     "largest yearly growth of a partner's value, a fraction from 0 to 100 (default 0.15)"};
 static const cli_option OPTION_CAP = {
-    "cap", 0, "GROUP=ISO,ISO:AMOUNT[;...]", CLI_TEXT, offsetof(cli_args, cap),
+    "cap",
+    0,
+    "GROUP=ISO,ISO:AMOUNT[;...]",
+    CLI_TEXT,
+    offsetof(cli_args, cap),
     "groups of partners that may grow together by at most AMOUNT, in the vector's base unit "
     "(USD: 2.5e9 for USD 2.5 bn), e.g. the spare capacity of the routes to them; a negative "
     "AMOUNT makes the group shed at least that much"};
 
 static const cli_option *const FRONTIER_OPTIONS[] = {
-    &OPTION_VECTOR,     &CLI_OPTION_YEAR,   &OPTION_YEARS,          &OPTION_OBJECTIVE,
-    &OPTION_MAX_SHIFT,  &OPTION_MAX_GROWTH, &OPTION_CAP,            &CLI_OPTION_BASIS,
-    &CLI_OPTION_BLOCS,  &CLI_OPTION_DATA,   &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
-    &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT, &CLI_OPTION_ISO_CODES,  &CLI_OPTION_QUIET,
-    &CLI_OPTION_HELP,   NULL,
+    &OPTION_VECTOR,     &CLI_OPTION_YEAR,        &OPTION_YEARS,
+    &OPTION_OBJECTIVE,  &OPTION_MAX_SHIFT,       &OPTION_MAX_GROWTH,
+    &OPTION_CAP,        &CLI_OPTION_BASIS,       &CLI_OPTION_BLOCS,
+    &CLI_OPTION_DATA,   &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
+    &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,  &CLI_OPTION_HELP,        NULL,
 };
 
 /* A number option: 0 and *out set, or 2 after printing why. */
-static int number_option(const char *text, const char *name, double low, double high,
-                         double *out)
+static int number_option(const char *text, const char *name, double low, double high, double *out)
 {
     if (text == NULL)
         return 0;
@@ -75,8 +97,7 @@ static int read_limits(mvec_ctx *ctx, const cli_args *args, mvec_frontier_limits
     if (code == 0)
         code = number_option(args->max_growth, "max-growth", 0, 100, &limits->max_growth);
     if (code == 0 && args->objective != NULL &&
-        mvec_frontier_objective_from_name(ctx, args->objective, &limits->objective) !=
-            MVEC_OK) {
+        mvec_frontier_objective_from_name(ctx, args->objective, &limits->objective) != MVEC_OK) {
         cli_error("--objective: %s", mvec_ctx_error_message(ctx));
         cli_try_help("frontier");
         code = 2;
@@ -98,8 +119,7 @@ static int run_frontier(const cli_command *command, cli_args *args)
     if (code == 0)
         code = read_limits(session.ctx, args, &limits);
     if (code == 0 && args->cap != NULL) {
-        if (mvec_frontier_groups_parse(session.ctx, args->cap, &groups, &group_count) !=
-            MVEC_OK) {
+        if (mvec_frontier_groups_parse(session.ctx, args->cap, &groups, &group_count) != MVEC_OK) {
             cli_error("--cap: %s", mvec_ctx_error_message(session.ctx));
             cli_try_help("frontier");
             code = 2;
@@ -126,8 +146,8 @@ static int run_frontier(const cli_command *command, cli_args *args)
         options.vector = vector;
         options.year = args->year;
         options.basis = args->basis;
-        mvec_status status = mvec_frontier_build(session.ctx, session.observations,
-                                                 session.scheme, &options, &limits, &frontier);
+        mvec_status status = mvec_frontier_build(session.ctx, session.observations, session.scheme,
+                                                 &options, &limits, &frontier);
         if (status == MVEC_OK) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_frontier_write(session.ctx, frontier, session.format, 0u, &sink);

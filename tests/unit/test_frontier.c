@@ -297,9 +297,9 @@ static void test_groups_parse(mvec_ctx *ctx)
 {
     mvec_frontier_group *groups = NULL;
     size_t count = 0;
-    CHECK_STATUS(mvec_frontier_groups_parse(ctx, "oil=ITA,NLD:2.5e9;east=CHN:-1e8", &groups,
-                                            &count),
-                 MVEC_OK);
+    CHECK_STATUS(
+        mvec_frontier_groups_parse(ctx, "oil=ITA,NLD:2.5e9;east=CHN:-1e8", &groups, &count),
+        MVEC_OK);
     CHECK(count == 2);
     if (count == 2) {
         CHECK_STR(groups[0].name, "oil");
@@ -310,8 +310,8 @@ static void test_groups_parse(mvec_ctx *ctx)
         CHECK_NEAR(groups[1].cap, -1e8, 0);
     }
     mvec_frontier_groups_free(ctx, groups);
-    const char *bad[] = {"oil", "oil=ITA", "=ITA:5", "oil=ITA:x", "oil=ITA,:5", "o l=ITA:5",
-                         "a=ITA:1;a=NLD:2", ""};
+    const char *bad[] = {"oil",        "oil=ITA",   "=ITA:5",          "oil=ITA:x",
+                         "oil=ITA,:5", "o l=ITA:5", "a=ITA:1;a=NLD:2", ""};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         groups = NULL;
         CHECK_STATUS(mvec_frontier_groups_parse(ctx, bad[i], &groups, &count), MVEC_ERR_INVALID);
@@ -351,8 +351,8 @@ static void test_embedded(mvec_ctx *ctx)
         for (size_t i = 0; i < r->partner_count; i++) {
             const mvec_frontier_partner *q = &r->partners[i];
             sum += q->frontier;
-            within &= q->frontier >= q->lowest * (1 - 1e-12) &&
-                      q->frontier <= q->highest * (1 + 1e-12);
+            within &=
+                q->frontier >= q->lowest * (1 - 1e-12) && q->frontier <= q->highest * (1 + 1e-12);
         }
         CHECK(within);
         CHECK_NEAR(sum, r->total, 1e-9 * r->total);

@@ -34,6 +34,7 @@ enum {
  * LP makes no progress. */
 static const double GAP_TOLERANCE = 1e-9;
 static const double BIND_TOLERANCE = 1e-9; /* in shares of X */
+enum { STALL_ROUNDS = 5 };                 /* rounds without a better bound before giving up */
 
 struct mvec_frontier {
     mvec_frontier_summary summary;
@@ -82,8 +83,8 @@ mvec_status mvec_frontier_objective_from_name(mvec_ctx *ctx, const char *name,
 
 static bool name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
 }
 
 /* One block holds the group array, then the member pointer arrays, then the text. */
@@ -103,12 +104,11 @@ mvec_status mvec_frontier_groups_parse(mvec_ctx *ctx, const char *text,
         group_count += text[i] == ';';
         member_total += text[i] == ',' || text[i] == '=';
     }
-    size_t head = group_count * sizeof(mvec_frontier_group) +
-                  member_total * sizeof(const char *);
+    size_t head = group_count * sizeof(mvec_frontier_group) + member_total * sizeof(const char *);
     MVEC_TRY(mvec__alloc(ctx, head + length + 1, &block));
     mvec_frontier_group *list = (mvec_frontier_group *)(void *)block;
-    const char **pointers = (const char **)(void *)(block + group_count *
-                                                                sizeof(mvec_frontier_group));
+    const char **pointers =
+        (const char **)(void *)(block + group_count * sizeof(mvec_frontier_group));
     char *copy = block + head;
     memcpy(copy, text, length + 1);
     size_t used_pointers = 0;
@@ -288,7 +288,7 @@ static double *new_row(mvec__lp_arrays *a, size_t variables, size_t *rows, doubl
 }
 
 typedef struct lp_outcome {
-    double bound;      /* the last LP's optimum */
+    double bound; /* the last LP's optimum */
     size_t variables;
     size_t rows;
     size_t rounds;
@@ -341,6 +341,7 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
     mvec_status status = MVEC_OK;
     mvec__lp_arrays a = {0};
     double *solution = NULL;
+    double *best = NULL;
     double *exact = NULL;
     size_t m = p->active_count;
     size_t variables = 2 * m;
@@ -348,6 +349,7 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
     size_t rows = 0;
     MVEC_TRY(mvec__lp_arrays_alloc(ctx, variables, max_rows, &a));
     MVEC_TRY(mvec__calloc(ctx, variables, sizeof *solution, &solution));
+    MVEC_TRY(mvec__calloc(ctx, p->n, sizeof *best, &best));
     for (size_t j = 0; j < m; j++) {
         size_t i = p->active[j];
         new_row(&a, variables, &rows, p->lo[i], p->hi[i])[j] = 1;
@@ -376,10 +378,12 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
     outcome->rounds = 0;
     outcome->converged = false;
     double previous = -INFINITY;
+    double best_value = INFINITY;
+    int stalled = 0;
     for (size_t round = 0;; round++) {
         MVEC_TRY(mvec__check_cancel(ctx));
-        mvec__lp lp = {variables, rows,      a.objective, a.matrix, a.row_lo,
-                       a.row_hi,  NULL,      false,       solution};
+        mvec__lp lp = {variables, rows, a.objective, a.matrix, a.row_lo,
+                       a.row_hi,  NULL, false,       solution};
         double value = 0;
         MVEC_TRY(mvec__lp_solve(ctx, &lp, &value, feasible));
         outcome->rounds = round + 1;
@@ -391,11 +395,17 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
         for (size_t j = 0; j < m; j++)
             s[p->active[j]] = solution[j];
         repair(p, s);
-        if (sum_squares(p, s) - value <= GAP_TOLERANCE) {
+        double achieved = sum_squares(p, s);
+        if (achieved < best_value) {
+            best_value = achieved;
+            memcpy(best, s, p->n * sizeof *s);
+        }
+        if (best_value - value <= GAP_TOLERANCE) {
             outcome->converged = true;
             break;
         }
-        if (round >= max_rounds || value <= previous + 1e-15)
+        stalled = value <= previous + 1e-15 ? stalled + 1 : 0;
+        if (round >= max_rounds || stalled >= STALL_ROUNDS)
             break;
         previous = value;
         for (size_t j = 0; j < m; j++) {
@@ -407,6 +417,7 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
             row[m + j] = 1;
         }
     }
+    memcpy(s, best, p->n * sizeof *s); /* the best distribution any round found */
     outcome->variables = variables;
     outcome->rows = rows;
     if (p->group_count == 0) {
@@ -420,6 +431,7 @@ static mvec_status solve_hhi(mvec_ctx *ctx, const problem *p, size_t max_rounds,
         }
     }
 cleanup:
+    mvec__free(ctx, best);
     mvec__free(ctx, exact);
     mvec__free(ctx, solution);
     mvec__lp_arrays_free(ctx, &a);
@@ -434,6 +446,7 @@ static mvec_status solve_balance(mvec_ctx *ctx, const problem *p, size_t max_rou
     mvec_status status = MVEC_OK;
     mvec__lp_arrays a = {0};
     double *solution = NULL;
+    double *best = NULL;
     double *sigma = NULL;
     size_t m = p->active_count;
     size_t great = p->great_count;
@@ -443,6 +456,7 @@ static mvec_status solve_balance(mvec_ctx *ctx, const problem *p, size_t max_rou
     size_t rows = 0;
     MVEC_TRY(mvec__lp_arrays_alloc(ctx, variables, max_rows, &a));
     MVEC_TRY(mvec__calloc(ctx, variables, sizeof *solution, &solution));
+    MVEC_TRY(mvec__calloc(ctx, p->n, sizeof *best, &best));
     MVEC_TRY(mvec__calloc(ctx, great, sizeof *sigma, &sigma));
     /* the great power of active partner j, or SIZE_MAX */
 #define GREAT_OF(j)                                                                                \
@@ -483,10 +497,12 @@ static mvec_status solve_balance(mvec_ctx *ctx, const problem *p, size_t max_rou
     outcome->rounds = 0;
     outcome->converged = false;
     double previous = -INFINITY;
+    double best_value = INFINITY;
+    int stalled = 0;
     for (size_t round = 0;; round++) {
         MVEC_TRY(mvec__check_cancel(ctx));
-        mvec__lp lp = {variables, rows,      a.objective, a.matrix, a.row_lo,
-                       a.row_hi,  NULL,      false,       solution};
+        mvec__lp lp = {variables, rows, a.objective, a.matrix, a.row_lo,
+                       a.row_hi,  NULL, false,       solution};
         double value = 0;
         MVEC_TRY(mvec__lp_solve(ctx, &lp, &value, feasible));
         outcome->rounds = round + 1;
@@ -505,11 +521,16 @@ static mvec_status solve_balance(mvec_ctx *ctx, const problem *p, size_t max_rou
         double achieved = 0;
         for (size_t b = 0; b < great; b++)
             achieved += sigma[b] * sigma[b];
-        if (achieved - value <= GAP_TOLERANCE) {
+        if (achieved < best_value) {
+            best_value = achieved;
+            memcpy(best, s, p->n * sizeof *s);
+        }
+        if (best_value - value <= GAP_TOLERANCE) {
             outcome->converged = true;
             break;
         }
-        if (round >= max_rounds || value <= previous + 1e-15)
+        stalled = value <= previous + 1e-15 ? stalled + 1 : 0;
+        if (round >= max_rounds || stalled >= STALL_ROUNDS)
             break;
         previous = value;
         for (size_t b = 0; b < great; b++) {
@@ -525,9 +546,11 @@ static mvec_status solve_balance(mvec_ctx *ctx, const problem *p, size_t max_rou
         }
     }
 #undef GREAT_OF
+    memcpy(s, best, p->n * sizeof *s); /* the best distribution any round found */
     outcome->variables = variables;
     outcome->rows = rows;
 cleanup:
+    mvec__free(ctx, best);
     mvec__free(ctx, sigma);
     mvec__free(ctx, solution);
     mvec__lp_arrays_free(ctx, &a);
@@ -579,8 +602,7 @@ static mvec_status check_limits(mvec_ctx *ctx, const mvec_frontier_limits *limit
         return mvec__error(ctx, MVEC_ERR_INVALID, "unknown frontier objective %d",
                            (int)limits->objective);
     if (limits->years < 1 || limits->years > 100)
-        return mvec__error(ctx, MVEC_ERR_INVALID, "years must be 1 to 100, not %d",
-                           limits->years);
+        return mvec__error(ctx, MVEC_ERR_INVALID, "years must be 1 to 100, not %d", limits->years);
     if (!(limits->max_shift >= 0 && limits->max_shift <= 1))
         return mvec__error(ctx, MVEC_ERR_INVALID,
                            "the largest yearly fall must be a fraction from 0 to 1, not %g",
@@ -691,8 +713,7 @@ mvec_status mvec_frontier_solve(mvec_ctx *ctx, const mvec_frontier_input *input,
                 MVEC_FAIL(ctx, MVEC_ERR_INVALID, "group '%s': '%s' is not one of the partners",
                           g->name, g->members[e] ? g->members[e] : "");
             if (in_group[k * n + i])
-                MVEC_FAIL(ctx, MVEC_ERR_INVALID, "group '%s' lists %s twice", g->name,
-                          in.codes[i]);
+                MVEC_FAIL(ctx, MVEC_ERR_INVALID, "group '%s' lists %s twice", g->name, in.codes[i]);
             in_group[k * n + i] = true;
             held += s0[i];
         }
@@ -796,8 +817,8 @@ mvec_status mvec_frontier_solve(mvec_ctx *ctx, const mvec_frontier_input *input,
         MVEC_TRY(mvec__calloc(ctx, in.bloc_count, sizeof *f->great_power, &f->great_power));
         MVEC_TRY(mvec__calloc(ctx, in.bloc_count, sizeof *f->bloc_names, &f->bloc_names));
         for (size_t b = 0; b < in.bloc_count; b++) {
-            MVEC_TRY(keep_text(ctx, f, in.bloc_names[b] ? in.bloc_names[b] : "", 
-                               &f->bloc_names[b]));
+            MVEC_TRY(
+                keep_text(ctx, f, in.bloc_names[b] ? in.bloc_names[b] : "", &f->bloc_names[b]));
             f->great_power[b] = in.great_power[b];
         }
         for (size_t i = 0; in.blocs != NULL && i < n; i++)
@@ -820,8 +841,8 @@ mvec_status mvec_frontier_solve(mvec_ctx *ctx, const mvec_frontier_input *input,
             double h = 0;
             for (size_t b = 0; b < p.great_count; b++)
                 h += sigma[b] * sigma[b];
-            double balance = p.great_count >= 2 && e > 0
-                                 ? mvec__balance_of_hhi(h, p.great_count) : NAN;
+            double balance =
+                p.great_count >= 2 && e > 0 ? mvec__balance_of_hhi(h, p.great_count) : NAN;
             *(pass == 0 ? &r->exposure_baseline : &r->exposure_frontier) = e;
             *(pass == 0 ? &r->balance_baseline : &r->balance_frontier) = balance;
         }
@@ -838,8 +859,7 @@ mvec_status mvec_frontier_solve(mvec_ctx *ctx, const mvec_frontier_input *input,
                                          listed + in.fixed_hhi.hi};
     } else {
         double upper = mvec__balance_of_hhi(outcome.bound, p.great_count);
-        r->balance_optimum =
-            (mvec_interval){r->balance_frontier, fmax(upper, r->balance_frontier)};
+        r->balance_optimum = (mvec_interval){r->balance_frontier, fmax(upper, r->balance_frontier)};
     }
     r->lp_variables = outcome.variables;
     r->lp_rows = outcome.rows;
@@ -896,8 +916,7 @@ static mvec_status distribution_total(mvec_ctx *ctx, const mvec_country *country
             return mvec__error(ctx, MVEC_ERR_NO_DATA,
                                "%s %s %d: partner %s has a share but no value and no total is "
                                "given, so the values cannot be placed",
-                               country->code, v->vector, v->year,
-                               v->partners[p].partner->code);
+                               country->code, v->vector, v->year, v->partners[p].partner->code);
         listed += value->base_value;
     }
     if (!(v->unlisted.hi < 1) || !(listed > 0))
@@ -949,8 +968,7 @@ mvec_status mvec_frontier_build(mvec_ctx *ctx, const mvec_observations *observat
     if (v->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s %d: not computed: %s", vector, v->year, v->status);
     if (v->from_memberships || v->partner_count == 0)
-        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s: not a distribution of values over partners",
-                  vector);
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s: not a distribution of values over partners", vector);
     /* a point distribution: one value per partner, a remainder of known size */
     if (v->unlisted.hi - v->unlisted.lo > 1e-12)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA,
@@ -976,7 +994,7 @@ mvec_status mvec_frontier_build(mvec_ctx *ctx, const mvec_observations *observat
     MVEC_TRY(distribution_total(ctx, country, v, &total));
     double remainder = v->unlisted.hi > 1e-12 ? v->unlisted.hi : 0;
     if (lim.objective == MVEC_FRONTIER_BALANCE && remainder > 0)
-        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA,
+        MVEC_FAIL(ctx, MVEC_ERR_INVALID,
                   "%s %s %d: the balance objective needs every partner listed, but %.4g %% of "
                   "the total is an unlisted remainder whose blocs are unknown (the HHI "
                   "objective holds it fixed)",

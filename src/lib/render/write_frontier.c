@@ -7,7 +7,8 @@
  *
  * Units: the text shows money in USD m (other units as they are) and shares
  * in %; CSV and JSON carry values in the base unit (the key says which) and
- * JSON shares as fractions. CSV holds the partner rows; JSON everything.
+ * JSON shares as fractions. CSV holds the partner rows; JSON everything (base values to 4 decimals
+ * in CSV).
  */
 #include <ctype.h>
 #include <math.h>
@@ -19,9 +20,9 @@
 enum { WIDTH = 120 };
 
 typedef struct unit_text {
-    double scale;      /* text value = base value x scale */
-    char label[32];    /* "USD m" */
-    char key[40];      /* "usd": the key suffix of base values */
+    double scale;   /* text value = base value x scale */
+    char label[32]; /* "USD m" */
+    char key[40];   /* "usd": the key suffix of base values */
     int decimals;
 } unit_text;
 
@@ -82,8 +83,8 @@ enum {
     C_HIGHEST,
 };
 
-static mvec_status partner_result(mvec_ctx *ctx, const mvec_frontier_summary *r,
-                                  const unit_text *u, mvec__result *res)
+static mvec_status partner_result(mvec_ctx *ctx, const mvec_frontier_summary *r, const unit_text *u,
+                                  mvec__result *res)
 {
     mvec_status status = MVEC_OK;
     char key[96];
@@ -103,32 +104,27 @@ static mvec_status partner_result(mvec_ctx *ctx, const mvec_frontier_summary *r,
     MVEC_TRY(mvec__result_column(ctx, res, "baseline_text", header, MVEC__COLUMN_NUMBER, u->scale,
                                  u->decimals, 0, TEXT));
     snprintf(key, sizeof key, "baseline_%s", u->key);
-    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0,
-                                 MVEC__DECIMALS_EXACT, DATA));
-    MVEC_TRY(mvec__result_column(ctx, res, "baseline_share", "share %", MVEC__COLUMN_NUMBER, 100,
-                                 2, 6, 0));
+    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0, 4, DATA));
+    MVEC_TRY(mvec__result_column(ctx, res, "baseline_share", "share %", MVEC__COLUMN_NUMBER, 100, 2,
+                                 6, 0));
     snprintf(header, sizeof header, "frontier %s", u->label);
     MVEC_TRY(mvec__result_column(ctx, res, "frontier_text", header, MVEC__COLUMN_NUMBER, u->scale,
                                  u->decimals, 0, TEXT));
     snprintf(key, sizeof key, "frontier_%s", u->key);
-    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0,
-                                 MVEC__DECIMALS_EXACT, DATA));
-    MVEC_TRY(mvec__result_column(ctx, res, "frontier_share", "share %", MVEC__COLUMN_NUMBER, 100,
-                                 2, 6, 0));
+    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0, 4, DATA));
+    MVEC_TRY(mvec__result_column(ctx, res, "frontier_share", "share %", MVEC__COLUMN_NUMBER, 100, 2,
+                                 6, 0));
     snprintf(header, sizeof header, "change %s", u->label);
     MVEC_TRY(mvec__result_column(ctx, res, "change_text", header, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  TEXT | MVEC__COLUMN_RIGHT));
     snprintf(key, sizeof key, "change_%s", u->key);
-    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0,
-                                 MVEC__DECIMALS_EXACT, DATA));
+    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0, 4, DATA));
     MVEC_TRY(mvec__result_column(ctx, res, "role", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, DATA));
     MVEC_TRY(mvec__result_column(ctx, res, "limit", "limit", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     snprintf(key, sizeof key, "lowest_%s", u->key);
-    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0,
-                                 MVEC__DECIMALS_EXACT, DATA));
+    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0, 4, DATA));
     snprintf(key, sizeof key, "highest_%s", u->key);
-    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0,
-                                 MVEC__DECIMALS_EXACT, DATA));
+    MVEC_TRY(mvec__result_column(ctx, res, key, NULL, MVEC__COLUMN_NUMBER, 1, 0, 4, DATA));
     for (size_t i = 0; i < r->partner_count; i++) {
         const mvec_frontier_partner *q = &r->partners[i];
         double change = q->frontier - q->baseline;
@@ -156,10 +152,9 @@ static mvec_status partner_result(mvec_ctx *ctx, const mvec_frontier_summary *r,
         mvec__result_number(res, C_YEAR, r->year);
         MVEC_TRY(mvec__result_text(ctx, res, C_PARTNER, q->code));
         MVEC_TRY(mvec__result_text(ctx, res, C_NAME, q->name));
-        MVEC_TRY(mvec__result_text(ctx, res, C_BLOC,
-                                   q->bloc == SIZE_MAX || q->bloc >= r->bloc_count
-                                       ? "-"
-                                       : r->bloc_names[q->bloc]));
+        MVEC_TRY(mvec__result_text(
+            ctx, res, C_BLOC,
+            q->bloc == SIZE_MAX || q->bloc >= r->bloc_count ? "-" : r->bloc_names[q->bloc]));
         mvec__result_number(res, C_BASE_TEXT, q->baseline);
         mvec__result_number(res, C_BASE, q->baseline);
         mvec__result_number(res, C_BASE_SHARE, q->baseline_share);
@@ -231,11 +226,11 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
         MVEC_TRY(mvec__buf_printf(ctx, out, "%s (%s) %s %d%s%s, %s basis: ", r->country->name,
                                   r->country->code, r->vector, r->year, r->period[0] ? " " : "",
                                   r->period, r->basis));
-    MVEC_TRY(mvec__buf_printf(
-        ctx, out, "diversification frontier, %s, in %d year%s\n",
-        r->objective == MVEC_FRONTIER_HHI ? "lowest partner HHI"
-                                          : "highest balance among the great powers",
-        r->years, r->years == 1 ? "" : "s"));
+    MVEC_TRY(mvec__buf_printf(ctx, out, "diversification frontier, %s, in %d year%s\n",
+                              r->objective == MVEC_FRONTIER_HHI
+                                  ? "lowest partner HHI"
+                                  : "highest balance among the great powers",
+                              r->years, r->years == 1 ? "" : "s"));
     MVEC_TRY(mvec__buf_printf(ctx, out,
                               "limits: each partner may fall %g %%/yr (to %.1f %% of its value) "
                               "and grow %g %%/yr (to %.1f %%); 0 stays 0\n",
@@ -243,10 +238,9 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
     MVEC_TRY(mvec__buf_printf(ctx, out, "total %.*f %s held fixed", u->decimals,
                               r->total * u->scale, u->label));
     if (r->fixed_value > 0)
-        MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  ", of which %.*f %s (%.2f %%) unlisted: an unmovable block",
-                                  u->decimals, r->fixed_value * u->scale, u->label,
-                                  100 * r->fixed_value / r->total));
+        MVEC_TRY(mvec__buf_printf(
+            ctx, out, ", of which %.*f %s (%.2f %%) unlisted: an unmovable block", u->decimals,
+            r->fixed_value * u->scale, u->label, 100 * r->fixed_value / r->total));
     MVEC_TRY(mvec__buf_printf(ctx, out, "; %zu partners\n\n", r->partner_count));
     MVEC_TRY(mvec__render_text(ctx, res, out));
     MVEC_TRY(mvec__buf_puts(ctx, out,
@@ -257,10 +251,10 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
                                   u->label));
         for (size_t k = 0; k < r->group_count; k++) {
             const mvec_frontier_group_result *g = &r->groups[k];
-            MVEC_TRY(mvec__buf_printf(ctx, out, "  %-12s %3zu partner%s  cap %+.*f  change %+.*f%s\n",
-                                      g->name, g->member_count, g->member_count == 1 ? " " : "s",
-                                      u->decimals, g->cap * u->scale, u->decimals,
-                                      g->change * u->scale, g->binding ? "  binds" : ""));
+            MVEC_TRY(mvec__buf_printf(
+                ctx, out, "  %-12s %3zu partner%s  cap %+.*f  change %+.*f%s\n", g->name,
+                g->member_count, g->member_count == 1 ? " " : "s", u->decimals, g->cap * u->scale,
+                u->decimals, g->change * u->scale, g->binding ? "  binds" : ""));
         }
     }
     mvec_interval_format(a, sizeof a, r->hhi_baseline, 1, 4);
@@ -276,8 +270,9 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
     MVEC_TRY(mvec__buf_printf(ctx, out, "\nequivalent partners (1/HHI): %.1f -> %.1f\n",
                               1 / r->hhi_baseline.hi, 1 / r->hhi_frontier.hi));
     if (r->bloc_count > 0) {
-        MVEC_TRY(mvec__buf_puts(ctx, out, "\nbloc (* great power)  baseline %  frontier %  "
-                                          "change pp\n"));
+        MVEC_TRY(mvec__buf_puts(ctx, out,
+                                "\nbloc (* great power)  baseline %  frontier %  "
+                                "change pp\n"));
         for (size_t b2 = 0; b2 < r->bloc_count; b2++) {
             double before = r->bloc_baseline[b2];
             double after = r->bloc_frontier[b2];
@@ -292,8 +287,7 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
                                       100 * r->fixed_value / r->total, 0.0));
         fmt_number(a, sizeof a, 100 * r->exposure_baseline, 2);
         fmt_number(b, sizeof b, 100 * r->exposure_frontier, 2);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "exposure (great powers' share) %%: %s -> %s\n", a,
-                                  b));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "exposure (great powers' share) %%: %s -> %s\n", a, b));
         fmt_number(a, sizeof a, r->balance_baseline, 4);
         fmt_number(b, sizeof b, r->balance_frontier, 4);
         MVEC_TRY(mvec__buf_printf(ctx, out,
@@ -367,33 +361,36 @@ static json_t *json_root(const mvec_frontier_summary *r, const mvec__result *res
              mvec__json_set(s, "url", json_string(o->url)) &&
              json_array_append_new(sources, s) == 0;
     }
-    ok = ok && mvec__json_set(root, "country", r->country ? json_string(r->country->code) : json_null()) &&
-         mvec__json_set(root, "vector", r->vector ? json_string(r->vector) : json_null()) &&
-         mvec__json_set(root, "year", json_integer(r->year)) &&
-         mvec__json_set(root, "period", json_string(r->period)) &&
-         mvec__json_set(root, "basis", json_string(r->basis)) &&
-         mvec__json_set(root, "unit", json_string(r->unit)) &&
-         mvec__json_set(root, "objective", json_string(mvec_frontier_objective_name(r->objective))) &&
-         mvec__json_set(root, "years", json_integer(r->years)) &&
-         mvec__json_set(root, "max_shift", mvec__json_number(r->max_shift)) &&
-         mvec__json_set(root, "max_growth", mvec__json_number(r->max_growth)) &&
-         mvec__json_set(root, "total", mvec__json_number(r->total)) &&
-         mvec__json_set(root, "unlisted_fixed", mvec__json_number(r->fixed_value)) &&
-         mvec__json_set(root, "hhi_baseline", mvec__json_interval(r->hhi_baseline)) &&
-         mvec__json_set(root, "hhi_frontier", mvec__json_interval(r->hhi_frontier)) &&
-         mvec__json_set(root, "hhi_optimum", json_interval_or_null(r->hhi_optimum)) &&
-         mvec__json_set(root, "exposure_baseline", json_number_or_null(r->exposure_baseline)) &&
-         mvec__json_set(root, "exposure_frontier", json_number_or_null(r->exposure_frontier)) &&
-         mvec__json_set(root, "balance_baseline", json_number_or_null(r->balance_baseline)) &&
-         mvec__json_set(root, "balance_frontier", json_number_or_null(r->balance_frontier)) &&
-         mvec__json_set(root, "balance_optimum", json_interval_or_null(r->balance_optimum)) &&
-         mvec__json_set(root, "lp_variables", json_integer((json_int_t)r->lp_variables)) &&
-         mvec__json_set(root, "lp_rows", json_integer((json_int_t)r->lp_rows)) &&
-         mvec__json_set(root, "lp_solves", json_integer((json_int_t)r->rounds)) &&
-         mvec__json_set(root, "converged", json_boolean(r->converged)) &&
-         mvec__json_set(root, "partners", mvec__render_json_rows(res)) &&
-         mvec__json_set(root, "groups", groups) && mvec__json_set(root, "blocs", blocs) &&
-         mvec__json_set(root, "sources", sources);
+    ok =
+        ok &&
+        mvec__json_set(root, "country", r->country ? json_string(r->country->code) : json_null()) &&
+        mvec__json_set(root, "vector", r->vector ? json_string(r->vector) : json_null()) &&
+        mvec__json_set(root, "year", json_integer(r->year)) &&
+        mvec__json_set(root, "period", json_string(r->period)) &&
+        mvec__json_set(root, "basis", json_string(r->basis)) &&
+        mvec__json_set(root, "unit", json_string(r->unit)) &&
+        mvec__json_set(root, "objective",
+                       json_string(mvec_frontier_objective_name(r->objective))) &&
+        mvec__json_set(root, "years", json_integer(r->years)) &&
+        mvec__json_set(root, "max_shift", mvec__json_number(r->max_shift)) &&
+        mvec__json_set(root, "max_growth", mvec__json_number(r->max_growth)) &&
+        mvec__json_set(root, "total", mvec__json_number(r->total)) &&
+        mvec__json_set(root, "unlisted_fixed", mvec__json_number(r->fixed_value)) &&
+        mvec__json_set(root, "hhi_baseline", mvec__json_interval(r->hhi_baseline)) &&
+        mvec__json_set(root, "hhi_frontier", mvec__json_interval(r->hhi_frontier)) &&
+        mvec__json_set(root, "hhi_optimum", json_interval_or_null(r->hhi_optimum)) &&
+        mvec__json_set(root, "exposure_baseline", json_number_or_null(r->exposure_baseline)) &&
+        mvec__json_set(root, "exposure_frontier", json_number_or_null(r->exposure_frontier)) &&
+        mvec__json_set(root, "balance_baseline", json_number_or_null(r->balance_baseline)) &&
+        mvec__json_set(root, "balance_frontier", json_number_or_null(r->balance_frontier)) &&
+        mvec__json_set(root, "balance_optimum", json_interval_or_null(r->balance_optimum)) &&
+        mvec__json_set(root, "lp_variables", json_integer((json_int_t)r->lp_variables)) &&
+        mvec__json_set(root, "lp_rows", json_integer((json_int_t)r->lp_rows)) &&
+        mvec__json_set(root, "lp_solves", json_integer((json_int_t)r->rounds)) &&
+        mvec__json_set(root, "converged", json_boolean(r->converged)) &&
+        mvec__json_set(root, "partners", mvec__render_json_rows(res)) &&
+        mvec__json_set(root, "groups", groups) && mvec__json_set(root, "blocs", blocs) &&
+        mvec__json_set(root, "sources", sources);
     if (!ok) {
         json_decref(root);
         return NULL;
