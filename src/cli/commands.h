@@ -20,5 +20,6 @@ extern const cli_command CMD_COMPOSITION;
 extern const cli_command CMD_FLOWS_QUERY;
 extern const cli_command CMD_RANK;
 extern const cli_command CMD_SIMULATE;
+extern const cli_command CMD_FRONTIER;
 
 #endif

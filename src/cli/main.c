@@ -14,7 +14,8 @@
 static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SOURCES,
                                               &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE,
                                               &CMD_FLOWS, &CMD_COVERAGE, &CMD_SCREEN,
-                                              &CMD_COMPOSITION, &CMD_RANK, &CMD_SIMULATE, NULL};
+                                              &CMD_COMPOSITION, &CMD_RANK, &CMD_SIMULATE,
+                                              &CMD_FRONTIER, NULL};
 
 static void print_main_help(FILE *out)
 {
@@ -65,7 +66,7 @@ static size_t command_names(const char **names, size_t capacity)
 
 static int unknown_command(const char *name)
 {
-    const char *names[16];
+    const char *names[sizeof COMMANDS / sizeof *COMMANDS + 2]; /* the commands, help, version */
     size_t count = command_names(names, sizeof names / sizeof *names);
     cli_unknown_name("command", name, "", names, count);
     cli_try_help(NULL);

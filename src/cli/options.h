@@ -48,7 +48,11 @@ typedef struct cli_args {
     const char *network;           /* routes, simulate, frontier --network */
     const char *paths;             /* simulate --paths */
     const char *seed;              /* simulate --seed */
-    const char *years;             /* simulate --years */
+    const char *years;             /* simulate --years, frontier --years */
+    const char *objective;         /* frontier --objective */
+    const char *max_shift;         /* frontier --max-shift */
+    const char *max_growth;        /* frontier --max-growth */
+    const char *cap;               /* frontier --cap */
     bool flows_every_country;      /* set by a command: --data flow tables are only opened
                                       (session->flows); the command makes their rows */
     const char *positional[CLI_MAX_DATA_FILES + 1];
