@@ -1,7 +1,6 @@
 /*
  * mvec_scenario.h - scenarios: a Lua script of shocks and rules run year by
- * year on a country's baseline (docs/scenarios.md, docs/methods.md section
- * "Scenarios").
+ * year on a country's baseline (docs/scenarios.md, docs/methods.md section 19).
  *
  * The baseline is the profile of one year (the base year): each vector with
  * values in a currency (trade.exports, trade.imports, fdi.stock,

@@ -175,7 +175,7 @@ const cli_command CMD_SIMULATE = {
         "seeded with (seed, k), so the output is the same byte for byte on any thread count. "
         "Scripts run in a sandbox (no files, no operating system, no modules; memory, "
         "instruction and time caps): a runaway or hostile script is stopped with exit 3. "
-        "docs/methods.md, \"Scenarios\", gives every formula.",
+        "docs/methods.md section 19 gives every formula.",
     .options = SIMULATE_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec simulate scenarios/cpc_disruption_2022.lua\n"

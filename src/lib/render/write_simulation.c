@@ -178,7 +178,7 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
     MVEC_TRY(mvec__wrap(ctx, out,
                         "the base year's figures and their sources: mvec profile and mvec "
                         "sources; the network's: mvec routes; formulas: docs/methods.md, "
-                        "\"Scenarios\"",
+                        "section 19",
                         2, 4, 118));
     MVEC_TRY(mvec__buf_puts(ctx, out, "\n"));
 cleanup:
