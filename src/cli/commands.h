@@ -19,5 +19,6 @@ extern const cli_command CMD_SCREEN;
 extern const cli_command CMD_COMPOSITION;
 extern const cli_command CMD_FLOWS_QUERY;
 extern const cli_command CMD_RANK;
+extern const cli_command CMD_ROUTES;
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdio.h>
 
 #include "net/net_internal.h"
 #include "test.h"
@@ -440,6 +441,11 @@ static void test_dinic_against_igraph(void)
     }
 }
 
+static int write_file(void *user, const char *data, size_t length)
+{
+    return fwrite(data, 1, length, user) == length ? 0 : 1;
+}
+
 /* Every write format, for the leak check and a look at the text. */
 static void test_write(void)
 {
@@ -456,9 +462,12 @@ static void test_write(void)
         char *text = NULL;
         size_t length = 0;
         FILE *mem = open_memstream(&text, &length);
-        mvec_sink sink = {NULL, mem};
-        (void)sink;
+        mvec_sink sink = {write_file, mem};
+        CHECK_STATUS(mvec_routes_write(ctx, routes, (mvec_format)f, &sink), MVEC_OK);
         fclose(mem);
+        CHECK(length > 100);
+        if (f == 0)
+            CHECK(strstr(text, "cheapest plan") != NULL);
         free(text);
     }
     mvec_routes_free(ctx, routes);
