@@ -397,6 +397,74 @@ static void test_loader_errors(void)
     }
 }
 
+/* The time of mvec_network_reroute on a 40-link network: KAZ -> 5 places -> 5 places (all 25
+ * pairs) -> 5 markets, 5 + 25 + 5 + 5 (a second link into each market) links. */
+static void test_reroute_time(void)
+{
+    char *text = malloc(16384);
+    if (text == NULL)
+        return;
+    size_t at = (size_t)snprintf(text, 16384, "%s", HEADER);
+    static const char *const codes[] = {"CHN", "RUS", "TUR", "DEU", "ITA"};
+    for (int i = 0; i < 5; i++)
+        at += (size_t)snprintf(text + at, 16384 - at,
+                               "u%d,U,oil,pipeline,KAZ,KAZ:A%d,,Op,,2023,%d,mt/yr,%d,%d,USD/t,,"
+                               "operating,S,u,\n",
+                               i, i, 10 + i, 5, 3 + i);
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++)
+            at += (size_t)snprintf(text + at, 16384 - at,
+                                   "m%d-%d,M,oil,rail,KAZ:A%d,RUS:B%d,RUS,Op,,2023,%d,mt/yr,1,2,"
+                                   "USD/t,,operating,S,u,\n",
+                                   i, j, i, j, 2 + (i * j) % 4);
+    for (int j = 0; j < 5; j++)
+        at += (size_t)snprintf(text + at, 16384 - at,
+                               "d%d,D,oil,sea,RUS:B%d,market:%s,,Op,,2023,%d,mt/yr,3,4,USD/t,,"
+                               "operating,S,u,\ne%d,E,oil,sea,RUS:B%d,market:%s,TUR,Op,,2023,,"
+                               "mt/yr,2,,,,operating,S,u,\n",
+                               j, j, codes[j], 4 + j, j, j, codes[(j + 1) % 5]);
+    mvec_network *net = NULL;
+    CHECK_STATUS(mvec_network_load_text(ctx, countries, "forty.csv", text, at, &net), MVEC_OK);
+    free(text);
+    if (net == NULL)
+        return;
+    CHECK(mvec_network_link_count(net) == 40);
+    double factor[40];
+    for (int l = 0; l < 40; l++)
+        factor[l] = 1;
+    factor[mvec_network_find(net, "u2")] = 0;
+    factor[mvec_network_find(net, "m1-3")] = 0.5;
+    mvec_reroute r;
+    enum { CALLS = 20000 };
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; i < CALLS; i++)
+        mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
+                1e3 / CALLS;
+    printf("mvec_network_reroute: %.2f us per call (40 links, 12 places)\n", us);
+    /* the same figures as mvec_routes_compute's closure of u2 at full m1-3 capacity */
+    factor[mvec_network_find(net, "m1-3")] = 1;
+    CHECK_STATUS(mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r), MVEC_OK);
+    mvec_routes *routes = NULL;
+    mvec_routes_options o = MVEC_ROUTES_OPTIONS_INIT;
+    const char *closed[] = {"u2"};
+    o.closed_links = closed;
+    o.closed_link_count = 1;
+    const mvec_routes_commodity *c = compute(net, &o, &routes);
+    if (c != NULL) {
+        CHECK_NEAR(r.volume, c->volume, 1e-9);
+        CHECK_NEAR(r.kept, c->kept, 1e-9);
+        CHECK_NEAR(r.stranded_low, c->stranded.lo, 1e-9);
+        CHECK_NEAR(r.stranded_high, c->stranded.hi, 1e-9);
+        CHECK_NEAR(r.rerouted, c->rerouted.lo, 1e-9);
+        CHECK(c->plan_state == MVEC_PLAN_PARTIAL);
+    }
+    mvec_routes_free(ctx, routes);
+    mvec_network_free(ctx, net);
+}
+
 /* Dinic (maxflow.c) against igraph's push-relabel on random graphs. */
 static void test_dinic_against_igraph(void)
 {
@@ -486,6 +554,7 @@ int main(void)
     test_unknown();
     test_loader_errors();
     test_dinic_against_igraph();
+    test_reroute_time();
     test_write();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
