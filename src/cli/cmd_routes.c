@@ -15,26 +15,54 @@
 #include "session.h"
 
 static const cli_option OPTION_CLOSE = {
-    "close", 0, "LINK", CLI_TEXT_LIST, offsetof(cli_args, close),
+    "close",
+    0,
+    "LINK",
+    CLI_TEXT_LIST,
+    offsetof(cli_args, close),
     "close the link with this id (repeatable): its capacity and volume are lost and the volume "
     "is rerouted where capacity is left"};
 static const cli_option OPTION_WITHOUT_TRANSIT = {
-    "without-transit", 0, "ISO", CLI_TEXT_LIST, offsetof(cli_args, without_transit),
+    "without-transit",
+    0,
+    "ISO",
+    CLI_TEXT_LIST,
+    offsetof(cli_args, without_transit),
     "close every link crossing this country in transit (repeatable)"};
 static const cli_option OPTION_ROUTES_YEAR = {
-    "year", 0, "YEAR", CLI_YEAR, offsetof(cli_args, year),
+    "year",
+    0,
+    "YEAR",
+    CLI_YEAR,
+    offsetof(cli_args, year),
     "each link's figures of its latest year up to YEAR (default: each link's latest row)"};
 static const cli_option OPTION_COMMODITY = {
-    "commodity", 0, "NAME", CLI_TEXT, offsetof(cli_args, commodity),
+    "commodity",
+    0,
+    "NAME",
+    CLI_TEXT,
+    offsetof(cli_args, commodity),
     "only this commodity (oil, gas, freight, ...; default: each)"};
 static const cli_option OPTION_NETWORK = {
-    "network", 0, "FILE", CLI_TEXT, offsetof(cli_args, network),
+    "network",
+    0,
+    "FILE",
+    CLI_TEXT,
+    offsetof(cli_args, network),
     "the corridor network (CSV, docs/formats.md) instead of the built-in one of COUNTRY"};
 
 static const cli_option *const ROUTES_OPTIONS[] = {
-    &OPTION_CLOSE,     &OPTION_WITHOUT_TRANSIT, &OPTION_ROUTES_YEAR, &OPTION_COMMODITY,
-    &OPTION_NETWORK,   &CLI_OPTION_FORMAT,      &CLI_OPTION_OUTPUT,  &CLI_OPTION_ISO_CODES,
-    &CLI_OPTION_QUIET, &CLI_OPTION_HELP,        NULL,
+    &OPTION_CLOSE,
+    &OPTION_WITHOUT_TRANSIT,
+    &OPTION_ROUTES_YEAR,
+    &OPTION_COMMODITY,
+    &OPTION_NETWORK,
+    &CLI_OPTION_FORMAT,
+    &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES,
+    &CLI_OPTION_QUIET,
+    &CLI_OPTION_HELP,
+    NULL,
 };
 
 /* "unknown link 'a-ue' in --close; did you mean 'a-eu'?", the valid names, the help hint;
@@ -89,8 +117,8 @@ static int check_links(const mvec_network *net, const cli_args *args)
                     codes[count++] = row->transit[t];
             }
         }
-        return unknown("transit country", "transit countries", " in --without-transit", code,
-                       codes, count);
+        return unknown("transit country", "transit countries", " in --without-transit", code, codes,
+                       count);
     }
     return 0;
 }
@@ -121,6 +149,7 @@ static int run_routes(const cli_command *command, cli_args *args)
                                              c != NULL ? c->code : "KAZ", &net);
         if (status == MVEC_ERR_NO_DATA) {
             cli_error("%s", mvec_ctx_error_message(session.ctx));
+            cli_note("give one with --network FILE");
             code = cli_exit_code(status);
         } else if (status != MVEC_OK) {
             code = cli_fail(session.ctx, status);

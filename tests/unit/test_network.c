@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <stdio.h>
 
 #include "net/net_internal.h"
 #include "test.h"
@@ -205,8 +204,8 @@ static void test_diamond(void)
     for (int i = 0; i < CALLS; i++)
         mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
-                1e3 / CALLS;
+    double us =
+        ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / 1e3 / CALLS;
     printf("mvec_network_reroute: %.2f us per call (4 links)\n", us);
     mvec_network_free(ctx, net);
 }
@@ -291,7 +290,7 @@ typedef struct bad_case {
 } bad_case;
 
 #define HEADER                                                                                     \
-    "link,name,commodity,mode,from,to,transit,operator,operator_country,year,capacity,unit,"     \
+    "link,name,commodity,mode,from,to,transit,operator,operator_country,year,capacity,unit,"       \
     "volume,cost,cost_unit,days,status,source,url,note\n"
 #define OK_ROW "a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n"
 
@@ -317,8 +316,8 @@ static void test_loader_errors(void)
         {"a,A,oil,pipeline,KAZ,Atyrau,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:6: invalid place 'Atyrau' (ISO3:Name such as KAZ:Atyrau, the bare origin ISO3, "
          "or market:CODE)"},
-        {"a,A,oil,pipeline,KAZ,XXX:Port,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE, "t.csv:2:6: unknown country code 'XXX' in place 'XXX:Port'"},
+        {"a,A,oil,pipeline,KAZ,XXX:Port,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
+         "t.csv:2:6: unknown country code 'XXX' in place 'XXX:Port'"},
         {"a,A,oil,pipeline,KAZ,market:eu,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_PARSE, "t.csv:2:6: invalid market 'market:eu'"},
         {OK_ROW "b,B,oil,pipeline,KAZ,market:EU27,,Op,KAZ,2023,3,bbl/d,2,,,,operating,S,u,\n",
@@ -334,8 +333,7 @@ static void test_loader_errors(void)
         {"a,A,oil,pipeline,KAZ,market:CHN,XYZ,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_PARSE, "t.csv:2:7: transit code 'XYZ' is not an ISO3 country code mvec knows"},
         {"a,A,oil,pipeline,KAZ,market:CHN,Russia,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE,
-         "t.csv:2:7: transit code 'Russia' is not an ISO3 country code mvec knows"},
+         MVEC_ERR_PARSE, "t.csv:2:7: transit code 'Russia' is not an ISO3 country code mvec knows"},
         {OK_ROW "g,G,gas,pipeline,KAZ:Port,market:CHN,,Op,KAZ,2023,3,bcm/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_SCHEMA,
          "t.csv:3: commodity 'gas' has no link leaving the origin (a bare ISO3 place such as KAZ: "
@@ -348,8 +346,8 @@ static void test_loader_errors(void)
          "country's exports"},
         {"a,A,oil,ship,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:4: unknown mode 'ship'"},
-        {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,23,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE, "t.csv:2:10: invalid year '23' (1900 to 2100)"},
+        {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,23,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
+         "t.csv:2:10: invalid year '23' (1900 to 2100)"},
         {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:12: a capacity or volume needs its unit"},
         {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,4,,,operating,S,u,\n",
@@ -363,8 +361,7 @@ static void test_loader_errors(void)
         mvec_status status =
             mvec_network_load_text(ctx, countries, "t.csv", text, strlen(text), &net);
         if (status != cases[i].status ||
-            strncmp(mvec_ctx_error_message(ctx), cases[i].message, strlen(cases[i].message)) !=
-                0) {
+            strncmp(mvec_ctx_error_message(ctx), cases[i].message, strlen(cases[i].message)) != 0) {
             test_failures++;
             fprintf(stderr, "loader case %zu: %s: %s\n    expected %s: %s\n", i,
                     mvec_status_name(status), mvec_ctx_error_message(ctx),
@@ -441,8 +438,8 @@ static void test_reroute_time(void)
     for (int i = 0; i < CALLS; i++)
         mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
-                1e3 / CALLS;
+    double us =
+        ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / 1e3 / CALLS;
     printf("mvec_network_reroute: %.2f us per call (40 links, 12 places)\n", us);
     /* the same figures as mvec_routes_compute's closure of u2 at full m1-3 capacity */
     factor[mvec_network_find(net, "m1-3")] = 1;

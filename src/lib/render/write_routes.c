@@ -84,8 +84,8 @@ static const char *plan_text(mvec_plan_state state)
 
 static const char *plan_name(mvec_plan_state state)
 {
-    static const char *const names[] = {"none", "solved", "partial", "no_costs", "too_large",
-                                        "infeasible"};
+    static const char *const names[] = {"none",     "solved",    "partial",
+                                        "no_costs", "too_large", "infeasible"};
     return (size_t)state < sizeof names / sizeof *names ? names[state] : "none";
 }
 
@@ -97,23 +97,21 @@ static mvec_status write_text_commodity(mvec_ctx *ctx, const mvec_network *net,
     const char *unit = c->unit[0] ? c->unit : "(no unit)";
     MVEC_TRY(mvec__buf_printf(ctx, out, "\n%s: figures of %d", c->commodity, c->year));
     if (c->first_year != c->last_year || c->first_year != c->year)
-        MVEC_TRY(mvec__buf_printf(ctx, out, " (links' rows of %d-%d)", c->first_year,
-                                  c->last_year));
+        MVEC_TRY(
+            mvec__buf_printf(ctx, out, " (links' rows of %d-%d)", c->first_year, c->last_year));
     MVEC_TRY(mvec__buf_printf(ctx, out,
                               ", unit %s; %zu links, %zu operating, %zu of them without a "
                               "capacity\n",
-                              unit, c->link_count, c->operating_count,
-                              c->unknown_capacity_count));
+                              unit, c->link_count, c->operating_count, c->unknown_capacity_count));
     fmt_range(a, sizeof a, c->capacity, "unbounded");
     fmt_amount(b, sizeof b, c->volume, "unlimited");
-    MVEC_TRY(mvec__buf_printf(ctx, out,
-                              "  max-flow to all markets: %s %s; exported volume: %s %s\n%s", a,
-                              unit, b, unit,
-                              c->unknown_volume_count ? "  (links leaving the origin without a "
-                                                        "volume count 0)\n"
-                                                      : ""));
-    MVEC_TRY(mvec__buf_printf(ctx, out, "\n  %-10s %-24s %-18s %-16s %s\n", "market",
-                              "capacity", "share of capacity", "volume", "share of volume"));
+    MVEC_TRY(mvec__buf_printf(
+        ctx, out, "  max-flow to all markets: %s %s; exported volume: %s %s\n%s", a, unit, b, unit,
+        c->unknown_volume_count ? "  (links leaving the origin without a "
+                                  "volume count 0)\n"
+                                : ""));
+    MVEC_TRY(mvec__buf_printf(ctx, out, "\n  %-10s %-24s %-18s %-16s %s\n", "market", "capacity",
+                              "share of capacity", "volume", "share of volume"));
     for (size_t m = 0; m < c->market_count; m++) {
         const mvec_routes_market *mk = &c->markets[m];
         fmt_range(a, sizeof a, mk->capacity, "unbounded");
@@ -145,8 +143,7 @@ static mvec_status write_text_commodity(mvec_ctx *ctx, const mvec_network *net,
         MVEC_TRY(mvec__buf_printf(ctx, out, "\n  closures: %zu link%s of %s closed\n",
                                   c->closed_count, c->closed_count == 1 ? "" : "s", c->commodity));
         fmt_range(a, sizeof a, c->capacity_after, "unbounded");
-        MVEC_TRY(mvec__buf_printf(ctx, out, "  %-26s %s %s\n", "max-flow after closures", a,
-                                  unit));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "  %-26s %s %s\n", "max-flow after closures", a, unit));
         struct {
             const char *label;
             mvec_interval value;
@@ -163,15 +160,15 @@ static mvec_status write_text_commodity(mvec_ctx *ctx, const mvec_network *net,
         }
         fmt_amount(a, sizeof a, c->plan_supply, "unlimited");
         MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  "\n  cheapest plan (GLPK min-cost flow) for %s %s: %s\n", a,
-                                  unit, plan_text(c->plan_state)));
+                                  "\n  cheapest plan (GLPK min-cost flow) for %s %s: %s\n", a, unit,
+                                  plan_text(c->plan_state)));
         if (c->plan_count > 0) {
             const char *cu = c->cost_unit[0] ? c->cost_unit : "cost unit";
             char cost_header[64], total_header[96];
             snprintf(cost_header, sizeof cost_header, "cost (%s)", cu);
             snprintf(total_header, sizeof total_header, "cost (%s x %s)", cu, unit);
-            MVEC_TRY(mvec__buf_printf(ctx, out, "  %-22s %-14s %-14s %-16s %s\n", "link",
-                                      "flow", "of it kept", cost_header, total_header));
+            MVEC_TRY(mvec__buf_printf(ctx, out, "  %-22s %-14s %-14s %-16s %s\n", "link", "flow",
+                                      "of it kept", cost_header, total_header));
             for (size_t i = 0; i < c->plan_count; i++) {
                 const mvec_routes_flow *f = &c->plan[i];
                 const mvec_network_link *row = mvec_network_link_in_year(net, f->link, c->year);
@@ -183,10 +180,9 @@ static mvec_status write_text_commodity(mvec_ctx *ctx, const mvec_network *net,
                                           row != NULL ? row->id : "?", a, b, d, e));
             }
             fmt_amount(a, sizeof a, c->plan_cost, "unlimited");
-            MVEC_TRY(mvec__buf_printf(ctx, out, "  %-22s %-14s %-14s %-16s %s%s\n", "total", "",
-                                      "", "", a,
-                                      c->plan_state == MVEC_PLAN_PARTIAL ? " (priced links only)"
-                                                                         : ""));
+            MVEC_TRY(mvec__buf_printf(
+                ctx, out, "  %-22s %-14s %-14s %-16s %s%s\n", "total", "", "", "", a,
+                c->plan_state == MVEC_PLAN_PARTIAL ? " (priced links only)" : ""));
         }
     }
 cleanup:
@@ -207,7 +203,8 @@ static mvec_status write_text_sources(mvec_ctx *ctx, const mvec_routes *routes, 
                 continue;
             MVEC_TRY(mvec__buf_printf(ctx, out, "  %s, %d: ", row->id, row->year));
             size_t start = out->length;
-            MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s%s", row->source[0] ? row->source : "no source",
+            MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s%s",
+                                      row->source[0] ? row->source : "no source",
                                       row->url[0] ? ", " : "", row->url));
             /* keep within 120 columns: cut long lines with an ellipsis */
             size_t width = 4 + strlen(row->id) + 8 + mvec__utf8_width(out->data + start);
@@ -277,9 +274,10 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_routes *routes, mvec__buf
         for (size_t m = 0; m < c->market_count; m++) {
             const mvec_routes_market *mk = &c->markets[m];
             MVEC_TRY(csv_row(ctx, out, c, "market", mk->market, "max_flow", mk->capacity, c->unit));
+            MVEC_TRY(csv_row(ctx, out, c, "market", mk->market, "capacity_share",
+                             mk->capacity_share, ""));
             MVEC_TRY(
-                csv_row(ctx, out, c, "market", mk->market, "capacity_share", mk->capacity_share, ""));
-            MVEC_TRY(csv_row(ctx, out, c, "market", mk->market, "volume", point(mk->volume), c->unit));
+                csv_row(ctx, out, c, "market", mk->market, "volume", point(mk->volume), c->unit));
             MVEC_TRY(csv_row(ctx, out, c, "market", mk->market, "volume_share",
                              point(mk->volume_share), ""));
         }
@@ -293,8 +291,8 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_routes *routes, mvec__buf
                 MVEC_TRY(csv_row(ctx, out, c, "transit", tr->country, measure,
                                  tr->market_capacity_share[m], ""));
             }
-            MVEC_TRY(csv_row(ctx, out, c, "transit", tr->country, "volume_share", tr->volume_share,
-                             ""));
+            MVEC_TRY(
+                csv_row(ctx, out, c, "transit", tr->country, "volume_share", tr->volume_share, ""));
         }
         if (!c->closed)
             continue;
@@ -308,11 +306,12 @@ static mvec_status write_csv(mvec_ctx *ctx, const mvec_routes *routes, mvec__buf
         for (size_t f = 0; f < c->plan_count; f++) {
             const char *id = mvec_network_link_at(net, c->plan[f].link)->id;
             MVEC_TRY(csv_row(ctx, out, c, "plan", id, "flow", point(c->plan[f].flow), c->unit));
-            MVEC_TRY(csv_row(ctx, out, c, "plan", id, "cost", point(c->plan[f].cost), c->cost_unit));
+            MVEC_TRY(
+                csv_row(ctx, out, c, "plan", id, "cost", point(c->plan[f].cost), c->cost_unit));
         }
         if (c->plan_count > 0)
-            MVEC_TRY(csv_row(ctx, out, c, "plan", "total", "cost", point(c->plan_cost),
-                             c->cost_unit));
+            MVEC_TRY(
+                csv_row(ctx, out, c, "plan", "total", "cost", point(c->plan_cost), c->cost_unit));
     }
 cleanup:
     return status;
@@ -370,8 +369,8 @@ static json_t *json_commodity(const mvec_network *net, const mvec_routes_commodi
         json_t *per = json_object();
         ok = item != NULL && per != NULL;
         for (size_t m = 0; ok && m < c->market_count; m++)
-            ok = mvec__json_set(per, c->markets[m].market,
-                                json_range(tr->market_capacity_share[m]));
+            ok =
+                mvec__json_set(per, c->markets[m].market, json_range(tr->market_capacity_share[m]));
         ok = ok && mvec__json_set(item, "country", json_string(tr->country)) &&
              mvec__json_set(item, "links", json_integer((json_int_t)tr->link_count)) &&
              mvec__json_set(item, "capacity_share", json_range(tr->capacity_share)) &&
