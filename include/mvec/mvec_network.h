@@ -103,7 +103,8 @@ MVEC_API mvec_status mvec_network_load_text(mvec_ctx *ctx, const mvec_countries 
 /* The built-in network of a country (data/<iso3 lowercase>/corridors.csv).
  * Statuses: MVEC_ERR_NO_DATA when mvec has none for the country;
  * MVEC_ERR_INVALID for a code that is not three letters; MVEC_ERR_INTERNAL
- * when the built-in file is malformed; MVEC_ERR_NOMEM;
+ * when the built-in file is malformed; MVEC_ERR_LIMIT (a built-in file over
+ * the caps); MVEC_ERR_NOMEM;
  * MVEC_ERR_CANCELLED. */
 MVEC_API mvec_status mvec_network_load_embedded(mvec_ctx *ctx, const mvec_countries *countries,
                                                 const char *country_iso3, mvec_network **out);

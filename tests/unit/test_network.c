@@ -539,6 +539,73 @@ static void test_write(void)
     mvec_network_free(ctx, net);
 }
 
+typedef struct failing_allocator {
+    long countdown; /* calls left before the failing one; < 0: never fail */
+} failing_allocator;
+
+static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+{
+    failing_allocator *a = user;
+    (void)old_size;
+    if (new_size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    if (a->countdown == 0)
+        return NULL;
+    if (a->countdown > 0)
+        a->countdown--;
+    return realloc(ptr, new_size);
+}
+
+static int discard(void *user, const char *data, size_t length)
+{
+    (void)user;
+    (void)data;
+    (void)length;
+    return 0;
+}
+
+/* Fail the Nth allocation of load + routes with a closure + every writer + reroute, for
+ * every N until the run succeeds: each failure is MVEC_ERR_NOMEM with nothing leaked. */
+static void test_alloc_failures(void)
+{
+    long n = 0;
+    for (;; n++) {
+        failing_allocator a = {n};
+        mvec_ctx *fctx = mvec_ctx_new(failing_realloc, &a);
+        if (fctx == NULL)
+            continue;
+        mvec_network *net = NULL;
+        mvec_routes *routes = NULL;
+        mvec_sink sink = {discard, NULL};
+        mvec_status status =
+            mvec_network_load_file(fctx, countries, "tests/data/network_costs.csv", &net);
+        mvec_routes_options o = MVEC_ROUTES_OPTIONS_INIT;
+        const char *rus[] = {"RUS"};
+        o.closed_transit = rus;
+        o.closed_transit_count = 1;
+        if (status == MVEC_OK)
+            status = mvec_routes_compute(fctx, net, &o, &routes);
+        for (int f = 0; f < 3 && status == MVEC_OK; f++)
+            status = mvec_routes_write(fctx, routes, (mvec_format)f, &sink);
+        mvec_reroute r;
+        if (status == MVEC_OK)
+            status = mvec_network_reroute(fctx, net, "oil", 0, NULL, 1, &r);
+        mvec_routes_free(fctx, routes);
+        mvec_network_free(fctx, net);
+        size_t left = mvec_ctx_memory(fctx).current_bytes;
+        mvec_ctx_free(fctx);
+        if (status != MVEC_ERR_NOMEM && status != MVEC_OK)
+            fprintf(stderr, "allocation %ld: %s\n", n, mvec_status_name(status));
+        CHECK(status == MVEC_OK || status == MVEC_ERR_NOMEM);
+        CHECK(left == 0);
+        if (status == MVEC_OK || n > 100000)
+            break;
+    }
+    printf("allocation failures: %ld allocations failed in turn, each cleanly\n", n);
+}
+
 int main(void)
 {
     ctx = mvec_ctx_new(NULL, NULL);
@@ -553,6 +620,7 @@ int main(void)
     test_dinic_against_igraph();
     test_reroute_time();
     test_write();
+    test_alloc_failures();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
     mvec_ctx_free(ctx);

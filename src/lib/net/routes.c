@@ -381,7 +381,7 @@ mvec_status mvec_routes_compute(mvec_ctx *ctx, const mvec_network *net,
                       net->name, net->country, o.country);
     }
     if (o.commodity != NULL && mvec__network_commodity_index(net, o.commodity) == SIZE_MAX) {
-        for (size_t c = 0; c < net->commodity_count; c++)
+        for (size_t c = 0; c < net->commodity_count && c < 200; c++)
             MVEC_TRY(mvec__buf_printf(ctx, &list, "%s%s", c ? ", " : "", net->commodities[c].name));
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "no commodity '%s' in %s (there are: %s)", o.commodity,
                   net->name, list.data);
