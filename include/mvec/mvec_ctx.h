@@ -38,6 +38,14 @@
  *    thread's GLPK environment when the thread exits (the main thread's
  *    lives until the process ends), and also right after a GLPK internal
  *    error, which invalidates the program's own GLPK objects of that thread.
+ *    igraph (corridor max-flows, mvec_routes_compute): the first call replaces
+ *    igraph's error handler, process-wide and once, by
+ *    igraph_error_handler_ignore (igraph's default aborts) and its warning
+ *    handler by igraph_warning_handler_ignore (the default prints); a program
+ *    that installs its own igraph handlers must make them return. Debian's
+ *    igraph is not thread-safe (IGRAPH_THREAD_SAFE 0), so libmvec serialises
+ *    its igraph calls on one process-wide lock; mvec_network_reroute calls no
+ *    igraph function.
  *    Numbers are read and written under a private "C" locale (uselocale, per
  *    thread): the program's setlocale does not change them.
  */

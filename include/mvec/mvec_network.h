@@ -55,29 +55,29 @@ typedef enum mvec_link_status {
 /* One row of the file: a link's figures of one year. Strings are owned by
  * the network ("" when the field was empty). */
 typedef struct mvec_network_link {
-    const char *id;                       /* [a-z0-9-]+ */
+    const char *id; /* [a-z0-9-]+ */
     const char *name;
-    const char *commodity;                /* [a-z_]+ */
-    const char *mode;                     /* pipeline, rail, sea, road, port, border, delivery */
-    const char *from;                     /* place: "KAZ", "KAZ:Atyrau" or "market:EU27" */
+    const char *commodity; /* [a-z_]+ */
+    const char *mode;      /* pipeline, rail, sea, road, port, border, delivery */
+    const char *from;      /* place: "KAZ", "KAZ:Atyrau" or "market:EU27" */
     const char *to;
-    const char *const *transit;           /* ISO3 codes crossed in transit */
+    const char *const *transit; /* ISO3 codes crossed in transit */
     size_t transit_count;
-    const char *operator_name;            /* the `operator` column */
+    const char *operator_name;             /* the `operator` column */
     const char *const *operator_countries; /* ISO3, largest owner first */
     size_t operator_country_count;
-    int year;                             /* the year of the figures */
-    double capacity;                      /* NAN unknown, INFINITY unlimited */
-    const char *unit;                     /* of capacity and volume */
-    double volume;                        /* the focal country's volume carried; NAN unknown */
-    double cost;                          /* per unit carried; NAN unknown */
+    int year;         /* the year of the figures */
+    double capacity;  /* NAN unknown, INFINITY unlimited */
+    const char *unit; /* of capacity and volume */
+    double volume;    /* the focal country's volume carried; NAN unknown */
+    double cost;      /* per unit carried; NAN unknown */
     const char *cost_unit;
-    double days;                          /* transit time; NAN unknown */
+    double days; /* transit time; NAN unknown */
     mvec_link_status status;
     const char *source;
     const char *url;
     const char *note;
-    size_t line;                          /* line of the row in its file */
+    size_t line; /* line of the row in its file */
 } mvec_network_link;
 
 /* Load a network file ("-" is standard input). `countries` checks the
@@ -103,7 +103,8 @@ MVEC_API mvec_status mvec_network_load_text(mvec_ctx *ctx, const mvec_countries 
 /* The built-in network of a country (data/<iso3 lowercase>/corridors.csv).
  * Statuses: MVEC_ERR_NO_DATA when mvec has none for the country;
  * MVEC_ERR_INVALID for a code that is not three letters; MVEC_ERR_INTERNAL
- * when the built-in file is malformed; MVEC_ERR_NOMEM;
+ * when the built-in file is malformed; MVEC_ERR_LIMIT (a built-in file over
+ * the caps); MVEC_ERR_NOMEM;
  * MVEC_ERR_CANCELLED. */
 MVEC_API mvec_status mvec_network_load_embedded(mvec_ctx *ctx, const mvec_countries *countries,
                                                 const char *country_iso3, mvec_network **out);
@@ -123,15 +124,14 @@ MVEC_API size_t mvec_network_link_count(const mvec_network *net);
 MVEC_API const mvec_network_link *mvec_network_link_at(const mvec_network *net, size_t index);
 /* The row of link `index` in force in `year` (its largest year <= year;
  * 0: the latest), NULL when the link has no row that early. O(log rows). */
-MVEC_API const mvec_network_link *mvec_network_link_in_year(const mvec_network *net,
-                                                            size_t index, int year);
+MVEC_API const mvec_network_link *mvec_network_link_in_year(const mvec_network *net, size_t index,
+                                                            int year);
 /* Index of the link with this id; SIZE_MAX when none. Constant time on
  * average. */
 MVEC_API size_t mvec_network_find(const mvec_network *net, const char *id);
 /* True when any row of link `index` lists `iso3` in transit. O(rows of the
  * link x transit codes). */
-MVEC_API bool mvec_network_link_transits(const mvec_network *net, size_t index,
-                                         const char *iso3);
+MVEC_API bool mvec_network_link_transits(const mvec_network *net, size_t index, const char *iso3);
 /* Every row (link and year), in file order. */
 MVEC_API size_t mvec_network_row_count(const mvec_network *net);
 MVEC_API const mvec_network_link *mvec_network_row_at(const mvec_network *net, size_t index);
@@ -171,28 +171,31 @@ MVEC_API mvec_status mvec_network_reroute(mvec_ctx *ctx, const mvec_network *net
 /* ---- routes: capacity, dependence, closures ------------------------------------------ */
 
 typedef struct mvec_routes_options {
-    size_t size;                  /* sizeof the struct: set by MVEC_ROUTES_OPTIONS_INIT */
-    const char *country;          /* NULL: the network's; else must be it (ISO3) */
-    const char *commodity;        /* NULL: each commodity */
-    int year;                     /* 0: each link's latest row */
+    size_t size;                     /* sizeof the struct: set by MVEC_ROUTES_OPTIONS_INIT */
+    const char *country;             /* NULL: the network's; else must be it (ISO3) */
+    const char *commodity;           /* NULL: each commodity */
+    int year;                        /* 0: each link's latest row */
     const char *const *closed_links; /* link ids */
     size_t closed_link_count;
     const char *const *closed_transit; /* ISO3: every link crossing them closes */
     size_t closed_transit_count;
 } mvec_routes_options;
 
-#define MVEC_ROUTES_OPTIONS_INIT {sizeof(mvec_routes_options), NULL, NULL, 0, NULL, 0, NULL, 0}
+#define MVEC_ROUTES_OPTIONS_INIT                                                                   \
+    {                                                                                              \
+        sizeof(mvec_routes_options), NULL, NULL, 0, NULL, 0, NULL, 0                               \
+    }
 
 typedef struct mvec_routes mvec_routes;
 
 /* A market (a `market:CODE` place) of one commodity. */
 typedef struct mvec_routes_market {
-    const char *market;          /* "EU27", "CHN", ... (the CODE) */
-    mvec_interval capacity;      /* max-flow origin -> market; hi INFINITY: unbounded */
+    const char *market;           /* "EU27", "CHN", ... (the CODE) */
+    mvec_interval capacity;       /* max-flow origin -> market; hi INFINITY: unbounded */
     mvec_interval capacity_share; /* of the max-flow to all markets (shares may add to > 1:
                                     markets share routes) */
-    double volume;               /* volume on the links into it; NAN when none known */
-    double volume_share;         /* of the volume into all markets; NAN when unknown */
+    double volume;                /* volume on the links into it; NAN when none known */
+    double volume_share;          /* of the volume into all markets; NAN when unknown */
 } mvec_routes_market;
 
 /* A country crossed in transit by links of the commodity. */
@@ -200,40 +203,40 @@ typedef struct mvec_routes_transit {
     const char *country;          /* ISO3 */
     mvec_interval capacity_share; /* 1 - maxflow(without its links) / maxflow, all markets */
     const mvec_interval *market_capacity_share; /* the same per market (markets' order) */
-    mvec_interval volume_share;   /* volume on its entry links / exported volume; hi > lo
-                                     when an entry link's volume is unknown */
-    size_t link_count;            /* links listing it */
+    mvec_interval volume_share; /* volume on its entry links / exported volume; hi > lo
+                                   when an entry link's volume is unknown */
+    size_t link_count;          /* links listing it */
 } mvec_routes_transit;
 
 /* A link's flow in the cheapest plan. */
 typedef struct mvec_routes_flow {
-    size_t link;                  /* link index (mvec_network_link_in_year) */
+    size_t link; /* link index (mvec_network_link_in_year) */
     double flow;
-    double kept;                  /* of the flow, volume that stays where it was */
-    double cost;                  /* flow x cost per unit; NAN when the link has no cost */
+    double kept; /* of the flow, volume that stays where it was */
+    double cost; /* flow x cost per unit; NAN when the link has no cost */
 } mvec_routes_flow;
 
 typedef enum mvec_plan_state {
-    MVEC_PLAN_NONE = 0,     /* no closure asked for */
-    MVEC_PLAN_SOLVED,       /* every link used has a cost */
-    MVEC_PLAN_PARTIAL,      /* solved, priced only where costs are known */
-    MVEC_PLAN_NO_COSTS,     /* no link of the commodity has a cost: the plan is any feasible flow */
-    MVEC_PLAN_TOO_LARGE,    /* over 400 links: not solved */
-    MVEC_PLAN_INFEASIBLE,   /* kept volumes do not fit (volumes above capacities) */
+    MVEC_PLAN_NONE = 0,   /* no closure asked for */
+    MVEC_PLAN_SOLVED,     /* every link used has a cost */
+    MVEC_PLAN_PARTIAL,    /* solved, priced only where costs are known */
+    MVEC_PLAN_NO_COSTS,   /* no link of the commodity has a cost: the plan is any feasible flow */
+    MVEC_PLAN_TOO_LARGE,  /* over 400 links: not solved */
+    MVEC_PLAN_INFEASIBLE, /* kept volumes do not fit (volumes above capacities) */
 } mvec_plan_state;
 
 typedef struct mvec_routes_commodity {
     const char *commodity;
-    const char *unit;             /* of capacities and volumes */
-    const char *cost_unit;        /* of the first link with a cost; "" when none */
-    int year;                     /* the year asked for, or the latest row's year */
-    int first_year, last_year;    /* range of the years of the rows used */
-    size_t link_count;            /* links with a row in force */
-    size_t operating_count;       /* of them, operating */
+    const char *unit;              /* of capacities and volumes */
+    const char *cost_unit;         /* of the first link with a cost; "" when none */
+    int year;                      /* the year asked for, or the latest row's year */
+    int first_year, last_year;     /* range of the years of the rows used */
+    size_t link_count;             /* links with a row in force */
+    size_t operating_count;        /* of them, operating */
     size_t unknown_capacity_count; /* operating links without a capacity */
-    mvec_interval capacity;       /* max-flow to all markets (super sink) */
-    double volume;                /* exported volume V: links leaving the origin */
-    size_t unknown_volume_count;  /* links leaving the origin without a volume */
+    mvec_interval capacity;        /* max-flow to all markets (super sink) */
+    double volume;                 /* exported volume V: links leaving the origin */
+    size_t unknown_volume_count;   /* links leaving the origin without a volume */
     const mvec_routes_market *markets;
     size_t market_count;
     const mvec_routes_transit *transit;
@@ -243,9 +246,9 @@ typedef struct mvec_routes_commodity {
     size_t closed_count;          /* links of the commodity closed */
     mvec_interval capacity_after; /* max-flow without the closed links */
     double kept;
-    double affected;              /* V - kept */
-    mvec_interval stranded;       /* V - deliverable at high and low capacities */
-    mvec_interval rerouted;       /* affected - stranded */
+    double affected;        /* V - kept */
+    mvec_interval stranded; /* V - deliverable at high and low capacities */
+    mvec_interval rerouted; /* affected - stranded */
     mvec_plan_state plan_state;
     double plan_supply;           /* volume the plan delivers: min(V, deliverable at low) */
     double plan_cost;             /* over links with a cost */
@@ -279,7 +282,7 @@ MVEC_API const mvec_network *mvec_routes_network(const mvec_routes *routes);
  * year) or JSON (with a "sources" section).
  * Statuses: MVEC_ERR_INVALID for an unknown format; MVEC_ERR_IO when the
  * sink fails; MVEC_ERR_LIMIT for an output over 1 GiB; MVEC_ERR_NOMEM. */
-MVEC_API mvec_status mvec_routes_write(mvec_ctx *ctx, const mvec_routes *routes,
-                                       mvec_format format, const mvec_sink *sink);
+MVEC_API mvec_status mvec_routes_write(mvec_ctx *ctx, const mvec_routes *routes, mvec_format format,
+                                       const mvec_sink *sink);
 
 #endif

@@ -19,6 +19,7 @@ extern const cli_command CMD_SCREEN;
 extern const cli_command CMD_COMPOSITION;
 extern const cli_command CMD_FLOWS_QUERY;
 extern const cli_command CMD_RANK;
+extern const cli_command CMD_ROUTES;
 extern const cli_command CMD_SIMULATE;
 extern const cli_command CMD_FRONTIER;
 

@@ -132,6 +132,13 @@ static int store(const cli_command *command, const cli_option *option, const cha
         *(int *)(void *)field = (int)year;
         return 0;
     }
+    case CLI_TEXT_LIST: {
+        cli_text_list *list = (cli_text_list *)(void *)field;
+        if (list->count == CLI_MAX_TEXT_LIST)
+            USAGE_ERROR("too many --%s options (at most %d)", option->name, CLI_MAX_TEXT_LIST);
+        list->items[list->count++] = value;
+        return 0;
+    }
     case CLI_FILE_LIST:
         if (args->data_file_count == CLI_MAX_DATA_FILES)
             USAGE_ERROR("too many --data files (at most %d)", CLI_MAX_DATA_FILES);

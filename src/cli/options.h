@@ -10,7 +10,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum { CLI_MAX_DATA_FILES = 64 };
+enum { CLI_MAX_DATA_FILES = 64, CLI_MAX_TEXT_LIST = 64 };
+
+/* The values of a repeatable text option (CLI_TEXT_LIST), in order. */
+typedef struct cli_text_list {
+    const char *items[CLI_MAX_TEXT_LIST];
+    size_t count;
+} cli_text_list;
 
 /* Every value any command can receive. */
 typedef struct cli_args {
@@ -45,7 +51,6 @@ typedef struct cli_args {
     const char *source;            /* coverage --source */
     const char *flow;              /* composition --flow */
     const char *by;                /* rank --by */
-    const char *network;           /* routes, simulate, frontier --network */
     const char *paths;             /* simulate --paths */
     const char *seed;              /* simulate --seed */
     const char *years;             /* simulate --years, frontier --years */
@@ -53,6 +58,12 @@ typedef struct cli_args {
     const char *max_shift;         /* frontier --max-shift */
     const char *max_growth;        /* frontier --max-growth */
     const char *cap;               /* frontier --cap */
+    const char *network;           /* routes, simulate --network */
+    const char *commodity;         /* routes --commodity */
+    cli_text_list close;           /* routes --close */
+    cli_text_list without_transit; /* routes --without-transit */
+    bool countries_only;           /* set by a command: the session opens the output and the
+                                      country registry only */
     bool flows_every_country;      /* set by a command: --data flow tables are only opened
                                       (session->flows); the command makes their rows */
     const char *positional[CLI_MAX_DATA_FILES + 1];
@@ -64,7 +75,8 @@ typedef enum cli_option_kind {
     CLI_TEXT,     /* const char * */
     CLI_YEAR,     /* int, 1900-2100 */
     CLI_FILE_LIST, /* repeatable --data */
-    CLI_YEAR_PAIR  /* int[2]: two years, as two arguments ("--explain 2000 2016") */
+    CLI_YEAR_PAIR, /* int[2]: two years, as two arguments ("--explain 2000 2016") */
+    CLI_TEXT_LIST  /* cli_text_list: a repeatable text option */
 } cli_option_kind;
 
 typedef struct cli_option {

@@ -478,6 +478,8 @@ int cli_session_open(cli_session *session, const cli_args *args)
         cli_note("give the directory with --iso-codes DIR");
         return code;
     }
+    if (args->countries_only)
+        return status == MVEC_OK ? 0 : cli_fail(session->ctx, status);
     if (status == MVEC_OK) {
         code = load_schemes(session, args->blocs);
         if (code != 0)

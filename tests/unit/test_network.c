@@ -204,8 +204,8 @@ static void test_diamond(void)
     for (int i = 0; i < CALLS; i++)
         mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
-                1e3 / CALLS;
+    double us =
+        ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / 1e3 / CALLS;
     printf("mvec_network_reroute: %.2f us per call (4 links)\n", us);
     mvec_network_free(ctx, net);
 }
@@ -290,7 +290,7 @@ typedef struct bad_case {
 } bad_case;
 
 #define HEADER                                                                                     \
-    "link,name,commodity,mode,from,to,transit,operator,operator_country,year,capacity,unit,"     \
+    "link,name,commodity,mode,from,to,transit,operator,operator_country,year,capacity,unit,"       \
     "volume,cost,cost_unit,days,status,source,url,note\n"
 #define OK_ROW "a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n"
 
@@ -316,8 +316,8 @@ static void test_loader_errors(void)
         {"a,A,oil,pipeline,KAZ,Atyrau,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:6: invalid place 'Atyrau' (ISO3:Name such as KAZ:Atyrau, the bare origin ISO3, "
          "or market:CODE)"},
-        {"a,A,oil,pipeline,KAZ,XXX:Port,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE, "t.csv:2:6: unknown country code 'XXX' in place 'XXX:Port'"},
+        {"a,A,oil,pipeline,KAZ,XXX:Port,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
+         "t.csv:2:6: unknown country code 'XXX' in place 'XXX:Port'"},
         {"a,A,oil,pipeline,KAZ,market:eu,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_PARSE, "t.csv:2:6: invalid market 'market:eu'"},
         {OK_ROW "b,B,oil,pipeline,KAZ,market:EU27,,Op,KAZ,2023,3,bbl/d,2,,,,operating,S,u,\n",
@@ -333,8 +333,7 @@ static void test_loader_errors(void)
         {"a,A,oil,pipeline,KAZ,market:CHN,XYZ,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_PARSE, "t.csv:2:7: transit code 'XYZ' is not an ISO3 country code mvec knows"},
         {"a,A,oil,pipeline,KAZ,market:CHN,Russia,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE,
-         "t.csv:2:7: transit code 'Russia' is not an ISO3 country code mvec knows"},
+         MVEC_ERR_PARSE, "t.csv:2:7: transit code 'Russia' is not an ISO3 country code mvec knows"},
         {OK_ROW "g,G,gas,pipeline,KAZ:Port,market:CHN,,Op,KAZ,2023,3,bcm/yr,2,,,,operating,S,u,\n",
          MVEC_ERR_SCHEMA,
          "t.csv:3: commodity 'gas' has no link leaving the origin (a bare ISO3 place such as KAZ: "
@@ -347,8 +346,8 @@ static void test_loader_errors(void)
          "country's exports"},
         {"a,A,oil,ship,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:4: unknown mode 'ship'"},
-        {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,23,3,mt/yr,2,,,,operating,S,u,\n",
-         MVEC_ERR_PARSE, "t.csv:2:10: invalid year '23' (1900 to 2100)"},
+        {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,23,3,mt/yr,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
+         "t.csv:2:10: invalid year '23' (1900 to 2100)"},
         {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,,2,,,,operating,S,u,\n", MVEC_ERR_PARSE,
          "t.csv:2:12: a capacity or volume needs its unit"},
         {"a,A,oil,pipeline,KAZ,market:CHN,,Op,KAZ,2023,3,mt/yr,2,4,,,operating,S,u,\n",
@@ -362,8 +361,7 @@ static void test_loader_errors(void)
         mvec_status status =
             mvec_network_load_text(ctx, countries, "t.csv", text, strlen(text), &net);
         if (status != cases[i].status ||
-            strncmp(mvec_ctx_error_message(ctx), cases[i].message, strlen(cases[i].message)) !=
-                0) {
+            strncmp(mvec_ctx_error_message(ctx), cases[i].message, strlen(cases[i].message)) != 0) {
             test_failures++;
             fprintf(stderr, "loader case %zu: %s: %s\n    expected %s: %s\n", i,
                     mvec_status_name(status), mvec_ctx_error_message(ctx),
@@ -394,6 +392,74 @@ static void test_loader_errors(void)
                      MVEC_ERR_LIMIT);
         free(big);
     }
+}
+
+/* The time of mvec_network_reroute on a 40-link network: KAZ -> 5 places -> 5 places (all 25
+ * pairs) -> 5 markets, 5 + 25 + 5 + 5 (a second link into each market) links. */
+static void test_reroute_time(void)
+{
+    char *text = malloc(16384);
+    if (text == NULL)
+        return;
+    size_t at = (size_t)snprintf(text, 16384, "%s", HEADER);
+    static const char *const codes[] = {"CHN", "RUS", "TUR", "DEU", "ITA"};
+    for (int i = 0; i < 5; i++)
+        at += (size_t)snprintf(text + at, 16384 - at,
+                               "u%d,U,oil,pipeline,KAZ,KAZ:A%d,,Op,,2023,%d,mt/yr,%d,%d,USD/t,,"
+                               "operating,S,u,\n",
+                               i, i, 10 + i, 5, 3 + i);
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++)
+            at += (size_t)snprintf(text + at, 16384 - at,
+                                   "m%d-%d,M,oil,rail,KAZ:A%d,RUS:B%d,RUS,Op,,2023,%d,mt/yr,1,2,"
+                                   "USD/t,,operating,S,u,\n",
+                                   i, j, i, j, 2 + (i * j) % 4);
+    for (int j = 0; j < 5; j++)
+        at += (size_t)snprintf(text + at, 16384 - at,
+                               "d%d,D,oil,sea,RUS:B%d,market:%s,,Op,,2023,%d,mt/yr,3,4,USD/t,,"
+                               "operating,S,u,\ne%d,E,oil,sea,RUS:B%d,market:%s,TUR,Op,,2023,,"
+                               "mt/yr,2,,,,operating,S,u,\n",
+                               j, j, codes[j], 4 + j, j, j, codes[(j + 1) % 5]);
+    mvec_network *net = NULL;
+    CHECK_STATUS(mvec_network_load_text(ctx, countries, "forty.csv", text, at, &net), MVEC_OK);
+    free(text);
+    if (net == NULL)
+        return;
+    CHECK(mvec_network_link_count(net) == 40);
+    double factor[40];
+    for (int l = 0; l < 40; l++)
+        factor[l] = 1;
+    factor[mvec_network_find(net, "u2")] = 0;
+    factor[mvec_network_find(net, "m1-3")] = 0.5;
+    mvec_reroute r;
+    enum { CALLS = 20000 };
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; i < CALLS; i++)
+        mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double us =
+        ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / 1e3 / CALLS;
+    printf("mvec_network_reroute: %.2f us per call (40 links, 12 places)\n", us);
+    /* the same figures as mvec_routes_compute's closure of u2 at full m1-3 capacity */
+    factor[mvec_network_find(net, "m1-3")] = 1;
+    CHECK_STATUS(mvec_network_reroute(ctx, net, "oil", 0, factor, 1, &r), MVEC_OK);
+    mvec_routes *routes = NULL;
+    mvec_routes_options o = MVEC_ROUTES_OPTIONS_INIT;
+    const char *closed[] = {"u2"};
+    o.closed_links = closed;
+    o.closed_link_count = 1;
+    const mvec_routes_commodity *c = compute(net, &o, &routes);
+    if (c != NULL) {
+        CHECK_NEAR(r.volume, c->volume, 1e-9);
+        CHECK_NEAR(r.kept, c->kept, 1e-9);
+        CHECK_NEAR(r.stranded_low, c->stranded.lo, 1e-9);
+        CHECK_NEAR(r.stranded_high, c->stranded.hi, 1e-9);
+        CHECK_NEAR(r.rerouted, c->rerouted.lo, 1e-9);
+        CHECK(c->plan_state == MVEC_PLAN_PARTIAL);
+    }
+    mvec_routes_free(ctx, routes);
+    mvec_network_free(ctx, net);
 }
 
 /* Dinic (maxflow.c) against igraph's push-relabel on random graphs. */
@@ -440,6 +506,11 @@ static void test_dinic_against_igraph(void)
     }
 }
 
+static int write_file(void *user, const char *data, size_t length)
+{
+    return fwrite(data, 1, length, user) == length ? 0 : 1;
+}
+
 /* Every write format, for the leak check and a look at the text. */
 static void test_write(void)
 {
@@ -456,13 +527,83 @@ static void test_write(void)
         char *text = NULL;
         size_t length = 0;
         FILE *mem = open_memstream(&text, &length);
-        mvec_sink sink = {NULL, mem};
-        (void)sink;
+        mvec_sink sink = {write_file, mem};
+        CHECK_STATUS(mvec_routes_write(ctx, routes, (mvec_format)f, &sink), MVEC_OK);
         fclose(mem);
+        CHECK(length > 100);
+        if (f == 0)
+            CHECK(strstr(text, "cheapest plan") != NULL);
         free(text);
     }
     mvec_routes_free(ctx, routes);
     mvec_network_free(ctx, net);
+}
+
+typedef struct failing_allocator {
+    long countdown; /* calls left before the failing one; < 0: never fail */
+} failing_allocator;
+
+static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+{
+    failing_allocator *a = user;
+    (void)old_size;
+    if (new_size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    if (a->countdown == 0)
+        return NULL;
+    if (a->countdown > 0)
+        a->countdown--;
+    return realloc(ptr, new_size);
+}
+
+static int discard(void *user, const char *data, size_t length)
+{
+    (void)user;
+    (void)data;
+    (void)length;
+    return 0;
+}
+
+/* Fail the Nth allocation of load + routes with a closure + every writer + reroute, for
+ * every N until the run succeeds: each failure is MVEC_ERR_NOMEM with nothing leaked. */
+static void test_alloc_failures(void)
+{
+    long n = 0;
+    for (;; n++) {
+        failing_allocator a = {n};
+        mvec_ctx *fctx = mvec_ctx_new(failing_realloc, &a);
+        if (fctx == NULL)
+            continue;
+        mvec_network *net = NULL;
+        mvec_routes *routes = NULL;
+        mvec_sink sink = {discard, NULL};
+        mvec_status status =
+            mvec_network_load_file(fctx, countries, "tests/data/network_costs.csv", &net);
+        mvec_routes_options o = MVEC_ROUTES_OPTIONS_INIT;
+        const char *rus[] = {"RUS"};
+        o.closed_transit = rus;
+        o.closed_transit_count = 1;
+        if (status == MVEC_OK)
+            status = mvec_routes_compute(fctx, net, &o, &routes);
+        for (int f = 0; f < 3 && status == MVEC_OK; f++)
+            status = mvec_routes_write(fctx, routes, (mvec_format)f, &sink);
+        mvec_reroute r;
+        if (status == MVEC_OK)
+            status = mvec_network_reroute(fctx, net, "oil", 0, NULL, 1, &r);
+        mvec_routes_free(fctx, routes);
+        mvec_network_free(fctx, net);
+        size_t left = mvec_ctx_memory(fctx).current_bytes;
+        mvec_ctx_free(fctx);
+        if (status != MVEC_ERR_NOMEM && status != MVEC_OK)
+            fprintf(stderr, "allocation %ld: %s\n", n, mvec_status_name(status));
+        CHECK(status == MVEC_OK || status == MVEC_ERR_NOMEM);
+        CHECK(left == 0);
+        if (status == MVEC_OK || n > 100000)
+            break;
+    }
+    printf("allocation failures: %ld allocations failed in turn, each cleanly\n", n);
 }
 
 int main(void)
@@ -477,7 +618,9 @@ int main(void)
     test_unknown();
     test_loader_errors();
     test_dinic_against_igraph();
+    test_reroute_time();
     test_write();
+    test_alloc_failures();
     mvec_countries_free(ctx, countries);
     CHECK(mvec_ctx_memory(ctx).current_bytes == 0);
     mvec_ctx_free(ctx);

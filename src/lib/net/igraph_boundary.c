@@ -81,9 +81,9 @@ mvec_status mvec__igraph_maxflow(mvec_ctx *ctx, const mvec__flow_graph *g, const
     }
     igraph_real_t result = 0;
     if (code == IGRAPH_SUCCESS)
-        code = igraph_maxflow(&graph, &result, flow != NULL ? &flows : NULL, NULL, NULL, NULL,
-                              (igraph_integer_t)source, (igraph_integer_t)target, &capacities,
-                              NULL);
+        code =
+            igraph_maxflow(&graph, &result, flow != NULL ? &flows : NULL, NULL, NULL, NULL,
+                           (igraph_integer_t)source, (igraph_integer_t)target, &capacities, NULL);
     if (code == IGRAPH_SUCCESS && flow != NULL)
         for (size_t e = 0; e < g->edge_count; e++)
             flow[e] = VECTOR(flows)[e];

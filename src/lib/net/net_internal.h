@@ -30,25 +30,25 @@ typedef struct mvec__flow_graph {
 
 typedef struct mvec__commodity {
     const char *name;
-    const char *unit;      /* "" until a row gives one */
+    const char *unit; /* "" until a row gives one */
     size_t unit_line;
     const char *cost_unit; /* of the first row with a cost, else "" */
     int latest_year;
     size_t first_line;
-    const char **places;   /* vertex -> place text (the super sink: "") */
-    size_t place_count;    /* vertices without the super sink */
-    size_t origin;         /* vertex of the bare ISO3 place; SIZE_MAX until seen */
-    size_t *markets;       /* vertices of market:CODE places */
+    const char **places; /* vertex -> place text (the super sink: "") */
+    size_t place_count;  /* vertices without the super sink */
+    size_t origin;       /* vertex of the bare ISO3 place; SIZE_MAX until seen */
+    size_t *markets;     /* vertices of market:CODE places */
     size_t market_count;
-    size_t *links;         /* edge -> link index */
+    size_t *links; /* edge -> link index */
     size_t link_count;
     mvec__flow_graph graph;
 } mvec__commodity;
 
 typedef struct mvec__net_link {
     size_t commodity;
-    size_t from, to;   /* vertices in the commodity's graph */
-    size_t *rows;      /* row indices, ascending year */
+    size_t from, to; /* vertices in the commodity's graph */
+    size_t *rows;    /* row indices, ascending year */
     size_t row_count;
 } mvec__net_link;
 
@@ -57,14 +57,14 @@ struct mvec_network {
     char country[4];
     size_t country_line;
     const mvec_countries *countries;
-    mvec__arena arena;         /* strings and string lists of the rows */
+    mvec__arena arena; /* strings and string lists of the rows */
     mvec_network_link *rows;
     size_t row_count;
     size_t row_capacity;
     mvec__net_link *links;
     size_t link_count;
     size_t link_capacity;
-    mvec__strmap link_index;   /* id -> link */
+    mvec__strmap link_index; /* id -> link */
     mvec__commodity *commodities;
     size_t commodity_count;
     size_t commodity_capacity;

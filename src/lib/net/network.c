@@ -39,13 +39,13 @@ enum {
 };
 
 static const mvec__column_spec NETWORK_COLUMNS[COL_COUNT] = {
-    {"link", true},      {"name", true},     {"commodity", true},
-    {"mode", true},      {"from", true},     {"to", true},
-    {"transit", true},   {"operator", true}, {"operator_country", true},
-    {"year", true},      {"capacity", true}, {"unit", true},
-    {"volume", true},    {"cost", true},     {"cost_unit", true},
-    {"days", true},      {"status", true},   {"source", true},
-    {"url", true},       {"note", true},
+    {"link", true},    {"name", true},     {"commodity", true},
+    {"mode", true},    {"from", true},     {"to", true},
+    {"transit", true}, {"operator", true}, {"operator_country", true},
+    {"year", true},    {"capacity", true}, {"unit", true},
+    {"volume", true},  {"cost", true},     {"cost_unit", true},
+    {"days", true},    {"status", true},   {"source", true},
+    {"url", true},     {"note", true},
 };
 
 static const char *const STATUS_NAMES[] = {"operating", "mothballed", "construction", "proposed",
@@ -193,8 +193,8 @@ static mvec_status parse_amount(mvec_ctx *ctx, const mvec__table *table, size_t 
                                 unlimited_ok ? " (a number, 'unlimited' or empty)" : "");
     if (value < 0 || !isfinite(value))
         return mvec__table_fail(ctx, table, column, MVEC_ERR_PARSE,
-                                "%s '%s' must be a finite number >= 0",
-                                table->specs[column].name, text);
+                                "%s '%s' must be a finite number >= 0", table->specs[column].name,
+                                text);
     *out = value;
     return MVEC_OK;
 }
@@ -211,8 +211,8 @@ static size_t field_line(const mvec__table *table, size_t column)
     return field >= 0 ? table->record->field_lines[field] : table->record->line;
 }
 
-static mvec_status find_commodity(load_state *state, const mvec__table *table,
-                                  const char *name, size_t *out)
+static mvec_status find_commodity(load_state *state, const mvec__table *table, const char *name,
+                                  size_t *out)
 {
     mvec_ctx *ctx = state->ctx;
     mvec_network *net = state->net;
@@ -279,7 +279,8 @@ static mvec_status on_row(void *user, mvec__table *table)
     long year = 0;
     if (!mvec__parse_int(mvec__table_get(table, COL_YEAR), 1900, 2100, &year))
         return mvec__table_fail(ctx, table, COL_YEAR, MVEC_ERR_PARSE,
-                                "invalid year '%s' (1900 to 2100)", mvec__table_get(table, COL_YEAR));
+                                "invalid year '%s' (1900 to 2100)",
+                                mvec__table_get(table, COL_YEAR));
     row.year = (int)year;
     const char *from = mvec__table_get(table, COL_FROM);
     const char *to = mvec__table_get(table, COL_TO);
@@ -306,10 +307,10 @@ static mvec_status on_row(void *user, mvec__table *table)
                           &row.capacity));
     MVEC_TRY(parse_amount(ctx, table, COL_VOLUME, mvec__table_get(table, COL_VOLUME), false,
                           &row.volume));
-    MVEC_TRY(parse_amount(ctx, table, COL_COST, mvec__table_get(table, COL_COST), false,
-                          &row.cost));
-    MVEC_TRY(parse_amount(ctx, table, COL_DAYS, mvec__table_get(table, COL_DAYS), false,
-                          &row.days));
+    MVEC_TRY(
+        parse_amount(ctx, table, COL_COST, mvec__table_get(table, COL_COST), false, &row.cost));
+    MVEC_TRY(
+        parse_amount(ctx, table, COL_DAYS, mvec__table_get(table, COL_DAYS), false, &row.days));
     MVEC_TRY(parse_codes(state, table, COL_TRANSIT, mvec__table_get(table, COL_TRANSIT), "transit",
                          &row.transit, &row.transit_count));
     MVEC_TRY(parse_codes(state, table, COL_OPERATOR_COUNTRY,
@@ -363,8 +364,8 @@ static mvec_status on_row(void *user, mvec__table *table)
             return mvec__table_fail(ctx, table, COL_LINK, MVEC_ERR_PARSE,
                                     "link '%s' goes %s -> %s (%s) here but %s -> %s (%s) on line "
                                     "%zu: a link's rows must agree on from, to and commodity",
-                                    row.id, row.from, row.to, row.commodity, first->from,
-                                    first->to, first->commodity, first->line);
+                                    row.id, row.from, row.to, row.commodity, first->from, first->to,
+                                    first->commodity, first->line);
         for (size_t r = 0; r < l->row_count; r++)
             if (net->rows[l->rows[r]].year == row.year)
                 return mvec__table_fail(ctx, table, COL_YEAR, MVEC_ERR_PARSE,
@@ -373,8 +374,8 @@ static mvec_status on_row(void *user, mvec__table *table)
                                         row.id, row.year, net->rows[l->rows[r]].line);
     } else {
         if (net->link_count >= MVEC_NETWORK_MAX_LINKS)
-            return mvec__table_fail(ctx, table, COL_LINK, MVEC_ERR_LIMIT,
-                                    "more than %d links", MVEC_NETWORK_MAX_LINKS);
+            return mvec__table_fail(ctx, table, COL_LINK, MVEC_ERR_LIMIT, "more than %d links",
+                                    MVEC_NETWORK_MAX_LINKS);
         MVEC_TRY(mvec__grow(ctx, &net->links, &net->link_capacity, net->link_count + 1,
                             sizeof *net->links));
         link = net->link_count;
@@ -388,8 +389,8 @@ static mvec_status on_row(void *user, mvec__table *table)
                                 MAX_ROWS);
     mvec__net_link *l = &net->links[link];
     MVEC_TRY(mvec__realloc(ctx, &l->rows, (l->row_count + 1) * sizeof *l->rows));
-    MVEC_TRY(mvec__grow(ctx, &net->rows, &net->row_capacity, net->row_count + 1,
-                        sizeof *net->rows));
+    MVEC_TRY(
+        mvec__grow(ctx, &net->rows, &net->row_capacity, net->row_count + 1, sizeof *net->rows));
     net->rows[net->row_count] = row;
     /* keep the link's rows in ascending year */
     size_t at = l->row_count;
@@ -455,8 +456,7 @@ static mvec_status build_graphs(mvec_ctx *ctx, mvec_network *net)
             MVEC_FAIL(ctx, MVEC_ERR_SCHEMA,
                       "%s:%zu: commodity '%s' has no link leaving the origin (a bare ISO3 place "
                       "such as %s: the country's output)",
-                      net->name, c->first_line, c->name,
-                      net->country[0] ? net->country : "KAZ");
+                      net->name, c->first_line, c->name, net->country[0] ? net->country : "KAZ");
         size_t total = c->link_count + c->market_count;
         MVEC_TRY(mvec__alloc(ctx, total * sizeof *tail, &tail));
         MVEC_TRY(mvec__alloc(ctx, total * sizeof *head, &head));
@@ -500,15 +500,14 @@ cleanup:
     return status;
 }
 
-mvec_status mvec_network_load_text(mvec_ctx *ctx, const mvec_countries *countries,
-                                   const char *name, const char *text, size_t length,
-                                   mvec_network **out)
+mvec_status mvec_network_load_text(mvec_ctx *ctx, const mvec_countries *countries, const char *name,
+                                   const char *text, size_t length, mvec_network **out)
 {
     return load(ctx, countries, name, text, length, out);
 }
 
-mvec_status mvec_network_load_file(mvec_ctx *ctx, const mvec_countries *countries,
-                                   const char *path, mvec_network **out)
+mvec_status mvec_network_load_file(mvec_ctx *ctx, const mvec_countries *countries, const char *path,
+                                   mvec_network **out)
 {
     char *text = NULL;
     size_t length = 0;
@@ -522,23 +521,24 @@ mvec_status mvec_network_load_file(mvec_ctx *ctx, const mvec_countries *countrie
 mvec_status mvec_network_load_embedded(mvec_ctx *ctx, const mvec_countries *countries,
                                        const char *country_iso3, mvec_network **out)
 {
-    if (country_iso3 == NULL || strlen(country_iso3) != 3 || !isalpha((unsigned char)country_iso3[0]) ||
-        !isalpha((unsigned char)country_iso3[1]) || !isalpha((unsigned char)country_iso3[2]))
+    if (country_iso3 == NULL || strlen(country_iso3) != 3 ||
+        !isalpha((unsigned char)country_iso3[0]) || !isalpha((unsigned char)country_iso3[1]) ||
+        !isalpha((unsigned char)country_iso3[2]))
         return mvec__error(ctx, MVEC_ERR_INVALID, "invalid country code '%s' (three letters)",
                            country_iso3 ? country_iso3 : "(null)");
     char path[64];
-    snprintf(path, sizeof path, "data/%c%c%c/corridors.csv", tolower((unsigned char)country_iso3[0]),
-             tolower((unsigned char)country_iso3[1]), tolower((unsigned char)country_iso3[2]));
+    snprintf(path, sizeof path, "data/%c%c%c/corridors.csv",
+             tolower((unsigned char)country_iso3[0]), tolower((unsigned char)country_iso3[1]),
+             tolower((unsigned char)country_iso3[2]));
     const mvec__embedded_file *file = mvec__embedded_find(path);
     if (file == NULL)
         return mvec__error(ctx, MVEC_ERR_NO_DATA,
-                           "mvec has no built-in corridor network for %s (give one with "
-                           "--network FILE; docs/formats.md)",
+                           "mvec has no built-in corridor network for %s (a network file "
+                           "can be given: docs/formats.md)",
                            country_iso3);
     char name[96];
     snprintf(name, sizeof name, "embedded:%s", path);
-    mvec_status status =
-        load(ctx, countries, name, (const char *)file->data, file->length, out);
+    mvec_status status = load(ctx, countries, name, (const char *)file->data, file->length, out);
     return mvec__embedded_defect(ctx, status);
 }
 
@@ -606,8 +606,7 @@ const mvec_network_link *mvec__network_row_in_year(const mvec_network *net, size
     return lo == 0 ? NULL : &net->rows[l->rows[lo - 1]];
 }
 
-const mvec_network_link *mvec_network_link_in_year(const mvec_network *net, size_t index,
-                                                   int year)
+const mvec_network_link *mvec_network_link_in_year(const mvec_network *net, size_t index, int year)
 {
     if (index >= net->link_count)
         return NULL;

@@ -30,7 +30,9 @@ void mvec__network_capacities(const mvec_network *net, size_t c, int year, const
             continue;
         }
         double carried = isnan(row->volume) ? NAN : row->volume * volume_factor;
-        double cap_low = !isnan(row->capacity) ? row->capacity : isnan(row->volume) ? 0 : row->volume;
+        double cap_low = !isnan(row->capacity) ? row->capacity
+                         : isnan(row->volume)  ? 0
+                                               : row->volume;
         double cap_high = !isnan(row->capacity) ? row->capacity : INFINITY;
         low[e] = f > 0 ? cap_low * f : 0;
         high[e] = f > 0 ? cap_high * f : 0;

@@ -137,7 +137,8 @@ static mvec_status transit_section(work *w, mvec_routes *routes, mvec_routes_com
         for (size_t e = 0; e < n; e++) {
             const mvec_network_link *row =
                 mvec__network_row_in_year(w->net, com->links[e], w->year);
-            off[e] = row != NULL && row->status == MVEC_LINK_OPERATING && row_transits(row, codes[k]);
+            off[e] =
+                row != NULL && row->status == MVEC_LINK_OPERATING && row_transits(row, codes[k]);
             t->link_count += off[e] ? 1u : 0u;
         }
         close_edges(w, off, low, high, NULL);
@@ -258,7 +259,7 @@ static mvec_status closure_section(work *w, mvec_routes *routes, mvec_routes_com
     }
     item->plan = flows;
     item->plan_count = used;
-    item->plan_state = !any_cost ? MVEC_PLAN_NO_COSTS
+    item->plan_state = !any_cost  ? MVEC_PLAN_NO_COSTS
                        : unpriced ? MVEC_PLAN_PARTIAL
                                   : MVEC_PLAN_SOLVED;
 cleanup:
@@ -329,9 +330,9 @@ static mvec_status commodity_section(work *w, mvec_routes *routes, mvec_routes_c
         }
     }
     for (size_t m = 0; m < com->market_count; m++)
-        markets[m].volume_share =
-            any_volume && volume_all > 0 && !isnan(markets[m].volume) ? markets[m].volume / volume_all
-                                                                       : NAN;
+        markets[m].volume_share = any_volume && volume_all > 0 && !isnan(markets[m].volume)
+                                      ? markets[m].volume / volume_all
+                                      : NAN;
     item->markets = markets;
     item->market_count = com->market_count;
     MVEC_TRY(transit_section(w, routes, item, market_full));
@@ -356,7 +357,8 @@ static mvec_status list_ids(mvec_ctx *ctx, const mvec_network *net, mvec__buf *o
 {
     mvec_status status = MVEC_OK;
     for (size_t l = 0; l < net->link_count && l < 200; l++)
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s%s", l ? ", " : "", mvec_network_link_at(net, l)->id));
+        MVEC_TRY(
+            mvec__buf_printf(ctx, out, "%s%s", l ? ", " : "", mvec_network_link_at(net, l)->id));
 cleanup:
     return status;
 }
@@ -375,12 +377,11 @@ mvec_status mvec_routes_compute(mvec_ctx *ctx, const mvec_network *net,
     if (o.country != NULL && strcasecmp(o.country, net->country) != 0) {
         const mvec_country *c = mvec_countries_find(net->countries, o.country);
         if (c == NULL || strcmp(c->code, net->country) != 0)
-            MVEC_FAIL(ctx, MVEC_ERR_INVALID,
-                      "the network %s describes %s's exports, not %s's", net->name, net->country,
-                      o.country);
+            MVEC_FAIL(ctx, MVEC_ERR_INVALID, "the network %s describes %s's exports, not %s's",
+                      net->name, net->country, o.country);
     }
     if (o.commodity != NULL && mvec__network_commodity_index(net, o.commodity) == SIZE_MAX) {
-        for (size_t c = 0; c < net->commodity_count; c++)
+        for (size_t c = 0; c < net->commodity_count && c < 200; c++)
             MVEC_TRY(mvec__buf_printf(ctx, &list, "%s%s", c ? ", " : "", net->commodities[c].name));
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "no commodity '%s' in %s (there are: %s)", o.commodity,
                   net->name, list.data);
