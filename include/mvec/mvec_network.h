@@ -142,6 +142,10 @@ MVEC_API const char *mvec_network_commodity_at(const mvec_network *net, size_t i
 MVEC_API const char *mvec_network_commodity_unit(const mvec_network *net, const char *commodity);
 /* The latest year of any row of the commodity; 0 for an unknown commodity. */
 MVEC_API int mvec_network_latest_year(const mvec_network *net, const char *commodity);
+/* The year whose rows of the commodity (NULL: of every commodity) give the most volumes: the
+ * year the sources cover best; ties go to the year nearest `near` (the earlier of two as near),
+ * or with `near` 0 to the latest. 0 when the network has no such row. O(rows^2). */
+MVEC_API int mvec_network_best_year(const mvec_network *net, const char *commodity, int near);
 
 /* ---- the fast entry for the scenario engine ----------------------------------------- */
 

@@ -35,7 +35,8 @@ static const cli_option OPTION_ROUTES_YEAR = {
     "YEAR",
     CLI_YEAR,
     offsetof(cli_args, year),
-    "each link's figures of its latest year up to YEAR (default: each link's latest row)"};
+    "each link's figures of its latest year up to YEAR (default: the year whose rows give the most "
+    "volumes, the latest of equals)"};
 static const cli_option OPTION_COMMODITY = {
     "commodity",
     0,
@@ -166,7 +167,8 @@ static int run_routes(const cli_command *command, cli_args *args)
     if (code == 0) {
         mvec_routes_options options = MVEC_ROUTES_OPTIONS_INIT;
         options.commodity = args->commodity;
-        options.year = args->year;
+        /* without --year: the year the network's volumes cover best */
+        options.year = args->year ? args->year : mvec_network_best_year(net, NULL, 0);
         options.closed_links = args->close.items;
         options.closed_link_count = args->close.count;
         options.closed_transit = args->without_transit.items;

@@ -672,3 +672,29 @@ int mvec_network_latest_year(const mvec_network *net, const char *commodity)
     size_t c = mvec__network_commodity_index(net, commodity);
     return c == SIZE_MAX ? 0 : net->commodities[c].latest_year;
 }
+
+int mvec_network_best_year(const mvec_network *net, const char *commodity, int near)
+{
+    int best = 0;
+    size_t best_rows = 0;
+    size_t rows = mvec_network_row_count(net);
+    for (size_t i = 0; i < rows; i++) {
+        const mvec_network_link *row = mvec_network_row_at(net, i);
+        if (commodity != NULL && strcmp(row->commodity, commodity) != 0)
+            continue;
+        size_t known = 0;
+        for (size_t k = 0; k < rows; k++) {
+            const mvec_network_link *other = mvec_network_row_at(net, k);
+            known += other->year == row->year && !isnan(other->volume) &&
+                     (commodity == NULL || strcmp(other->commodity, commodity) == 0);
+        }
+        bool closer = near == 0 ? row->year > best
+                                : abs(row->year - near) < abs(best - near) ||
+                                      (abs(row->year - near) == abs(best - near) && row->year < best);
+        if (best == 0 || known > best_rows || (known == best_rows && closer)) {
+            best = row->year;
+            best_rows = known;
+        }
+    }
+    return best;
+}

@@ -155,8 +155,8 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
             snprintf(title, sizeof title, "exports at risk: USD bn lost to the shocks");
         else
             snprintf(title, sizeof title,
-                     "%s over the corridor network, %s: volume, rerouted, stranded (unknown "
-                     "capacities as zero; stranded_low: as unlimited)",
+                     "%s on the corridor network, %s: volume, rerouted, stranded (unknown "
+                     "capacities as 0; _low: unlimited)",
                      vector, info->unit);
         MVEC_TRY(table(&t, title, metrics, count, scale, decimals));
     }

@@ -767,11 +767,13 @@ mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name,
     if (lua_getfield(L, index, "_where") == LUA_TSTRING)
         snprintf(r.where, sizeof r.where, "%s", lua_tostring(L, -1));
     lua_pop(L, 1);
-    double base = 0, years = 10;
+    double base = 0, years = 10, network_year = 0;
     MVEC_TRY(text_field(&r, index, "name", true, plan->title, sizeof plan->title));
     MVEC_TRY(text_field(&r, index, "country", false, plan->country, sizeof plan->country));
     MVEC_TRY(number_field(&r, index, "base_year", 1900, 2100, 0, &base));
     MVEC_TRY(number_field(&r, index, "years", 1, MVEC_SCENARIO_MAX_YEARS, 10, &years));
+    MVEC_TRY(number_field(&r, index, "network_year", 1900, 2100, 0, &network_year));
+    plan->network_year = (int)network_year;
     plan->base_year = (int)base;
     plan->years = (int)years;
     lua_pushnil(L);
@@ -782,7 +784,7 @@ mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name,
             const char *key = lua_tostring(L, -1);
             known = key[0] == '_' || !strcmp(key, "name") || !strcmp(key, "country") ||
                     !strcmp(key, "base_year") || !strcmp(key, "years") ||
-                    !strcmp(key, "description");
+                    !strcmp(key, "network_year") || !strcmp(key, "description");
         }
         if (!known) {
             char key[64];
@@ -790,7 +792,7 @@ mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name,
                                                                             : "?");
             lua_pop(L, 2);
             return fail(&r, "scenario: unknown field '%s' (fields: name, country, base_year, "
-                            "years, description, then the calls)", key);
+                            "years, network_year, description, then the calls)", key);
         }
     }
 cleanup:

@@ -146,6 +146,7 @@ typedef struct mvec__plan {
     char country[8];
     int base_year;
     int years;
+    int network_year;       /* the corridor network's figures to use; 0: its best year */
     mvec__shock *shocks;
     size_t shock_count, shock_capacity;
     mvec__chance *chances;

@@ -197,36 +197,20 @@ static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan
         }
         run->link_commodity[l] = c;
     }
-    /* the year of the network's figures: the one with the most rows of the commodity (the
-     * year its sources cover best), the nearest to the base year among those */
+    /* the year of the network's figures: the one whose rows give the most volumes (the year
+     * its sources cover best), the nearest to the base year among those */
     for (size_t c = 0; c < run->commodity_count; c++) {
-        int best = 0;
-        size_t best_rows = 0;
-        for (size_t i = 0; i < mvec_network_row_count(net); i++) {
-            const mvec_network_link *row = mvec_network_row_at(net, i);
-            if (strcmp(row->commodity, run->commodities[c]) != 0)
-                continue;
-            size_t rows = 0;
-            for (size_t k = 0; k < mvec_network_row_count(net); k++) {
-                const mvec_network_link *other = mvec_network_row_at(net, k);
-                rows += other->year == row->year &&
-                        strcmp(other->commodity, run->commodities[c]) == 0;
-            }
-            int distance = abs(row->year - run->base_year);
-            int best_distance = abs(best - run->base_year);
-            if (rows > best_rows || (rows == best_rows && (distance < best_distance ||
-                                                           (distance == best_distance &&
-                                                            row->year < best)))) {
-                best = row->year;
-                best_rows = rows;
-            }
-        }
-        run->commodity_year[c] = best;
+        run->commodity_year[c] = plan->network_year
+                                     ? plan->network_year
+                                     : mvec_network_best_year(net, run->commodities[c],
+                                                              run->base_year);
         MVEC_TRY(mvec__buf_printf(ctx, notes,
-                                  "%s: the corridor network's volumes and capacities of %d (the "
-                                  "year its rows cover best, nearest the base year), every "
-                                  "simulated year\n",
-                                  run->commodities[c], best));
+                                  "%s: the corridor network's volumes and capacities of %d (%s), "
+                                  "every simulated year\n",
+                                  run->commodities[c], run->commodity_year[c],
+                                  plan->network_year ? "the script's network_year"
+                                                     : "the year its sources cover best, "
+                                                       "nearest the base year"));
     }
 cleanup:
     return status;
