@@ -49,7 +49,10 @@ typedef struct mvec_simulate_options {
     unsigned threads;    /* 0: one per online core */
 } mvec_simulate_options;
 
-#define MVEC_SIMULATE_OPTIONS_INIT {sizeof(mvec_simulate_options), NULL, 0, 0, 0, 1, 0}
+#define MVEC_SIMULATE_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        sizeof(mvec_simulate_options), NULL, 0, 0, 0, 1, 0                                         \
+    }
 
 /* Limits: a script of at most 1 MiB, 1,000 shocks and rules, 1,000,000 paths,
  * 100 years; paths x years x metrics at most 2^28. */
@@ -70,9 +73,9 @@ typedef struct mvec_simulation mvec_simulation;
  * capacities as unlimited). */
 typedef struct mvec_metric_info {
     const char *name;
-    const char *unit;    /* "fraction", "index", "USD", "mt/yr", ... */
-    const char *vector;  /* the vector or commodity it belongs to */
-    const char *label;   /* a short column heading: "CHN", "balance", "at risk" */
+    const char *unit;   /* "fraction", "index", "USD", "mt/yr", ... */
+    const char *vector; /* the vector or commodity it belongs to */
+    const char *label;  /* a short column heading: "CHN", "balance", "at risk" */
 } mvec_metric_info;
 
 typedef struct mvec_band {
@@ -105,7 +108,7 @@ MVEC_API size_t mvec_simulation_year_count(const mvec_simulation *simulation);
 MVEC_API int mvec_simulation_year(const mvec_simulation *simulation, size_t index);
 MVEC_API size_t mvec_simulation_metric_count(const mvec_simulation *simulation);
 MVEC_API const mvec_metric_info *mvec_simulation_metric(const mvec_simulation *simulation,
-                                                         size_t metric);
+                                                        size_t metric);
 /* Index of the metric called `name`, or SIZE_MAX. */
 MVEC_API size_t mvec_simulation_find_metric(const mvec_simulation *simulation, const char *name);
 MVEC_API mvec_band mvec_simulation_band(const mvec_simulation *simulation, size_t metric,

@@ -15,31 +15,54 @@
 #include "session.h"
 
 static const cli_option OPTION_PATHS = {
-    "paths", 0, "N", CLI_TEXT, offsetof(cli_args, paths),
+    "paths",
+    0,
+    "N",
+    CLI_TEXT,
+    offsetof(cli_args, paths),
     "Monte Carlo paths, 1-1000000 (default 1); with more than one, every number is the median "
     "with its 5th-95th percentile band"};
 static const cli_option OPTION_SEED = {
-    "seed", 0, "S", CLI_TEXT, offsetof(cli_args, seed),
+    "seed",
+    0,
+    "S",
+    CLI_TEXT,
+    offsetof(cli_args, seed),
     "seed of the random shocks, 0-18446744073709551615 (default 1); the same seed gives the "
     "same output byte for byte on any number of threads"};
 static const cli_option OPTION_YEARS = {
-    "years", 0, "N", CLI_TEXT, offsetof(cli_args, years),
+    "years",
+    0,
+    "N",
+    CLI_TEXT,
+    offsetof(cli_args, years),
     "years simulated after the base year, 1-100 (default: the script's, else 10)"};
 static const cli_option OPTION_BASE_YEAR = {
-    "year", 0, "YEAR", CLI_YEAR, offsetof(cli_args, year),
+    "year",
+    0,
+    "YEAR",
+    CLI_YEAR,
+    offsetof(cli_args, year),
     "the base year (default: the script's base_year, else the latest year with trade data)"};
 static const cli_option OPTION_SIM_THREADS = {
-    "threads", 0, "N", CLI_TEXT, offsetof(cli_args, threads),
+    "threads",
+    0,
+    "N",
+    CLI_TEXT,
+    offsetof(cli_args, threads),
     "threads, 1-64 (default: the number of processors); scripts with Lua rules run on one"};
-static const cli_option OPTION_SIM_EXACT = {"exact", 0, NULL, CLI_FLAG,
-                                           offsetof(cli_args, exact),
-                                           "csv and json: every number in full precision"};
+static const cli_option OPTION_SIM_EXACT = {"exact",
+                                            0,
+                                            NULL,
+                                            CLI_FLAG,
+                                            offsetof(cli_args, exact),
+                                            "csv and json: every number in full precision"};
 
 static const cli_option *const SIMULATE_OPTIONS[] = {
-    &OPTION_YEARS,     &OPTION_PATHS,      &OPTION_SEED,          &OPTION_BASE_YEAR,
-    &OPTION_SIM_THREADS, &CLI_OPTION_NETWORK, &CLI_OPTION_BLOCS,  &CLI_OPTION_DATA,
-    &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT, &OPTION_SIM_EXACT, &CLI_OPTION_OUTPUT,
-    &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET, &CLI_OPTION_HELP,   NULL,
+    &OPTION_YEARS,           &OPTION_PATHS,       &OPTION_SEED,      &OPTION_BASE_YEAR,
+    &OPTION_SIM_THREADS,     &CLI_OPTION_NETWORK, &CLI_OPTION_BLOCS, &CLI_OPTION_DATA,
+    &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT,  &OPTION_SIM_EXACT, &CLI_OPTION_OUTPUT,
+    &CLI_OPTION_ISO_CODES,   &CLI_OPTION_QUIET,   &CLI_OPTION_HELP,  NULL,
 };
 
 /* A whole number from `lo` to `hi`; prints the usage error and returns false otherwise. */
@@ -49,10 +72,9 @@ static bool whole_number(const char *option, const char *text, uint64_t lo, uint
     char *end = NULL;
     errno = 0;
     unsigned long long value = text[0] == '-' ? 0 : strtoull(text, &end, 10);
-    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo ||
-        value > hi) {
-        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option,
-                  lo, hi, text);
+    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo || value > hi) {
+        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option, lo,
+                  hi, text);
         cli_try_help("simulate");
         return false;
     }
@@ -130,8 +152,8 @@ static int run_simulate(const cli_command *command, cli_args *args)
     mvec_status status = MVEC_OK;
     if (code == 0) {
         if (args->network)
-            status = mvec_network_load_file(session.ctx, session.countries, args->network,
-                                            &network);
+            status =
+                mvec_network_load_file(session.ctx, session.countries, args->network, &network);
         else {
             status = mvec_network_load_embedded(session.ctx, session.countries, "KAZ", &network);
             if (status == MVEC_ERR_NO_DATA)

@@ -25,7 +25,8 @@ static mvec_observations *obs;
 static mvec_network *network;
 
 #define ROW(partner, vector, value)                                                                \
-    "KAZ," partner "," vector ",value,2020,,," value ",,USD m,reporter,,,test,2024,,,official,,,\n"
+    "KAZ," partner "," vector ",value,2020,,," value ",,USD "                                      \
+                                                     "m,reporter,,,test,2024,,,official,,,\n"
 
 static const char *const DATA =
     "country,partner,vector,indicator,year,period,item,value,qualifier,unit,basis,scope,status,"
@@ -51,8 +52,8 @@ static mvec_simulation *run(const char *script, size_t paths, unsigned threads, 
     o.threads = threads;
     o.seed = seed;
     mvec_simulation *sim = NULL;
-    mvec_status status = mvec_simulate(ctx, obs, scheme, network, "t.lua", script,
-                                       strlen(script), &o, &sim);
+    mvec_status status =
+        mvec_simulate(ctx, obs, scheme, network, "t.lua", script, strlen(script), &o, &sim);
     if (status != expected)
         fprintf(stderr, "script:\n%s\nstatus %s: %s\n", script, mvec_status_name(status),
                 mvec_ctx_error_message(ctx));
@@ -96,8 +97,8 @@ static void test_embargo(void)
 {
     /* hs "all": the whole of exports to RUS, cut by half in 2021 only */
     mvec_simulation *sim =
-        run(HEAD "embargo { by = 'RUS', hs = 'all', cut = 0.5, start = 2021, years = 1 } }", 1,
-            1, 1, MVEC_OK);
+        run(HEAD "embargo { by = 'RUS', hs = 'all', cut = 0.5, start = 2021, years = 1 } }", 1, 1,
+            1, MVEC_OK);
     if (sim == NULL)
         return;
     CHECK_NEAR(at(sim, "trade.exports.value", 1), 90e6, 1e-3);
@@ -113,8 +114,8 @@ static void test_embargo(void)
 static void test_sanctions(void)
 {
     /* 20 % of trade with RUS and of the capacity through RUS (north: 10 -> 8) */
-    mvec_simulation *sim = run(HEAD "sanctions { on = 'RUS', secondary = 0.2 } }", 1, 1, 1,
-                               MVEC_OK);
+    mvec_simulation *sim =
+        run(HEAD "sanctions { on = 'RUS', secondary = 0.2 } }", 1, 1, 1, MVEC_OK);
     if (sim == NULL)
         return;
     CHECK_NEAR(at(sim, "trade.exports.value", 1), 96e6, 1e-3);
@@ -180,10 +181,10 @@ static void test_rules_and_chances(void)
 {
     /* CHN (0.3) is above RUS-EAEU (0.2) in trade.exports from the first year: the embargo
      * starts the year after (lag 1) and lasts one year */
-    mvec_simulation *sim = run(
-        HEAD "rule { when = { vector = 'trade.exports', bloc = 'CHN', above = 'RUS-EAEU' },"
-             " embargo { by = 'CHN', hs = 'all', cut = 1, years = 1 } } }",
-        1, 1, 1, MVEC_OK);
+    mvec_simulation *sim =
+        run(HEAD "rule { when = { vector = 'trade.exports', bloc = 'CHN', above = 'RUS-EAEU' },"
+                 " embargo { by = 'CHN', hs = 'all', cut = 1, years = 1 } } }",
+            1, 1, 1, MVEC_OK);
     if (sim == NULL)
         return;
     CHECK_NEAR(at(sim, "trade.exports.value", 1), 100e6, 1e-3);
@@ -243,8 +244,8 @@ static void test_paths(void)
             }
         CHECK(same == 1);    /* threads do not change a bit */
         CHECK(differs == 1); /* another seed does */
-        mvec_band v = mvec_simulation_band(a, mvec_simulation_find_metric(a, "trade.exports.value"),
-                                           2);
+        mvec_band v =
+            mvec_simulation_band(a, mvec_simulation_find_metric(a, "trade.exports.value"), 2);
         CHECK(v.p5 < v.median && v.median < v.p95);
         /* north closed all year in about half the paths: 10 - 5 = 5 stranded there, else 0 */
         mvec_band s = mvec_simulation_band(a, mvec_simulation_find_metric(a, "oil.stranded"), 1);

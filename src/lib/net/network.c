@@ -688,9 +688,10 @@ int mvec_network_best_year(const mvec_network *net, const char *commodity, int n
             known += other->year == row->year && !isnan(other->volume) &&
                      (commodity == NULL || strcmp(other->commodity, commodity) == 0);
         }
-        bool closer = near == 0 ? row->year > best
-                                : abs(row->year - near) < abs(best - near) ||
-                                      (abs(row->year - near) == abs(best - near) && row->year < best);
+        bool closer = near == 0
+                          ? row->year > best
+                          : abs(row->year - near) < abs(best - near) ||
+                                (abs(row->year - near) == abs(best - near) && row->year < best);
         if (best == 0 || known > best_rows || (known == best_rows && closer)) {
             best = row->year;
             best_rows = known;

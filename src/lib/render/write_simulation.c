@@ -20,8 +20,7 @@ typedef struct sim_text {
 } sim_text;
 
 /* A number scaled, with its band when there are several paths. */
-static void cell(const sim_text *t, mvec_band b, double scale, int decimals, char *out,
-                 size_t size)
+static void cell(const sim_text *t, mvec_band b, double scale, int decimals, char *out, size_t size)
 {
     if (isnan(b.median)) {
         snprintf(out, size, "-");
@@ -30,14 +29,14 @@ static void cell(const sim_text *t, mvec_band b, double scale, int decimals, cha
     if (!t->bands || (!islessgreater(b.p5, b.median) && !islessgreater(b.p95, b.median)))
         snprintf(out, size, "%.*f", decimals, b.median * scale);
     else
-        snprintf(out, size, "%.*f (%.*f-%.*f)", decimals, b.median * scale, decimals,
-                 b.p5 * scale, decimals, b.p95 * scale);
+        snprintf(out, size, "%.*f (%.*f-%.*f)", decimals, b.median * scale, decimals, b.p5 * scale,
+                 decimals, b.p95 * scale);
 }
 
 /* One table: a row per year, a column per metric named in `names` (NULL-terminated metric
  * indices in `metrics`). */
-static mvec_status table(const sim_text *t, const char *title, const size_t *metrics,
-                         size_t count, const double *scale, const int *decimals)
+static mvec_status table(const sim_text *t, const char *title, const size_t *metrics, size_t count,
+                         const double *scale, const int *decimals)
 {
     mvec_status status = MVEC_OK;
     const mvec_simulation *sim = t->sim;
@@ -82,8 +81,8 @@ static bool is_great_power_share(const mvec_simulation *sim, const mvec_metric_i
     return false;
 }
 
-static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
-                              const char *const *powers, size_t power_count, mvec__buf *out)
+static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim, const char *const *powers,
+                              size_t power_count, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     sim_text t = {ctx, sim, out, mvec_simulation_paths(sim) > 1};
@@ -92,9 +91,8 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
                               mvec_simulation_title(sim), mvec_simulation_country(sim),
                               mvec_simulation_year(sim, 0), mvec_simulation_year_count(sim) - 1));
     if (paths > 1)
-        MVEC_TRY(mvec__buf_printf(ctx, out,
-                                  "%zu paths (seed %llu): median (5th-95th percentile)\n", paths,
-                                  (unsigned long long)mvec_simulation_seed(sim)));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%zu paths (seed %llu): median (5th-95th percentile)\n",
+                                  paths, (unsigned long long)mvec_simulation_seed(sim)));
     else
         MVEC_TRY(mvec__buf_printf(ctx, out, "1 path (seed %llu)\n",
                                   (unsigned long long)mvec_simulation_seed(sim)));
@@ -111,8 +109,7 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
         int decimals[16];
         const char *vector = first->vector;
         const char *unit = "";
-        for (; m < n && strcmp(mvec_simulation_metric(sim, m)->vector, vector) == 0 &&
-               count < 15;
+        for (; m < n && strcmp(mvec_simulation_metric(sim, m)->vector, vector) == 0 && count < 15;
              m++) {
             const mvec_metric_info *info = mvec_simulation_metric(sim, m);
             bool value = strstr(info->name, ".value") != NULL;
@@ -127,8 +124,8 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_simulation *sim,
             count++;
         }
         char title[160];
-        snprintf(title, sizeof title, "%s: great powers' shares %%, balance, value %s bn",
-                 vector, unit);
+        snprintf(title, sizeof title, "%s: great powers' shares %%, balance, value %s bn", vector,
+                 unit);
         MVEC_TRY(table(&t, title, metrics, count, scale, decimals));
     }
     /* exports at risk, then each commodity's volumes */
@@ -185,8 +182,7 @@ cleanup:
     return status;
 }
 
-static mvec_status write_csv(mvec_ctx *ctx, const mvec_simulation *sim, bool exact,
-                             mvec__buf *out)
+static mvec_status write_csv(mvec_ctx *ctx, const mvec_simulation *sim, bool exact, mvec__buf *out)
 {
     mvec_status status = MVEC_OK;
     int decimals = exact ? MVEC__DECIMALS_EXACT : 6;
@@ -261,8 +257,7 @@ static json_t *json_of(const mvec_simulation *sim)
         json_decref(root);
         return NULL;
     }
-    json_t *events = json_string_list(mvec_simulation_event_count(sim), mvec_simulation_event,
-                                      sim);
+    json_t *events = json_string_list(mvec_simulation_event_count(sim), mvec_simulation_event, sim);
     json_t *notes = json_string_list(mvec_simulation_note_count(sim), mvec_simulation_note, sim);
     if (!events || !notes || !mvec__json_set(root, "events", events) ||
         !mvec__json_set(root, "notes", notes)) {

@@ -44,8 +44,7 @@ size_t mvec__baseline_vector(const mvec__baseline *baseline, const char *name)
     return SIZE_MAX;
 }
 
-double mvec__baseline_chapter_share(const mvec__baseline *baseline, size_t partner, int lo,
-                                    int hi)
+double mvec__baseline_chapter_share(const mvec__baseline *baseline, size_t partner, int lo, int hi)
 {
     const double *chapters = baseline->world_chapter;
     double total = baseline->world_chapter_total;
@@ -114,8 +113,8 @@ cleanup:
 
 enum { CH_YEAR, CH_PARTNER, CH_CHAPTER, CH_VALUE, CH_UNIT, CH_SOURCE, CH_URL, CH_NOTE, CH_COUNT };
 static const mvec__column_spec CHAPTER_COLUMNS[CH_COUNT] = {
-    {"year", true},  {"partner", true}, {"chapter", true}, {"value", true},
-    {"unit", true},  {"source", true},  {"url", false},    {"note", false},
+    {"year", true}, {"partner", true}, {"chapter", true}, {"value", true},
+    {"unit", true}, {"source", true},  {"url", false},    {"note", false},
 };
 
 typedef struct chapter_reader {
@@ -158,15 +157,15 @@ static mvec_status read_chapter_row(void *user, mvec__table *table)
     return MVEC_OK;
 }
 
-static mvec_status read_chapters(mvec_ctx *ctx, const mvec_countries *countries,
-                                 mvec__baseline *b, mvec__buf *notes)
+static mvec_status read_chapters(mvec_ctx *ctx, const mvec_countries *countries, mvec__baseline *b,
+                                 mvec__buf *notes)
 {
     mvec_status status = MVEC_OK;
     if (mvec__embedded_find("data/kaz/exports_by_chapter.csv") == NULL ||
         strcmp(b->country->code, "KAZ") != 0)
         return MVEC_OK;
-    MVEC_TRY(mvec__calloc(ctx, b->partner_count * MVEC__SIM_CHAPTERS,
-                          sizeof *b->chapter_value, &b->chapter_value));
+    MVEC_TRY(mvec__calloc(ctx, b->partner_count * MVEC__SIM_CHAPTERS, sizeof *b->chapter_value,
+                          &b->chapter_value));
     MVEC_TRY(mvec__calloc(ctx, b->partner_count, sizeof *b->chapter_total, &b->chapter_total));
     chapter_reader reader = {ctx, b, countries};
     MVEC_TRY(mvec__table_read_embedded(ctx, "data/kaz/exports_by_chapter.csv", CHAPTER_COLUMNS,
@@ -188,15 +187,17 @@ static mvec_status take_vector(mvec_ctx *ctx, mvec__baseline *b, const mvec_vect
     mvec_status status = MVEC_OK;
     double total = vector_total(vp);
     if (!isfinite(total) || !(total > 0)) {
-        MVEC_TRY(mvec__buf_printf(ctx, notes, "%s %d left out: its sources give shares, not "
-                                  "values\n", vp->vector, vp->year));
+        MVEC_TRY(mvec__buf_printf(ctx, notes,
+                                  "%s %d left out: its sources give shares, not "
+                                  "values\n",
+                                  vp->vector, vp->year));
         return MVEC_OK;
     }
     bool midpoints = false;
     for (size_t i = 0; i < vp->partner_count; i++) {
         size_t index = 0;
-        MVEC_TRY(add_partner(ctx, b, vp->partners[i].partner, vp->partners[i].bloc, capacity,
-                             &index));
+        MVEC_TRY(
+            add_partner(ctx, b, vp->partners[i].partner, vp->partners[i].bloc, capacity, &index));
         midpoints |= islessgreater(vp->partners[i].share.lo, vp->partners[i].share.hi);
     }
     mvec__sim_vector *v = &b->vectors[b->vector_count];
@@ -214,8 +215,7 @@ static mvec_status take_vector(mvec_ctx *ctx, mvec__baseline *b, const mvec_vect
         MVEC_TRY(mvec__buf_printf(ctx, notes,
                                   "%s %d: the %.1f %% its sources leave unlisted is one partner "
                                   "outside every bloc\n",
-                                  vp->vector, vp->year,
-                                  50 * (vp->unlisted.lo + vp->unlisted.hi)));
+                                  vp->vector, vp->year, 50 * (vp->unlisted.lo + vp->unlisted.hi)));
     if (vp->year != b->year)
         MVEC_TRY(mvec__buf_printf(ctx, notes, "%s starts from %d, its latest year up to %d\n",
                                   vp->vector, vp->year, b->year));
@@ -224,8 +224,7 @@ cleanup:
 }
 
 /* The distribution a baseline vector was taken from: the base year's, else the latest. */
-static const mvec_vector_profile *source_of(const mvec__sim_vector *sv,
-                                            const mvec_profile *profile,
+static const mvec_vector_profile *source_of(const mvec__sim_vector *sv, const mvec_profile *profile,
                                             const mvec_profile *latest)
 {
     const mvec_profile *from[2] = {profile, latest};
@@ -238,8 +237,7 @@ static const mvec_vector_profile *source_of(const mvec__sim_vector *sv,
     return NULL;
 }
 
-static void fill_values(mvec__baseline *b, const mvec_profile *profile,
-                        const mvec_profile *latest)
+static void fill_values(mvec__baseline *b, const mvec_profile *profile, const mvec_profile *latest)
 {
     for (size_t v = 0; v < b->vector_count; v++) {
         mvec__sim_vector *sv = &b->vectors[v];
@@ -294,8 +292,7 @@ mvec_status mvec__baseline_build(mvec_ctx *ctx, const mvec_observations *observa
         if (vp->status != NULL) {
             for (size_t k = 0; k < mvec_profile_vector_count(latest); k++) {
                 const mvec_vector_profile *lp = mvec_profile_vector(latest, k);
-                if (strcmp(lp->vector, vp->vector) == 0 && lp->status == NULL &&
-                    lp->year <= b.year)
+                if (strcmp(lp->vector, vp->vector) == 0 && lp->status == NULL && lp->year <= b.year)
                     vp = lp;
             }
             if (vp->status != NULL)

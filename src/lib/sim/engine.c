@@ -67,10 +67,10 @@ typedef struct worker {
     double *opinion;    /* per opinion */
     mvec__shock *local; /* shocks drawn or triggered on this path */
     size_t local_count, local_capacity;
-    bool *fired;        /* per rule */
+    bool *fired; /* per rule */
     cache_entry *cache;
     double *cache_factors; /* CACHE_SLOTS x link_count */
-    double *key;        /* link_count */
+    double *key;           /* link_count */
 } worker;
 
 static uint64_t splitmix64(uint64_t x)
@@ -192,8 +192,8 @@ static mvec_status reroute(mvec__run *run, worker *w, size_t c, int year, mvec_r
         }
     }
     pthread_mutex_lock(&run->network_lock);
-    mvec_status status = mvec_network_reroute(w->ctx, run->network, run->commodities[c],
-                                              year, w->capacity, 1.0, out);
+    mvec_status status = mvec_network_reroute(w->ctx, run->network, run->commodities[c], year,
+                                              w->capacity, 1.0, out);
     pthread_mutex_unlock(&run->network_lock);
     if (status != MVEC_OK)
         return status;
@@ -358,9 +358,8 @@ static mvec_status call_action(void *user, lua_State *L)
     mvec_status status = MVEC_OK;
     if (!lua_isnil(L, -1)) {
         job->has_shock = true;
-        status = mvec__scenario_read_shock(job->w->ctx, L, run->baseline, run->scheme,
-                                           run->network, run->countries, run->plan,
-                                           &job->shock);
+        status = mvec__scenario_read_shock(job->w->ctx, L, run->baseline, run->scheme, run->network,
+                                           run->countries, run->plan, &job->shock);
     }
     lua_pop(L, 1);
     return status;
@@ -373,8 +372,7 @@ static mvec_status rule_holds(mvec__run *run, worker *w, const mvec__rule *rule,
         lua_job job = {run, w, rule, path, t, year, false, false, {0}};
         char what[140];
         snprintf(what, sizeof what, "the condition of the rule at %s", rule->where);
-        mvec_status status = mvec__sim_protected(w->ctx, run->sandbox, call_condition, &job,
-                                                 what);
+        mvec_status status = mvec__sim_protected(w->ctx, run->sandbox, call_condition, &job, what);
         *holds = job.holds;
         return status;
     }
@@ -401,8 +399,8 @@ static mvec_status start_local(mvec__run *run, worker *w, const mvec__shock *sho
         return mvec__error(w->ctx, MVEC_ERR_LIMIT,
                            "%s: more than 100,000 shocks drawn or triggered on one path",
                            shock->where);
-    MVEC_TRY(mvec__grow(w->ctx, &w->local, &w->local_capacity, w->local_count + 1,
-                        sizeof *w->local));
+    MVEC_TRY(
+        mvec__grow(w->ctx, &w->local, &w->local_capacity, w->local_count + 1, sizeof *w->local));
     mvec__shock *s = &w->local[w->local_count++];
     *s = *shock;
     s->start = year;
@@ -410,8 +408,8 @@ static mvec_status start_local(mvec__run *run, worker *w, const mvec__shock *sho
     if (s->kind == MVEC__SHOCK_SHIFT)
         s->target_year = year + shock->target_year;
     if (path == 0)
-        MVEC_TRY(mvec__buf_printf(w->ctx, &run->events, "%d: %s (%s, %s)\n", year, s->text,
-                                  why, s->where));
+        MVEC_TRY(mvec__buf_printf(w->ctx, &run->events, "%d: %s (%s, %s)\n", year, s->text, why,
+                                  s->where));
 cleanup:
     return status;
 }
@@ -448,8 +446,7 @@ static mvec_status prepare_shock(mvec__run *run, mvec_ctx *ctx, mvec__shock *s)
         for (size_t i = 0; i < s->partner_count; i++) {
             double share = 0;
             for (size_t k = 0; k < s->range_count; k++)
-                share += mvec__baseline_chapter_share(b, s->partners[i], s->hs_lo[k],
-                                                      s->hs_hi[k]);
+                share += mvec__baseline_chapter_share(b, s->partners[i], s->hs_lo[k], s->hs_hi[k]);
             s->partner_factor[i] = s->cut * (share > 1 ? 1 : share);
         }
     } else if (s->kind == MVEC__SHOCK_TARGET) {
@@ -590,8 +587,8 @@ static mvec_status run_path(mvec__run *run, worker *w, size_t path)
         for (size_t i = 0; i < plan->shock_count; i++) {
             const mvec__shock *s = &plan->shocks[i];
             if (s->kind != MVEC__SHOCK_VOLATILITY)
-                MVEC_TRY(mvec__buf_printf(w->ctx, &run->events, "%d: %s (%s)\n", s->start,
-                                          s->text, s->where));
+                MVEC_TRY(mvec__buf_printf(w->ctx, &run->events, "%d: %s (%s)\n", s->start, s->text,
+                                          s->where));
         }
     for (size_t t = 0; t <= (size_t)run->years; t++)
         MVEC_TRY(run_year(run, w, path, t));
@@ -624,8 +621,8 @@ static mvec_status worker_init(mvec__run *run, worker *w, mvec_ctx *ctx)
     MVEC_TRY(mvec__calloc(ctx, n, sizeof(double), &w->reference));
     MVEC_TRY(mvec__calloc(ctx, links, sizeof(double), &w->capacity));
     MVEC_TRY(mvec__calloc(ctx, links, sizeof(double), &w->key));
-    MVEC_TRY(mvec__calloc(ctx, run->plan->shock_count * b->bloc_count + 1, sizeof(double),
-                          &w->level));
+    MVEC_TRY(
+        mvec__calloc(ctx, run->plan->shock_count * b->bloc_count + 1, sizeof(double), &w->level));
     MVEC_TRY(mvec__calloc(ctx, run->plan->opinion_count + 1, sizeof(double), &w->opinion));
     MVEC_TRY(mvec__calloc(ctx, run->plan->rule_count + 1, sizeof(bool), &w->fired));
     MVEC_TRY(mvec__calloc(ctx, CACHE_SLOTS, sizeof *w->cache, &w->cache));

@@ -24,22 +24,22 @@ typedef struct mvec__run {
     uint64_t seed;
     unsigned threads;
     size_t link_count;
-    size_t *link_commodity;       /* per link: index in commodities, SIZE_MAX when not used */
+    size_t *link_commodity; /* per link: index in commodities, SIZE_MAX when not used */
     size_t commodity_count;
     const char *commodities[MVEC__SIM_MAX_COMMODITIES];
-    double commodity_usd[MVEC__SIM_MAX_COMMODITIES];  /* value per unit, NAN when not given */
+    double commodity_usd[MVEC__SIM_MAX_COMMODITIES]; /* value per unit, NAN when not given */
     int commodity_chapter[MVEC__SIM_MAX_COMMODITIES];
     int commodity_year[MVEC__SIM_MAX_COMMODITIES]; /* the network's figures used: base year's,
                                                      else the earliest year it has */
-    mvec__sandbox *sandbox;       /* for Lua rules (then one thread) */
-    size_t *bloc_order;           /* partners grouped by bloc (those in no bloc left out) */
-    size_t bloc_start[65];        /* bloc k's partners: bloc_order[bloc_start[k] ..
-                                     bloc_start[k + 1]) */
+    mvec__sandbox *sandbox;                        /* for Lua rules (then one thread) */
+    size_t *bloc_order;    /* partners grouped by bloc (those in no bloc left out) */
+    size_t bloc_start[65]; /* bloc k's partners: bloc_order[bloc_start[k] ..
+                              bloc_start[k + 1]) */
     pthread_mutex_t network_lock;
     /* outputs */
     size_t metric_count;
-    double *out;                  /* [metric][year 0..years][path] */
-    mvec__buf events;             /* path 0's events, one per line */
+    double *out;      /* [metric][year 0..years][path] */
+    mvec__buf events; /* path 0's events, one per line */
 } mvec__run;
 
 /* The metrics, in the order the engine records them: per vector its blocs' shares,

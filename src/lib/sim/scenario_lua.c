@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "sandbox.h"
-#include "sim_internal.h"
 #include "scenario_lua.h"
+#include "sim_internal.h"
 
 #define SCENARIO_KEY "mvec.scenario"
 
@@ -241,8 +241,8 @@ static mvec_status number_field(reader *r, int index, const char *field, double 
     return MVEC_OK;
 }
 
-static mvec_status text_field(reader *r, int index, const char *field, bool required,
-                              char *out, size_t size)
+static mvec_status text_field(reader *r, int index, const char *field, bool required, char *out,
+                              size_t size)
 {
     lua_State *L = r->L;
     int type = lua_getfield(L, index, field);
@@ -386,7 +386,8 @@ static mvec_status timing(reader *r, int index, bool relative, mvec__shock *shoc
         MVEC_TRY(number_field(r, index, "years", 1, 100, 1, &years));
         stop = start + years - 1;
     }
-    if (islessgreater(start, floor(start)) || (islessgreater(stop, floor(stop)) && stop < INT32_MAX))
+    if (islessgreater(start, floor(start)) ||
+        (islessgreater(stop, floor(stop)) && stop < INT32_MAX))
         return fail(r, "years are whole numbers");
     shock->start = (int)start;
     shock->stop = stop >= INT32_MAX ? INT32_MAX : (int)stop;
@@ -408,8 +409,10 @@ static mvec_status vector_field(reader *r, int index, const char *fallback, size
     }
     *out = mvec__baseline_vector(r->baseline, name);
     if (*out == SIZE_MAX)
-        return fail(r, "'%s' is not a vector with values in the base year (trade, "
-                       "trade.exports, trade.imports, fdi.stock, debt.external)", name);
+        return fail(r,
+                    "'%s' is not a vector with values in the base year (trade, "
+                    "trade.exports, trade.imports, fdi.stock, debt.external)",
+                    name);
     return MVEC_OK;
 }
 
@@ -420,8 +423,7 @@ static mvec_status bloc_named(reader *r, const char *name, size_t *out)
             *out = b;
             return MVEC_OK;
         }
-    return fail(r, "'%s' is not a bloc of the scheme '%s'", name,
-                mvec_bloc_scheme_name(r->scheme));
+    return fail(r, "'%s' is not a bloc of the scheme '%s'", name, mvec_bloc_scheme_name(r->scheme));
 }
 
 static mvec_status read_shock(reader *r, int index, const char *kind, bool relative,
@@ -443,8 +445,8 @@ static mvec_status read_shock(reader *r, int index, const char *kind, bool relat
         MVEC_TRY(timing(r, index, relative, shock));
         snprintf(shock->text, sizeof shock->text, "embargo by %s%s on HS %02d-%02d%s, cut %g %%",
                  r->baseline->partners[shock->partners[0]]->code,
-                 shock->partner_count > 1 ? " and others" : "", shock->hs_lo[0],
-                 shock->hs_hi[0], shock->range_count > 1 ? " and more" : "", 100 * shock->cut);
+                 shock->partner_count > 1 ? " and others" : "", shock->hs_lo[0], shock->hs_hi[0],
+                 shock->range_count > 1 ? " and more" : "", 100 * shock->cut);
     } else if (strcmp(kind, "close_route") == 0) {
         shock->kind = MVEC__SHOCK_CLOSE;
         if (r->network == NULL)
@@ -453,8 +455,10 @@ static mvec_status read_shock(reader *r, int index, const char *kind, bool relat
         MVEC_TRY(text_field(r, index, "link", true, text, sizeof text));
         size_t link = mvec_network_find(r->network, text);
         if (link == SIZE_MAX)
-            return fail(r, "'%s' is not a link of the corridor network (mvec routes lists "
-                           "them)", text);
+            return fail(r,
+                        "'%s' is not a link of the corridor network (mvec routes lists "
+                        "them)",
+                        text);
         shock->link = link;
         double capacity = 0;
         MVEC_TRY(number_field(r, index, "capacity", 0, 1, 0, &capacity));
@@ -464,8 +468,8 @@ static mvec_status read_shock(reader *r, int index, const char *kind, bool relat
             return fail(r, "give 'months' or 'years'/'stop', not both");
         MVEC_TRY(timing(r, index, relative, shock));
         if (shock->months > 0)
-            snprintf(shock->text, sizeof shock->text, "%s closed %g months%s", text,
-                     shock->months, capacity > 0 ? " (partly)" : "");
+            snprintf(shock->text, sizeof shock->text, "%s closed %g months%s", text, shock->months,
+                     capacity > 0 ? " (partly)" : "");
         else
             snprintf(shock->text, sizeof shock->text, "%s at %g %% of capacity", text,
                      100 * capacity);
@@ -504,8 +508,7 @@ static mvec_status read_shock(reader *r, int index, const char *kind, bool relat
             MVEC_TRY(number_field(r, index, "by", 0, 100, 0, &by)); /* years after trigger */
             shock->target_year = (int)by;
         } else {
-            MVEC_TRY(number_field(r, index, "start", 1900, 2200, r->plan->base_year + 1,
-                                  &start));
+            MVEC_TRY(number_field(r, index, "start", 1900, 2200, r->plan->base_year + 1, &start));
             MVEC_TRY(number_field(r, index, "by", start, 2200, start, &by));
             shock->start = (int)start;
             shock->target_year = (int)by;
@@ -539,8 +542,7 @@ static mvec_status call_kind(reader *r, int index, char *kind, size_t size)
     lua_State *L = r->L;
     kind[0] = '\0';
     if (lua_type(L, index) != LUA_TTABLE)
-        return fail(r, "expected a call such as embargo{...}, got a %s",
-                    luaL_typename(L, index));
+        return fail(r, "expected a call such as embargo{...}, got a %s", luaL_typename(L, index));
     if (lua_getfield(L, index, "_kind") != LUA_TSTRING) {
         lua_pop(L, 1);
         return fail(r, "a plain table where a call such as embargo{...} was expected");
@@ -570,8 +572,7 @@ static mvec_status nested_shock(reader *r, int index, mvec__shock *shock)
 }
 
 mvec_status mvec__scenario_read_shock(mvec_ctx *ctx, lua_State *L, const mvec__baseline *baseline,
-                                      const mvec_bloc_scheme *scheme,
-                                      const mvec_network *network,
+                                      const mvec_bloc_scheme *scheme, const mvec_network *network,
                                       const mvec_countries *countries, const mvec__plan *plan,
                                       mvec__shock *shock)
 {
@@ -609,14 +610,16 @@ static mvec_status read_rule(reader *r, int index, mvec__rule *rule)
         const char *side = above ? "above" : "below";
         if (has(L, w, "opinion")) {
             status = text_field(r, w, "opinion", true, text, sizeof text);
-            const mvec_country *c = status == MVEC_OK ? mvec_countries_find(r->countries, text)
-                                                      : NULL;
+            const mvec_country *c =
+                status == MVEC_OK ? mvec_countries_find(r->countries, text) : NULL;
             for (size_t i = 0; c && i < r->plan->opinion_count; i++)
                 if (r->plan->opinions[i].partner == c)
                     rule->opinion = i;
             if (status == MVEC_OK && rule->opinion == SIZE_MAX)
-                status = fail(r, "no opinion{partner = \"%s\", ...} is declared before this "
-                                 "rule", text);
+                status = fail(r,
+                              "no opinion{partner = \"%s\", ...} is declared before this "
+                              "rule",
+                              text);
             if (status == MVEC_OK)
                 status = number_field(r, w, side, 0, 1, NAN, &rule->threshold);
         } else {
@@ -712,7 +715,7 @@ cleanup:
 }
 
 #define PUSH(ctx, array, count, capacity, item)                                                    \
-    (mvec__grow((ctx), &(array), &(capacity), (count) + 1, sizeof *(array)) == MVEC_OK            \
+    (mvec__grow((ctx), &(array), &(capacity), (count) + 1, sizeof *(array)) == MVEC_OK             \
          ? ((array)[(count)++] = (item), MVEC_OK)                                                  \
          : MVEC_ERR_NOMEM)
 
@@ -735,8 +738,8 @@ static mvec_status read_declaration(reader *r, int index)
     } else if (strcmp(kind, "opinion") == 0) {
         mvec__opinion opinion;
         MVEC_TRY(read_opinion(r, index, &opinion));
-        MVEC_TRY(PUSH(r->ctx, plan->opinions, plan->opinion_count, plan->opinion_capacity,
-                      opinion));
+        MVEC_TRY(
+            PUSH(r->ctx, plan->opinions, plan->opinion_count, plan->opinion_capacity, opinion));
     } else if (strcmp(kind, "value") == 0) {
         MVEC_TRY(read_value(r, index, plan));
     } else {
@@ -750,8 +753,7 @@ cleanup:
     return status;
 }
 
-mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name,
-                                  mvec__plan *plan)
+mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name, mvec__plan *plan)
 {
     mvec_status status = MVEC_OK;
     reader r = {ctx, L, NULL, NULL, NULL, NULL, plan, plan, ""};
@@ -788,11 +790,13 @@ mvec_status mvec__scenario_header(mvec_ctx *ctx, lua_State *L, const char *name,
         }
         if (!known) {
             char key[64];
-            snprintf(key, sizeof key, "%s", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
-                                                                            : "?");
+            snprintf(key, sizeof key, "%s",
+                     lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
             lua_pop(L, 2);
-            return fail(&r, "scenario: unknown field '%s' (fields: name, country, base_year, "
-                            "years, network_year, description, then the calls)", key);
+            return fail(&r,
+                        "scenario: unknown field '%s' (fields: name, country, base_year, "
+                        "years, network_year, description, then the calls)",
+                        key);
         }
     }
 cleanup:

@@ -26,16 +26,14 @@ mvec_status mvec__scenario_header(mvec_ctx *ctx, struct lua_State *L, const char
                                   mvec__plan *plan);
 /* Then its shocks, chances and rules, resolved against the baseline. MVEC_ERR_PARSE with the
  * script's line for any mistake; MVEC_ERR_LIMIT over 1,000 of them; MVEC_ERR_NOMEM. */
-mvec_status mvec__scenario_read(mvec_ctx *ctx, struct lua_State *L,
-                                const mvec__baseline *baseline, const mvec_bloc_scheme *scheme,
-                                const mvec_network *network, const mvec_countries *countries,
-                                mvec__plan *plan);
+mvec_status mvec__scenario_read(mvec_ctx *ctx, struct lua_State *L, const mvec__baseline *baseline,
+                                const mvec_bloc_scheme *scheme, const mvec_network *network,
+                                const mvec_countries *countries, mvec__plan *plan);
 /* The shock returned by a rule's action (on top of the stack), relative timing. */
 mvec_status mvec__scenario_read_shock(mvec_ctx *ctx, struct lua_State *L,
                                       const mvec__baseline *baseline,
-                                      const mvec_bloc_scheme *scheme,
-                                      const mvec_network *network,
-                                      const mvec_countries *countries,
-                                      const mvec__plan *plan, mvec__shock *shock);
+                                      const mvec_bloc_scheme *scheme, const mvec_network *network,
+                                      const mvec_countries *countries, const mvec__plan *plan,
+                                      mvec__shock *shock);
 
 #endif

@@ -21,9 +21,9 @@ struct mvec_simulation {
     int base_year;
     size_t metric_count;
     mvec_metric_info *metrics;
-    char *metric_text;  /* the metrics' strings, NUL-separated */
-    mvec_band *bands;   /* metric x year */
-    char *events;       /* lines */
+    char *metric_text; /* the metrics' strings, NUL-separated */
+    mvec_band *bands;  /* metric x year */
+    char *events;      /* lines */
     const char **event_lines;
     size_t event_count;
     char *notes;
@@ -105,17 +105,17 @@ static mvec_status describe_metrics(mvec_ctx *ctx, const mvec__run *run, mvec_si
         const char *name = b->vectors[v].name;
         for (size_t k = 0; k < b->bloc_count; k++) {
             const char *bloc = mvec_bloc_name(run->scheme, k);
-            MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.share.%s%cfraction%c%s%c%s%c", name, bloc,
-                                      0, 0, name, 0, bloc, 0));
+            MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.share.%s%cfraction%c%s%c%s%c", name, bloc, 0,
+                                      0, name, 0, bloc, 0));
         }
-        MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.balance%cindex%c%s%cbalance%c", name, 0, 0,
-                                  name, 0, 0));
+        MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.balance%cindex%c%s%cbalance%c", name, 0, 0, name,
+                                  0, 0));
         MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.hhi%cindex%c%s%cHHI%c", name, 0, 0, name, 0, 0));
         MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.value%c%s%c%s%cvalue%c", name, 0,
                                   b->vectors[v].dimension, 0, name, 0, 0));
     }
-    MVEC_TRY(mvec__buf_printf(ctx, &text, "exports.at_risk%cUSD%ctrade.exports%cat risk%c", 0, 0,
-                              0, 0));
+    MVEC_TRY(
+        mvec__buf_printf(ctx, &text, "exports.at_risk%cUSD%ctrade.exports%cat risk%c", 0, 0, 0, 0));
     static const char *const PARTS[4] = {"volume", "rerouted", "stranded", "stranded_low"};
     for (size_t c = 0; c < run->commodity_count; c++) {
         const char *unit = "";
@@ -124,8 +124,7 @@ static mvec_status describe_metrics(mvec_ctx *ctx, const mvec__run *run, mvec_si
                 unit = mvec_network_link_at(run->network, l)->unit;
         for (size_t k = 0; k < 4; k++)
             MVEC_TRY(mvec__buf_printf(ctx, &text, "%s.%s%c%s%c%s%c%s%c", run->commodities[c],
-                                      PARTS[k], 0, unit, 0, run->commodities[c], 0, PARTS[k],
-                                      0));
+                                      PARTS[k], 0, unit, 0, run->commodities[c], 0, PARTS[k], 0));
     }
     MVEC_TRY(mvec__calloc(ctx, run->metric_count, sizeof *sim->metrics, &sim->metrics));
     sim->metric_text = mvec__buf_take(&text);
@@ -175,8 +174,7 @@ static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan
     run->link_count = net ? mvec_network_link_count(net) : 0;
     if (run->link_count == 0)
         return MVEC_OK;
-    MVEC_TRY(mvec__calloc(ctx, run->link_count, sizeof *run->link_commodity,
-                          &run->link_commodity));
+    MVEC_TRY(mvec__calloc(ctx, run->link_count, sizeof *run->link_commodity, &run->link_commodity));
     for (size_t l = 0; l < run->link_count; l++) {
         const char *commodity = mvec_network_link_at(net, l)->commodity;
         size_t c = 0;
@@ -200,10 +198,9 @@ static mvec_status setup_network(mvec_ctx *ctx, mvec__run *run, const mvec__plan
     /* the year of the network's figures: the one whose rows give the most volumes (the year
      * its sources cover best), the nearest to the base year among those */
     for (size_t c = 0; c < run->commodity_count; c++) {
-        run->commodity_year[c] = plan->network_year
-                                     ? plan->network_year
-                                     : mvec_network_best_year(net, run->commodities[c],
-                                                              run->base_year);
+        run->commodity_year[c] =
+            plan->network_year ? plan->network_year
+                               : mvec_network_best_year(net, run->commodities[c], run->base_year);
         MVEC_TRY(mvec__buf_printf(ctx, notes,
                                   "%s: the corridor network's volumes and capacities of %d (%s), "
                                   "every simulated year\n",
@@ -223,8 +220,8 @@ static mvec_status make_bands(mvec_ctx *ctx, const mvec__run *run, mvec_simulati
     MVEC_TRY(mvec__calloc(ctx, run->metric_count * years, sizeof *sim->bands, &sim->bands));
     for (size_t m = 0; m < run->metric_count; m++) {
         for (size_t t = 0; t < years; t++)
-            sim->bands[m * years + t] = band_of(run->out + (m * years + t) * run->paths,
-                                                run->paths);
+            sim->bands[m * years + t] =
+                band_of(run->out + (m * years + t) * run->paths, run->paths);
         MVEC_TRY(mvec__check_cancel(ctx));
     }
 cleanup:
@@ -285,13 +282,13 @@ mvec_status mvec_simulate(mvec_ctx *ctx, const mvec_observations *observations,
     MVEC_TRY(mvec__sandbox_new(ctx, &limits, &box));
     MVEC_TRY(mvec__scenario_register(ctx, box, name));
     MVEC_TRY(mvec__sandbox_run(ctx, box, name, text, length));
-    read_job job = {ctx, name, &plan, &baseline, scheme, network,
-                    mvec_observations_countries(observations)};
+    read_job job = {
+        ctx, name, &plan, &baseline, scheme, network, mvec_observations_countries(observations)};
     MVEC_TRY(mvec__sim_protected(ctx, box, read_header, &job, "reading the scenario"));
     const char *country = given.country ? given.country : plan.country[0] ? plan.country : "KAZ";
     int base_year = given.base_year ? given.base_year : plan.base_year;
-    MVEC_TRY(mvec__baseline_build(ctx, observations, scheme, country, base_year, &baseline,
-                                  &notes));
+    MVEC_TRY(
+        mvec__baseline_build(ctx, observations, scheme, country, base_year, &baseline, &notes));
     plan.base_year = baseline.year;
     if (given.years)
         plan.years = given.years;
@@ -316,7 +313,8 @@ mvec_status mvec_simulate(mvec_ctx *ctx, const mvec_observations *observations,
                   "%zu paths x %d years x %zu metrics is over the limit of 2^28 values: use "
                   "fewer paths or years",
                   run.paths, run.years, run.metric_count);
-    MVEC_TRY(mvec__alloc(ctx, (size_t)cells * sizeof(double), &run.out)); /* every cell is written */
+    MVEC_TRY(
+        mvec__alloc(ctx, (size_t)cells * sizeof(double), &run.out)); /* every cell is written */
     MVEC_TRY(mvec__run_prepare(ctx, &run, &plan));
     if (pthread_mutex_init(&run.network_lock, NULL) != 0)
         MVEC_FAIL(ctx, MVEC_ERR_NOMEM, "cannot make a mutex");
@@ -370,18 +368,36 @@ void mvec_simulation_free(mvec_ctx *ctx, mvec_simulation *sim)
     mvec__free(ctx, sim);
 }
 
-const char *mvec_simulation_title(const mvec_simulation *sim) { return sim->title; }
-const char *mvec_simulation_country(const mvec_simulation *sim) { return sim->country; }
-size_t mvec_simulation_paths(const mvec_simulation *sim) { return sim->paths; }
-uint64_t mvec_simulation_seed(const mvec_simulation *sim) { return sim->seed; }
-size_t mvec_simulation_year_count(const mvec_simulation *sim) { return sim->year_count; }
+const char *mvec_simulation_title(const mvec_simulation *sim)
+{
+    return sim->title;
+}
+const char *mvec_simulation_country(const mvec_simulation *sim)
+{
+    return sim->country;
+}
+size_t mvec_simulation_paths(const mvec_simulation *sim)
+{
+    return sim->paths;
+}
+uint64_t mvec_simulation_seed(const mvec_simulation *sim)
+{
+    return sim->seed;
+}
+size_t mvec_simulation_year_count(const mvec_simulation *sim)
+{
+    return sim->year_count;
+}
 
 int mvec_simulation_year(const mvec_simulation *sim, size_t index)
 {
     return sim->base_year + (int)index;
 }
 
-size_t mvec_simulation_metric_count(const mvec_simulation *sim) { return sim->metric_count; }
+size_t mvec_simulation_metric_count(const mvec_simulation *sim)
+{
+    return sim->metric_count;
+}
 
 const mvec_metric_info *mvec_simulation_metric(const mvec_simulation *sim, size_t metric)
 {
@@ -404,14 +420,20 @@ mvec_band mvec_simulation_band(const mvec_simulation *sim, size_t metric, size_t
     return sim->bands[metric * sim->year_count + year_index];
 }
 
-size_t mvec_simulation_event_count(const mvec_simulation *sim) { return sim->event_count; }
+size_t mvec_simulation_event_count(const mvec_simulation *sim)
+{
+    return sim->event_count;
+}
 
 const char *mvec_simulation_event(const mvec_simulation *sim, size_t index)
 {
     return index < sim->event_count ? sim->event_lines[index] : NULL;
 }
 
-size_t mvec_simulation_note_count(const mvec_simulation *sim) { return sim->note_count; }
+size_t mvec_simulation_note_count(const mvec_simulation *sim)
+{
+    return sim->note_count;
+}
 
 const char *mvec_simulation_note(const mvec_simulation *sim, size_t index)
 {
