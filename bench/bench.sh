@@ -15,22 +15,7 @@ OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT INT TERM
 failed=0
 
-now() { date +%s%N; }
-
-# best_time COMMAND... : the fastest of RUNS runs, in seconds; output kept in $OUT
-best_time() {
-    best=
-    i=0
-    while [ "$i" -lt "$RUNS" ]; do
-        start=$(now)
-        "$@" > "$OUT" 2>/dev/null || { echo "bench: '$*' failed" >&2; exit 1; }
-        end=$(now)
-        elapsed=$((end - start))
-        if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
-        i=$((i + 1))
-    done
-    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
-}
+. "$(dirname "$0")/best_time.sh"
 
 verdict() { # verdict OK-CONDITION-AS-AWK-EXPRESSION
     if awk "BEGIN { exit !($1) }"; then echo "ok"; else failed=1; echo "MISSED"; fi

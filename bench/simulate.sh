@@ -12,21 +12,7 @@ SCRIPT=scenarios/squeezed.lua
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT INT TERM
 
-now() { date +%s%N; }
-
-best_time() {
-    best=
-    i=0
-    while [ "$i" -lt "$RUNS" ]; do
-        start=$(now)
-        "$@" > "$OUT" 2>/dev/null || { echo "bench: '$*' failed" >&2; exit 1; }
-        end=$(now)
-        elapsed=$((end - start))
-        if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
-        i=$((i + 1))
-    done
-    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
-}
+. "$(dirname "$0")/best_time.sh"
 
 echo "mvec simulate ($SCRIPT, fastest of $RUNS runs, $(nproc) processors)"
 printf '  %8s %6s %9s %14s\n' paths years seconds "us/path-year"

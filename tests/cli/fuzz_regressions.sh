@@ -13,3 +13,9 @@ echo "exit $?"
 # a 374-byte zip whose stored member claims 1 GiB: damage, refused before any allocation
 "$MVEC" flows import flows_zip_stored_claims_1gib.zip --workspace "$OLDPWD/z.sqlite"
 echo "exit $?"
+# scenario names that are not UTF-8, or would be once cut: refused with the script's line, and
+# the JSON output never half-built
+"$MVEC" simulate scenario_name_not_utf8.lua --format json
+echo "exit $?"
+"$MVEC" simulate scenario_name_cut_in_a_character.lua --format json
+echo "exit $?"

@@ -24,7 +24,10 @@ static mvec_status load_press_figures(mvec_ctx *context, mvec_observations *into
     for (struct dirent *e = readdir(dir); e != NULL && count < 64; e = readdir(dir)) {
         size_t n = strlen(e->d_name);
         if (n > 4 && n < 200 && strcmp(e->d_name + n - 4, ".csv") == 0 &&
-            strncmp(e->d_name, "official_", 9) != 0)
+            strncmp(e->d_name, "official_", 9) != 0 &&
+            /* tables that are not observations (observations.c, NOT_OBSERVATIONS) */
+            strcmp(e->d_name, "corridors.csv") != 0 &&
+            strcmp(e->d_name, "exports_by_chapter.csv") != 0)
             snprintf(names[count++], sizeof names[0], "data/kaz/%s", e->d_name);
     }
     closedir(dir);

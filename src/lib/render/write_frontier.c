@@ -229,7 +229,7 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
     MVEC_TRY(mvec__buf_printf(ctx, out, "diversification frontier, %s, in %d year%s\n",
                               r->objective == MVEC_FRONTIER_HHI
                                   ? "lowest partner HHI"
-                                  : "highest balance among the great powers",
+                                  : "highest great-power balance",
                               r->years, r->years == 1 ? "" : "s"));
     MVEC_TRY(mvec__buf_printf(ctx, out,
                               "limits: each partner may fall %g %%/yr (to %.1f %% of its value) "

@@ -221,46 +221,45 @@ static json_t *json_string_list(size_t count, const char *(*at)(const mvec_simul
     return list;
 }
 
+/* Each object is attached to its parent as soon as it is made (jansson's *_new calls take the
+ * reference even when they fail), so one json_decref of the root releases everything. */
 static json_t *json_of(const mvec_simulation *sim)
 {
-    json_t *root = json_object(), *metrics = json_array();
-    bool ok = root && metrics;
+    json_t *root = json_object();
+    if (root == NULL)
+        return NULL;
+    json_t *metrics = json_array();
+    bool ok = mvec__json_set(root, "metrics", metrics) &&
+              mvec__json_set(root, "scenario", json_string(mvec_simulation_title(sim))) &&
+              mvec__json_set(root, "country", json_string(mvec_simulation_country(sim))) &&
+              mvec__json_set(root, "paths", json_integer((json_int_t)mvec_simulation_paths(sim))) &&
+              mvec__json_set(root, "seed", json_integer((json_int_t)mvec_simulation_seed(sim)));
     for (size_t m = 0; ok && m < mvec_simulation_metric_count(sim); m++) {
         const mvec_metric_info *info = mvec_simulation_metric(sim, m);
-        json_t *metric = json_object(), *values = json_array();
-        ok = metric && values && mvec__json_set(metric, "metric", json_string(info->name)) &&
+        json_t *metric = json_object();
+        ok = metric != NULL && json_array_append_new(metrics, metric) == 0;
+        json_t *values = ok ? json_array() : NULL;
+        ok = ok && mvec__json_set(metric, "values", values) &&
+             mvec__json_set(metric, "metric", json_string(info->name)) &&
              mvec__json_set(metric, "unit", json_string(info->unit));
         for (size_t y = 0; ok && y < mvec_simulation_year_count(sim); y++) {
             mvec_band b = mvec_simulation_band(sim, m, y);
             json_t *row = json_object();
-            ok = row && mvec__json_set(row, "year", json_integer(mvec_simulation_year(sim, y))) &&
+            ok = row != NULL && json_array_append_new(values, row) == 0 &&
+                 mvec__json_set(row, "year", json_integer(mvec_simulation_year(sim, y))) &&
                  mvec__json_set(row, "p5", mvec__json_number(b.p5)) &&
                  mvec__json_set(row, "median", mvec__json_number(b.median)) &&
-                 mvec__json_set(row, "p95", mvec__json_number(b.p95)) &&
-                 json_array_append_new(values, row) == 0;
-            if (!ok)
-                json_decref(row);
-        }
-        ok = ok && mvec__json_set(metric, "values", values) &&
-             json_array_append_new(metrics, metric) == 0;
-        if (!ok) {
-            json_decref(metric);
-            json_decref(values);
+                 mvec__json_set(row, "p95", mvec__json_number(b.p95));
         }
     }
-    ok = ok && mvec__json_set(root, "scenario", json_string(mvec_simulation_title(sim))) &&
-         mvec__json_set(root, "country", json_string(mvec_simulation_country(sim))) &&
-         mvec__json_set(root, "paths", json_integer((json_int_t)mvec_simulation_paths(sim))) &&
-         mvec__json_set(root, "seed", json_integer((json_int_t)mvec_simulation_seed(sim))) &&
-         mvec__json_set(root, "metrics", metrics);
+    ok = ok &&
+         mvec__json_set(root, "events",
+                        json_string_list(mvec_simulation_event_count(sim), mvec_simulation_event,
+                                         sim)) &&
+         mvec__json_set(root, "notes",
+                        json_string_list(mvec_simulation_note_count(sim), mvec_simulation_note,
+                                         sim));
     if (!ok) {
-        json_decref(root);
-        return NULL;
-    }
-    json_t *events = json_string_list(mvec_simulation_event_count(sim), mvec_simulation_event, sim);
-    json_t *notes = json_string_list(mvec_simulation_note_count(sim), mvec_simulation_note, sim);
-    if (!events || !notes || !mvec__json_set(root, "events", events) ||
-        !mvec__json_set(root, "notes", notes)) {
         json_decref(root);
         return NULL;
     }

@@ -255,8 +255,17 @@ static mvec_status text_field(reader *r, int index, const char *field, bool requ
         lua_pop(L, 1);
         return fail(r, "'%s' must be a string", field);
     }
-    snprintf(out, size, "%s", lua_tostring(L, -1));
+    size_t length = 0;
+    const char *text = lua_tolstring(L, -1, &length);
+    size_t bad = 0;
+    bool valid = mvec__utf8_valid(text, length, &bad) && strlen(text) == length;
+    if (valid && length < size)
+        memcpy(out, text, length + 1);
     lua_pop(L, 1);
+    if (!valid)
+        return fail(r, "'%s' is not UTF-8 text", field);
+    if (length >= size)
+        return fail(r, "'%s' is longer than %zu bytes", field, size - 1);
     return MVEC_OK;
 }
 
