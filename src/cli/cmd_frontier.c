@@ -5,7 +5,9 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
 #include "messages.h"
@@ -59,7 +61,7 @@ static const cli_option OPTION_CAP = {
 static const cli_option *const FRONTIER_OPTIONS[] = {
     &OPTION_VECTOR,     &CLI_OPTION_YEAR,        &OPTION_YEARS,
     &OPTION_OBJECTIVE,  &OPTION_MAX_SHIFT,       &OPTION_MAX_GROWTH,
-    &OPTION_CAP,        &CLI_OPTION_BASIS,       &CLI_OPTION_BLOCS,
+    &OPTION_CAP,        &CLI_OPTION_NETWORK,     &CLI_OPTION_BASIS,       &CLI_OPTION_BLOCS,
     &CLI_OPTION_DATA,   &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE,
     &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT,      &CLI_OPTION_ISO_CODES,
     &CLI_OPTION_QUIET,  &CLI_OPTION_HELP,        NULL,
@@ -105,6 +107,97 @@ static int read_limits(mvec_ctx *ctx, const cli_args *args, mvec_frontier_limits
     return code;
 }
 
+/* ---- route caps: the spare capacity of the corridors ------------------------------------ */
+
+/* The vector whose partners are the countries oil leaves through (tonnes). */
+static const char ROUTES_VECTOR[] = "energy.export_routes";
+
+typedef struct route_caps {
+    mvec_frontier_group *groups; /* one per capped partner, then the user's */
+    const char **members;        /* each group's one member: a code in `codes` */
+    char (*names)[40];
+    char (*codes)[16];           /* copies: the first frontier's strings go with it */
+    size_t count;
+} route_caps;
+
+/* Capacity (known capacities only, mt/yr) of the oil corridors that run through `code` or
+ * end in its market; NAN when the network does not reach it. */
+static double capacity_via(mvec_ctx *ctx, const mvec_network *net, int year, const char *code)
+{
+    mvec_routes *all = NULL, *without = NULL;
+    mvec_routes_options o = MVEC_ROUTES_OPTIONS_INIT;
+    o.commodity = "oil";
+    o.year = year;
+    double via = NAN;
+    if (mvec_routes_compute(ctx, net, &o, &all) == MVEC_OK) {
+        const mvec_routes_commodity *c = mvec_routes_commodity_at(all, 0);
+        for (size_t i = 0; c && i < c->market_count; i++)
+            if (strcmp(c->markets[i].market, code) == 0)
+                via = c->markets[i].capacity.lo;
+        for (size_t i = 0; c && isnan(via) && i < c->transit_count; i++)
+            if (strcmp(c->transit[i].country, code) == 0) {
+                o.closed_transit = &code;
+                o.closed_transit_count = 1;
+                if (mvec_routes_compute(ctx, net, &o, &without) == MVEC_OK)
+                    via = c->capacity.lo - mvec_routes_commodity_at(without, 0)->capacity_after.lo;
+            }
+    }
+    mvec_routes_free(ctx, all);
+    mvec_routes_free(ctx, without);
+    return via;
+}
+
+/* Oil export routes (energy.export_routes, tonnes): each route country may grow by at most the
+ * spare capacity the corridor network's known capacities leave through it (mt/yr x 1e6 less
+ * its baseline). Returns 0, or an exit code after printing why. */
+static int add_route_caps(cli_session *session, const cli_args *args, const char *country,
+                          const mvec_frontier *plain, size_t user_groups, route_caps *caps)
+{
+    const mvec_frontier_summary *sum = mvec_frontier_result(plain);
+    mvec_network *net = NULL;
+    mvec_status status =
+        args->network ? mvec_network_load_file(session->ctx, session->countries, args->network, &net)
+                      : mvec_network_load_embedded(session->ctx, session->countries,
+                                                   sum->country ? sum->country->code : country,
+                                                   &net);
+    if (status == MVEC_ERR_NO_DATA && args->network == NULL)
+        return 0; /* no built-in network: no caps */
+    if (status != MVEC_OK)
+        return cli_fail(session->ctx, status);
+    const char *unit = mvec_network_commodity_unit(net, "oil");
+    int code = 0;
+    if (unit == NULL || strcmp(unit, "mt/yr") != 0 || strcmp(sum->unit, "t") != 0) {
+        cli_error("route caps need the network's oil in mt/yr and %s in tonnes", ROUTES_VECTOR);
+        code = 1;
+    }
+    caps->groups = calloc(sum->partner_count + user_groups + 1, sizeof *caps->groups);
+    caps->members = calloc(sum->partner_count + 1, sizeof *caps->members);
+    caps->names = calloc(sum->partner_count + 1, sizeof *caps->names);
+    caps->codes = calloc(sum->partner_count + 1, sizeof *caps->codes);
+    if (code == 0 && (!caps->groups || !caps->members || !caps->names || !caps->codes)) {
+        cli_error("out of memory");
+        code = 1;
+    }
+    for (size_t i = 0; code == 0 && i < sum->partner_count; i++) {
+        const mvec_frontier_partner *p = &sum->partners[i];
+        double via = capacity_via(session->ctx, net, sum->year, p->code);
+        if (isnan(via))
+            continue;
+        double spare = via * 1e6 - p->baseline;
+        mvec_frontier_group *g = &caps->groups[caps->count];
+        snprintf(caps->names[caps->count], sizeof caps->names[0], "routes-%s", p->code);
+        snprintf(caps->codes[caps->count], sizeof caps->codes[0], "%s", p->code);
+        caps->members[caps->count] = caps->codes[caps->count];
+        g->name = caps->names[caps->count];
+        g->member_count = 1;
+        g->members = &caps->members[caps->count];
+        g->cap = spare > 0 ? spare : 0;
+        caps->count++;
+    }
+    mvec_network_free(session->ctx, net);
+    return code;
+}
+
 static int run_frontier(const cli_command *command, cli_args *args)
 {
     (void)command;
@@ -112,6 +205,7 @@ static int run_frontier(const cli_command *command, cli_args *args)
     mvec_frontier *frontier = NULL;
     mvec_frontier_group *groups = NULL;
     size_t group_count = 0;
+    route_caps caps = {NULL, NULL, NULL, NULL, 0};
     const char *country_name = args->positional_count ? args->positional[0] : "KAZ";
     args->workspace_country = country_name;
     int code = cli_session_open(&session, args);
@@ -148,7 +242,21 @@ static int run_frontier(const cli_command *command, cli_args *args)
         options.basis = args->basis;
         mvec_status status = mvec_frontier_build(session.ctx, session.observations, session.scheme,
                                                  &options, &limits, &frontier);
-        if (status == MVEC_OK) {
+        /* oil routes: rebuild with each route country capped by its corridors' spare capacity */
+        if (status == MVEC_OK && strcmp(vector, ROUTES_VECTOR) == 0) {
+            code = add_route_caps(&session, args, country_name, frontier, group_count, &caps);
+            if (code == 0 && caps.count > 0) {
+                for (size_t i = 0; i < group_count; i++)
+                    caps.groups[caps.count + i] = groups[i];
+                limits.groups = caps.groups;
+                limits.group_count = caps.count + group_count;
+                mvec_frontier_free(session.ctx, frontier);
+                frontier = NULL;
+                status = mvec_frontier_build(session.ctx, session.observations, session.scheme,
+                                             &options, &limits, &frontier);
+            }
+        }
+        if (status == MVEC_OK && code == 0) {
             mvec_sink sink = cli_session_sink(&session);
             status = mvec_frontier_write(session.ctx, frontier, session.format, 0u, &sink);
         }
@@ -157,6 +265,10 @@ static int run_frontier(const cli_command *command, cli_args *args)
     }
     mvec_frontier_free(session.ctx, frontier);
     mvec_frontier_groups_free(session.ctx, groups);
+    free(caps.groups);
+    free(caps.members);
+    free(caps.names);
+    free(caps.codes);
     return cli_session_close(&session, code);
 }
 
@@ -177,11 +289,17 @@ const cli_command CMD_FRONTIER = {
                    "refuses it: its blocs are unknown); conflicting values or a remainder of "
                    "unknown size are refused. Linear programmes in GLPK over tangent cuts of "
                    "the quadratic give the optimum as an interval [LP bound, value of the "
-                   "distribution shown]. docs/methods.md section 17 gives the model.",
+                   "distribution shown]. For energy.export_routes (oil exports by the country "
+                   "they leave through, in tonnes) each route country is capped by the spare "
+                   "capacity of the corridor network (--network, else the built-in one): the "
+                   "known capacities of the links through it or to its market, less its volume "
+                   "(a group 'routes-ISO3' per country). docs/methods.md section 17 gives the "
+                   "model.",
     .options = FRONTIER_OPTIONS,
     .max_positional = 1,
     .examples = "  mvec frontier\n"
                 "  mvec frontier --objective balance --years 10\n"
                 "  mvec frontier KAZ --vector trade.imports --max-shift 0.05 --max-growth 0.2\n"
-                "  mvec frontier --cap 'oil=ITA,NLD,FRA:2e9' --format json\n",
+                "  mvec frontier --cap 'oil=ITA,NLD,FRA:2e9' --format json\n"
+                "  mvec frontier --vector energy.export_routes   # capped by the corridors\n",
 };

@@ -129,6 +129,92 @@ static void test_group_cap(mvec_ctx *ctx)
     mvec_frontier_free(ctx, f);
 }
 
+/* A one-member group: Kazakhstan's oil exports by route country (tonnes),
+ * RUS 58,977,000, AZE 1,392,000, CHN 1,209,000, an unmovable remainder of
+ * 8,922,000 (then none), five years, CHN capped at +1,194,000. RUS, by far
+ * the largest share, is lowered while that pays, so AZE rises to its
+ * ceiling 1,392,000 x 1.15^5 = 2,799,809.2 and CHN to its cap 2,403,000
+ * (its ceiling 2,431,730.8 is out of reach); RUS keeps the rest,
+ * 56,375,190.8, inside [34.8 M, 118.6 M]. KKT: lambda = 2 s_RUS, AZE's and
+ * CHN's (cap) multipliers lambda - 2 s >= 0. In shares of X the cap lowers
+ * CHN's bound by 0.00041 (< 1e-3): GLPK's presolver took the cap row for
+ * redundant and dropped it, and CHN ended at its ceiling. */
+static void test_one_member_cap(mvec_ctx *ctx)
+{
+    const char *codes[] = {"RUS", "AZE", "CHN"};
+    double values[] = {58977000, 1392000, 1209000};
+    const char *members[] = {"CHN"};
+    mvec_frontier_group group = {"x", 1, members, 1194000};
+    for (int pass = 0; pass < 2; pass++) {
+        mvec_frontier_input input = MVEC_FRONTIER_INPUT_INIT;
+        input.partner_count = 3;
+        input.codes = codes;
+        input.values = values;
+        input.fixed_value = pass == 0 ? 8922000 : 0;
+        input.unit = "t";
+        mvec_frontier_limits limits = MVEC_FRONTIER_LIMITS_INIT;
+        limits.groups = &group;
+        limits.group_count = 1;
+        mvec_frontier *f = NULL;
+        CHECK_STATUS(mvec_frontier_solve(ctx, &input, &limits, &f), MVEC_OK);
+        if (f == NULL)
+            return;
+        const mvec_frontier_summary *r = mvec_frontier_result(f);
+        double total = 61578000 + input.fixed_value;
+        double aze = 1392000 * pow(1.15, 5);
+        double chn = 2403000;
+        double rus = 61578000 - aze - chn;
+        double hhi = (rus * rus + aze * aze + chn * chn) / (total * total);
+        CHECK_NEAR(partner(r, "CHN")->frontier, chn, 1e-6 * chn);
+        CHECK_NEAR(partner(r, "AZE")->frontier, aze, 1e-6 * aze);
+        CHECK_NEAR(partner(r, "RUS")->frontier, rus, 1e-6 * rus);
+        CHECK(r->groups[0].binding);
+        CHECK_NEAR(r->groups[0].change, 1194000, 1e-6 * 1194000);
+        CHECK(r->hhi_optimum.lo <= hhi + 1e-12 && hhi - 1e-12 <= r->hhi_optimum.hi);
+        CHECK(r->hhi_optimum.hi - r->hhi_optimum.lo <= 1e-8);
+        mvec_frontier_free(ctx, f);
+    }
+}
+
+/* A cap on a small partner: 800/199/1 (then with a remainder of 1000 beside
+ * them), five years, C may grow by 0.5 only. B rises to its ceiling
+ * 199 x 1.15^5 = 400.26, C to 1.5 (not its ceiling 2.01), A keeps the rest,
+ * 598.24, inside [472.4, 1609]; lowering A pays while it is the largest. The
+ * cap lowers C's bound by 0.0005 (then 0.00026) of X, under the presolver's
+ * 1e-3. */
+static void test_small_partner_cap(mvec_ctx *ctx)
+{
+    double values[] = {800, 199, 1};
+    const char *members[] = {"CCC"};
+    mvec_frontier_group group = {"c", 1, members, 0.5};
+    for (int pass = 0; pass < 2; pass++) {
+        mvec_frontier_input input = MVEC_FRONTIER_INPUT_INIT;
+        input.partner_count = 3;
+        input.codes = CODES3;
+        input.values = values;
+        input.fixed_value = pass == 0 ? 0 : 1000;
+        input.unit = "USD";
+        mvec_frontier_limits limits = MVEC_FRONTIER_LIMITS_INIT;
+        limits.groups = &group;
+        limits.group_count = 1;
+        mvec_frontier *f = NULL;
+        CHECK_STATUS(mvec_frontier_solve(ctx, &input, &limits, &f), MVEC_OK);
+        if (f == NULL)
+            return;
+        const mvec_frontier_summary *r = mvec_frontier_result(f);
+        double total = 1000 + input.fixed_value;
+        double b = 199 * pow(1.15, 5);
+        double a = 1000 - b - 1.5;
+        double hhi = (a * a + b * b + 1.5 * 1.5) / (total * total);
+        CHECK_NEAR(partner(r, "CCC")->frontier, 1.5, 1e-6 * 1.5);
+        CHECK_NEAR(partner(r, "BBB")->frontier, b, 1e-6 * b);
+        CHECK_NEAR(partner(r, "AAA")->frontier, a, 1e-6 * a);
+        CHECK(r->groups[0].binding);
+        CHECK(r->hhi_optimum.lo <= hhi + 1e-12 && hhi - 1e-12 <= r->hhi_optimum.hi);
+        mvec_frontier_free(ctx, f);
+    }
+}
+
 /* B and C can give up at most 40 x (1 - 0.9^5) = 16.38 together: a cap that
  * makes them shed 50 has no solution. */
 static void test_infeasible(mvec_ctx *ctx)
@@ -286,6 +372,32 @@ static void test_balance(mvec_ctx *ctx)
         CHECK(isnan(r->hhi_optimum.lo));
     }
     mvec_frontier_free(ctx, f);
+    /* DEU alone may grow by 5 only: DEU = 15, TUR still at its ceiling D, RUS
+     * and CHN split the rest evenly, (100 - 15 - D) / 2 = 32.44 each (the
+     * same argument: raising the smallest power pays while it is smallest) */
+    const char *deu[] = {"DEU"};
+    mvec_frontier_group cap = {"west", 1, deu, 5};
+    limits.groups = &cap;
+    limits.group_count = 1;
+    f = NULL;
+    CHECK_STATUS(mvec_frontier_solve(ctx, &input, &limits, &f), MVEC_OK);
+    if (f != NULL) {
+        const mvec_frontier_summary *r = mvec_frontier_result(f);
+        double tur = 10 * pow(1.15, 5);
+        double rus = (100 - 15 - tur) / 2;
+        CHECK(partner(r, "DEU")->frontier <= 15 * (1 + 1e-9));
+        CHECK_NEAR(partner(r, "DEU")->frontier, 15, 1e-6);
+        CHECK_NEAR(partner(r, "TUR")->frontier, tur, 1e-6);
+        CHECK_NEAR(partner(r, "RUS")->frontier, rus, 1e-2);
+        CHECK_NEAR(partner(r, "CHN")->frontier, rus, 1e-2);
+        double e = 2 * rus + 15;
+        double h = (2 * rus * rus + 15.0 * 15) / (e * e);
+        double balance = 1 - (h - 1.0 / 3) / (2.0 / 3);
+        CHECK(r->balance_optimum.lo <= balance + 1e-9 && balance - 1e-9 <= r->balance_optimum.hi);
+    }
+    mvec_frontier_free(ctx, f);
+    limits.groups = NULL;
+    limits.group_count = 0;
     /* a remainder is refused: its blocs are unknown */
     input.fixed_value = 5;
     f = NULL;
@@ -384,6 +496,8 @@ int main(void)
     test_one_year(ctx);
     test_five_years(ctx);
     test_group_cap(ctx);
+    test_one_member_cap(ctx);
+    test_small_partner_cap(ctx);
     test_infeasible(ctx);
     test_bad_limits(ctx);
     test_zero_and_frozen(ctx);

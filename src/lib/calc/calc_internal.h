@@ -69,12 +69,17 @@ mvec_status mvec__lp_arrays_alloc(mvec_ctx *ctx, size_t variables, size_t rows,
 void mvec__lp_arrays_free(mvec_ctx *ctx, mvec__lp_arrays *arrays);
 
 /* Solve; *feasible false (and MVEC_OK) when the problem has no solution.
- * A GLPK failure with its presolver is retried without it; MVEC_ERR_SOLVER
- * when both attempts fail. */
+ * A GLPK failure with its presolver is retried without it; so is an
+ * optimum that violates a row or bound (the presolver drops rows its
+ * absolute tolerances take for redundant); MVEC_ERR_SOLVER when both
+ * attempts fail. */
 mvec_status mvec__lp_solve(mvec_ctx *ctx, const mvec__lp *lp, double *objective_value,
                            bool *feasible);
 /* One GLPK simplex run (presolver on or off): 0 on success (*feasible says
- * whether a solution exists), 1 on a GLPK failure with its code in *glpk_code. */
+ * whether a solution exists), 1 on a GLPK failure with its code in *glpk_code:
+ * GLPK's, -1 for its internal error, MVEC__LP_VIOLATED for an optimum that
+ * violates a row or bound of the problem as given. */
+enum { MVEC__LP_VIOLATED = -2 };
 typedef int (*mvec__lp_attempt_fn)(const mvec__lp *lp, bool presolve, double *value,
                                    bool *feasible, int *glpk_code);
 int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *feasible,

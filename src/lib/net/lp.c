@@ -17,6 +17,20 @@
  * (GLPK returns an error code such as GLP_EFAIL, or ends in an undefined
  * status), it is retried once without the presolver before
  * MVEC_ERR_SOLVER is returned.
+ *
+ * Every optimum GLPK returns is checked against the rows and bounds as
+ * given, and one that violates them is a failure (code MVEC__LP_VIOLATED),
+ * never an answer. The presolver's tolerances are partly absolute:
+ * npp_implied_upper (GLPK 5.0) takes a singleton row that lowers a
+ * column's upper bound by less than 1e-3 + 1e-6 |ub| for redundant and
+ * removes it (npp_implied_lower likewise for lower bounds). The LPs here
+ * are in shares, values well below 1, where such a row is a real
+ * constraint: the frontier's cap on a one-member group, share 0.034085
+ * under the member's own ceiling 0.034493, was dropped, and GLPK reported
+ * an optimum at the ceiling. The plain simplex, retried then, keeps every
+ * row. (It is not run first: on the balance LP of a 134-partner profile it
+ * reports a feasible problem infeasible, while the presolved run solves
+ * it.)
  */
 #include <glpk.h>
 #include <math.h>
@@ -49,7 +63,37 @@ static int row_type(double lo, double hi)
     return GLP_FR;
 }
 
-/* Build and solve once; returns 0 on success, 1 when GLPK reported failure. */
+/* Whether `x` meets every row and bound of `lp` within a tolerance above
+ * GLPK's own (1e-7 relative): 1e-6 times the row's scale, the bound or the
+ * largest term of its activity, at least 1. */
+static bool satisfies(const mvec__lp *lp, const double *x)
+{
+    size_t variables = lp->variable_count;
+    for (size_t j = 0; j < variables; j++) {
+        bool is_free = lp->free_variable != NULL && lp->free_variable[j];
+        if (!isfinite(x[j]) || (!is_free && x[j] < -1e-6 * (1 + fabs(x[j]))))
+            return false;
+    }
+    for (size_t i = 0; i < lp->row_count; i++) {
+        double activity = 0;
+        double scale = 1;
+        for (size_t j = 0; j < variables; j++) {
+            double term = lp->matrix[i * variables + j] * x[j];
+            activity += term;
+            scale = fmax(scale, fabs(term));
+        }
+        double lo = lp->row_lo[i];
+        double hi = lp->row_hi[i];
+        if (isfinite(lo) && activity < lo - 1e-6 * fmax(scale, fabs(lo)))
+            return false;
+        if (isfinite(hi) && activity > hi + 1e-6 * fmax(scale, fabs(hi)))
+            return false;
+    }
+    return true;
+}
+
+/* Build and solve once; returns 0 on success, 1 when GLPK reported failure
+ * or an optimum that violates the problem (*glpk_code MVEC__LP_VIOLATED). */
 int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *feasible,
                      int *glpk_code)
 {
@@ -72,6 +116,7 @@ int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *fea
     int *row_index = glp_alloc((int)nonzeros + 1, sizeof(int));
     int *column_index = glp_alloc((int)nonzeros + 1, sizeof(int));
     double *values = glp_alloc((int)nonzeros + 1, sizeof(double));
+    double *x = glp_alloc((int)variables + 1, sizeof(double));
     size_t k = 0;
     for (size_t i = 0; i < rows; i++) {
         glp_set_row_bnds(problem, (int)i + 1, row_type(lp->row_lo[i], lp->row_hi[i]),
@@ -104,14 +149,22 @@ int mvec__lp_attempt(const mvec__lp *lp, bool presolve, double *value, bool *fea
         *glpk_code = code;
         result = 1;
     } else if (glp_get_status(problem) == GLP_OPT) {
-        *feasible = true;
-        *value = glp_get_obj_val(problem);
-        for (size_t j = 0; lp->solution != NULL && j < variables; j++)
-            lp->solution[j] = glp_get_col_prim(problem, (int)j + 1);
+        for (size_t j = 0; j < variables; j++)
+            x[j] = glp_get_col_prim(problem, (int)j + 1);
+        if (satisfies(lp, x)) {
+            *feasible = true;
+            *value = glp_get_obj_val(problem);
+            for (size_t j = 0; lp->solution != NULL && j < variables; j++)
+                lp->solution[j] = x[j];
+        } else {
+            *glpk_code = MVEC__LP_VIOLATED;
+            result = 1;
+        }
     } else if (glp_get_status(problem) != GLP_NOFEAS) {
         *glpk_code = glp_get_status(problem);
         result = 1;
     }
+    glp_free(x);
     glp_delete_prob(problem);
     return result;
 }
@@ -177,12 +230,20 @@ mvec_status mvec__lp_solve_using(mvec_ctx *ctx, const mvec__lp *lp, mvec__lp_att
     *feasible = false;
     if (guarded_attempt(attempt, lp, true, objective_value, feasible, &first_code) == 0)
         return MVEC_OK;
-    /* The presolver fails on some degenerate problems the plain simplex solves. */
+    /* The presolver fails on some degenerate problems the plain simplex
+     * solves, and drops rows it takes for redundant (MVEC__LP_VIOLATED). */
     mvec__log(ctx, MVEC_LOG_DEBUG, "GLPK failed with presolve (code %d); retrying without",
               first_code);
     *feasible = false;
-    if (guarded_attempt(attempt, lp, false, objective_value, feasible, &second_code) == 0)
-        return MVEC_OK;
+    if (guarded_attempt(attempt, lp, false, objective_value, feasible, &second_code) == 0) {
+        if (*feasible || first_code != MVEC__LP_VIOLATED)
+            return MVEC_OK;
+        /* an optimum of a relaxation, then "no solution": neither is trusted */
+        return mvec__error(ctx, MVEC_ERR_SOLVER,
+                           "the linear-programming solver (GLPK) disagrees with itself: with "
+                           "presolve an optimum that violates a constraint, without it no "
+                           "feasible solution");
+    }
     *feasible = false;
     if (first_code == -1 && second_code == -1)
         return mvec__error(ctx, MVEC_ERR_SOLVER,
