@@ -265,7 +265,7 @@ static mvec_status write_text(mvec_ctx *ctx, const mvec_frontier_summary *r, con
                               a, b));
     if (r->objective == MVEC_FRONTIER_HHI) {
         mvec_interval_format(c, sizeof c, r->hhi_optimum, 1, 6);
-        MVEC_TRY(mvec__buf_printf(ctx, out, "; lowest reachable %s", c));
+        MVEC_TRY(mvec__buf_printf(ctx, out, "\n  lowest reachable partner HHI: %s", c));
     }
     MVEC_TRY(mvec__buf_printf(ctx, out, "\nequivalent partners (1/HHI): %.1f -> %.1f\n",
                               1 / r->hhi_baseline.hi, 1 / r->hhi_frontier.hi));
