@@ -30,7 +30,7 @@ BUILD    ?= build/release
 FLOWS_SIZE ?= 1m
 VERSION  := 0.1.0
 
-PKGS     := jansson gsl sqlite3 nettle libzip zlib igraph lua5.4
+PKGS     := jansson gsl sqlite3 nettle libzip zlib igraph lua5.4 xlsxwriter plplot libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # GLPK ships no pkg-config file on Debian.

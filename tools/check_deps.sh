@@ -1,8 +1,7 @@
 #!/bin/sh
 # check_deps.sh - the dependency rule of ARCHITECTURE.md, checked by grep:
 #  * src/cli and examples include only <mvec/...> headers and their own headers;
-#  * only src/lib/net/lp.c includes glpk.h, only src/lib/net/ includes igraph.h, only
-#    src/lib/sim/ includes the Lua headers; only src/lib/store/workspace.c includes sqlite3.h;
+#  * each third-party header only in its place (the RULES table below);
 #  * the library never prints or exits;
 #  * .ci/run installs every Debian package tools/install-deps.sh requires.
 set -u
@@ -20,28 +19,25 @@ if [ -n "$bad" ]; then
     echo "$bad" >&2
     status=1
 fi
-bad=$(grep -ln '#include <glpk.h>' src/lib/*/*.c src/lib/*/*.h | grep -v '^src/lib/net/lp.c$' || true)
-if [ -n "$bad" ]; then
-    echo "check-deps: glpk.h included outside src/lib/net/lp.c: $bad" >&2
-    status=1
-fi
-bad=$(grep -ln '#include <igraph' src/lib/*/*.c src/lib/*/*.h src/cli/*.c | grep -v '^src/lib/net/' || true)
-if [ -n "$bad" ]; then
-    echo "check-deps: igraph included outside src/lib/net/: $bad" >&2
-    status=1
-fi
-bad=$(grep -lnE '#include <(lua|lauxlib|lualib)\.h>' src/lib/*/*.c src/lib/*/*.h src/cli/*.c |
-      grep -v '^src/lib/sim/' || true)
-if [ -n "$bad" ]; then
-    echo "check-deps: Lua included outside src/lib/sim/: $bad" >&2
-    status=1
-fi
-bad=$(grep -ln '#include <sqlite3.h>' src/lib/*/*.c src/lib/*/*.h src/cli/*.c 2>/dev/null |
-      grep -v '^src/lib/store/workspace.c$' || true)
-if [ -n "$bad" ]; then
-    echo "check-deps: sqlite3.h included outside src/lib/store/workspace.c: $bad" >&2
-    status=1
-fi
+# Each third-party header and the only place it may appear: one row each.
+#   extended regex of the #include | allowed paths (regex) | what
+while IFS='|' read -r header allowed what; do
+    [ -n "$header" ] || continue
+    bad=$(grep -lE "#include <$header" src/lib/*/*.c src/lib/*/*.h src/cli/*.c src/cli/*.h \
+          2>/dev/null | grep -vE "^($allowed)" || true)
+    if [ -n "$bad" ]; then
+        echo "check-deps: $what included outside its place: $bad" >&2
+        status=1
+    fi
+done <<'RULES'
+glpk\.h|src/lib/net/lp\.c$|GLPK
+igraph|src/lib/net/|igraph
+(lua|lauxlib|lualib)\.h|src/lib/sim/|Lua
+sqlite3\.h|src/lib/store/workspace\.c$|SQLite
+xlsxwriter|src/lib/render/render_xlsx\.c$|libxlsxwriter
+plplot|src/lib/chart/|PLplot
+microhttpd\.h|src/cli/serve|libmicrohttpd
+RULES
 bad=$(grep -nE '\b(printf|puts|putchar|exit|abort)\s*\(|\b(stdout|stderr)\b' src/lib/*/*.c | grep -v 'snprintf\|vsnprintf' | grep -vE ':[0-9]+: *(\*|/\*|//)' || true)
 if [ -n "$bad" ]; then
     echo "check-deps: the library must not print or exit:" >&2

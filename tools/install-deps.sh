@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -eu
 
-PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libgsl-dev libglpk-dev iso-codes cppcheck clang valgrind libsqlite3-dev nettle-dev libzip-dev zlib1g-dev libigraph-dev liblua5.4-dev"
+PACKAGES="gcc make pkg-config libc6-dev libjansson-dev libgsl-dev libglpk-dev iso-codes cppcheck clang valgrind libsqlite3-dev nettle-dev libzip-dev zlib1g-dev libigraph-dev liblua5.4-dev libxlsxwriter-dev libplplot-dev plplot-driver-cairo fonts-dejavu-core libmicrohttpd-dev chromium"
 
 missing=""
 for package in $PACKAGES; do

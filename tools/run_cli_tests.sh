@@ -8,6 +8,7 @@
 # test that needs them exits 77 and is skipped; present in CI, where nothing may skip).
 # Its standard output, standard error and exit code must equal NAME.out,
 # NAME.err and NAME.code. A script that exits 77 is skipped.
+# CLI_ONLY=GLOB runs only the tests whose names match (e.g. CLI_ONLY='chart_*').
 # --update rewrites the expectations from the current output (review the diff).
 # The last line printed is "cli: N passed, N failed, N skipped".
 set -u
@@ -30,7 +31,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # Never a user's real workspace: each test's default workspace is in its scratch directory.
 unset XDG_DATA_HOME
-for script in "$root"/tests/cli/*.sh; do
+for script in "$root"/tests/cli/${CLI_ONLY:-*}.sh; do
     name=$(basename "$script" .sh)
     expected="$root/tests/cli/$name"
     work="$scratch/$name"
