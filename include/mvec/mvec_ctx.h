@@ -90,9 +90,10 @@ typedef void (*mvec_log_fn)(void *user, mvec_log_level level, const char *messag
  * thread sets and the caller clears before its next call). */
 typedef bool (*mvec_cancel_fn)(void *user);
 
-/* Progress of long work (e.g. a flow file's import), reported on the calling
- * thread between units of work, about every 0.1 s. `total_bytes` is 0 when
- * unknown; `rows` counts the records read so far. The caller draws it (the
+/* Progress of long work (a flow file's import, an observation file over 4 MB,
+ * a simulation's paths), reported on the calling thread between units of work,
+ * about every 0.05-0.1 s. `total_bytes` is 0 when unknown; `rows` counts the
+ * records read (or paths run) so far, `total_rows` their number when known. The caller draws it (the
  * library never prints). `task` is only valid during the call. */
 typedef struct mvec_progress {
     const char *task;         /* e.g. "reading wto.csv.gz" */
@@ -100,6 +101,8 @@ typedef struct mvec_progress {
     unsigned long long total_bytes;
     unsigned long long rows;
     double elapsed_seconds;   /* since the work started */
+    unsigned long long total_rows; /* 0 when unknown (e.g. paths of a simulation to run) */
+    const char *unit;         /* what `rows` counts: "rows" or "paths"; NULL means "rows" */
 } mvec_progress;
 
 typedef void (*mvec_progress_fn)(void *user, const mvec_progress *progress);

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "messages.h"
 #include "flow_query.h"
+#include "progress.h"
 #include "session.h"
 
 static const cli_option OPTION_THREADS = {
@@ -25,46 +26,6 @@ static const cli_option *const FLOWS_OPTIONS[] = {
     &CLI_OPTION_WORKSPACE, &OPTION_THREADS, &CLI_OPTION_ISO_CODES,
     &CLI_OPTION_QUIET,     &CLI_OPTION_HELP, NULL,
 };
-
-/* ---- progress bar: stderr, only a terminal, only after a second ------------------------ */
-
-struct progress_state {
-    bool enabled;
-    bool drawn;
-    struct timespec start;
-};
-
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
-static void draw_progress(void *user, const mvec_progress *p)
-{
-    struct progress_state *state = user;
-    double elapsed = seconds_since(&state->start);
-    if (!state->enabled || elapsed < 1.0)
-        return;
-    double rate = elapsed > 0 ? (double)p->done_bytes / elapsed : 0;
-    char left[32] = "";
-    if (p->total_bytes > 0 && p->done_bytes > 0 && rate > 0)
-        snprintf(left, sizeof left, ", %.0f s left",
-                 (double)(p->total_bytes - p->done_bytes) / rate);
-    double percent = p->total_bytes ? 100.0 * (double)p->done_bytes / (double)p->total_bytes : 0;
-    fprintf(stderr, "\rmvec: %s: %3.0f%%, %.1f M rows, %.0f MB/s%s\033[K", p->task, percent,
-            (double)p->rows / 1e6, rate / 1e6, left);
-    fflush(stderr);
-    state->drawn = true;
-}
-
-static void end_progress(struct progress_state *state)
-{
-    if (state->drawn)
-        fprintf(stderr, "\r\033[K");
-    state->drawn = false;
-}
 
 /* ---- the three actions ------------------------------------------------------------------ */
 
@@ -98,8 +59,6 @@ static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_d
     mvec_status status = mvec_countries_open(ctx, &country_options, &countries);
     if (status != MVEC_OK)
         return cli_fail(ctx, status);
-    struct progress_state progress = {!args->quiet && isatty(STDERR_FILENO), false, {0, 0}};
-    mvec_ctx_set_progress(ctx, draw_progress, &progress);
     mvec_flows_options options = MVEC_FLOWS_OPTIONS_INIT;
     options.threads = threads;
     int code = 0;
@@ -107,9 +66,8 @@ static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_d
         const char *file = args->positional[i];
         mvec_flows *flows = NULL;
         mvec_flows_outcome outcome = MVEC_FLOWS_CREATED;
-        clock_gettime(CLOCK_MONOTONIC, &progress.start);
         status = mvec_flows_import(ctx, countries, file, cache_dir, &options, &flows, &outcome);
-        end_progress(&progress);
+        cli_progress_clear();
         if (status != MVEC_OK) {
             code = cli_fail(ctx, status);
             if (status == MVEC_ERR_PARSE || status == MVEC_ERR_SCHEMA || status == MVEC_ERR_LIMIT)
@@ -130,7 +88,6 @@ static int import_files(mvec_ctx *ctx, const cli_args *args, const char *cache_d
         }
         mvec_flows_close(ctx, flows);
     }
-    mvec_ctx_set_progress(ctx, NULL, NULL);
     mvec_countries_free(ctx, countries);
     return code;
 }

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "messages.h"
 #include "names.h"
+#include "progress.h"
 
 static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SOURCES,
                                               &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE,
@@ -154,5 +155,7 @@ int main(int argc, char **argv)
         cli_print_command_help(stdout, command);
         return finish_stdout(0);
     }
-    return finish_stdout(command->run(command, &args));
+    code = command->run(command, &args);
+    cli_progress_clear();
+    return finish_stdout(code);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "progress.h"
 
 static bool quiet_mode = false;
 
@@ -114,11 +115,13 @@ static void say_to(FILE *out, const char *prefix, size_t indent, const char *fmt
 static void say(const char *prefix, const char *fmt, va_list args) CLI_PRINTF(2, 0);
 static void say(const char *prefix, const char *fmt, va_list args)
 {
+    cli_progress_clear();
     say_to(stderr, prefix, MESSAGE_INDENT, fmt, args);
 }
 
 void cli_print_wrapped(FILE *out, const char *prefix, size_t indent, const char *fmt, ...)
 {
+    cli_progress_clear();
     va_list args;
     va_start(args, fmt);
     say_to(out, prefix, indent, fmt, args);

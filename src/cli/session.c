@@ -11,12 +11,14 @@
 #include <unistd.h>
 
 #include "messages.h"
+#include "progress.h"
 #include "names.h"
 #include "session.h"
 
 static int write_to_stream(void *user, const char *data, size_t length)
 {
     cli_session *session = user;
+    cli_progress_clear();
     if (fwrite(data, 1, length, session->out) != length) {
         if (session->write_errno == 0)
             session->write_errno = errno ? errno : EIO;
@@ -436,6 +438,7 @@ mvec_ctx *cli_ctx_new(const cli_args *args)
         return NULL;
     }
     mvec_ctx_set_log(ctx, cli_log, NULL);
+    cli_progress_install(ctx, args->quiet);
     return ctx;
 }
 

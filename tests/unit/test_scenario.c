@@ -11,6 +11,8 @@
  */
 #include <math.h>
 #include <mvec/mvec.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +259,59 @@ static void test_paths(void)
     mvec_simulation_free(ctx, c);
 }
 
+/* Progress: reported on the caller's thread in paths, ending at the total; cancel: asked
+ * between paths, the run stops with MVEC_ERR_CANCELLED on 1 thread and on 4. */
+typedef struct watch {
+    unsigned long long last_rows, total;
+    size_t reports;
+    bool monotonic, unit_paths;
+    bool stop_once_started; /* ask to stop once a report has counted some paths */
+    size_t consulted;
+} watch;
+
+static void on_progress(void *user, const mvec_progress *p)
+{
+    watch *w = user;
+    w->reports++;
+    if (p->rows < w->last_rows)
+        w->monotonic = false;
+    w->last_rows = p->rows;
+    w->total = p->total_rows;
+    if (p->unit == NULL || strcmp(p->unit, "paths") != 0)
+        w->unit_paths = false;
+}
+
+static bool on_cancel(void *user)
+{
+    watch *w = user;
+    w->consulted++;
+    return w->stop_once_started && w->last_rows > 0;
+}
+
+static void test_progress_and_cancel(void)
+{
+    const char *script = HEAD "volatility { vector = 'trade', sd = 0.2 } }";
+    for (unsigned threads = 1; threads <= 4; threads += 3) {
+        watch w = {0, 0, 0, true, true, false, 0};
+        mvec_ctx_set_progress(ctx, on_progress, &w);
+        mvec_ctx_set_cancel(ctx, on_cancel, &w);
+        mvec_simulation *sim = run(script, 20000, threads, 1, MVEC_OK);
+        CHECK(w.reports >= 1 && w.monotonic && w.unit_paths);
+        CHECK(w.last_rows == 20000 && w.total == 20000); /* the last report: every path */
+        CHECK(w.consulted >= 1);
+        mvec_simulation_free(ctx, sim);
+        /* asked to stop while the paths run */
+        watch c = {0, 0, 0, true, true, true, 0};
+        mvec_ctx_set_cancel(ctx, on_cancel, &c);
+        mvec_ctx_set_progress(ctx, on_progress, &c);
+        sim = run(script, 200000, threads, 1, MVEC_ERR_CANCELLED);
+        CHECK(sim == NULL);
+        CHECK(c.last_rows > 0 && c.last_rows < 200000);
+        mvec_ctx_set_cancel(ctx, NULL, NULL);
+        mvec_ctx_set_progress(ctx, NULL, NULL);
+    }
+}
+
 static void check_error(const char *script, mvec_status expected, const char *needle)
 {
     mvec_simulation *sim = run(script, 1, 1, 1, expected);
@@ -313,6 +368,7 @@ int main(void)
     test_target_and_shift();
     test_rules_and_chances();
     test_paths();
+    test_progress_and_cancel();
     test_errors();
     mvec_network_free(ctx, network);
     mvec_observations_free(ctx, obs);

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv_reader.h"
 
@@ -316,7 +317,30 @@ mvec_status mvec__csv_parse(mvec_ctx *ctx, const char *name, const char *data, s
 {
     mvec__csv_parser parser;
     mvec__csv_init(&parser, ctx, name, on_record, user);
-    mvec_status status = mvec__csv_feed(&parser, data, length);
+    /* in pieces, so that a large file's reading shows progress (each piece a few ms) */
+    enum { PIECE = 4 << 20 };
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    char task[256];
+    snprintf(task, sizeof task, "reading %s", name);
+    mvec_status status = MVEC_OK;
+    for (size_t done = 0; done < length && status == MVEC_OK; done += PIECE) {
+        size_t piece = length - done < PIECE ? length - done : PIECE;
+        status = mvec__csv_feed(&parser, data + done, piece);
+        if (length > PIECE) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            mvec_progress report = {
+                .task = task,
+                .done_bytes = done + piece,
+                .total_bytes = length,
+                .rows = parser.line - 1,
+                .elapsed_seconds = (double)(now.tv_sec - start.tv_sec) +
+                                   (double)(now.tv_nsec - start.tv_nsec) / 1e9,
+                .unit = "lines"};
+            mvec__progress(ctx, &report);
+        }
+    }
     if (status == MVEC_OK)
         status = mvec__csv_finish(&parser);
     mvec__csv_clear(&parser);

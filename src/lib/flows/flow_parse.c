@@ -442,8 +442,11 @@ mvec_status mvec__flow_run(mvec_ctx *ctx, struct mvec__flow_progress *progress, 
         pause_ns = pause_ns < 10 * 1000 * 1000 ? pause_ns * 2 : 20 * 1000 * 1000;
         char task[256];
         snprintf(task, sizeof task, "reading %s", progress->name);
-        mvec_progress report = {task, atomic_load(&progress->bytes_done), total_bytes,
-                                atomic_load(&progress->rows_done), seconds_since(&start)};
+        mvec_progress report = {.task = task,
+                                .done_bytes = atomic_load(&progress->bytes_done),
+                                .total_bytes = total_bytes,
+                                .rows = atomic_load(&progress->rows_done),
+                                .elapsed_seconds = seconds_since(&start)};
         mvec__progress(ctx, &report);
         if (status == MVEC_OK && (status = mvec__check_cancel(ctx)) != MVEC_OK)
             atomic_store(&progress->stop, true);

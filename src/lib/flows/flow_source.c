@@ -146,7 +146,8 @@ static mvec_status gunzip(mvec_ctx *ctx, const char *path, struct mvec__flow_sou
                       used);
         size_t consumed = source->file_length - left - stream.avail_in;
         if (consumed - reported >= (8u << 20)) {
-            mvec_progress progress = {"decompressing", consumed, source->file_length, 0, 0};
+            mvec_progress progress = {.task = "decompressing", .done_bytes = consumed,
+                                      .total_bytes = source->file_length};
             mvec__progress(ctx, &progress);
             reported = consumed;
             MVEC_TRY(mvec__check_cancel(ctx));

@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -596,14 +597,68 @@ cleanup:
     return status;
 }
 
+/* ---- progress and cancel: on the caller's thread only -----------------------------------
+ *
+ * Worker 0 runs on the caller's thread and, between paths, reports the paths done by all
+ * workers and consults the cancel callback (both at most every 50 ms); once it has finished
+ * its own paths the caller keeps doing so while the others run. Cancelling sets `stop`, which
+ * every worker reads between paths. */
+
+typedef struct monitor {
+    mvec_ctx *ctx; /* the caller's */
+    struct timespec start;
+    double last; /* seconds since start of the last report */
+    char task[96];
+} monitor;
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Report and consult the cancel callback when 50 ms have passed (or `force`). */
+static mvec_status monitor_tick(mvec_ctx *ctx, mvec__run *run, monitor *m, bool force)
+{
+    double now = seconds_since(&m->start);
+    if (!force && now - m->last < 0.05)
+        return MVEC_OK;
+    m->last = now;
+    mvec_progress report = {.task = m->task,
+                            .rows = atomic_load(&run->paths_done),
+                            .total_rows = run->paths,
+                            .elapsed_seconds = now,
+                            .unit = "paths"};
+    mvec__progress(ctx, &report);
+    mvec_status status = mvec__check_cancel(ctx);
+    if (status != MVEC_OK)
+        atomic_store(&run->stop, true);
+    return status;
+}
+
+static void *work_monitored(worker *w, monitor *m)
+{
+    mvec__run *run = w->run;
+    for (size_t path = w->first; path < w->last && w->status == MVEC_OK; path++) {
+        if (atomic_load_explicit(&run->stop, memory_order_relaxed))
+            break;
+        w->status = run_path(run, w, path);
+        atomic_fetch_add_explicit(&run->paths_done, 1, memory_order_relaxed);
+        if (m != NULL && w->status == MVEC_OK)
+            w->status = monitor_tick(m->ctx, run, m, false);
+    }
+    if (w->status != MVEC_OK) {
+        atomic_store(&run->stop, true);
+        snprintf(w->message, sizeof w->message, "%s", mvec_ctx_error_message(w->ctx));
+    }
+    atomic_fetch_sub(&run->workers_running, 1);
+    return NULL;
+}
+
 static void *work(void *arg)
 {
-    worker *w = arg;
-    for (size_t path = w->first; path < w->last && w->status == MVEC_OK; path++)
-        w->status = run_path(w->run, w, path);
-    if (w->status != MVEC_OK)
-        snprintf(w->message, sizeof w->message, "%s", mvec_ctx_error_message(w->ctx));
-    return NULL;
+    return work_monitored(arg, NULL);
 }
 
 static mvec_status worker_init(mvec__run *run, worker *w, mvec_ctx *ctx)
@@ -685,17 +740,31 @@ mvec_status mvec__run_paths(mvec_ctx *ctx, mvec__run *run)
         workers[i].first = run->paths * i / threads;
         workers[i].last = run->paths * (i + 1) / threads;
     }
+    monitor m = {.ctx = ctx, .last = 0};
+    clock_gettime(CLOCK_MONOTONIC, &m.start);
+    snprintf(m.task, sizeof m.task, "simulating %zu paths x %d years", run->paths, run->years);
+    atomic_store(&run->paths_done, 0);
+    atomic_store(&run->stop, false);
+    atomic_store(&run->workers_running, threads);
     for (unsigned i = 1; i < threads; i++) {
         if (pthread_create(&ids[i], NULL, work, &workers[i]) != 0)
             break;
         started = i;
     }
     /* paths of threads that could not start run here, after worker 0's */
-    work(&workers[0]);
+    work_monitored(&workers[0], &m);
+    while (atomic_load(&run->workers_running) > threads - 1 - started) {
+        struct timespec pause = {0, 20 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        if (workers[0].status == MVEC_OK)
+            workers[0].status = monitor_tick(ctx, run, &m, false);
+    }
     for (unsigned i = 1; i <= started; i++)
         pthread_join(ids[i], NULL);
     for (unsigned i = started + 1; i < threads && workers[0].status == MVEC_OK; i++)
-        work(&workers[i]); /* its own context: nobody else uses it now */
+        work_monitored(&workers[i], &m); /* its own context: nobody else uses it now */
+    if (workers[0].status == MVEC_OK)
+        workers[0].status = monitor_tick(ctx, run, &m, true);
     for (unsigned i = 0; i < threads && status == MVEC_OK; i++)
         if (workers[i].status != MVEC_OK) {
             status = workers[i].status;

@@ -5,6 +5,7 @@
 #define MVEC_SIM_ENGINE_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "sandbox.h"
 #include "sim_internal.h"
@@ -36,6 +37,10 @@ typedef struct mvec__run {
     size_t bloc_start[65]; /* bloc k's partners: bloc_order[bloc_start[k] ..
                               bloc_start[k + 1]) */
     pthread_mutex_t network_lock;
+    /* shared while paths run: paths done (for progress), stop (cancelled: every worker ends) */
+    atomic_size_t paths_done;
+    atomic_uint workers_running;
+    atomic_bool stop;
     /* outputs */
     size_t metric_count;
     double *out;      /* [metric][year 0..years][path] */
