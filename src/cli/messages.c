@@ -219,7 +219,7 @@ int cli_refuse_binary_to_terminal(const char *format, const char *output)
     bool to_stdout = output == NULL || strcmp(output, "-") == 0;
     if (format == NULL || strcmp(format, "xlsx") != 0 || !to_stdout || !isatty(STDOUT_FILENO))
         return 0;
-    cli_error("an Excel workbook is binary and standard output is a terminal: write it with "
-              "-o FILE.xlsx or redirect standard output to a file");
+    cli_error("standard output is a terminal: write the Excel workbook with -o FILE.xlsx or "
+              "redirect it to a file");
     return 2;
 }
