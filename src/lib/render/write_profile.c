@@ -818,6 +818,14 @@ static mvec_status inputs_result(mvec_ctx *ctx, const mvec_profile *profile, mve
                                      : c == VALUE             ? MVEC__COLUMN_NUMBER
                                                               : MVEC__COLUMN_TEXT,
                                      1, -1, MVEC__DECIMALS_EXACT, 0));
+    /* the figures' sources first, numbered as --notes numbers them; the ties' after */
+    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        for (size_t k = 0; k < v->input_count + v->excluded_count; k++)
+            MVEC_TRY(mvec__sources_observation(
+                ctx, sources, k < v->input_count ? v->inputs[k] : v->excluded[k - v->input_count],
+                NULL));
+    }
     for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
         const mvec_vector_profile *v = mvec_profile_vector(profile, i);
         for (size_t k = 0; k < v->input_count + v->excluded_count; k++) {
