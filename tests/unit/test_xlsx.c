@@ -108,7 +108,7 @@ int main(void)
                     "Sources (2)\t2 rows\t3 columns\tfrozen (1, 0)\tfilter A1:C2\n");
     read_back(path, "Trade -by partner-- 2023-2024 -", "", text, sizeof text);
     /* percent stored as the fraction; the interval as two columns; words stay words */
-    CHECK_STR(text, "country,year,share_pct (low),share_pct (high),stage_share,value_usd,note,"
+    CHECK_STR(text, "country,year,share % (low),share % (high),stage_share %,value_usd,note,"
                     "high\n"
                     "KAZ,2023.0,0.215,0.2325,0.125,1234567.5,\"a, \"\"b\"\"\nc\",unbounded\n"
                     "UZB,2022.0,,,0.5,-3.0,,68.779\n");

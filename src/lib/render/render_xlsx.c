@@ -278,10 +278,14 @@ static mvec_status write_sheet(mvec_ctx *ctx, lxw_workbook *book, const char *na
     for (size_t i = 0; i < count; i++) {
         sheet_column *s = &columns[i];
         const mvec__column *c = s->column;
+        /* the text table's header; a column only the CSV has is headed by its key, with
+         * " %" when it is a share in percent (so "top1" the partner, "top1 %" its share) */
+        const char *unit = s->percent && strcmp(c->header, c->key) == 0 ? " %" : "";
         if (c->type == MVEC__COLUMN_INTERVAL)
-            mvec__format_c(header, sizeof header, "%s (%s)", c->header, s->end ? "high" : "low");
+            mvec__format_c(header, sizeof header, "%s%s (%s)", c->header, unit,
+                           s->end ? "high" : "low");
         else
-            mvec__format_c(header, sizeof header, "%s", c->header);
+            mvec__format_c(header, sizeof header, "%s%s", c->header, unit);
         s->width = mvec__utf8_width(header);
         LXW_TRY(worksheet_write_string(sheet, 0, (lxw_col_t)i, header, bold), "header");
         for (size_t row = 0; row < r->row_count; row++) {

@@ -278,9 +278,14 @@ mvec_status mvec__result_from_csv(mvec_ctx *ctx, const char *text, size_t length
             mvec__format_c(stem, sizeof stem, "%.*s", (int)(strlen(key) - 3), key);
             key = stem;
         }
+        /* "share_pct" is headed "share %" ("stage_share" gets its " %" from render_xlsx.c) */
+        char header[256];
+        const char *pct = strstr(key, "_pct");
+        if (k->divide && pct != NULL)
+            mvec__format_c(header, sizeof header, "%.*s%s %%", (int)(pct - key), key, pct + 4);
         k->result = r->column_count;
-        MVEC_TRY(mvec__result_column(ctx, r, key, NULL, type, k->percent ? 100 : 1, shown,
-                                     MVEC__DECIMALS_EXACT, 0));
+        MVEC_TRY(mvec__result_column(ctx, r, key, k->divide && pct != NULL ? header : NULL, type,
+                                     k->percent ? 100 : 1, shown, MVEC__DECIMALS_EXACT, 0));
     }
     for (size_t row = 1; row <= rows; row++) {
         MVEC_TRY(mvec__result_row(ctx, r));
