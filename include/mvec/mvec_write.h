@@ -123,8 +123,8 @@ typedef struct mvec_csv_sheet {
  * column (stored as the fraction: the value / 100), a key ending in "_share"
  * a fraction shown as percent, a key ending in "_usd" shown with thousands
  * separators. The sink receives the whole file in one call, or nothing.
- * Statuses: MVEC_ERR_INVALID for no sheet or a sheet without text; and as
- * mvec_profile_write. */
+ * Statuses: MVEC_ERR_INVALID for no sheet, a sheet without text or a text
+ * that is not UTF-8; and as mvec_profile_write. */
 MVEC_API mvec_status mvec_workbook_write_csv(mvec_ctx *ctx, const mvec_csv_sheet *sheets,
                                              size_t count, const mvec_sink *sink);
 

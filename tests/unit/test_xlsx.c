@@ -124,6 +124,9 @@ int main(void)
     c = (captured){0, 0, NULL, false};
     mvec_sink sink = {capture, &c};
     CHECK_STATUS(mvec_workbook_write_csv(ctx, NULL, 0, &sink), MVEC_ERR_INVALID);
+    mvec_csv_sheet latin1 = {"x", "name\ncaf\xe9\n", 10};
+    CHECK_STATUS(mvec_workbook_write_csv(ctx, &latin1, 1, &sink), MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "sheet 1: the text is not UTF-8 (byte 9)");
     setenv("TMPDIR", "/nonexistent/mvec-test", 1);
     CHECK_STATUS(write_table(ctx, &c), MVEC_ERR_IO);
     CHECK(strstr(mvec_ctx_error_message(ctx), "/nonexistent/mvec-test") != NULL);

@@ -349,10 +349,15 @@ mvec_status mvec_workbook_write_csv(mvec_ctx *ctx, const mvec_csv_sheet *sheets,
     size_t made = 0;
     if (count == 0 || sheets == NULL)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "a workbook needs at least one sheet");
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
+        size_t bad = 0;
         if (sheets[i].csv == NULL)
-            MVEC_FAIL(ctx, MVEC_ERR_INVALID, "sheet %zu ('%s') has no text", i + 1,
-                      sheets[i].name ? sheets[i].name : "");
+            MVEC_FAIL(ctx, MVEC_ERR_INVALID, "sheet %zu has no text", i + 1);
+        /* the workbook's XML must be UTF-8 (names are cleaned; texts are refused) */
+        if (!mvec__utf8_valid(sheets[i].csv, sheets[i].length, &bad))
+            MVEC_FAIL(ctx, MVEC_ERR_INVALID, "sheet %zu: the text is not UTF-8 (byte %zu)", i + 1,
+                      bad + 1);
+    }
     MVEC_TRY(mvec__calloc(ctx, count, sizeof *results, &results));
     MVEC_TRY(mvec__calloc(ctx, count, sizeof *named, &named));
     for (; made < count; made++) {
