@@ -3,7 +3,7 @@
 #
 # Runs every golden CLI test (tests/cli/*.sh, as tools/run_cli_tests.sh does) with $MVEC
 # pointing at a wrapper around BUILD_DIR/mvec. The wrapper lets a command that asks for a
-# machine format (--format csv or json) or draws a chart (mvec chart: an image, SVG on
+# machine format (--format csv, json or xlsx) or draws a chart (mvec chart: an image, SVG on
 # standard output without -o) through untouched; for every other command, the
 # table/text format, it checks each line of standard output and standard error: no line
 # may be wider than 120 columns, counted in code points (UTF-8 aware; a tab advances to the
@@ -29,7 +29,8 @@ cat >"$scratch/mvec" <<EOF
 prev=
 for arg in "\$@"; do
     case \$prev\$arg in
-    --formatcsv | --formatjson | --format=csv | --format=json) exec "$real" "\$@" ;;
+    --formatcsv | --formatjson | --formatxlsx | --format=csv | --format=json | --format=xlsx)
+        exec "$real" "\$@" ;;
     esac
     prev=
     [ "\$arg" = --format ] && prev=--format

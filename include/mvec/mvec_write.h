@@ -1,11 +1,22 @@
 /*
  * mvec_write.h - writers: profiles, sources, claim checks and share tables
- * as an aligned text table, CSV or JSON.
+ * as an aligned text table, CSV, JSON or an Excel workbook.
  *
  * Output is deterministic (fixed row order, one number format, '.' as the
  * decimal separator whatever the locale, no timestamps), so it can be
  * compared byte for byte. Text goes to a sink the caller provides; a sink
  * that reports failure stops the writer with MVEC_ERR_IO.
+ *
+ * MVEC_FORMAT_XLSX gives the bytes of an .xlsx file (docs/formats.md, "Excel
+ * workbooks"): a worksheet per table (the CSV's columns, numbers stored as
+ * numbers with percent or thousands formats, an interval as a low and a high
+ * column) and a Sources sheet. Every writer of this API and of the other
+ * headers that take a mvec_format accepts it. The workbook is built in a
+ * temporary file in $TMPDIR (else /tmp), read back and removed; libxlsxwriter
+ * allocates with malloc, not through the context's allocator. Its failures
+ * are MVEC_ERR_IO (the temporary file) or MVEC_ERR_NOMEM, and MVEC_ERR_LIMIT
+ * for a table of more than 1,048,575 rows (an Excel worksheet's limit). The
+ * sink receives the whole file in one call, or nothing.
  */
 #ifndef MVEC_WRITE_H
 #define MVEC_WRITE_H
@@ -20,9 +31,10 @@ typedef enum mvec_format {
     MVEC_FORMAT_TABLE = 0,
     MVEC_FORMAT_CSV,
     MVEC_FORMAT_JSON,
+    MVEC_FORMAT_XLSX, /* binary: an Office Open XML workbook */
 } mvec_format;
 
-/* "table", "csv" or "json".
+/* "table", "csv", "json" or "xlsx".
  * Statuses: MVEC_ERR_INVALID for any other name. */
 MVEC_API mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *out);
 
@@ -38,7 +50,7 @@ typedef struct mvec_sink {
 enum {
     MVEC_WRITE_NOTES = 1, /* table: add the notes (inputs, every bloc share and index) and
                              the numbered sources; CSV and JSON always carry them */
-    MVEC_WRITE_EXACT = 2, /* CSV and JSON: every number in full precision (the shortest text
+    MVEC_WRITE_EXACT = 2, /* CSV and JSON (Excel always has it): every number in full precision (the shortest text
                              that reads back to the same double) instead of fixed decimals
                              (CSV) or 12 significant digits (JSON) */
 };
@@ -93,5 +105,27 @@ MVEC_API mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *
  * callback is consulted while the seed table is read). */
 MVEC_API mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims,
                                        mvec_format format, const mvec_sink *sink);
+
+/* One table of mvec_workbook_write_csv: CSV text, a header line then rows (RFC 4180). */
+typedef struct mvec_csv_sheet {
+    const char *name; /* the worksheet's name: made unique, cut to 31 characters, []:*?/\
+                         replaced by '-' */
+    const char *csv;  /* need not be NUL-terminated */
+    size_t length;
+} mvec_csv_sheet;
+
+/* An Excel workbook (MVEC_FORMAT_XLSX) of tables given as CSV text, for a
+ * program's own tables (the CLI's screen, composition and workspace listing):
+ * one worksheet per table, in order (name one "Sources" for the sources).
+ * A field that reads as a decimal number is stored as a number, any other
+ * as text; columns KEY_lo and KEY_hi of numbers are an interval (two
+ * columns "KEY (low)", "KEY (high)"); a key containing "_pct" is a percent
+ * column (stored as the fraction: the value / 100), a key ending in "_share"
+ * a fraction shown as percent, a key ending in "_usd" shown with thousands
+ * separators. The sink receives the whole file in one call, or nothing.
+ * Statuses: MVEC_ERR_INVALID for no sheet, a sheet without text or a text
+ * that is not UTF-8; and as mvec_profile_write. */
+MVEC_API mvec_status mvec_workbook_write_csv(mvec_ctx *ctx, const mvec_csv_sheet *sheets,
+                                             size_t count, const mvec_sink *sink);
 
 #endif

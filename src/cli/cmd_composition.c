@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "flow_query.h"
 #include "messages.h"
+#include "session.h"
 
 static const cli_option OPTION_COMPOSITION_DATA = {
     "data", 0, "FILE", CLI_FILE_LIST, offsetof(cli_args, data_files),
@@ -18,13 +19,14 @@ static const cli_option OPTION_COMPOSITION_DATA = {
 static const cli_option OPTION_FLOW = {
     "flow", 0, "FLOW", CLI_TEXT, offsetof(cli_args, flow),
     "exports, imports, both (default: each on its own rows) or total (exports + imports)"};
-static const cli_option OPTION_FORMAT = {"format", 0, "FORMAT", CLI_TEXT,
-                                         offsetof(cli_args, format),
-                                         "output format: table (default) or csv"};
+static const cli_option OPTION_FORMAT = {
+    "format", 0, "FORMAT", CLI_TEXT, offsetof(cli_args, format),
+    "output format: table (default), csv or xlsx (an Excel workbook: give -o FILE.xlsx)"};
 
 static const cli_option *const COMPOSITION_OPTIONS[] = {
-    &OPTION_COMPOSITION_DATA, &OPTION_FLOW,          &CLI_OPTION_ONE_SCHEME, &OPTION_FORMAT,
-    &CLI_OPTION_ISO_CODES,    &CLI_OPTION_QUIET,     &CLI_OPTION_HELP,       NULL,
+    &OPTION_COMPOSITION_DATA, &OPTION_FLOW,      &CLI_OPTION_ONE_SCHEME, &OPTION_FORMAT,
+    &CLI_OPTION_OUTPUT,       &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,  &CLI_OPTION_HELP,
+    NULL,
 };
 
 enum { MAX_ROWS = 4096 };
@@ -82,23 +84,23 @@ static const char *usd(int64_t value, int decimals, char *out, size_t size)
     return mvec_flows_value_text(value, decimals, out, size);
 }
 
-static void print_table(const char *country, const mvec_bloc_scheme *scheme,
+static void print_table(FILE *out, const char *country, const mvec_bloc_scheme *scheme,
                         const struct printed *rows, size_t n, int decimals)
 {
-    printf("Composition of %s's trade by stage of processing (HS -> BEC Rev.4 -> UNCTAD "
+    fprintf(out, "Composition of %s's trade by stage of processing (HS -> BEC Rev.4 -> UNCTAD "
            "stages), partners by bloc (scheme %s)\n",
            country, mvec_bloc_scheme_name(scheme));
-    printf("shares of the value the concordance classifies, in %%\n\n");
-    printf("%-5s %-8s %-10s %18s %7s %7s %7s %7s %7s %7s %9s\n", "year", "flow", "partner",
+    fprintf(out, "shares of the value the concordance classifies, in %%\n\n");
+    fprintf(out, "%-5s %-8s %-10s %18s %7s %7s %7s %7s %7s %7s %9s\n", "year", "flow", "partner",
            "value USD", "raw", "interm", "capital", "consumr", "uncl", "split", "unmapped");
     for (size_t i = 0; i < n; i++) {
         const struct printed *r = &rows[i];
         char total[32], unmapped[32];
-        printf("%-5d %-8s %-10s %18s", r->year, r->flow, r->partner,
+        fprintf(out, "%-5d %-8s %-10s %18s", r->year, r->flow, r->partner,
                usd(r->total_usd, decimals, total, sizeof total));
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-            printf(" %7.2f", 100 * share(r, r->stage_usd[s]));
-        printf(" %7.2f %9s\n", 100 * share(r, (double)r->split_usd),
+            fprintf(out, " %7.2f", 100 * share(r, r->stage_usd[s]));
+        fprintf(out, " %7.2f %9s\n", 100 * share(r, (double)r->split_usd),
                usd(r->unmapped_usd, decimals, unmapped, sizeof unmapped));
     }
     /* first and last year of each flow and partner */
@@ -118,53 +120,82 @@ static void print_table(const char *country, const mvec_bloc_scheme *scheme,
         if (last == &rows[i])
             continue;
         if (!heading) {
-            printf("\nchange in share, percentage points, first to last year\n");
-            printf("%-8s %-10s %-9s %8s %8s %8s %8s %8s\n", "flow", "partner", "years", "raw",
+            fprintf(out, "\nchange in share, percentage points, first to last year\n");
+            fprintf(out, "%-8s %-10s %-9s %8s %8s %8s %8s %8s\n", "flow", "partner", "years", "raw",
                    "interm", "capital", "consumr", "uncl");
             heading = true;
         }
-        printf("%-8s %-10s %d-%d", rows[i].flow, rows[i].partner, rows[i].year, last->year);
+        fprintf(out, "%-8s %-10s %d-%d", rows[i].flow, rows[i].partner, rows[i].year, last->year);
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-            printf(" %+8.2f", 100 * (share(last, last->stage_usd[s]) -
+            fprintf(out, " %+8.2f", 100 * (share(last, last->stage_usd[s]) -
                                      share(&rows[i], rows[i].stage_usd[s])));
-        printf("\n");
+        fprintf(out, "\n");
     }
-    printf("\nnotes:\n");
-    cli_print_wrapped(stdout, "- ", 2,
+    fprintf(out, "\nnotes:\n");
+    cli_print_wrapped(out, "- ", 2,
                       "value: %s, summed exactly; a product split across stages "
                       "(an HS6 line with several BEC headings, an HS4 heading whose HS6 lines "
                       "differ) is divided equally among them ('split': its share of the value)",
                       decimals ? "US dollars to the thousandth (UN Comtrade's precision)"
                                : "whole US dollars");
-    cli_print_wrapped(stdout, "- ", 2,
+    cli_print_wrapped(out, "- ", 2,
                       "unmapped: value of codes the edition's HS -> BEC table does not list, "
                       "left out of the shares");
 }
 
-static void print_csv(const char *country, const struct printed *rows, size_t n, int decimals)
+static void print_csv(FILE *out, const char *country, const struct printed *rows, size_t n, int decimals)
 {
     double per_usd = 1;
     for (int d = 0; d < decimals; d++)
         per_usd *= 10;
-    printf("country,year,flow,partner,value_usd,unmapped_usd,split_usd");
+    fprintf(out, "country,year,flow,partner,value_usd,unmapped_usd,split_usd");
     for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-        printf(",%s_usd", mvec_stage_name((mvec_stage)s));
+        fprintf(out, ",%s_usd", mvec_stage_name((mvec_stage)s));
     for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-        printf(",%s_share", mvec_stage_name((mvec_stage)s));
-    printf("\n");
+        fprintf(out, ",%s_share", mvec_stage_name((mvec_stage)s));
+    fprintf(out, "\n");
     for (size_t i = 0; i < n; i++) {
         const struct printed *r = &rows[i];
         char total[32], unmapped[32], split[32];
-        printf("%s,%d,%s,%s,%s,%s,%s", country, r->year, r->flow, r->partner,
+        fprintf(out, "%s,%d,%s,%s,%s,%s,%s", country, r->year, r->flow, r->partner,
                usd(r->total_usd, decimals, total, sizeof total),
                usd(r->unmapped_usd, decimals, unmapped, sizeof unmapped),
                usd(r->split_usd, decimals, split, sizeof split));
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-            printf(",%.17g", r->stage_usd[s] / per_usd);
+            fprintf(out, ",%.17g", r->stage_usd[s] / per_usd);
         for (size_t s = 0; s < MVEC_STAGE_COUNT; s++)
-            printf(",%.17g", share(r, r->stage_usd[s]));
-        printf("\n");
+            fprintf(out, ",%.17g", share(r, r->stage_usd[s]));
+        fprintf(out, "\n");
     }
+}
+
+/* The rows as CSV, and the files they come from and the concordance as the Sources sheet. */
+static int write_xlsx(mvec_ctx *ctx, const cli_args *args, const char *country,
+                      const struct printed *rows, size_t n, int decimals, cli_session *output)
+{
+    static const char *const names[] = {"Composition", "Sources"};
+    cli_text texts[2];
+    cli_text_open(&texts[0]);
+    cli_text_open(&texts[1]);
+    print_csv(texts[0].file, country, rows, n, decimals);
+    fprintf(texts[1].file, "no.,publication,title,note\n");
+    for (size_t i = 0; i < args->data_file_count; i++) {
+        fprintf(texts[1].file, "%zu,trade data (a WITS download or a flow file),\"", i + 1);
+        for (const char *p = args->data_files[i]; *p; p++)
+            fprintf(texts[1].file, *p == '"' ? "\"\"" : "%c", *p);
+        fprintf(texts[1].file, "\",values by product and partner\n");
+    }
+    fprintf(texts[1].file,
+            "%zu,\"United Nations Statistics Division, HS to BEC Rev.4 correlation tables\","
+            "\"BEC Rev.4 and UNCTAD stages of processing\",\"the stage of each product "
+            "(data/codes, docs/methods.md)\"\n",
+            args->data_file_count + 1);
+    cli_text_close(&texts[0]);
+    cli_text_close(&texts[1]);
+    int code = cli_write_workbook(ctx, output, names, texts, 2);
+    cli_text_free(&texts[0]);
+    cli_text_free(&texts[1]);
+    return code;
 }
 
 static struct printed ROWS[MAX_ROWS];
@@ -185,16 +216,22 @@ static int run_composition(const cli_command *command, cli_args *args)
         return 2;
     }
     bool csv = args->format != NULL && strcmp(args->format, "csv") == 0;
-    if (args->format != NULL && !csv && strcmp(args->format, "table") != 0) {
-        cli_error("--format for composition is table or csv, not '%s'", args->format);
+    bool xlsx = args->format != NULL && strcmp(args->format, "xlsx") == 0;
+    if (args->format != NULL && !csv && !xlsx && strcmp(args->format, "table") != 0) {
+        cli_error("--format for composition is table, csv or xlsx, not '%s'", args->format);
         cli_try_help("composition");
         return 2;
     }
+    if (cli_refuse_binary_to_terminal(args->format, args->output) != 0)
+        return 2;
     if (args->data_file_count == 0) {
         cli_error("no data: give --data FILE (a WITS download or a flow file)");
         cli_try_help("composition");
         return 2;
     }
+    cli_session output;
+    if (cli_output_open(&output, args->output) != 0)
+        return 1;
     flow_query query;
     int code = flow_query_open(&query, args, "composition");
     mvec_composition *composition = NULL;
@@ -212,15 +249,17 @@ static int run_composition(const cli_command *command, cli_args *args)
         const char *country = mvec_countries_find(query.countries, args->positional[0])->code;
         size_t n = collect(composition, flow, ROWS);
         int decimals = mvec_composition_value_decimals(composition);
-        if (csv)
-            print_csv(country, ROWS, n, decimals);
+        if (xlsx)
+            code = write_xlsx(query.ctx, args, country, ROWS, n, decimals, &output);
+        else if (csv)
+            print_csv(output.out, country, ROWS, n, decimals);
         else
-            print_table(country, query.scheme, ROWS, n, decimals);
+            print_table(output.out, country, query.scheme, ROWS, n, decimals);
     }
     if (query.ctx != NULL)
         mvec_composition_free(query.ctx, composition);
     flow_query_close(&query);
-    return code;
+    return cli_output_close(&output, code);
 }
 
 const cli_command CMD_COMPOSITION = {

@@ -114,6 +114,11 @@ static int run_profile(const cli_command *command, cli_args *args)
         if (session.flow_count == 0) {
             cli_error("--asymmetry needs a flow table: give one with --data FLOWFILE");
             code = 2;
+        } else if (session.format == MVEC_FORMAT_XLSX && session.flow_count > 1) {
+            /* one workbook per output: a second would follow the first's bytes */
+            cli_error("--asymmetry --format xlsx takes one flow table (given %zu)",
+                      session.flow_count);
+            code = 2;
         } else {
             mvec_status status = write_asymmetry(&session, args);
             if (status != MVEC_OK && session.write_errno == 0)

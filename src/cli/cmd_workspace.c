@@ -3,6 +3,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,7 +20,7 @@ static const cli_option OPTION_REMOVE = {
     "remove FILE (its path as imported) and its observations from the workspace"};
 
 static const cli_option *const WORKSPACE_OPTIONS[] = {
-    &CLI_OPTION_WORKSPACE, &OPTION_REMOVE,   &CLI_OPTION_FORMAT,
+    &CLI_OPTION_WORKSPACE, &OPTION_REMOVE, &CLI_OPTION_FORMAT, &CLI_OPTION_OUTPUT,
     &CLI_OPTION_QUIET,     &CLI_OPTION_HELP, NULL,
 };
 
@@ -108,15 +109,55 @@ static void print_json(FILE *out, const char *path, const mvec_workspace *worksp
     fprintf(out, "%s]}\n", mvec_workspace_file_count(workspace) ? "\n" : "");
 }
 
+/* The files as a sheet, and again as the Sources sheet: the workspace's
+ * numbers come from these files (SHA-256, size and import time as notes). */
+static mvec_status write_xlsx(mvec_ctx *ctx, const mvec_workspace *workspace, cli_session *output)
+{
+    char *files = NULL, *sources = NULL;
+    size_t files_length = 0, sources_length = 0;
+    FILE *text = open_memstream(&files, &files_length);
+    if (text != NULL) {
+        print_csv(text, workspace);
+        fclose(text);
+    }
+    text = open_memstream(&sources, &sources_length);
+    if (text != NULL) {
+        fprintf(text, "no.,publication,title,date,note\n");
+        for (size_t i = 0; i < mvec_workspace_file_count(workspace); i++) {
+            const mvec_workspace_file *f = mvec_workspace_file_at(workspace, i);
+            fprintf(text, "%zu,imported file (%s),", i + 1, f->format);
+            csv_field(text, f->path);
+            fprintf(text, ",%s,\"sha256 %s, %lld bytes, imported %s\"\n", f->imported,
+                    f->sha256, f->size, f->imported);
+        }
+        fclose(text);
+    }
+    mvec_status status = MVEC_ERR_NOMEM;
+    if (files != NULL && sources != NULL) {
+        mvec_csv_sheet sheets[] = {{"Files", files, files_length},
+                                   {"Sources", sources, sources_length}};
+        mvec_sink sink = cli_session_sink(output);
+        status = mvec_workbook_write_csv(ctx, sheets, 2, &sink);
+    } else {
+        cli_error("out of memory");
+    }
+    free(files);
+    free(sources);
+    return status;
+}
+
 static int run_workspace(const cli_command *command, cli_args *args)
 {
     (void)command;
     const char *format = args->format ? args->format : "table";
-    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
-        cli_error("unknown output format '%s' (table, csv or json)", format);
+    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
+        strcmp(format, "json") != 0 && strcmp(format, "xlsx") != 0) {
+        cli_error("unknown output format '%s' (table, csv, json or xlsx)", format);
         cli_try_help("workspace");
         return 2;
     }
+    if (cli_refuse_binary_to_terminal(format, args->output) != 0)
+        return 2;
     char path[4096];
     bool named = false;
     if (cli_workspace_path(args, path, sizeof path, &named) != 0)
@@ -125,11 +166,14 @@ static int run_workspace(const cli_command *command, cli_args *args)
         cli_error("no workspace at %s ('mvec import FORMAT FILE' creates it)", path);
         return 1;
     }
+    cli_session output;
+    int code = cli_output_open(&output, args->remove == NULL ? args->output : NULL);
+    if (code != 0)
+        return code;
     mvec_ctx *ctx = cli_ctx_new(args);
     if (ctx == NULL)
-        return 1;
+        return cli_output_close(&output, 1);
     mvec_workspace *workspace = NULL;
-    int code = 0;
     mvec_status status = mvec_workspace_open(ctx, path, false, &workspace);
     if (status == MVEC_OK && args->remove != NULL) {
         bool removed = false;
@@ -144,16 +188,21 @@ static int run_workspace(const cli_command *command, cli_args *args)
     if (status != MVEC_OK)
         code = cli_fail(ctx, status);
     else if (code == 0 && args->remove == NULL) {
-        if (strcmp(format, "csv") == 0)
-            print_csv(stdout, workspace);
-        else if (strcmp(format, "json") == 0)
-            print_json(stdout, path, workspace);
-        else
-            print_table(stdout, path, workspace);
+        if (strcmp(format, "xlsx") == 0) {
+            status = write_xlsx(ctx, workspace, &output);
+            if (status != MVEC_OK && output.write_errno == 0)
+                code = cli_fail(ctx, status);
+        } else if (strcmp(format, "csv") == 0) {
+            print_csv(output.out, workspace);
+        } else if (strcmp(format, "json") == 0) {
+            print_json(output.out, path, workspace);
+        } else {
+            print_table(output.out, path, workspace);
+        }
     }
     mvec_workspace_close(ctx, workspace);
     mvec_ctx_free(ctx);
-    return code;
+    return cli_output_close(&output, code);
 }
 
 const cli_command CMD_WORKSPACE = {
@@ -170,5 +219,6 @@ const cli_command CMD_WORKSPACE = {
     .max_positional = 0,
     .examples = "  mvec workspace\n"
                 "  mvec workspace --format csv\n"
+                "  mvec workspace --format xlsx -o workspace.xlsx\n"
                 "  mvec workspace --remove examples/data/uzbekistan.csv\n",
 };

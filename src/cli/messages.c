@@ -2,9 +2,11 @@
  * messages.c - messages on standard error and the status-to-exit-code map.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "messages.h"
 #include "progress.h"
@@ -213,4 +215,14 @@ int cli_fail(mvec_ctx *ctx, mvec_status status)
     if (status == MVEC_ERR_NO_DATA)
         cli_note("give data with --data FILE");
     return cli_exit_code(status);
+}
+
+int cli_refuse_binary_to_terminal(const char *format, const char *output)
+{
+    bool to_stdout = output == NULL || strcmp(output, "-") == 0;
+    if (format == NULL || strcmp(format, "xlsx") != 0 || !to_stdout || !isatty(STDOUT_FILENO))
+        return 0;
+    cli_error("standard output is a terminal: write the Excel workbook with -o FILE.xlsx or "
+              "redirect it to a file");
+    return 2;
 }

@@ -24,6 +24,10 @@ void cli_warning(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_note(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "Try 'mvec COMMAND --help' for more information." */
 void cli_try_help(const char *command);
+/* An Excel workbook (--format xlsx) is binary: refused when it would go to a
+ * terminal (standard output without -o FILE). Returns 2 (usage) after the
+ * message, else 0. */
+int cli_refuse_binary_to_terminal(const char *format, const char *output);
 /* A paragraph on `out`: `prefix`, then the text word-wrapped at 120 columns (code points),
  * continuation lines indented by `indent` spaces; a newline is added. Errors and warnings are
  * wrapped alike (indent 6). */

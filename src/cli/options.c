@@ -26,7 +26,7 @@ const cli_option CLI_OPTION_BLOCS = {
     "and the conclusions that flip between them"};
 const cli_option CLI_OPTION_FORMAT = {
     "format", 0, "FORMAT", CLI_TEXT, offsetof(cli_args, format),
-    "output format: table (default), csv or json"};
+    "output format: table (default), csv, json or xlsx (an Excel workbook: give -o FILE.xlsx)"};
 const cli_option CLI_OPTION_OUTPUT = {
     "output", 'o', "FILE", CLI_TEXT, offsetof(cli_args, output),
     "write to FILE (replaced only when the command succeeds) instead of standard output"};

@@ -469,6 +469,8 @@ int cli_session_open(cli_session *session, const cli_args *args)
                                                &session->format);
     if (status != MVEC_OK)
         return cli_fail(session->ctx, status);
+    if (cli_refuse_binary_to_terminal(args->format, args->output) != 0)
+        return 2;
     /* The output first: a refused -o fails before any work is done. */
     int code = open_output(session, args->output);
     if (code != 0)
@@ -519,7 +521,7 @@ int cli_session_open(cli_session *session, const cli_args *args)
     return load_workspace(session, args);
 }
 
-int cli_session_close(cli_session *session, int code)
+static int finish_output(cli_session *session, int code)
 {
     if (session->temporary_path != NULL) {
         int error = session->out != NULL ? commit_output(session, code == 0 && session->write_errno == 0) : 0;
@@ -548,6 +550,23 @@ int cli_session_close(cli_session *session, int code)
             code = 1;
         }
     }
+    return code;
+}
+
+int cli_output_open(cli_session *output, const char *path)
+{
+    memset(output, 0, sizeof *output);
+    return open_output(output, path);
+}
+
+int cli_output_close(cli_session *output, int code)
+{
+    return finish_output(output, code);
+}
+
+int cli_session_close(cli_session *session, int code)
+{
+    code = finish_output(session, code);
     mvec_observations_free(session->ctx, session->observations);
     for (size_t i = 0; i < session->flow_count; i++)
         mvec_flows_close(session->ctx, session->flows[i]);
@@ -557,4 +576,61 @@ int cli_session_close(cli_session *session, int code)
     mvec_countries_free(session->ctx, session->countries);
     mvec_ctx_free(session->ctx);
     return code;
+}
+
+void cli_text_open(cli_text *text)
+{
+    text->data = NULL;
+    text->length = 0;
+    text->file = open_memstream(&text->data, &text->length);
+    if (text->file == NULL)
+        text->file = fopen("/dev/null", "w"); /* printing goes nowhere; data stays NULL */
+}
+
+void cli_text_close(cli_text *text)
+{
+    if (text->file != NULL && fclose(text->file) != 0) {
+        free(text->data);
+        text->data = NULL;
+    }
+    text->file = NULL;
+}
+
+void cli_text_free(cli_text *text)
+{
+    free(text->data);
+    text->data = NULL;
+}
+
+int cli_write_workbook(mvec_ctx *ctx, cli_session *output, const char *const *names,
+                       const cli_text *texts, size_t count)
+{
+    mvec_csv_sheet sheets[8];
+    if (count > sizeof sheets / sizeof *sheets)
+        count = sizeof sheets / sizeof *sheets;
+    for (size_t i = 0; i < count; i++) {
+        if (texts[i].data == NULL) {
+            cli_error("out of memory (writing the workbook)");
+            return 1;
+        }
+        sheets[i] = (mvec_csv_sheet){names[i], texts[i].data, texts[i].length};
+    }
+    mvec_sink sink = cli_session_sink(output);
+    mvec_status status = mvec_workbook_write_csv(ctx, sheets, count, &sink);
+    if (status != MVEC_OK && output->write_errno == 0)
+        return cli_fail(ctx, status);
+    return status == MVEC_OK ? 0 : 1;
+}
+
+void cli_flow_sources_csv(FILE *out, mvec_flows *const *tables, size_t count)
+{
+    fprintf(out, "no.,publication,title,date,note\n");
+    for (size_t i = 0; i < count; i++) {
+        const mvec_flows_info *info = mvec_flows_get_info(tables[i]);
+        fprintf(out, "%zu,\"flow table (%s, %s)\",\"", i + 1, info->format, info->hs_edition);
+        for (const char *p = info->source_path; *p; p++)
+            fprintf(out, *p == '"' ? "\"\"" : "%c", *p);
+        fprintf(out, "\",%d-%d,\"%zu rows, %lld bytes, sha256 %s\"\n", info->first_year,
+                info->last_year, info->rows, info->source_size, info->source_sha256);
+    }
 }

@@ -71,6 +71,34 @@ int cli_workspace_path(const cli_args *args, char *path, size_t size, bool *name
  * names (which must exist), else the default one when it exists; only
  * args->workspace_country's rows when the command set it. */
 int cli_session_open(cli_session *session, const cli_args *args);
+/* Only the output of a session (out, -o FILE written to a temporary file and
+ * renamed by cli_output_close when `code` is 0), for commands that set up
+ * their own context (screen, composition, workspace). Both return 0 or the
+ * exit code after printing why. */
+int cli_output_open(cli_session *output, const char *path);
+int cli_output_close(cli_session *output, int code);
+
+/* Text printed into memory (open_memstream), for a workbook's sheets:
+ * cli_text_open, print into ->file, then cli_text_close; data is NULL
+ * when memory ran out. */
+typedef struct cli_text {
+    FILE *file;
+    char *data;
+    size_t length;
+} cli_text;
+
+void cli_text_open(cli_text *text);
+void cli_text_close(cli_text *text);
+void cli_text_free(cli_text *text);
+
+/* Sheets of CSV text as an Excel workbook to the output; the sheets whose
+ * text is missing (out of memory) fail it. Returns 0 or the exit code after
+ * printing why. */
+int cli_write_workbook(mvec_ctx *ctx, cli_session *output, const char *const *names,
+                       const cli_text *texts, size_t count);
+/* The Sources sheet of the flow tables a command read: file, format, HS
+ * edition, years, rows, size and SHA-256. */
+void cli_flow_sources_csv(FILE *out, mvec_flows *const *tables, size_t count);
 mvec_sink cli_session_sink(cli_session *session);
 /* Finish the output (commit or discard) and release everything; returns the
  * final exit code: `code`, or 1 when writing the output failed. */

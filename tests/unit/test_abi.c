@@ -120,6 +120,27 @@ static void test_status_numbers(void)
     CHECK_STR(mvec_status_name(MVEC_STATUS_COUNT_), "MVEC_ERR_UNKNOWN");
 }
 
+/* mvec_write.h: formats are appended, never renumbered (xlsx came fourth, issue 9). */
+static void test_format_numbers(void)
+{
+    static const struct {
+        const char *name;
+        mvec_format format;
+    } formats[] = {{"table", MVEC_FORMAT_TABLE},
+                   {"csv", MVEC_FORMAT_CSV},
+                   {"json", MVEC_FORMAT_JSON},
+                   {"xlsx", MVEC_FORMAT_XLSX}};
+    for (int i = 0; i < 4; i++) {
+        mvec_format format = MVEC_FORMAT_TABLE;
+        CHECK((int)formats[i].format == i);
+        CHECK_STATUS(mvec_format_from_name(ctx, formats[i].name, &format), MVEC_OK);
+        CHECK(format == formats[i].format);
+    }
+    mvec_format format = MVEC_FORMAT_TABLE;
+    CHECK_STATUS(mvec_format_from_name(ctx, "xls", &format), MVEC_ERR_INVALID);
+    CHECK_STR(mvec_ctx_error_message(ctx), "unknown format 'xls' (expected table, csv, json or xlsx)");
+}
+
 int main(void)
 {
     ctx = mvec_ctx_new(NULL, NULL);
@@ -136,6 +157,7 @@ int main(void)
     test_claim_options();
     test_sources_filter();
     test_status_numbers();
+    test_format_numbers();
     mvec_observations_free(ctx, observations);
     mvec_bloc_scheme_free(ctx, scheme);
     mvec_countries_free(ctx, countries);

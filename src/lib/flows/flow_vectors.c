@@ -1070,8 +1070,9 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
                                       mvec_format format, unsigned flags, const mvec_sink *sink)
 {
     mvec_status status = MVEC_OK;
-    mvec__result r;
+    mvec__result r, sources;
     mvec__result_init(&r);
+    mvec__result_init(&sources);
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     enum { COUNTRY, VECTOR, YEAR, BASIS, RANK, PARTNER, NAME, NAME_TEXT, WITH, CTOTAL, BACK,
            PTOTAL, CDEP, PDEP, RATIO, WITH_M, CTOTAL_M, PTOTAL_M, CDEP_PCT, PDEP_PCT, RATIO_TEXT };
@@ -1168,11 +1169,18 @@ mvec_status mvec_flow_asymmetry_write(mvec_ctx *ctx, const mvec_flow_asymmetry *
                 "few dollars of trade, say);\nthe quotient of the two says no more than that; "
                 "the exact ratio is in the CSV and JSON output\n"));
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
+    } else if (format == MVEC_FORMAT_XLSX) {
+        MVEC_TRY(mvec__sources_init(ctx, &sources));
+        MVEC_TRY(mvec__sources_add(ctx, &sources, a->source, NULL, NULL, NULL, NULL, NULL,
+                                   "the flow table every figure is summed from", NULL));
+        mvec__sheet sheet = {"Asymmetry", &r};
+        MVEC_TRY(mvec__workbook_emit(ctx, &sheet, 1, &sources, &out, sink));
     } else {
         MVEC_TRY(emit_data(ctx, &r, format, flags, "asymmetry", &out, sink));
     }
 cleanup:
     mvec__buf_clear(ctx, &out);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &r);
     return status;
 }
@@ -1323,8 +1331,9 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
                                 unsigned flags, const mvec_sink *sink)
 {
     mvec_status status = MVEC_OK;
-    mvec__result r;
+    mvec__result r, sources;
     mvec__result_init(&r);
+    mvec__result_init(&sources);
     mvec__buf out = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
     enum { VECTOR, YEAR, BASIS, FLOW_M, REFERENCE_M, DIFFERENCE_PCT, VERDICT, FLOW_SOURCE, REF_SOURCE,
            FLOW, REFERENCE, DIFFERENCE, REF_NUMBER };
@@ -1394,9 +1403,18 @@ mvec_status mvec_coverage_write(mvec_ctx *ctx, const mvec_coverage *coverage, mv
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
         goto cleanup;
     }
+    if (format == MVEC_FORMAT_XLSX) {
+        MVEC_TRY(mvec__sources_init(ctx, &sources));
+        MVEC_TRY(mvec__sources_column(ctx, &sources, &r, "flow_source"));
+        MVEC_TRY(mvec__sources_column(ctx, &sources, &r, "reference_source"));
+        mvec__sheet sheet = {"Coverage", &r};
+        MVEC_TRY(mvec__workbook_emit(ctx, &sheet, 1, &sources, &out, sink));
+        goto cleanup;
+    }
     MVEC_TRY(emit_data(ctx, &r, format, flags, "coverage", &out, sink));
 cleanup:
     mvec__buf_clear(ctx, &out);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &r);
     return status;
 }

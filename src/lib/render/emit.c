@@ -149,6 +149,7 @@ static const struct {
     {"table", MVEC_FORMAT_TABLE},
     {"csv", MVEC_FORMAT_CSV},
     {"json", MVEC_FORMAT_JSON},
+    {"xlsx", MVEC_FORMAT_XLSX},
 };
 
 mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *out)
@@ -158,7 +159,7 @@ mvec_status mvec_format_from_name(mvec_ctx *ctx, const char *name, mvec_format *
             *out = FORMATS[i].format;
             return MVEC_OK;
         }
-    return mvec__error(ctx, MVEC_ERR_INVALID, "unknown format '%s' (expected table, csv or json)",
+    return mvec__error(ctx, MVEC_ERR_INVALID, "unknown format '%s' (expected table, csv, json or xlsx)",
                        name);
 }
 

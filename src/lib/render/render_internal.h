@@ -67,6 +67,8 @@ enum {
     MVEC__COLUMN_LIST = 32,  /* records: items separated by "; " go one per line */
     MVEC__COLUMN_TIGHT = 64, /* compact text: one space before this column */
     MVEC__COLUMN_RIGHT = 128, /* right-align a text column (numbers shown as words) */
+    MVEC__COLUMN_THOUSANDS = 256, /* Excel: money or volume, #,##0 grouping (also any key
+                                     ending in "_usd") */
 };
 
 typedef struct mvec__column {
@@ -82,7 +84,8 @@ typedef struct mvec__column {
 enum { MVEC__DECIMALS_EXACT = -1 };
 
 typedef struct mvec__cell {
-    const char *text;       /* TEXT: owned or borrowed; NULL: missing */
+    const char *text;       /* TEXT: owned or borrowed; NULL: missing. NUMBER with a NaN
+                               number: a word the CSV shows instead ("unbounded") */
     char *owned;            /* the copy text points to when the result owns it, else NULL */
     double number;          /* INTEGER, NUMBER; NaN: missing */
     mvec_interval interval; /* INTERVAL; NaN ends: missing */
@@ -138,6 +141,54 @@ json_t *mvec__render_json_rows(const mvec__result *r);
 /* A result in any format; JSON as {"<key>": [rows]} (with `key` NULL, the bare array). */
 mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format format, const char *key,
                          mvec__buf *out);
+
+/* ---- render_xlsx.c: workbooks ----------------------------------------------------------
+ *
+ * One worksheet per result (the CSV's columns, numbers as numbers with
+ * percent or thousands formats, an interval as two columns), written by
+ * libxlsxwriter through a temporary file and appended to `out` only when
+ * whole. libxlsxwriter allocates with malloc, not through the context's hook. */
+
+typedef struct mvec__sheet {
+    const char *name; /* wanted name; made unique, at most 31 characters, no []:*?/\ */
+    const mvec__result *result;
+} mvec__sheet;
+
+mvec_status mvec__render_xlsx(mvec_ctx *ctx, const mvec__sheet *sheets, size_t count,
+                              mvec__buf *out);
+
+/* ---- workbook.c: the Sources sheet, CSV text as a result, a writer's workbook ---------- */
+
+/* Start the Sources sheet's result: no., publication, title, date, quality, seed, url, note. */
+mvec_status mvec__sources_init(mvec_ctx *ctx, mvec__result *sources);
+/* Add a source unless the same (publication, title, date, url, note) is there; its
+ * 1-based number in *number (may be NULL). Cost: O(sources listed). */
+mvec_status mvec__sources_add(mvec_ctx *ctx, mvec__result *sources, const char *publication,
+                              const char *title, const char *date, const char *quality,
+                              const char *seed, const char *url, const char *note,
+                              size_t *number);
+/* An observation's source (the same as the text output's numbered list). */
+mvec_status mvec__sources_observation(mvec_ctx *ctx, mvec__result *sources,
+                                      const mvec_observation *o, size_t *number);
+/* The sources of a vector's inputs, then of the figures kept as bounds only (the
+ * profile's numbered list, in its order), then of its memberships. */
+mvec_status mvec__sources_vector(mvec_ctx *ctx, mvec__result *sources,
+                                 const mvec_vector_profile *v);
+/* Every distinct text of column `key` of `from` as a source (publication only). */
+mvec_status mvec__sources_column(mvec_ctx *ctx, mvec__result *sources, const mvec__result *from,
+                                 const char *key);
+/* CSV text (as the writers print it: a header line, RFC 4180 quoting) as a
+ * result: a field that reads as a number is a number; columns KEY_lo/KEY_hi
+ * of numbers become one interval column; a key with "_pct" a percent column
+ * (the value / 100, scaled back by 100); other columns keep the CSV's words
+ * in number columns as words. Cost: O(length + rows x columns). */
+mvec_status mvec__result_from_csv(mvec_ctx *ctx, const char *text, size_t length,
+                                  mvec__result *r);
+/* Sheets, then the Sources sheet (when `sources` has rows), into `out`, then
+ * `out` to the sink. */
+mvec_status mvec__workbook_emit(mvec_ctx *ctx, const mvec__sheet *sheets, size_t count,
+                                const mvec__result *sources, mvec__buf *out,
+                                const mvec_sink *sink);
 
 /* ---- wrapping ---------------------------------------------------------------------------- */
 

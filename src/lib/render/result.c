@@ -170,6 +170,10 @@ mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format forma
         json_decref(root);
         return status;
     }
+    case MVEC_FORMAT_XLSX: {
+        mvec__sheet sheet = {key ? key : "Table", r};
+        return mvec__render_xlsx(ctx, &sheet, 1, out);
+    }
     }
     return mvec__error(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
 }

@@ -74,9 +74,23 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
     mvec_status status = MVEC_OK;
     json_t *root = NULL;
     mvec__result r;
+    mvec__result sources;
     mvec__result_init(&r);
+    mvec__result_init(&sources);
     const mvec_country *country = mvec_claims_country(claims);
     MVEC_TRY(claims_result(ctx, claims, &r));
+    if (format == MVEC_FORMAT_XLSX) {
+        /* the seed articles the claims come from; the data each verdict rests on is in
+         * the claims' "data" column */
+        MVEC_TRY(mvec__sources_init(ctx, &sources));
+        for (size_t i = 0; i < r.row_count; i++)
+            MVEC_TRY(mvec__sources_add(ctx, &sources, r.cells[i * r.column_count + ARTICLE].text,
+                                       NULL, NULL, NULL, r.cells[i * r.column_count + SEED].text,
+                                       NULL, "seed article of the claim", NULL));
+        mvec__sheet sheet = {"Claims", &r};
+        MVEC_TRY(mvec__workbook_emit(ctx, &sheet, 1, &sources, &out, sink));
+        goto cleanup;
+    }
     /* Text and JSON have a heading; any other format is the result as it is. */
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s): the seed articles' trade claims\n",
@@ -91,6 +105,7 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
     MVEC_TRY(mvec__result_finish(ctx, &r, format, root, &out, sink));
 cleanup:
     json_decref(root);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &r);
     mvec__buf_clear(ctx, &out);
     return status;

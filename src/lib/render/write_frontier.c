@@ -409,9 +409,39 @@ mvec_status mvec_frontier_write(mvec_ctx *ctx, const mvec_frontier *frontier, mv
     bool exact = (flags & MVEC_WRITE_EXACT) != 0;
     const mvec_frontier_summary *r = mvec_frontier_result(frontier);
     unit_text u = unit_of(r);
-    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON)
+    mvec__result groups, sources;
+    mvec__result_init(&groups);
+    mvec__result_init(&sources);
+    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON &&
+        format != MVEC_FORMAT_XLSX)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
     MVEC_TRY(partner_result(ctx, r, &u, &res));
+    if (format == MVEC_FORMAT_XLSX) {
+        /* the partners, the group caps (when any) and the inputs' sources */
+        static const char *const keys[] = {"group", "partners", "cap", "change", "binds"};
+        for (size_t c = 0; c < 5; c++)
+            MVEC_TRY(mvec__result_column(ctx, &groups, keys[c], NULL,
+                                         c == 0 || c == 4 ? MVEC__COLUMN_TEXT
+                                         : c == 1         ? MVEC__COLUMN_INTEGER
+                                                          : MVEC__COLUMN_NUMBER,
+                                         1, 0, MVEC__DECIMALS_EXACT, MVEC__COLUMN_THOUSANDS));
+        for (size_t k = 0; k < r->group_count; k++) {
+            const mvec_frontier_group_result *g = &r->groups[k];
+            MVEC_TRY(mvec__result_row(ctx, &groups));
+            mvec__result_text_borrowed(ctx, &groups, 0, g->name);
+            mvec__result_number(&groups, 1, (double)g->member_count);
+            mvec__result_number(&groups, 2, g->cap);
+            mvec__result_number(&groups, 3, g->change);
+            mvec__result_text_borrowed(ctx, &groups, 4, g->binding ? "yes" : "no");
+        }
+        MVEC_TRY(mvec__sources_init(ctx, &sources));
+        for (size_t i = 0; i < r->input_count; i++)
+            MVEC_TRY(mvec__sources_observation(ctx, &sources, r->inputs[i], NULL));
+        mvec__sheet sheets[] = {{"Frontier", &res}, {"Group caps", &groups}};
+        MVEC_TRY(mvec__workbook_emit(ctx, sheets, r->group_count > 0 ? 2 : 1, &sources, &out,
+                                     sink));
+        goto cleanup;
+    }
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(write_text(ctx, r, &u, &res, &out));
     } else if (format == MVEC_FORMAT_JSON) {
@@ -424,6 +454,8 @@ mvec_status mvec_frontier_write(mvec_ctx *ctx, const mvec_frontier *frontier, mv
     MVEC_TRY(mvec__result_finish(ctx, &res, format, root, &out, sink));
 cleanup:
     json_decref(root);
+    mvec__result_clear(ctx, &groups);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &res);
     mvec__buf_clear(ctx, &out);
     return status;

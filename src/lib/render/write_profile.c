@@ -800,6 +800,89 @@ cleanup:
     return status;
 }
 
+/* ---- Excel: the profile, every input with its source number, the sources ----------------- */
+
+/* One row per figure and tie behind the profile: the text's "notes and inputs"
+ * as a table; "source" is the number on the Sources sheet, numbered as the
+ * text's "[n]". */
+static mvec_status inputs_result(mvec_ctx *ctx, const mvec_profile *profile, mvec__result *r,
+                                 mvec__result *sources)
+{
+    static const char *const keys[] = {"vector", "year", "period", "use",  "partner",
+                                       "item",   "value", "qualifier", "unit", "source"};
+    enum { VECTOR, YEAR, PERIOD, USE, PARTNER, ITEM, VALUE, QUALIFIER, UNIT, SOURCE, COLUMNS };
+    mvec_status status = MVEC_OK;
+    for (size_t c = 0; c < COLUMNS; c++)
+        MVEC_TRY(mvec__result_column(ctx, r, keys[c], NULL,
+                                     c == YEAR || c == SOURCE ? MVEC__COLUMN_INTEGER
+                                     : c == VALUE             ? MVEC__COLUMN_NUMBER
+                                                              : MVEC__COLUMN_TEXT,
+                                     1, -1, MVEC__DECIMALS_EXACT, 0));
+    /* the figures' sources first, numbered as --notes numbers them; the ties' after */
+    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        for (size_t k = 0; k < v->input_count + v->excluded_count; k++)
+            MVEC_TRY(mvec__sources_observation(
+                ctx, sources, k < v->input_count ? v->inputs[k] : v->excluded[k - v->input_count],
+                NULL));
+    }
+    for (size_t i = 0; i < mvec_profile_vector_count(profile); i++) {
+        const mvec_vector_profile *v = mvec_profile_vector(profile, i);
+        for (size_t k = 0; k < v->input_count + v->excluded_count; k++) {
+            bool used = k < v->input_count;
+            const mvec_observation *o = used ? v->inputs[k] : v->excluded[k - v->input_count];
+            size_t number = 0;
+            MVEC_TRY(mvec__sources_observation(ctx, sources, o, &number));
+            MVEC_TRY(mvec__result_row(ctx, r));
+            mvec__result_text_borrowed(ctx, r, VECTOR, v->vector);
+            mvec__result_number(r, YEAR, o->year);
+            mvec__result_text_borrowed(ctx, r, PERIOD, o->period);
+            mvec__result_text_borrowed(ctx, r, USE, used ? "input" : "bound, not used");
+            mvec__result_text_borrowed(ctx, r, PARTNER, o->partner->code);
+            mvec__result_text_borrowed(ctx, r, ITEM, o->item);
+            mvec__result_number(r, VALUE, o->value);
+            mvec__result_text_borrowed(ctx, r, QUALIFIER, mvec_qualifier_symbol(o->qualifier));
+            mvec__result_text_borrowed(ctx, r, UNIT, o->unit);
+            mvec__result_number(r, SOURCE, (double)number);
+        }
+        for (size_t k = 0; k < v->membership_count; k++) {
+            const mvec_membership *m = v->memberships[k];
+            size_t number = 0;
+            MVEC_TRY(mvec__sources_add(ctx, sources, m->source, NULL, NULL, m->quality, NULL,
+                                       m->url, NULL, &number));
+            MVEC_TRY(mvec__result_row(ctx, r));
+            mvec__result_text_borrowed(ctx, r, VECTOR, v->vector);
+            mvec__result_number(r, YEAR, m->joined);
+            mvec__result_text_borrowed(ctx, r, USE, m->status);
+            mvec__result_text_borrowed(ctx, r, PARTNER, m->organisation->code);
+            mvec__result_number(r, SOURCE, (double)number);
+        }
+    }
+cleanup:
+    return status;
+}
+
+static mvec_status write_xlsx(mvec_ctx *ctx, const mvec_profile *profile, mvec__buf *out,
+                              const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    mvec__result r, inputs, sources;
+    profile_columns columns;
+    mvec__result_init(&r);
+    mvec__result_init(&inputs);
+    mvec__result_init(&sources);
+    MVEC_TRY(profile_result(ctx, profile, &columns, &r));
+    MVEC_TRY(mvec__sources_init(ctx, &sources));
+    MVEC_TRY(inputs_result(ctx, profile, &inputs, &sources));
+    mvec__sheet sheets[] = {{"Profile", &r}, {"Inputs", &inputs}};
+    MVEC_TRY(mvec__workbook_emit(ctx, sheets, 2, &sources, out, sink));
+cleanup:
+    mvec__result_clear(ctx, &r);
+    mvec__result_clear(ctx, &inputs);
+    mvec__result_clear(ctx, &sources);
+    return status;
+}
+
 mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, mvec_format format,
                                     unsigned flags, const mvec_sink *sink)
 {
@@ -810,7 +893,10 @@ mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, 
     mvec__result_init(&r);
     /* Text (legend, notes) and JSON (provenance) add to the result; any other
      * format is the result as it is. */
-    if (format == MVEC_FORMAT_TABLE) {
+    if (format == MVEC_FORMAT_XLSX) {
+        status = write_xlsx(ctx, profile, &out, sink);
+        goto cleanup; /* sent */
+    } else if (format == MVEC_FORMAT_TABLE) {
         status = write_table(ctx, profile, flags, &out);
     } else if (format == MVEC_FORMAT_JSON) {
         mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
@@ -827,6 +913,7 @@ mvec_status mvec_profile_write_with(mvec_ctx *ctx, const mvec_profile *profile, 
     }
     if (status == MVEC_OK)
         status = mvec__sink_emit(ctx, sink, &out);
+cleanup:
     mvec__result_clear(ctx, &r);
     mvec__buf_clear(ctx, &out);
     return status;

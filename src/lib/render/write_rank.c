@@ -269,15 +269,18 @@ mvec_status mvec_rank_write(mvec_ctx *ctx, const mvec_rank *rank, mvec_format fo
     json_t *root = NULL;
     rank_columns k;
     bool exact = (flags & MVEC_WRITE_EXACT) != 0;
-    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON)
+    mvec__result sources;
+    mvec__result_init(&sources);
+    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON &&
+        format != MVEC_FORMAT_XLSX)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
-    MVEC_TRY(columns_add(ctx, rank, exact, &r, &k));
+    MVEC_TRY(columns_add(ctx, rank, exact || format == MVEC_FORMAT_XLSX, &r, &k));
     for (size_t i = 0; i < mvec_rank_count(rank); i++)
         MVEC_TRY(row_add(ctx, rank, mvec_rank_at(rank, i), &k, &r));
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(write_table(ctx, rank, &r, &out));
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
-    } else if (format == MVEC_FORMAT_CSV) {
+    } else if (format == MVEC_FORMAT_CSV || format == MVEC_FORMAT_XLSX) {
         /* the countries left out: an empty rank and the reason */
         for (size_t i = 0; i < mvec_rank_left_out_count(rank); i++) {
             const mvec_rank_left_out *l = mvec_rank_left_out_at(rank, i);
@@ -287,6 +290,13 @@ mvec_status mvec_rank_write(mvec_ctx *ctx, const mvec_rank *rank, mvec_format fo
             MVEC_TRY(mvec__result_text(ctx, &r, k.vector, mvec_rank_vector(rank)));
             mvec__result_number(&r, k.year, mvec_rank_year(rank));
             MVEC_TRY(mvec__result_text(ctx, &r, k.reason, l->reason));
+        }
+        if (format == MVEC_FORMAT_XLSX) {
+            MVEC_TRY(mvec__sources_init(ctx, &sources));
+            MVEC_TRY(mvec__sources_column(ctx, &sources, &r, "source"));
+            mvec__sheet sheet = {"Rank", &r};
+            MVEC_TRY(mvec__workbook_emit(ctx, &sheet, 1, &sources, &out, sink));
+            goto cleanup;
         }
         MVEC_TRY(mvec__render(ctx, &r, format, NULL, &out));
         MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
@@ -337,6 +347,7 @@ mvec_status mvec_rank_write(mvec_ctx *ctx, const mvec_rank *rank, mvec_format fo
 cleanup:
     json_decref(root);
     mvec__buf_clear(ctx, &out);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &r);
     return status;
 }

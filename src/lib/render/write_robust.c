@@ -461,6 +461,29 @@ static const char PROFILE_LEGEND[] =
     "A conclusion flips when two schemes reach opposite certain values (other leaders; "
     "balance above and below 0.5).\n";
 
+/* The workbook of a comparison: its sheets, and the sources of the first
+ * profile's inputs (the same under every scheme); `profile` NULL: the seed
+ * articles of the claims (`claims`). */
+static mvec_status robust_xlsx(mvec_ctx *ctx, const mvec__sheet *sheets, size_t count,
+                               const mvec_profile *profile, const mvec_claims *claims,
+                               mvec__buf *out, const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    mvec__result sources;
+    mvec__result_init(&sources);
+    MVEC_TRY(mvec__sources_init(ctx, &sources));
+    for (size_t i = 0; profile != NULL && i < mvec_profile_vector_count(profile); i++)
+        MVEC_TRY(mvec__sources_vector(ctx, &sources, mvec_profile_vector(profile, i)));
+    for (size_t i = 0; claims != NULL && i < mvec_claims_count(claims); i++)
+        MVEC_TRY(mvec__sources_add(ctx, &sources, "seed article", NULL, NULL, NULL,
+                                   mvec_claims_at(claims, i)->seed, NULL,
+                                   "the claim's source; its author and date: mvec check", NULL));
+    MVEC_TRY(mvec__workbook_emit(ctx, sheets, count, &sources, out, sink));
+cleanup:
+    mvec__result_clear(ctx, &sources);
+    return status;
+}
+
 mvec_status mvec_robust_profile_write(mvec_ctx *ctx, const mvec_profile *const *profiles,
                                       size_t count, const mvec_robust *robust, mvec_format format,
                                       const mvec_sink *sink)
@@ -476,6 +499,11 @@ mvec_status mvec_robust_profile_write(mvec_ctx *ctx, const mvec_profile *const *
         schemes[s] = mvec_profile_scheme(profiles[s]);
     const mvec_country *country = mvec_profile_country(profiles[0]);
     MVEC_TRY(profile_rows(ctx, profiles, count, robust, true, &r));
+    if (format == MVEC_FORMAT_XLSX) {
+        mvec__sheet sheet = {"Profiles", &r};
+        MVEC_TRY(robust_xlsx(ctx, &sheet, 1, profiles[0], NULL, &out, sink));
+        goto cleanup;
+    }
     if (format == MVEC_FORMAT_TABLE) {
         char title[512];
         snprintf(title, sizeof title, "%s (%s): bloc-based numbers under %zu bloc schemes",
@@ -570,6 +598,11 @@ mvec_status mvec_robust_shares_write(mvec_ctx *ctx, const mvec_profile *const *p
         }
     }
     MVEC_TRY(profile_rows(ctx, profiles, count, robust, false, &blocs));
+    if (format == MVEC_FORMAT_XLSX) {
+        mvec__sheet sheets[] = {{"Partners", &partners}, {"Blocs", &blocs}};
+        MVEC_TRY(robust_xlsx(ctx, sheets, 2, profiles[0], NULL, &out, sink));
+        goto cleanup;
+    }
     if (format == MVEC_FORMAT_TABLE) {
         char year[64];
         snprintf(year, sizeof year, "%d%s%s", v->year, v->period[0] ? " " : "", v->period);
@@ -684,6 +717,11 @@ mvec_status mvec_robust_claims_write(mvec_ctx *ctx, const mvec_claims *const *cl
             MVEC_TRY(mvec__result_text(ctx, &r, C_NUMBERS, x->numbers));
             MVEC_TRY(mvec__result_text(ctx, &r, C_DATA, x->data));
         }
+    }
+    if (format == MVEC_FORMAT_XLSX) {
+        mvec__sheet sheets[] = {{"Claims", &r}, {"Summary", &summary}};
+        MVEC_TRY(robust_xlsx(ctx, sheets, 2, NULL, claims[0], &out, sink));
+        goto cleanup;
     }
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out,

@@ -470,6 +470,42 @@ cleanup:
     return status;
 }
 
+/* The long CSV as a sheet ("unbounded", "unknown" stay words), and the sources
+ * of the links used, as the JSON lists them. */
+static mvec_status write_xlsx(mvec_ctx *ctx, const mvec_routes *routes, mvec__buf *out,
+                              const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    const mvec_network *net = mvec_routes_network(routes);
+    mvec__buf csv = MVEC__BUF_INIT(MVEC__OUTPUT_MAX);
+    mvec__result r, sources;
+    mvec__result_init(&r);
+    mvec__result_init(&sources);
+    char note[256];
+    MVEC_TRY(write_csv(ctx, routes, &csv));
+    MVEC_TRY(mvec__result_from_csv(ctx, csv.data ? csv.data : "", csv.length, &r));
+    MVEC_TRY(mvec__sources_init(ctx, &sources));
+    for (size_t i = 0; i < mvec_routes_commodity_count(routes); i++) {
+        const mvec_routes_commodity *c = mvec_routes_commodity_at(routes, i);
+        for (size_t l = 0; l < mvec_network_link_count(net); l++) {
+            const mvec_network_link *row = mvec_network_link_in_year(net, l, c->year);
+            if (row == NULL || strcmp(row->commodity, c->commodity) != 0)
+                continue;
+            snprintf(note, sizeof note, "link %s, figures of %d%s%s", row->id, row->year,
+                     row->note[0] ? ": " : "", row->note);
+            MVEC_TRY(mvec__sources_add(ctx, &sources, row->source[0] ? row->source : "no source",
+                                       NULL, NULL, NULL, NULL, row->url, note, NULL));
+        }
+    }
+    mvec__sheet sheet = {"Routes", &r};
+    MVEC_TRY(mvec__workbook_emit(ctx, &sheet, 1, &sources, out, sink));
+cleanup:
+    mvec__result_clear(ctx, &r);
+    mvec__result_clear(ctx, &sources);
+    mvec__buf_clear(ctx, &csv);
+    return status;
+}
+
 mvec_status mvec_routes_write(mvec_ctx *ctx, const mvec_routes *routes, mvec_format format,
                               const mvec_sink *sink)
 {
@@ -486,6 +522,9 @@ mvec_status mvec_routes_write(mvec_ctx *ctx, const mvec_routes *routes, mvec_for
         MVEC_TRY(write_csv(ctx, routes, &out));
     } else if (format == MVEC_FORMAT_JSON) {
         MVEC_TRY(write_json(ctx, routes, &out));
+    } else if (format == MVEC_FORMAT_XLSX) {
+        MVEC_TRY(write_xlsx(ctx, routes, &out, sink));
+        goto cleanup; /* sent */
     } else {
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
     }

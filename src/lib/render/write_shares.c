@@ -136,6 +136,18 @@ mvec_status mvec_shares_write(mvec_ctx *ctx, const mvec_profile *profile,
     if (v->status != NULL)
         MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "%s %d: not computed: %s", vector, v->year, v->status);
     MVEC_TRY(shares_result(ctx, profile, observations, v, &r));
+    if (format == MVEC_FORMAT_XLSX) {
+        mvec__result sources;
+        mvec__result_init(&sources);
+        status = mvec__sources_init(ctx, &sources);
+        if (status == MVEC_OK)
+            status = mvec__sources_vector(ctx, &sources, v);
+        mvec__sheet sheet = {vector, &r};
+        if (status == MVEC_OK)
+            status = mvec__workbook_emit(ctx, &sheet, 1, &sources, &out, sink);
+        mvec__result_clear(ctx, &sources);
+        goto cleanup;
+    }
     /* Text and JSON have a heading; any other format is the result as it is. */
     if (format == MVEC_FORMAT_TABLE) {
         char unlisted[64];

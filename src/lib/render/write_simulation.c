@@ -182,30 +182,90 @@ cleanup:
     return status;
 }
 
-static mvec_status write_csv(mvec_ctx *ctx, const mvec_simulation *sim, bool exact, mvec__buf *out)
+/* One row per year and metric: the CSV and the workbook's first sheet. The
+ * metrics have different units, so the workbook shows them in Excel's
+ * General format (decimals -1). */
+static mvec_status trajectory_result(mvec_ctx *ctx, const mvec_simulation *sim, bool exact,
+                                     mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     int decimals = exact ? MVEC__DECIMALS_EXACT : 6;
-    MVEC_TRY(mvec__buf_puts(ctx, out, "scenario,country,year,metric,unit,paths,p5,median,p95\n"));
-    char number[40];
+    static const char *const TEXTS[] = {"scenario", "country"};
+    for (size_t i = 0; i < 2; i++)
+        MVEC_TRY(mvec__result_column(ctx, r, TEXTS[i], NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "year", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "metric", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "unit", NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "paths", NULL, MVEC__COLUMN_INTEGER, 1, 0, 0, 0));
+    static const char *const BANDS[] = {"p5", "median", "p95"};
+    for (size_t i = 0; i < 3; i++)
+        MVEC_TRY(mvec__result_column(ctx, r, BANDS[i], NULL, MVEC__COLUMN_NUMBER, 1, -1, decimals,
+                                     0));
     for (size_t m = 0; m < mvec_simulation_metric_count(sim); m++) {
         const mvec_metric_info *info = mvec_simulation_metric(sim, m);
         for (size_t y = 0; y < mvec_simulation_year_count(sim); y++) {
             mvec_band b = mvec_simulation_band(sim, m, y);
-            MVEC_TRY(mvec__csv_put(ctx, out, mvec_simulation_title(sim), false));
-            MVEC_TRY(mvec__csv_put(ctx, out, mvec_simulation_country(sim), false));
-            snprintf(number, sizeof number, "%d", mvec_simulation_year(sim, y));
-            MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-            MVEC_TRY(mvec__csv_put(ctx, out, info->name, false));
-            MVEC_TRY(mvec__csv_put(ctx, out, info->unit, false));
-            snprintf(number, sizeof number, "%zu", mvec_simulation_paths(sim));
-            MVEC_TRY(mvec__csv_put(ctx, out, number, false));
-            MVEC_TRY(mvec__csv_put_number(ctx, out, b.p5, decimals, false));
-            MVEC_TRY(mvec__csv_put_number(ctx, out, b.median, decimals, false));
-            MVEC_TRY(mvec__csv_put_number(ctx, out, b.p95, decimals, true));
+            MVEC_TRY(mvec__result_row(ctx, r));
+            mvec__result_text_borrowed(ctx, r, 0, mvec_simulation_title(sim));
+            mvec__result_text_borrowed(ctx, r, 1, mvec_simulation_country(sim));
+            mvec__result_number(r, 2, mvec_simulation_year(sim, y));
+            mvec__result_text_borrowed(ctx, r, 3, info->name);
+            mvec__result_text_borrowed(ctx, r, 4, info->unit);
+            mvec__result_number(r, 5, (double)mvec_simulation_paths(sim));
+            mvec__result_number(r, 6, b.p5);
+            mvec__result_number(r, 7, b.median);
+            mvec__result_number(r, 8, b.p95);
         }
     }
 cleanup:
+    return status;
+}
+
+/* A one-column sheet of lines (events, notes). */
+static mvec_status lines_result(mvec_ctx *ctx, const char *key, size_t count,
+                                const char *(*at)(const mvec_simulation *, size_t),
+                                const mvec_simulation *sim, mvec__result *r)
+{
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(mvec__result_column(ctx, r, key, NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    for (size_t i = 0; i < count; i++) {
+        MVEC_TRY(mvec__result_row(ctx, r));
+        mvec__result_text_borrowed(ctx, r, 0, at(sim, i));
+    }
+cleanup:
+    return status;
+}
+
+/* Trajectory, events and notes; the Sources sheet names the scenario and where
+ * the base year's figures come from (the simulation keeps no observations). */
+static mvec_status write_xlsx(mvec_ctx *ctx, const mvec_simulation *sim, mvec__buf *out,
+                              const mvec_sink *sink)
+{
+    mvec_status status = MVEC_OK;
+    mvec__result trajectory, events, notes, sources;
+    mvec__result_init(&trajectory);
+    mvec__result_init(&events);
+    mvec__result_init(&notes);
+    mvec__result_init(&sources);
+    MVEC_TRY(trajectory_result(ctx, sim, true, &trajectory));
+    MVEC_TRY(lines_result(ctx, "event", mvec_simulation_event_count(sim), mvec_simulation_event, sim,
+                          &events));
+    MVEC_TRY(lines_result(ctx, "note", mvec_simulation_note_count(sim), mvec_simulation_note, sim,
+                          &notes));
+    MVEC_TRY(mvec__sources_init(ctx, &sources));
+    MVEC_TRY(mvec__sources_add(ctx, &sources, "mvec scenario", mvec_simulation_title(sim), NULL,
+                               NULL, NULL, NULL,
+                               "the scenario script; the base year's figures and their sources: "
+                               "mvec profile and mvec sources (the same data); the network's: "
+                               "mvec routes",
+                               NULL));
+    mvec__sheet sheets[] = {{"Trajectory", &trajectory}, {"Events", &events}, {"Notes", &notes}};
+    MVEC_TRY(mvec__workbook_emit(ctx, sheets, 3, &sources, out, sink));
+cleanup:
+    mvec__result_clear(ctx, &trajectory);
+    mvec__result_clear(ctx, &events);
+    mvec__result_clear(ctx, &notes);
+    mvec__result_clear(ctx, &sources);
     return status;
 }
 
@@ -278,10 +338,16 @@ mvec_status mvec_simulation_write(mvec_ctx *ctx, const mvec_simulation *sim,
     for (size_t b = 0; b < mvec_bloc_count(scheme) && power_count < 8; b++)
         if (mvec_bloc_is_great_power(scheme, b))
             powers[power_count++] = mvec_bloc_name(scheme, b);
+    mvec__result trajectory;
+    mvec__result_init(&trajectory);
     switch (format) {
     case MVEC_FORMAT_CSV:
-        MVEC_TRY(write_csv(ctx, sim, (flags & MVEC_WRITE_EXACT) != 0, &out));
+        MVEC_TRY(trajectory_result(ctx, sim, (flags & MVEC_WRITE_EXACT) != 0, &trajectory));
+        MVEC_TRY(mvec__render_csv(ctx, &trajectory, &out));
         break;
+    case MVEC_FORMAT_XLSX:
+        MVEC_TRY(write_xlsx(ctx, sim, &out, sink));
+        goto cleanup; /* sent */
     case MVEC_FORMAT_JSON:
         mvec__json_set_exact((flags & MVEC_WRITE_EXACT) != 0);
         root = json_of(sim);
@@ -296,6 +362,7 @@ mvec_status mvec_simulation_write(mvec_ctx *ctx, const mvec_simulation *sim,
     }
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:
+    mvec__result_clear(ctx, &trajectory);
     json_decref(root);
     mvec__buf_clear(ctx, &out);
     return status;

@@ -111,21 +111,27 @@ cleanup:
 
 /* One row per figure in the columns of mvec's input format (docs/formats.md),
  * so the CSV reads back with --data. */
-static mvec_status write_rows(mvec_ctx *ctx, const mvec_observations *observations,
-                              const mvec_country *country, const mvec_country *partner,
-                              const char *vector, mvec_format format, mvec__buf *out)
+static mvec_status rows_result(mvec_ctx *ctx, const mvec_observations *observations,
+                               const mvec_country *country, const mvec_country *partner,
+                               const char *vector, bool numbers, mvec__result *r,
+                               mvec__result *sources)
 {
     static const char *const header[] = {
         "country",     "partner",   "vector", "indicator", "year",  "period", "item",
         "value",       "qualifier", "unit",   "basis",     "scope", "status", "source",
         "source_date", "url",       "title",  "quality",   "seed",  "quote",  "note",
     };
-    enum { COLUMNS = sizeof header / sizeof *header };
+    enum { COLUMNS = sizeof header / sizeof *header, YEAR = 4, VALUE = 7 };
     mvec_status status = MVEC_OK;
-    mvec__result r;
-    mvec__result_init(&r);
+    /* CSV keeps year and value as the text the input format reads back; a
+     * workbook has them as numbers (value in Excel's General format). */
     for (size_t c = 0; c < COLUMNS; c++)
-        MVEC_TRY(mvec__result_column(ctx, &r, header[c], NULL, MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+        MVEC_TRY(mvec__result_column(ctx, r, header[c], NULL,
+                                     !numbers         ? MVEC__COLUMN_TEXT
+                                     : c == YEAR      ? MVEC__COLUMN_INTEGER
+                                     : c == VALUE     ? MVEC__COLUMN_NUMBER
+                                                      : MVEC__COLUMN_TEXT,
+                                     1, -1, MVEC__DECIMALS_EXACT, 0));
     for (size_t i = 0; i < mvec_observations_count(observations); i++) {
         const mvec_observation *o = mvec_observations_at(observations, i);
         if (!matches(o, country, partner, vector))
@@ -157,17 +163,82 @@ static mvec_status write_rows(mvec_ctx *ctx, const mvec_observations *observatio
             o->quote,
             o->note,
         };
-        MVEC_TRY(mvec__result_row(ctx, &r));
+        MVEC_TRY(mvec__result_row(ctx, r));
         /* year and value are on the stack; every other field is the store's */
         for (size_t c = 0; c < COLUMNS; c++)
-            if (fields[c] == year || fields[c] == value)
-                MVEC_TRY(mvec__result_text(ctx, &r, c, fields[c]));
+            if (numbers && c == YEAR)
+                mvec__result_number(r, c, o->year);
+            else if (numbers && c == VALUE)
+                mvec__result_number(r, c, o->value);
+            else if (fields[c] == year || fields[c] == value)
+                MVEC_TRY(mvec__result_text(ctx, r, c, fields[c]));
             else
-                mvec__result_text_borrowed(ctx, &r, c, fields[c]);
+                mvec__result_text_borrowed(ctx, r, c, fields[c]);
+        if (sources != NULL)
+            MVEC_TRY(mvec__sources_observation(ctx, sources, o, NULL));
     }
-    MVEC_TRY(mvec__render(ctx, &r, format, NULL, out));
 cleanup:
+    return status;
+}
+
+static mvec_status write_rows(mvec_ctx *ctx, const mvec_observations *observations,
+                              const mvec_country *country, const mvec_country *partner,
+                              const char *vector, mvec_format format, mvec__buf *out)
+{
+    mvec__result r;
+    mvec__result_init(&r);
+    mvec_status status = rows_result(ctx, observations, country, partner, vector, false, &r, NULL);
+    if (status == MVEC_OK)
+        status = mvec__render(ctx, &r, format, NULL, out);
     mvec__result_clear(ctx, &r);
+    return status;
+}
+
+/* Figures, memberships (when given) and the distinct sources of both. */
+static mvec_status write_xlsx(mvec_ctx *ctx, const mvec_observations *observations,
+                              const mvec_memberships *memberships, const mvec_country *country,
+                              const mvec_country *partner, const char *vector, mvec__buf *out,
+                              const mvec_sink *sink)
+{
+    static const char *const keys[] = {"organisation", "member", "joined", "left", "status",
+                                       "source",       "url",    "quality", "quote"};
+    enum { TIE_COLUMNS = sizeof keys / sizeof *keys, JOINED = 2, LEFT = 3 };
+    mvec_status status = MVEC_OK;
+    mvec__result figures, ties, sources;
+    mvec__result_init(&figures);
+    mvec__result_init(&ties);
+    mvec__result_init(&sources);
+    MVEC_TRY(mvec__sources_init(ctx, &sources));
+    MVEC_TRY(rows_result(ctx, observations, country, partner, vector, true, &figures, &sources));
+    for (size_t c = 0; c < TIE_COLUMNS; c++)
+        MVEC_TRY(mvec__result_column(ctx, &ties, keys[c], NULL,
+                                     c == JOINED || c == LEFT ? MVEC__COLUMN_INTEGER
+                                                              : MVEC__COLUMN_TEXT,
+                                     1, 0, 0, 0));
+    for (size_t i = 0; memberships != NULL && i < mvec_memberships_count(memberships); i++) {
+        const mvec_membership *m = mvec_memberships_at(memberships, i);
+        if ((country != NULL && m->member != country) ||
+            (partner != NULL && m->organisation != partner) ||
+            (vector != NULL && strcmp(vector, "institutions") != 0))
+            continue;
+        const char *texts[TIE_COLUMNS] = {m->organisation->code, m->member->code, NULL, NULL,
+                                          m->status, m->source, m->url, m->quality, m->quote};
+        MVEC_TRY(mvec__result_row(ctx, &ties));
+        for (size_t c = 0; c < TIE_COLUMNS; c++)
+            if (texts[c] != NULL)
+                mvec__result_text_borrowed(ctx, &ties, c, texts[c]);
+        mvec__result_number(&ties, JOINED, m->joined);
+        if (m->left)
+            mvec__result_number(&ties, LEFT, m->left);
+        MVEC_TRY(mvec__sources_add(ctx, &sources, m->source, NULL, NULL, m->quality, NULL, m->url,
+                                   NULL, NULL));
+    }
+    mvec__sheet sheets[] = {{"Figures", &figures}, {"Memberships", &ties}};
+    MVEC_TRY(mvec__workbook_emit(ctx, sheets, ties.row_count > 0 ? 2 : 1, &sources, out, sink));
+cleanup:
+    mvec__result_clear(ctx, &figures);
+    mvec__result_clear(ctx, &ties);
+    mvec__result_clear(ctx, &sources);
     return status;
 }
 
@@ -236,7 +307,10 @@ mvec_status mvec_sources_write(mvec_ctx *ctx, const mvec_observations *observati
         MVEC_TRY(write_table(ctx, observations, memberships, country, partner, vector, &out));
     else if (format == MVEC_FORMAT_JSON)
         MVEC_TRY(write_json(ctx, observations, memberships, country, partner, vector, &out));
-    else
+    else if (format == MVEC_FORMAT_XLSX) {
+        MVEC_TRY(write_xlsx(ctx, observations, memberships, country, partner, vector, &out, sink));
+        goto cleanup; /* sent */
+    } else
         MVEC_TRY(write_rows(ctx, observations, country, partner, vector, format, &out));
     MVEC_TRY(mvec__sink_emit(ctx, sink, &out));
 cleanup:

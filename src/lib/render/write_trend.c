@@ -383,7 +383,10 @@ mvec_status mvec_trend_write(mvec_ctx *ctx, const mvec_trend *trend, mvec_format
     json_t *root = NULL;
     mvec__result_init(&series);
     mvec__result_init(&parts);
-    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON)
+    mvec__result sources;
+    mvec__result_init(&sources);
+    if (format != MVEC_FORMAT_TABLE && format != MVEC_FORMAT_CSV && format != MVEC_FORMAT_JSON &&
+        format != MVEC_FORMAT_XLSX)
         MVEC_FAIL(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
     const mvec_country *country = mvec_trend_country(trend);
     const mvec_trend_break *b = mvec_trend_break_test(trend);
@@ -395,6 +398,15 @@ mvec_status mvec_trend_write(mvec_ctx *ctx, const mvec_trend *trend, mvec_format
     MVEC_TRY(series_result(ctx, trend, format == MVEC_FORMAT_TABLE, &series));
     if (e != NULL && e->status == NULL)
         MVEC_TRY(parts_result(ctx, trend, false, &parts));
+    if (format == MVEC_FORMAT_XLSX) {
+        /* the series, the decomposition of the change when asked, the sources of the years */
+        MVEC_TRY(mvec__sources_init(ctx, &sources));
+        MVEC_TRY(mvec__sources_column(ctx, &sources, &series, "source"));
+        mvec__sheet sheets[] = {{"Series", &series}, {"Explanation", &parts}};
+        MVEC_TRY(mvec__workbook_emit(ctx, sheets, e != NULL && e->status == NULL ? 2 : 1, &sources,
+                                     &out, sink));
+        goto cleanup;
+    }
     if (format == MVEC_FORMAT_TABLE) {
         MVEC_TRY(mvec__buf_printf(ctx, &out, "%s (%s) %s: %s", country->name, country->code,
                                   mvec_trend_vector(trend), mvec_trend_subject(trend)));
@@ -432,6 +444,7 @@ mvec_status mvec_trend_write(mvec_ctx *ctx, const mvec_trend *trend, mvec_format
                                  root, &out, sink));
 cleanup:
     json_decref(root);
+    mvec__result_clear(ctx, &sources);
     mvec__result_clear(ctx, &series);
     mvec__result_clear(ctx, &parts);
     mvec__buf_clear(ctx, &out);
