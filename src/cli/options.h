@@ -62,6 +62,8 @@ typedef struct cli_args {
     const char *commodity;         /* routes --commodity */
     cli_text_list close;           /* routes --close */
     cli_text_list without_transit; /* routes --without-transit */
+    cli_text_list scenarios;       /* report --scenario */
+    bool no_charts;                /* report --no-charts */
     bool countries_only;           /* set by a command: the session opens the output and the
                                       country registry only */
     bool flows_every_country;      /* set by a command: --data flow tables are only opened
