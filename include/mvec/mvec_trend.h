@@ -159,6 +159,10 @@ MVEC_API const mvec_country *mvec_trend_country(const mvec_trend *trend);
 MVEC_API const char *mvec_trend_vector(const mvec_trend *trend);
 /* "CHN share", "bloc West share", "indicator agreement (CHN)". */
 MVEC_API const char *mvec_trend_subject(const mvec_trend *trend);
+/* The partner followed (NULL when none) and the bloc followed (its index in
+ * the scheme the trend was built with; SIZE_MAX when none). */
+MVEC_API const mvec_country *mvec_trend_partner(const mvec_trend *trend);
+MVEC_API size_t mvec_trend_bloc(const mvec_trend *trend);
 /* "share" for shares (print x 100 as %), else the unit dimension. */
 MVEC_API const char *mvec_trend_dimension(const mvec_trend *trend);
 MVEC_API size_t mvec_trend_count(const mvec_trend *trend);

@@ -23,6 +23,8 @@ struct mvec_trend {
     const mvec_country *country;
     const char *vector;
     const char *subject;
+    const mvec_country *partner; /* followed; NULL when none */
+    size_t bloc;                 /* followed; SIZE_MAX when none */
     const char *dimension;
     mvec_trend_point *points;
     size_t count;
@@ -606,6 +608,8 @@ mvec_status mvec_trend_build(mvec_ctx *ctx, const mvec_observations *observation
         snprintf(subject, sizeof subject, "distribution");
     MVEC_TRY(mvec__arena_strdup(ctx, &trend->arena, subject, &trend->subject));
     trend->dimension = "share";
+    trend->partner = request.partner;
+    trend->bloc = request.bloc;
 
     mvec__evaluation_context context = {countries, scheme, memberships};
     if (given.indicator != NULL) {
@@ -660,6 +664,16 @@ const char *mvec_trend_vector(const mvec_trend *trend)
 const char *mvec_trend_subject(const mvec_trend *trend)
 {
     return trend->subject;
+}
+
+const mvec_country *mvec_trend_partner(const mvec_trend *trend)
+{
+    return trend->partner;
+}
+
+size_t mvec_trend_bloc(const mvec_trend *trend)
+{
+    return trend->bloc;
 }
 
 const char *mvec_trend_dimension(const mvec_trend *trend)
