@@ -215,8 +215,8 @@ def check_sources(p, path, country):
         found = by_pub.get(source, [])
         if not found:
             problems.append("source %r not listed" % source)
-        elif url and re.match(r"https?://\S+$", url) and not any(url in links
-                                                               for links, _ in found):
+        elif url and re.match(r"https?://[^\s\"<>`\\{}|^]+$", url) and not any(
+                url in links for links, _ in found):
             problems.append("source %r: url %r not linked" % (source, url))
         elif url and not any(url in text for _, text in found):
             problems.append("source %r: url %r not shown" % (source, url))

@@ -56,8 +56,8 @@ bool mvec__html_linkable(const char *url)
 {
     if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
         return false;
-    for (const char *p = url; *p; p++)
-        if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+    for (const char *p = url; *p; p++) /* characters a URL carries only percent-encoded */
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f || strchr("\"<>`\\{}|^", *p) != NULL)
             return false;
     return true;
 }
@@ -89,25 +89,40 @@ static bool numeric(const mvec__column *column)
            (column->flags & MVEC__COLUMN_STACK) != 0;
 }
 
-/* "3 12 40" as links [3] [12] [40]. */
+/* "3 12 40" as links [3] [12] [40]; a run of three or more consecutive numbers as its ends,
+ * [230]–[244]. */
 static mvec_status put_refs(mvec_ctx *ctx, mvec__buf *out, const char *text)
 {
     mvec_status status = MVEC_OK;
-    bool first = true;
-    for (const char *p = text; *p;) {
+    unsigned long numbers[512];
+    size_t count = 0;
+    const char *p = text;
+    while (*p && count < sizeof numbers / sizeof *numbers) {
         char *end = NULL;
         unsigned long number = strtoul(p, &end, 10);
-        if (end == p) { /* not a number: printed as it is */
-            MVEC_TRY(mvec__html_escape(ctx, out, p));
+        if (end == p)
             break;
-        }
-        MVEC_TRY(mvec__buf_printf(ctx, out, "%s<a class=\"ref\" href=\"#src-%lu\">[%lu]</a>",
-                                  first ? "" : " ", number, number));
-        first = false;
+        numbers[count++] = number;
         p = end;
         while (*p == ' ')
             p++;
     }
+    for (size_t i = 0; i < count;) {
+        size_t run = i;
+        while (run + 1 < count && numbers[run + 1] == numbers[run] + 1)
+            run++;
+        MVEC_TRY(mvec__buf_printf(ctx, out, "%s<a class=\"ref\" href=\"#src-%lu\">[%lu]</a>",
+                                  i ? " " : "", numbers[i], numbers[i]));
+        if (run >= i + 2) {
+            MVEC_TRY(mvec__buf_printf(ctx, out, "–<a class=\"ref\" href=\"#src-%lu\">[%lu]</a>",
+                                      numbers[run], numbers[run]));
+            i = run + 1;
+        } else {
+            i++;
+        }
+    }
+    if (*p) /* not a number: printed as it is */
+        MVEC_TRY(mvec__html_escape(ctx, out, p));
 cleanup:
     return status;
 }
@@ -216,7 +231,9 @@ mvec_status mvec__render_html(mvec_ctx *ctx, const mvec__result *r, const size_t
         for (size_t i = 0; i < count; i++) {
             const mvec__column *column = &r->columns[columns[i]];
             const mvec__cell *cell = &r->cells[row * r->column_count + columns[i]];
-            MVEC_TRY(mvec__buf_puts(ctx, out, numeric(column) ? "<td class=\"num\">" : "<td>"));
+            MVEC_TRY(mvec__buf_puts(ctx, out, numeric(column)                       ? "<td class=\"num\">"
+                                              : (column->flags & MVEC__COLUMN_REFS) ? "<td class=\"refs\">"
+                                                                                   : "<td>"));
             MVEC_TRY(put_cell(ctx, out, column, cell));
             MVEC_TRY(mvec__buf_puts(ctx, out, "</td>"));
         }

@@ -160,7 +160,8 @@ mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format forma
 /* Append `text` with & < > " ' escaped (and C0 controls other than tab and newline left
  * out), for element content and quoted attribute values alike. Cost: O(length). */
 mvec_status mvec__html_escape(mvec_ctx *ctx, mvec__buf *out, const char *text);
-/* True for a URL the report may link to: http:// or https:// and no space or control. */
+/* True for a URL the report may link to: http:// or https://, and no space, control or
+ * character a URL carries only percent-encoded (" < > ` \ { } | ^). */
 bool mvec__html_linkable(const char *url);
 /* <a href="url">text</a> for a linkable url, else the escaped text (and the url after it in
  * parentheses when there is one). */

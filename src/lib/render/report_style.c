@@ -17,6 +17,7 @@ static const char SCREEN[] =
     "p{margin:.4em 0}\n"
     "a{color:#0b4f8a}\n"
     "a.ref{text-decoration:none;white-space:nowrap}\n"
+    "td.refs{min-width:7em}\n"
     ".meta{color:#333}\n"
     ".note{font-size:8.5pt;color:#333}\n"
     "nav.contents ol{margin:.2em 0;padding-left:1.4em}\n"

@@ -22,7 +22,8 @@ typedef struct report {
     mvec__report_sources sources;
     mvec__buf *out;
     mvec__buf scratch;
-    size_t charts; /* charts drawn so far: their id prefixes */
+    size_t charts;   /* charts drawn so far: their id prefixes */
+    size_t section;  /* sections written so far: their numbers */
 } report;
 
 static mvec_status put(report *r, const char *html)
@@ -235,8 +236,10 @@ static mvec_status profile_section(report *r)
             p.columns[c].decimals = 1;
     }
 
-    MVEC_TRY(put(r, "<section id=\"profile\">\n<h2 class=\"first\">1. Profile</h2>\n"
-                    "<p>For each vector of the country's foreign relations, the year and "
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
+                              "<section id=\"profile\">\n<h2 class=\"first\">%zu. Profile</h2>\n",
+                              ++r->section));
+    MVEC_TRY(put(r, "<p>For each vector of the country's foreign relations, the year and "
                     "statistics used, each bloc's share of the vector's total and the great "
                     "powers' together (exposure), then the balance among the great powers and "
                     "the concentration on partners. Where the sources list only some partners "
@@ -440,8 +443,11 @@ static mvec_status trends_section(report *r)
     mvec_status status = MVEC_OK;
     if (r->in->trend_count == 0)
         return MVEC_OK;
-    MVEC_TRY(put(r, "<section id=\"trends\">\n<h2>2. Trends and the balance triangle</h2>\n"
-                    "<p>The great powers' shares of each vector year by year, from the "
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
+                              "<section id=\"trends\">\n<h2>%zu. Trends and the balance "
+                              "triangle</h2>\n",
+                              ++r->section));
+    MVEC_TRY(put(r, "<p>The great powers' shares of each vector year by year, from the "
                     "distribution the profile would use for that year (docs/methods.md "
                     "section 9); a range where the year's data leave the share open.</p>\n"));
     for (size_t i = 0; i < r->in->trend_count; i++)
@@ -468,7 +474,9 @@ static mvec_status claims_section(report *r)
             verdicts[v]++;
     }
     MVEC_TRY(mvec__claims_result(r->ctx, claims, &c));
-    MVEC_TRY(put(r, "<section id=\"claims\">\n<h2>3. Claim checks</h2>\n<p>"));
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
+                              "<section id=\"claims\">\n<h2>%zu. Claim checks</h2>\n<p>",
+                              ++r->section));
     MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
                               "The seed articles' claims checked on the data (bloc scheme "
                               "of the bloc rules: "));
@@ -618,7 +626,7 @@ static mvec_status scenario(report *r, size_t index)
     size_t paths = mvec_simulation_paths(sim);
     MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "<div class=\"scenario\" id=\"scenario-%zu\">\n<h3>",
                               index + 1));
-    MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "4.%zu ", index + 1));
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "%zu.%zu ", r->section, index + 1));
     MVEC_TRY(put_text(r, mvec_simulation_title(sim)));
     MVEC_TRY(put(r, "</h3>\n<p class=\"meta\">"));
     if (s->file != NULL) {
@@ -677,7 +685,10 @@ static mvec_status scenarios_section(report *r)
     mvec_status status = MVEC_OK;
     if (r->in->scenario_count == 0)
         return MVEC_OK;
-    MVEC_TRY(put(r, "<section id=\"scenarios\">\n<h2>4. Scenarios</h2>\n<p>Each scenario script "
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
+                              "<section id=\"scenarios\">\n<h2>%zu. Scenarios</h2>\n",
+                              ++r->section));
+    MVEC_TRY(put(r, "<p>Each scenario script "
                     "run year by year on the base year's data: per vector the blocs' shares, "
                     "balance, concentration and value; then exports at risk and each "
                     "commodity's volume on the corridor network (stranded: unknown capacities "
@@ -694,7 +705,8 @@ cleanup:
 static mvec_status sources_section(report *r)
 {
     mvec_status status = MVEC_OK;
-    MVEC_TRY(put(r, "<section id=\"sources\">\n<h2>5. Sources</h2>\n"));
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "<section id=\"sources\">\n<h2>%zu. Sources</h2>\n",
+                              ++r->section));
     MVEC_TRY(mvec__buf_printf(r->ctx, r->out,
                               "<p>Every publication behind the %zu figures and %zu memberships "
                               "of ",
