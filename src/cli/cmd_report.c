@@ -25,12 +25,16 @@ static const cli_option OPTION_REPORT_YEAR = {
     "year", 0, "YEAR", CLI_YEAR, offsetof(cli_args, year),
     "the profile's and the claims' year (default: the latest per vector); scenarios start from "
     "their own base year"};
+static const cli_option OPTION_REPORT_BLOCS = {
+    "blocs", 0, "SCHEME", CLI_TEXT, offsetof(cli_args, blocs),
+    "bloc scheme: built-in 'powers' (default) or 'treaties', or a CSV file (docs/formats.md); "
+    "one scheme (mvec profile --blocs A,B compares schemes)"};
 static const cli_option OPTION_REPORT_OUTPUT = {
     "output", 'o', "FILE", CLI_TEXT, offsetof(cli_args, output),
     "write the report to FILE (written whole or not at all) instead of standard output"};
 
 static const cli_option *const REPORT_OPTIONS[] = {
-    &OPTION_REPORT_YEAR,   &CLI_OPTION_BLOCS,       &CLI_OPTION_WEIGHTS,   &CLI_OPTION_BASIS,
+    &OPTION_REPORT_YEAR,   &OPTION_REPORT_BLOCS,       &CLI_OPTION_WEIGHTS,   &CLI_OPTION_BASIS,
     &CLI_OPTION_DATA,      &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_WORKSPACE, &OPTION_SCENARIO,
     &CLI_OPTION_PATHS,     &CLI_OPTION_SEED,        &CLI_OPTION_SIM_YEARS, &CLI_OPTION_NETWORK,
     &OPTION_NO_CHARTS,     &OPTION_REPORT_OUTPUT,   &CLI_OPTION_ISO_CODES, &CLI_OPTION_QUIET,
