@@ -99,9 +99,11 @@ static mvec_status build_trends(cli_session *session, const cli_args *args, cons
         const mvec_vector_profile *vp = mvec_profile_vector(p->profile, v);
         if (vp->from_memberships)
             continue;
+        /* Which years have a share does not depend on the bloc: the first great power's
+         * trend decides whether the vector is shown. */
         size_t first = p->trend_count;
-        size_t most = 0;
-        for (size_t k = 0; k < powers && status == MVEC_OK; k++) {
+        bool shown = true;
+        for (size_t k = 0; k < powers && shown && status == MVEC_OK; k++) {
             mvec_trend_options options = MVEC_TREND_OPTIONS_INIT;
             options.country = country;
             options.vector = vp->vector;
@@ -112,15 +114,16 @@ static mvec_status build_trends(cli_session *session, const cli_args *args, cons
                                       session->memberships, &options, &trend);
             if (status == MVEC_OK) {
                 p->trends[p->trend_count++] = trend;
-                size_t years = computed_years(trend);
-                most = years > most ? years : most;
+                shown = computed_years(trend) >= TREND_MIN_YEARS;
             }
         }
-        if (status == MVEC_ERR_NO_DATA) /* nothing to follow in this vector */
+        if (status == MVEC_ERR_NO_DATA) { /* nothing to follow in this vector */
             status = MVEC_OK;
+            shown = false;
+        }
         if (status != MVEC_OK)
             break;
-        if (p->trend_count - first < powers || most < TREND_MIN_YEARS) {
+        if (!shown || p->trend_count - first < powers) {
             while (p->trend_count > first)
                 mvec_trend_free(session->ctx, p->trends[--p->trend_count]);
             continue;

@@ -11,7 +11,7 @@ b="$root/scenarios/cpc_disruption_2022.lua"
 "$MVEC" report --no-charts --scenario "$a" --scenario "$b" --paths 40 --seed 7 --years 6 \
     -o report.html || exit 1
 "$MVEC" report --no-charts --scenario "$a" --scenario "$b" --paths 40 --seed 7 --years 6 \
-    > again.html || exit 1
+    -o again.html || exit 1
 cmp -s report.html again.html && echo "the same bytes twice"
 "$MVEC" sources --format csv > sources.csv || exit 1
 "$MVEC" profile --format csv > profile.csv || exit 1

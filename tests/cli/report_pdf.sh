@@ -5,6 +5,7 @@
 # to be looked at. Skipped (exit 77) where chromium is not installed; CI installs it.
 command -v chromium >/dev/null 2>&1 || exit 77
 root="$FIXTURES/../.."
+export LSAN_OPTIONS="print_suppressions=0:suppressions=$root/tests/lsan_charts.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 out="${MVEC_TEST_OUTPUT:-$root/build/test-output}/report"
 mkdir -p "$out" || exit 1
 "$MVEC" report -o report.html || exit 1

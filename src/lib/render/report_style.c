@@ -18,6 +18,7 @@ static const char SCREEN[] =
     "a{color:#0b4f8a}\n"
     "a.ref{text-decoration:none;white-space:nowrap}\n"
     "td.refs{min-width:7em}\n"
+    "table.trend,table.bands{width:auto;min-width:60%}\n"
     ".meta{color:#333}\n"
     ".note{font-size:8.5pt;color:#333}\n"
     "nav.contents ol{margin:.2em 0;padding-left:1.4em}\n"

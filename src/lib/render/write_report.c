@@ -570,8 +570,12 @@ static mvec_status bands_table(report *r, const mvec_simulation *sim, size_t fro
             MVEC_TRY(mvec__result_text(r->ctx, &t, 1 + m - from, cell));
         }
     }
+    /* named by the vector, or by the metric when its name does not start with it
+     * (exports.at_risk of trade.exports) */
     const mvec_metric_info *first = mvec_simulation_metric(sim, from);
-    snprintf(header, sizeof header, "%s%s", first->vector,
+    size_t stem = strlen(first->vector);
+    bool named = strncmp(first->name, first->vector, stem) == 0 && first->name[stem] == '.';
+    snprintf(header, sizeof header, "%s%s", named ? first->vector : first->name,
              bands ? ": median, below it the 5th-95th percentile band; first row: the data"
                    : ": first row: the data");
     MVEC_TRY(mvec__render_html(r->ctx, &t, NULL, 0, header, "bands", r->out));
@@ -647,7 +651,11 @@ static mvec_status scenario(report *r, size_t index)
         size_t end = m;
         while (end < n && strcmp(mvec_simulation_metric(sim, end)->vector, vector) == 0)
             end++;
-        MVEC_TRY(fan(r, sim, vector));
+        bool earlier = false; /* a vector's metrics may come in two groups (at risk) */
+        for (size_t k = 0; k < m && !earlier; k++)
+            earlier = strcmp(mvec_simulation_metric(sim, k)->vector, vector) == 0;
+        if (!earlier)
+            MVEC_TRY(fan(r, sim, vector));
         m = end;
     }
     for (size_t m = 0; m < n;) {
