@@ -45,11 +45,12 @@ cleanup:
     return status;
 }
 
+/* `quote` is o's or m's wording (the other one NULL). */
 static mvec_status add_quote(mvec_ctx *ctx, mvec__report_sources *s, size_t number,
-                             const mvec_observation *o, const mvec_membership *m)
+                             const char *quote, const mvec_observation *o,
+                             const mvec_membership *m)
 {
     mvec_status status = MVEC_OK;
-    const char *quote = o ? o->quote : m->quote;
     bool seen = false;
     if (quote[0] == '\0')
         goto cleanup;
@@ -99,7 +100,7 @@ mvec_status mvec__report_sources_build(mvec_ctx *ctx, const mvec_observations *o
         MVEC_TRY(add_source(ctx, s, o->source, o->title, o->source_date, o->url, o->quality,
                             o->seed, &number));
         note_vector(&s->refs[number - 1], o->vector, o->year);
-        MVEC_TRY(add_quote(ctx, s, number, o, NULL));
+        MVEC_TRY(add_quote(ctx, s, number, o->quote, o, NULL));
         s->figures++;
         MVEC_TRY(mvec__strmap_put(ctx, &s->file_index, o->file, s->file_count, &seen));
         if (!seen) {
@@ -115,7 +116,7 @@ mvec_status mvec__report_sources_build(mvec_ctx *ctx, const mvec_observations *o
             continue;
         MVEC_TRY(add_source(ctx, s, m->source, "", "", m->url, m->quality, "", &number));
         s->refs[number - 1].memberships++;
-        MVEC_TRY(add_quote(ctx, s, number, NULL, m));
+        MVEC_TRY(add_quote(ctx, s, number, m->quote, NULL, m));
         s->membership_count++;
     }
 cleanup:
