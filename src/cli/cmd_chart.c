@@ -399,7 +399,7 @@ static int check_network_names(const mvec_network *net, const cli_args *args)
                     names[count++] = row->transit[t];
             }
         }
-        cli_unknown_name("transit country", args->without_transit.items[i],
+        cli_unknown_name("transit country code", args->without_transit.items[i],
                          " in --without-transit", names, count);
         cli_try_help("chart");
         return 2;
