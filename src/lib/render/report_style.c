@@ -34,7 +34,7 @@ static const char SCREEN[] =
     "td .band{display:block;font-size:7pt;color:#444}\n"
     "table.profile td:first-child,table.balance td:first-child{white-space:nowrap}\n"
     "figure.chart{margin:.6em 0 1em;text-align:center}\n"
-    "figure.chart svg{width:100%;height:auto;max-height:120mm}\n"
+    "figure.chart svg{width:100%;height:auto;max-width:60rem}\n"
     "figcaption{font-size:8.5pt;color:#333;text-align:left}\n"
     ".record{border-left:2pt solid #999;padding:0 0 0 6pt;margin:.8em 0}\n"
     ".record h3{margin:.2em 0}\n"
@@ -69,7 +69,8 @@ static const char PRINT[] =
     "tr{break-inside:avoid}\n"
     "tbody tr:nth-child(even){background:none}\n"
     "thead th{background:none}\n"
-    "figure.chart svg{max-height:115mm}\n"
+    "figure.chart svg{max-height:230mm}\n"
+    "figure.chart-blocs svg{max-height:160mm}\n"
     "nav.contents a{text-decoration:none}\n"
     "}\n";
 

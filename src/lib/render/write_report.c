@@ -58,7 +58,9 @@ static mvec_status chart(report *r, const chart_request *c, const char *caption)
         return MVEC_OK;
     snprintf(id, sizeof id, "c%zu", ++r->charts);
     size_t start = r->out->length;
-    MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "<figure class=\"chart\" id=\"%s\">\n", id));
+    static const char *const KIND[] = {"blocs", "trend", "triangle", "fan"};
+    MVEC_TRY(mvec__buf_printf(r->ctx, r->out, "<figure class=\"chart chart-%s\" id=\"%s\">\n",
+                              KIND[c->kind], id));
     switch (c->kind) {
     case CHART_BLOCS:
         status = mvec__report_chart_blocs(r->ctx, r->in->profile, id, r->out);
