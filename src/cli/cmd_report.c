@@ -183,7 +183,10 @@ static int run_report(const cli_command *command, cli_args *args)
         code = cli_check_weights(session.observations, session.memberships,
                                  mvec_countries_find(session.countries, country), args->weights);
     mvec_status status = MVEC_OK;
-    if (code == 0) {
+    /* scenarios first: a script that fails stops the report before the long work */
+    if (code == 0)
+        status = run_scenarios(&session, args, &sim_options, &parts, &code);
+    if (code == 0 && status == MVEC_OK) {
         mvec_profile_options options = MVEC_PROFILE_OPTIONS_INIT;
         options.country = country;
         options.year = args->year;
@@ -204,8 +207,6 @@ static int run_report(const cli_command *command, cli_args *args)
         status = mvec_claims_check(session.ctx, session.observations, session.memberships,
                                    &options, &parts.claims);
     }
-    if (code == 0 && status == MVEC_OK)
-        status = run_scenarios(&session, args, &sim_options, &parts, &code);
     if (code == 0 && status == MVEC_OK) {
         mvec_report_input input = MVEC_REPORT_INPUT_INIT;
         input.profile = parts.profile;
