@@ -251,6 +251,6 @@ const cli_command CMD_REPORT = {
     .examples = "  mvec report -o report.html\n"
                 "  mvec report --scenario scenarios/squeezed.lua --paths 1000 --seed 7 \\\n"
                 "      --scenario scenarios/cpc_disruption_2022.lua -o report.html\n"
-                "  mvec report --no-charts --data examples/data/kaz_trade_by_partner_2021_2023.csv "
-                "-o kaz.html\n",
+                "  mvec report --no-charts -o kaz.html \\\n"
+                "      --data examples/data/kaz_trade_by_partner_2021_2023.csv\n",
 };
