@@ -68,6 +68,7 @@
 #include "mvec_scenario.h"
 #include "mvec_frontier.h"
 #include "mvec_chart.h"
+#include "mvec_report.h"
 
 /* The library's version, "0.1.0" (may differ from the MVEC_VERSION_* of the
  * headers a program was built with). Cannot fail. */

@@ -3,7 +3,7 @@
  * baseline and print the trajectory, with bands over many paths
  * (mvec_scenario.h; docs/scenarios.md).
  */
-#include <errno.h>
+
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -12,31 +12,9 @@
 
 #include "commands.h"
 #include "messages.h"
+#include "scenario_run.h"
 #include "session.h"
 
-static const cli_option OPTION_PATHS = {
-    "paths",
-    0,
-    "N",
-    CLI_TEXT,
-    offsetof(cli_args, paths),
-    "Monte Carlo paths, 1-1000000 (default 1); with more than one, every number is the median "
-    "with its 5th-95th percentile band"};
-static const cli_option OPTION_SEED = {
-    "seed",
-    0,
-    "S",
-    CLI_TEXT,
-    offsetof(cli_args, seed),
-    "seed of the random shocks, 0-18446744073709551615 (default 1); the same seed gives the "
-    "same output byte for byte on any number of threads"};
-static const cli_option OPTION_YEARS = {
-    "years",
-    0,
-    "N",
-    CLI_TEXT,
-    offsetof(cli_args, years),
-    "years simulated after the base year, 1-100 (default: the script's, else 10)"};
 static const cli_option OPTION_BASE_YEAR = {
     "year",
     0,
@@ -59,89 +37,26 @@ static const cli_option OPTION_SIM_EXACT = {"exact",
                                             "csv and json: every number in full precision"};
 
 static const cli_option *const SIMULATE_OPTIONS[] = {
-    &OPTION_YEARS,           &OPTION_PATHS,       &OPTION_SEED,      &OPTION_BASE_YEAR,
+    &CLI_OPTION_SIM_YEARS,   &CLI_OPTION_PATHS,   &CLI_OPTION_SEED,      &OPTION_BASE_YEAR,
     &OPTION_SIM_THREADS,     &CLI_OPTION_NETWORK, &CLI_OPTION_BLOCS, &CLI_OPTION_DATA,
     &CLI_OPTION_NO_EMBEDDED, &CLI_OPTION_FORMAT,  &OPTION_SIM_EXACT, &CLI_OPTION_OUTPUT,
     &CLI_OPTION_ISO_CODES,   &CLI_OPTION_QUIET,   &CLI_OPTION_HELP,  NULL,
 };
 
-/* A whole number from `lo` to `hi`; prints the usage error and returns false otherwise. */
-static bool whole_number(const char *option, const char *text, uint64_t lo, uint64_t hi,
-                         uint64_t *out)
-{
-    char *end = NULL;
-    errno = 0;
-    unsigned long long value = text[0] == '-' ? 0 : strtoull(text, &end, 10);
-    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo || value > hi) {
-        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option, lo,
-                  hi, text);
-        cli_try_help("simulate");
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
-static char *read_script(const char *path, size_t *length)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL) {
-        cli_error("cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t capacity = 1 << 16, used = 0;
-    char *text = malloc(capacity + 1);
-    while (text != NULL) {
-        used += fread(text + used, 1, capacity - used, f);
-        if (used < capacity || used > MVEC_SCENARIO_MAX_SCRIPT_BYTES)
-            break;
-        char *grown = realloc(text, capacity * 2 + 1);
-        if (grown == NULL) {
-            free(text);
-            text = NULL;
-            break;
-        }
-        text = grown;
-        capacity *= 2;
-    }
-    bool failed = ferror(f) != 0;
-    if (f != stdin)
-        fclose(f);
-    if (text == NULL || failed) {
-        cli_error("cannot read %s: %s", path, text == NULL ? "out of memory" : "read error");
-        free(text);
-        return NULL;
-    }
-    text[used] = '\0';
-    *length = used;
-    return text;
-}
-
 static int run_simulate(const cli_command *command, cli_args *args)
 {
     (void)command;
     mvec_simulate_options options = MVEC_SIMULATE_OPTIONS_INIT;
-    uint64_t number = 0;
     if (args->positional_count != 1) {
         cli_error("simulate takes one scenario script, e.g. mvec simulate "
                   "scenarios/cpc_disruption_2022.lua");
         cli_try_help("simulate");
         return 2;
     }
-    if (args->paths && !whole_number("paths", args->paths, 1, MVEC_SCENARIO_MAX_PATHS, &number))
-        return 2;
-    options.paths = args->paths ? (size_t)number : 1;
-    if (args->seed && !whole_number("seed", args->seed, 0, UINT64_MAX, &number))
-        return 2;
-    options.seed = args->seed ? number : 1;
-    if (args->years && !whole_number("years", args->years, 1, MVEC_SCENARIO_MAX_YEARS, &number))
-        return 2;
-    options.years = args->years ? (int)number : 0;
-    options.base_year = args->year;
-    if (cli_threads(args, "simulate", &options.threads) != 0)
+    if (cli_simulate_options(args, "simulate", &options) != 0)
         return 2;
     size_t length = 0;
-    char *script = read_script(args->positional[0], &length);
+    char *script = cli_read_script(args->positional[0], &length);
     if (script == NULL)
         return 1;
     cli_session session;
@@ -151,14 +66,7 @@ static int run_simulate(const cli_command *command, cli_args *args)
     int code = cli_session_open(&session, args);
     mvec_status status = MVEC_OK;
     if (code == 0) {
-        if (args->network)
-            status =
-                mvec_network_load_file(session.ctx, session.countries, args->network, &network);
-        else {
-            status = mvec_network_load_embedded(session.ctx, session.countries, "KAZ", &network);
-            if (status == MVEC_ERR_NO_DATA)
-                status = MVEC_OK; /* no network: route shocks are refused by name */
-        }
+        status = cli_network_load(&session, args, "KAZ", &network);
         if (status == MVEC_OK)
             status = mvec_simulate(session.ctx, session.observations, session.scheme, network,
                                    args->positional[0], script, length, &options, &sim);

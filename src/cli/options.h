@@ -62,6 +62,8 @@ typedef struct cli_args {
     const char *commodity;         /* routes --commodity */
     cli_text_list close;           /* routes --close */
     cli_text_list without_transit; /* routes --without-transit */
+    cli_text_list scenarios;       /* report --scenario */
+    bool no_charts;                /* report --no-charts */
     const char *width;             /* chart --width */
     const char *height;            /* chart --height */
     const char *title;             /* chart --title */

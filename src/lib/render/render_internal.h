@@ -69,6 +69,12 @@ enum {
     MVEC__COLUMN_RIGHT = 128, /* right-align a text column (numbers shown as words) */
     MVEC__COLUMN_THOUSANDS = 256, /* Excel: money or volume, #,##0 grouping (also any key
                                      ending in "_usd") */
+    MVEC__COLUMN_REFS = 512,  /* HTML: source numbers separated by spaces, each a link to
+                                 the report's source list (#src-N) */
+    MVEC__COLUMN_STACK = 1024, /* HTML: a text cell "A (B)" as A over a smaller B (a median
+                                 and its band) */
+    MVEC__COLUMN_BADGE = 2048, /* HTML: the text as a framed word classed by its value (a
+                                  verdict) */
 };
 
 typedef struct mvec__column {
@@ -116,6 +122,16 @@ mvec_status mvec__result_text(mvec_ctx *ctx, mvec__result *r, size_t column, con
 void mvec__result_text_borrowed(mvec_ctx *ctx, mvec__result *r, size_t column, const char *text);
 void mvec__result_number(mvec__result *r, size_t column, double value);
 void mvec__result_interval(mvec__result *r, size_t column, mvec_interval value);
+
+/* Copy the columns `columns[0..count)` of `from` (before any row of `to`). */
+mvec_status mvec__result_copy_columns(mvec_ctx *ctx, const mvec__result *from,
+                                      const size_t *columns, size_t count, mvec__result *to);
+/* Start a row of `to` holding row `row` of `from`'s columns `columns[0..count)` in
+ * `to`'s first `count` columns (texts copied); the other cells missing. */
+mvec_status mvec__result_copy_row(mvec_ctx *ctx, const mvec__result *from, size_t row,
+                                  const size_t *columns, size_t count, mvec__result *to);
+/* Index of the first column called `key` of type `type`, or SIZE_MAX. */
+size_t mvec__result_find(const mvec__result *r, const char *key, mvec__column_type type);
 
 /* The text of a cell as the text table shows it ("-" when missing). */
 void mvec__cell_text(const mvec__column *column, const mvec__cell *cell, char *out, size_t size);
@@ -189,6 +205,34 @@ mvec_status mvec__result_from_csv(mvec_ctx *ctx, const char *text, size_t length
 mvec_status mvec__workbook_emit(mvec_ctx *ctx, const mvec__sheet *sheets, size_t count,
                                 const mvec__result *sources, mvec__buf *out,
                                 const mvec_sink *sink);
+
+/* ---- render_html.c: HTML (the report) ------------------------------------------------------ */
+
+/* Append `text` with & < > " ' escaped (and C0 controls other than tab and newline left
+ * out), for element content and quoted attribute values alike. Cost: O(length). */
+mvec_status mvec__html_escape(mvec_ctx *ctx, mvec__buf *out, const char *text);
+/* True for a URL the report may link to: http:// or https://, and no space, control or
+ * character a URL carries only percent-encoded (" < > ` \ { } | ^). */
+bool mvec__html_linkable(const char *url);
+/* <a href="url">text</a> for a linkable url, else the escaped text (and the url after it in
+ * parentheses when there is one). */
+mvec_status mvec__html_link(mvec_ctx *ctx, mvec__buf *out, const char *url, const char *text);
+/* A result as a <table class="css_class"> with `caption` (may be NULL): the columns
+ * `columns[0..count)`, or with `columns` NULL those the text table shows. Headers carry the
+ * column key (data-key) and, for a scaled column, data-scale. Cost: O(rows x columns). */
+mvec_status mvec__render_html(mvec_ctx *ctx, const mvec__result *r, const size_t *columns,
+                              size_t count, const char *caption, const char *css_class,
+                              mvec__buf *out);
+/* Each row as a record, as mvec__render_records: the MVEC__COLUMN_TITLE cell as an <h3>,
+ * then a <dl> of the other columns the text shows (a MVEC__COLUMN_LIST cell as a list). */
+mvec_status mvec__render_html_records(mvec_ctx *ctx, const mvec__result *r, mvec__buf *out);
+
+/* ---- results other writers reuse ------------------------------------------------------------ */
+
+/* write_profile.c: the profile as the column model (a row per vector, then the composite). */
+mvec_status mvec__profile_result(mvec_ctx *ctx, const mvec_profile *profile, mvec__result *r);
+/* write_claims.c: the claims as the column model (text: records). */
+mvec_status mvec__claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec__result *r);
 
 /* ---- wrapping ---------------------------------------------------------------------------- */
 

@@ -177,3 +177,40 @@ mvec_status mvec__render(mvec_ctx *ctx, const mvec__result *r, mvec_format forma
     }
     return mvec__error(ctx, MVEC_ERR_INVALID, "unknown output format %d", (int)format);
 }
+
+mvec_status mvec__result_copy_columns(mvec_ctx *ctx, const mvec__result *from,
+                                      const size_t *columns, size_t count, mvec__result *to)
+{
+    mvec_status status = MVEC_OK;
+    for (size_t i = 0; i < count; i++) {
+        const mvec__column *c = &from->columns[columns[i]];
+        MVEC_TRY(mvec__result_column(ctx, to, c->key, c->header, c->type, c->scale, c->decimals,
+                                     c->csv_decimals, c->flags));
+    }
+cleanup:
+    return status;
+}
+
+mvec_status mvec__result_copy_row(mvec_ctx *ctx, const mvec__result *from, size_t row,
+                                  const size_t *columns, size_t count, mvec__result *to)
+{
+    mvec_status status = MVEC_OK;
+    MVEC_TRY(mvec__result_row(ctx, to));
+    for (size_t i = 0; i < count; i++) {
+        const mvec__cell *cell = &from->cells[row * from->column_count + columns[i]];
+        if (cell->text != NULL)
+            MVEC_TRY(mvec__result_text(ctx, to, i, cell->text));
+        mvec__result_number(to, i, cell->number);
+        mvec__result_interval(to, i, cell->interval);
+    }
+cleanup:
+    return status;
+}
+
+size_t mvec__result_find(const mvec__result *r, const char *key, mvec__column_type type)
+{
+    for (size_t c = 0; c < r->column_count; c++)
+        if (r->columns[c].type == type && strcmp(r->columns[c].key, key) == 0)
+            return c;
+    return SIZE_MAX;
+}

@@ -12,7 +12,7 @@ enum { WRAP_WIDTH = 100 };
 
 enum { COUNTRY, HEADING, ID, CLAIM, SEED, ARTICLE, VERDICT, RULE, NUMBERS, DATA };
 
-static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec__result *r)
+mvec_status mvec__claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec__result *r)
 {
     mvec_status status = MVEC_OK;
     mvec__buf text = MVEC__BUF_INIT(1 << 16);
@@ -36,7 +36,8 @@ static mvec_status claims_result(mvec_ctx *ctx, const mvec_claims *claims, mvec_
     MVEC_TRY(mvec__result_column(ctx, r, "seed", NULL, MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_NO_TEXT));
     MVEC_TRY(mvec__result_column(ctx, r, "article", "article", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
-    MVEC_TRY(mvec__result_column(ctx, r, "verdict", "verdict", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
+    MVEC_TRY(mvec__result_column(ctx, r, "verdict", "verdict", MVEC__COLUMN_TEXT, 1, 0, 0,
+                                 MVEC__COLUMN_BADGE));
     MVEC_TRY(mvec__result_column(ctx, r, "rule", "rule", MVEC__COLUMN_TEXT, 1, 0, 0, 0));
     MVEC_TRY(mvec__result_column(ctx, r, "numbers", "numbers", MVEC__COLUMN_TEXT, 1, 0, 0,
                                  MVEC__COLUMN_LIST));
@@ -78,7 +79,7 @@ mvec_status mvec_claims_write(mvec_ctx *ctx, const mvec_claims *claims, mvec_for
     mvec__result_init(&r);
     mvec__result_init(&sources);
     const mvec_country *country = mvec_claims_country(claims);
-    MVEC_TRY(claims_result(ctx, claims, &r));
+    MVEC_TRY(mvec__claims_result(ctx, claims, &r));
     if (format == MVEC_FORMAT_XLSX) {
         /* the seed articles the claims come from; the data each verdict rests on is in
          * the claims' "data" column */

@@ -347,6 +347,13 @@ static mvec_status profile_result(mvec_ctx *ctx, const mvec_profile *profile, pr
 cleanup:
     return status;
 }
+
+mvec_status mvec__profile_result(mvec_ctx *ctx, const mvec_profile *profile, mvec__result *r)
+{
+    profile_columns columns;
+    return profile_result(ctx, profile, &columns, r);
+}
+
 static mvec_status vector_notes(mvec_ctx *ctx, const mvec_profile *profile,
                                 const mvec_vector_profile *v, references *refs, mvec__buf *out)
 {
