@@ -63,7 +63,9 @@ EXAMPLE_SRC := $(sort $(wildcard examples/*.c))
 EMBEDDED_DATA := $(sort $(wildcard data/*.csv data/*/*.csv))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_files.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
+# mvec serve's pages and the scenarios it may run, compiled into the binary (serve_assets.h)
+SERVE_ASSETS := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg scenarios/*.lua))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
@@ -135,6 +137,16 @@ $(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(EMBEDDED_DATA)
 $(BUILD)/gen/embedded_files.o: $(BUILD)/gen/embedded_files.c
 	$(SAY) CC $@
 	$(Q)$(CC) $(LIB_CFLAGS) -Isrc/lib -c -o $@ $<
+
+$(BUILD)/gen/serve_assets.c: $(BUILD)/tools/embed $(SERVE_ASSETS)
+	@mkdir -p $(dir $@)
+	$(SAY) EMBED $@
+	$(Q)$(BUILD)/tools/embed --table serve_assets.h serve_asset serve_assets serve_asset_count \
+	    $@ $(SERVE_ASSETS)
+
+$(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c src/cli/serve_assets.h
+	$(SAY) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc/cli -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libmvec.a
 	@mkdir -p $(dir $@)
