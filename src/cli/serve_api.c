@@ -331,6 +331,9 @@ static bool read_query(serve_data *data, const route *r, const serve_request *re
 
 /* ---- answers ---------------------------------------------------------------------------- */
 
+/* Whether /api/chart/KIND.svg is served (the pages draw no chart otherwise). */
+#define SERVE_CHARTS 0
+
 static const char JSON[] = "application/json; charset=utf-8";
 
 static unsigned http_status(mvec_status status)
@@ -529,7 +532,7 @@ static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_
     mvec_simulation *sim = NULL;
     const serve_scenario *s = q->scenario;
     char name[96];
-    snprintf(name, sizeof name, "%s.lua", s->name);
+    snprintf(name, sizeof name, "scenarios/%s.lua", s->name); /* as the CLI names it */
     mvec_status status = mvec_simulate(ctx, data->session->observations, data->session->scheme,
                                        data->network, name, s->text, s->length, &options, &sim);
     mvec_sink sink = serve_buffer_sink(&response->body);
@@ -619,7 +622,7 @@ static void api_schemes(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
         }
         serve_buffer_text(b, "]}");
     }
-    serve_buffer_text(b, "\n]}\n");
+    serve_buffer_printf(b, "\n], \"charts\": %s}\n", SERVE_CHARTS ? "true" : "false");
     json_ok(response);
 }
 
