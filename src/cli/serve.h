@@ -24,6 +24,8 @@ enum {
     SERVE_MAX_VALUE_BYTES = 512,     /* one parameter's value */
     SERVE_MAX_BODY_BYTES = 64 << 20, /* one response */
     SERVE_MAX_LINKS = 32,            /* routes: links closed */
+    SERVE_CACHE_ENTRIES = 512,       /* answers kept (serve_cache.c) */
+    SERVE_CACHE_BYTES = 128 << 20,   /* their bytes in all */
 };
 
 /* A growable byte buffer with a cap; `failed` records an allocation failure or the cap. */
@@ -122,6 +124,16 @@ void serve_response_error(serve_response *response, unsigned status, const char 
 /* Answer a GET request for one of the fixed paths (pages and API routes); anything else gets
  * 404. Thread-safe: reads `data` only. */
 void serve_handle(serve_data *data, const serve_request *request, serve_response *response);
+
+/* The cache of 200 answers (serve_cache.c), process-wide and thread-safe. The key of a
+ * request: its path and the parameters with a value, sorted by name. */
+bool serve_cache_key(const serve_request *request, serve_buffer *key);
+/* Copy the answer kept under `key` into `response`; false when there is none. */
+bool serve_cache_get(const char *key, serve_response *response);
+/* Keep a copy of a 200 answer (not when larger than an eighth of the cache). */
+void serve_cache_put(const char *key, const serve_response *response);
+/* Forget every answer (at the end of serve_run). */
+void serve_cache_clear(void);
 
 /* The route table, for --help and the docs: path and a line on its parameters. */
 size_t serve_route_count(void);

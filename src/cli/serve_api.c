@@ -730,16 +730,21 @@ void serve_handle(serve_data *data, const serve_request *request, serve_response
         serve_buffer_free(&allowed);
         return;
     }
+    serve_buffer key = {0};
+    bool cached = serve_cache_key(request, &key) && serve_cache_get(key.data, response);
     query q;
-    if (!read_query(data, r, request, &q, response))
-        return;
-    mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
-    if (ctx == NULL) {
-        serve_response_error(response, 503, NULL, NULL, "out of memory");
-        return;
+    if (!cached && read_query(data, r, request, &q, response)) {
+        mvec_ctx *ctx = mvec_ctx_new(NULL, NULL);
+        if (ctx == NULL) {
+            serve_response_error(response, 503, NULL, NULL, "out of memory");
+        } else {
+            r->handler(data, ctx, &q, response);
+            mvec_ctx_free(ctx);
+            if (!key.failed)
+                serve_cache_put(key.data, response);
+        }
     }
-    r->handler(data, ctx, &q, response);
-    mvec_ctx_free(ctx);
+    serve_buffer_free(&key);
 }
 
 /* ---- made once at start ----------------------------------------------------------------- */

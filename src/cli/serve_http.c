@@ -259,6 +259,7 @@ int serve_run(serve_data *data, const char *address, unsigned port)
     while (sigwait(&stop, &signal_number) != 0)
         ;
     MHD_stop_daemon(daemon);
+    serve_cache_clear();
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     return 0;
 }
