@@ -44,7 +44,17 @@ function showMessage(text) {
 
 // ---- numbers: intervals as the CLI prints them, low–high or one value when exact ----------
 
-function percent(x) { return (100 * x).toFixed(1); }
+// One decimal, rounded as C's printf rounds (an exact tie goes to the even digit; toFixed would
+// round it up), so the page shows what `mvec` would print.
+function oneDecimal(y) {
+  if (Number.isInteger(y * 4) && Math.abs(y * 4) % 2 === 1) {
+    const r = Math.round(y * 10);
+    return ((r % 2 === 0 ? r : r - Math.sign(y)) / 10).toFixed(1);
+  }
+  return y.toFixed(1);
+}
+
+function percent(x) { return oneDecimal(100 * x); }
 
 function intervalText(iv, asPercent) {
   if (!iv || iv.lo === null || iv.lo === undefined) return '–';
@@ -170,7 +180,9 @@ async function showProfile(selection) {
   const profile = await api('/api/profile', selection);
   const powers = profile.great_powers || [];
   $('profile-title').textContent = 'Profile of ' + profile.country_name + ' (' + profile.country + ')';
-  $('assumption').textContent = profile.assumption || '';
+  const assumption = profile.assumption || '';
+  $('assumption').textContent = assumption.charAt(0).toUpperCase() + assumption.slice(1) +
+    (assumption ? '.' : '');
   const head = $('profile-head');
   head.replaceChildren(el('th', {}, 'vector'), el('th', {}, 'year'));
   for (const p of powers) {
@@ -320,6 +332,14 @@ async function start() {
   for (const img of document.querySelectorAll('figure img'))
     img.addEventListener('error', () => { img.alt = 'chart not available: ' + img.alt; });
   await refresh(false);
+  // A link can carry a scenario run: ?scenario=NAME&paths=N&seed=S&years=Y
+  if (url.get('scenario') && state.scenarios.some((s) => s.name === url.get('scenario'))) {
+    $('scenario').value = url.get('scenario');
+    describeScenario();
+    for (const key of ['paths', 'seed', 'years']) if (url.get(key)) $(key).value = url.get(key);
+    await runScenario();
+    $('scenario-section').scrollIntoView();
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {

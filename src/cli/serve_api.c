@@ -382,6 +382,18 @@ static const char *country_code(const query *q)
     return q->country ? q->country->code : "KAZ";
 }
 
+/* As `mvec profile`, which writes nothing and exits 1 then: true when no vector was computed
+ * from figures (one built from memberships alone does not count: they hold in every year). */
+static bool profile_empty(const mvec_profile *profile)
+{
+    for (size_t v = 0; v < mvec_profile_vector_count(profile); v++) {
+        const mvec_vector_profile *vp = mvec_profile_vector(profile, v);
+        if (vp->status == NULL && !vp->from_memberships)
+            return false;
+    }
+    return true;
+}
+
 static void api_profile(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
 {
     mvec_profile *profiles[MVEC_ROBUST_SCHEME_LIMIT] = {NULL};
@@ -395,7 +407,13 @@ static void api_profile(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
         status = mvec_profile_build(ctx, data->session->observations, q->schemes[s],
                                     data->session->memberships, &options, &profiles[s]);
     mvec_sink sink = serve_buffer_sink(&response->body);
-    if (status == MVEC_OK && q->scheme_count == 1)
+    if (status == MVEC_OK && profile_empty(profiles[0])) {
+        serve_response_error(response, 404, q->year ? "year" : "country", NULL,
+                             "no figures of %s%s%.0d to compute a profile from (GET "
+                             "/api/countries lists the countries and years with data)",
+                             country_code(q), q->year ? " in " : "", q->year);
+        status = MVEC_ERR_NO_DATA;
+    } else if (status == MVEC_OK && q->scheme_count == 1)
         status = mvec_profile_write_with(ctx, profiles[0], MVEC_FORMAT_JSON, 0u, &sink);
     else if (status == MVEC_OK) {
         const mvec_profile *const *all = (const mvec_profile *const *)profiles;
@@ -407,7 +425,8 @@ static void api_profile(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
     mvec_robust_free(ctx, robust);
     for (size_t s = 0; s < q->scheme_count; s++)
         mvec_profile_free(ctx, profiles[s]);
-    finish(ctx, status, response);
+    if (response->status != 404)
+        finish(ctx, status, response);
 }
 
 static void api_trend(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
