@@ -22,6 +22,7 @@ extern const cli_command CMD_RANK;
 extern const cli_command CMD_ROUTES;
 extern const cli_command CMD_SIMULATE;
 extern const cli_command CMD_FRONTIER;
+extern const cli_command CMD_CHART;
 extern const cli_command CMD_SERVE;
 
 #endif

@@ -15,7 +15,7 @@ static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SO
                                               &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE,
                                               &CMD_FLOWS, &CMD_COVERAGE, &CMD_SCREEN,
                                               &CMD_COMPOSITION, &CMD_RANK, &CMD_ROUTES, &CMD_SIMULATE,
-                                              &CMD_FRONTIER, &CMD_SERVE, NULL};
+                                              &CMD_FRONTIER, &CMD_CHART, &CMD_SERVE, NULL};
 
 static void print_main_help(FILE *out)
 {

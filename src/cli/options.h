@@ -66,6 +66,11 @@ typedef struct cli_args {
     const char *max_paths;         /* serve --max-paths */
     cli_text_list close;           /* routes --close */
     cli_text_list without_transit; /* routes --without-transit */
+    const char *width;             /* chart --width */
+    const char *height;            /* chart --height */
+    const char *title;             /* chart --title */
+    const char *subtitle;          /* chart --subtitle */
+    const char *metric;            /* chart fan --metric */
     bool countries_only;           /* set by a command: the session opens the output and the
                                       country registry only */
     bool flows_every_country;      /* set by a command: --data flow tables are only opened

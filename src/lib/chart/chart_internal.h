@@ -30,10 +30,41 @@ const char *mvec__chart_series_colour(size_t index);
 typedef struct mvec__chart_frame {
     const char *title;
     const char *subtitle; /* "" for none */
-    const char *sources;  /* "Sources: ...; computed by mvec 0.1.0" */
+    const char *sources;  /* "Sources: A; B." (the publications behind the numbers) */
+    const char *credit;   /* "Computed by mvec 0.1.0" */
     const char *x_label;  /* with units: "share of the total (%)" */
     const char *y_label;
 } mvec__chart_frame;
+
+/* ---- model_common.c --------------------------------------------------------------------- */
+
+/* printf into the arena. */
+mvec_status mvec__chart_printf(mvec_ctx *ctx, mvec__arena *arena, const char **out,
+                               const char *fmt, ...) MVEC_PRINTF(4, 5);
+
+/* Distinct publications, in order of first mention (borrowed strings). */
+enum { MVEC__CHART_MAX_SOURCES = 256 };
+typedef struct mvec__chart_sources {
+    const char *items[MVEC__CHART_MAX_SOURCES];
+    size_t count;
+    size_t dropped; /* distinct ones beyond the capacity */
+} mvec__chart_sources;
+
+/* Add a publication ("" and NULL are ignored). O(count). */
+void mvec__chart_sources_add(mvec__chart_sources *sources, const char *publication);
+/* Fill frame->sources ("Sources: A; B." or "Sources: none recorded.") and
+ * frame->credit. */
+mvec_status mvec__chart_sources_finish(mvec_ctx *ctx, mvec__arena *arena,
+                                       const mvec__chart_sources *sources,
+                                       mvec__chart_frame *frame);
+/* "exports" for trade.exports: words for a vector in titles; the code itself
+ * for a vector the table does not know. */
+const char *mvec__chart_vector_words(const char *vector);
+/* The caller's title and subtitle over the chart's own. */
+void mvec__chart_frame_override(mvec__chart_frame *frame, const mvec_chart_options *options);
+/* Shares in %: the axis top, a multiple of 10 at least 15 % above `largest`
+ * (a percentage), at most 100. */
+double mvec__chart_share_axis_top(double largest);
 
 /* ---- blocs: bloc shares per vector ------------------------------------------------------ */
 
@@ -161,6 +192,12 @@ void mvec__chart_network_model_clear(mvec_ctx *ctx, mvec__network_model *model);
  * device's units); returns false after recording why on ctx. */
 typedef bool (*mvec__chart_draw_fn)(mvec_ctx *ctx, const void *model, double width,
                                     double height);
+
+/* The draw functions of the kinds (draw_<kind>.c). */
+bool mvec__draw_series(mvec_ctx *ctx, const void *model, double width, double height);
+bool mvec__draw_blocs(mvec_ctx *ctx, const void *model, double width, double height);
+bool mvec__draw_triangle(mvec_ctx *ctx, const void *model, double width, double height);
+bool mvec__draw_network(mvec_ctx *ctx, const void *model, double width, double height);
 
 /* Check and default the options: `resolved` gets a full copy. */
 mvec_status mvec__chart_options_read(mvec_ctx *ctx, const mvec_chart_options *options,

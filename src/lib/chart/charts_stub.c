@@ -13,36 +13,6 @@ static mvec_status not_yet(mvec_ctx *ctx, const mvec_chart_options *options, con
     return mvec__error(ctx, MVEC_ERR_INTERNAL, "the %s chart is not implemented yet", kind);
 }
 
-mvec_status mvec_chart_blocs(mvec_ctx *ctx, const mvec_profile *profile,
-                             const mvec_chart_options *options, const mvec_sink *sink)
-{
-    (void)profile;
-    (void)sink;
-    return not_yet(ctx, options, "blocs");
-}
-
-mvec_status mvec_chart_trend(mvec_ctx *ctx, const mvec_trend *const *trends, size_t trend_count,
-                             const mvec_bloc_scheme *scheme, const mvec_chart_options *options,
-                             const mvec_sink *sink)
-{
-    (void)trends;
-    (void)trend_count;
-    (void)scheme;
-    (void)sink;
-    return not_yet(ctx, options, "trend");
-}
-
-mvec_status mvec_chart_triangle(mvec_ctx *ctx, const mvec_trend *const *trends,
-                                size_t trend_count, const mvec_bloc_scheme *scheme,
-                                const mvec_chart_options *options, const mvec_sink *sink)
-{
-    (void)trends;
-    (void)trend_count;
-    (void)scheme;
-    (void)sink;
-    return not_yet(ctx, options, "triangle");
-}
-
 mvec_status mvec_chart_fan(mvec_ctx *ctx, const mvec_simulation *simulation,
                            const char *const *metrics, size_t metric_count,
                            const mvec_bloc_scheme *scheme, const mvec_chart_options *options,
