@@ -209,9 +209,12 @@ async function showProfile(selection) {
 // ---- charts (drawn by the library: /api/chart/KIND.svg) --------------------------------------
 
 function showCharts(selection) {
+  const blocs = $('blocs-figure');
+  blocs.hidden = !state.charts.includes('blocs');
+  if (!blocs.hidden) $('blocs-chart').src = '/api/chart/blocs.svg' + query(selection);
   const vector = $('trend-vector').value;
   const section = $('charts-section');
-  section.hidden = !vector || !state.charts;
+  section.hidden = !vector || !state.charts.includes('trend');
   if (section.hidden) return;
   const common = { country: selection.country, blocs: selection.blocs, vector };
   const trend = $('trend-chart');
@@ -234,12 +237,17 @@ function describeScenario() {
   $('years').placeholder = String(s.parameters.years.default);
 }
 
+// "median (p5–p95)" on one scale: % for fractions, two decimals for indices, bn or m for money.
 function bandText(band, unit) {
   if (!band) return '–';
-  const f = unit === 'fraction' ? percent : unit === 'index' ? (x) => x.toFixed(2)
-    : (x) => (Math.abs(x) >= 1e9 ? (x / 1e9).toFixed(2) + ' bn' : Math.abs(x) >= 1e6 ? (x / 1e6).toFixed(1) + ' m' : x.toFixed(1));
+  const top = Math.max(Math.abs(band.p5), Math.abs(band.median), Math.abs(band.p95));
+  let f = (x) => x.toFixed(2), suffix = '';
+  if (unit === 'fraction') f = percent;
+  else if (unit !== 'index' && top >= 1e9) { f = (x) => (x / 1e9).toFixed(2); suffix = ' bn'; }
+  else if (unit !== 'index' && top >= 1e6) { f = (x) => (x / 1e6).toFixed(1); suffix = ' m'; }
+  else if (unit !== 'index') f = (x) => x.toFixed(1);
   const median = f(band.median), lo = f(band.p5), hi = f(band.p95);
-  return lo === hi ? median : median + ' (' + lo + '–' + hi + ')';
+  return (lo === hi ? median : median + ' (' + lo + '–' + hi + ')') + suffix;
 }
 
 async function runScenario() {
@@ -278,9 +286,12 @@ async function runScenario() {
     events.replaceChildren();
     for (const e of (sim.events || []).slice(0, 12)) events.append(el('li', {}, e));
     $('bands').dataset.paths = String(sim.paths);
+    $('bands-caption').textContent = sim.scenario + ': shares in %, each the median over ' +
+      sim.paths + ' path' + (sim.paths === 1 ? '' : 's') + (sim.paths > 1 ? ' with the 5th–95th percentile band' : '') +
+      ' (seed ' + sim.seed + ').';
     const fan = $('fan-figure');
-    fan.hidden = !state.charts;
-    if (state.charts) $('fan-chart').src = '/api/chart/fan.svg' + query({ ...params, vector });
+    fan.hidden = !state.charts.includes('fan');
+    if (!fan.hidden) $('fan-chart').src = '/api/chart/fan.svg' + query({ ...params, vector });
     showMessage('');
   } catch (error) {
     showMessage('Scenario: ' + error.message);
@@ -310,7 +321,7 @@ async function start() {
     api('/api/countries'), api('/api/schemes'), api('/api/scenarios')]);
   state.countries = countries.countries;
   state.schemes = schemes.schemes;
-  state.charts = schemes.charts === true;
+  state.charts = schemes.charts || [];
   state.scenarios = scenarios.scenarios;
   const url = new URLSearchParams(location.search);
   const country = url.get('country') || 'KAZ';

@@ -14,6 +14,7 @@
 
 #include "serve.h"
 #include "serve_assets.h"
+#include "serve_routes.h"
 
 /* ---- parameters: one row per kind ------------------------------------------------------- */
 
@@ -53,28 +54,6 @@ static const struct {
     [P_YEARS] = {"years", "years simulated, 1-100"},
 };
 
-/* The values of one request, checked. */
-typedef struct query {
-    const mvec_country *country; /* NULL: KAZ */
-    int year;
-    const mvec_bloc_scheme *schemes[MVEC_ROBUST_SCHEME_LIMIT];
-    size_t scheme_count; /* 0: the first loaded scheme */
-    const char *weights;
-    const char *vector;
-    const mvec_country *partner;
-    const char *bloc;
-    int break_year;
-    const char *links[SERVE_MAX_LINKS];
-    size_t link_count;
-    char link_text[SERVE_MAX_VALUE_BYTES + 1];
-    const serve_scenario *scenario;
-    size_t paths;
-    uint64_t seed;
-    int years;
-} query;
-
-typedef void (*route_handler)(serve_data *data, mvec_ctx *ctx, const query *q,
-                              serve_response *response);
 
 typedef struct route {
     const char *path;
@@ -331,10 +310,10 @@ static bool read_query(serve_data *data, const route *r, const serve_request *re
 
 /* ---- answers ---------------------------------------------------------------------------- */
 
-/* Whether /api/chart/KIND.svg is served (the pages draw no chart otherwise). */
-#define SERVE_CHARTS 0
+/* The charts the pages may ask for (/api/schemes says so): the kinds the library draws. */
+static const char *const CHART_KINDS[] = {"blocs", "trend", "triangle"};
 
-static const char JSON[] = "application/json; charset=utf-8";
+const char SERVE_JSON[] = "application/json; charset=utf-8";
 
 static unsigned http_status(mvec_status status)
 {
@@ -361,11 +340,11 @@ static unsigned http_status(mvec_status status)
 }
 
 /* The writer's output, or the library's error as JSON. */
-static void finish(mvec_ctx *ctx, mvec_status status, serve_response *response)
+void serve_finish(mvec_ctx *ctx, mvec_status status, serve_response *response)
 {
     if (status == MVEC_OK && !response->body.failed) {
         response->status = 200;
-        response->content_type = JSON;
+        response->content_type = SERVE_JSON;
         response->cache_control = "no-cache";
         return;
     }
@@ -377,14 +356,14 @@ static void finish(mvec_ctx *ctx, mvec_status status, serve_response *response)
                              mvec_ctx_error_message(ctx));
 }
 
-static const char *country_code(const query *q)
+const char *serve_country_code(const query *q)
 {
     return q->country ? q->country->code : "KAZ";
 }
 
 /* As `mvec profile`, which writes nothing and exits 1 then: true when no vector was computed
  * from figures (one built from memberships alone does not count: they hold in every year). */
-static bool profile_empty(const mvec_profile *profile)
+bool serve_profile_empty(const mvec_profile *profile)
 {
     for (size_t v = 0; v < mvec_profile_vector_count(profile); v++) {
         const mvec_vector_profile *vp = mvec_profile_vector(profile, v);
@@ -407,11 +386,11 @@ static void api_profile(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
         status = mvec_profile_build(ctx, data->session->observations, q->schemes[s],
                                     data->session->memberships, &options, &profiles[s]);
     mvec_sink sink = serve_buffer_sink(&response->body);
-    if (status == MVEC_OK && profile_empty(profiles[0])) {
+    if (status == MVEC_OK && serve_profile_empty(profiles[0])) {
         serve_response_error(response, 404, q->year ? "year" : "country", NULL,
                              "no figures of %s%s%.0d to compute a profile from (GET "
                              "/api/countries lists the countries and years with data)",
-                             country_code(q), q->year ? " in " : "", q->year);
+                             serve_country_code(q), q->year ? " in " : "", q->year);
         status = MVEC_ERR_NO_DATA;
     } else if (status == MVEC_OK && q->scheme_count == 1)
         status = mvec_profile_write_with(ctx, profiles[0], MVEC_FORMAT_JSON, 0u, &sink);
@@ -426,7 +405,7 @@ static void api_profile(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
     for (size_t s = 0; s < q->scheme_count; s++)
         mvec_profile_free(ctx, profiles[s]);
     if (response->status != 404)
-        finish(ctx, status, response);
+        serve_finish(ctx, status, response);
 }
 
 static void api_trend(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
@@ -439,7 +418,7 @@ static void api_trend(serve_data *data, mvec_ctx *ctx, const query *q, serve_res
     }
     mvec_trend *trend = NULL;
     mvec_trend_options options = MVEC_TREND_OPTIONS_INIT;
-    options.country = country_code(q);
+    options.country = serve_country_code(q);
     options.vector = q->vector;
     options.partner = q->partner ? q->partner->code : NULL;
     options.bloc = q->bloc;
@@ -450,7 +429,7 @@ static void api_trend(serve_data *data, mvec_ctx *ctx, const query *q, serve_res
     if (status == MVEC_OK)
         status = mvec_trend_write(ctx, trend, MVEC_FORMAT_JSON, &sink);
     mvec_trend_free(ctx, trend);
-    finish(ctx, status, response);
+    serve_finish(ctx, status, response);
 }
 
 static void api_check(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
@@ -479,7 +458,7 @@ static void api_check(serve_data *data, mvec_ctx *ctx, const query *q, serve_res
     mvec_robust_free(ctx, robust);
     for (size_t s = 0; s < q->scheme_count; s++)
         mvec_claims_free(ctx, claims[s]);
-    finish(ctx, status, response);
+    serve_finish(ctx, status, response);
 }
 
 static void api_sources(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
@@ -492,15 +471,15 @@ static void api_sources(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
     mvec_status status = mvec_sources_write(ctx, data->session->observations,
                                             data->session->memberships, &filter,
                                             MVEC_FORMAT_JSON, &sink);
-    finish(ctx, status, response);
+    serve_finish(ctx, status, response);
 }
 
 static void api_routes(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
 {
     if (data->network == NULL || strcmp(mvec_network_country(data->network),
-                                        country_code(q)) != 0) {
+                                        serve_country_code(q)) != 0) {
         serve_response_error(response, 404, "country", NULL,
-                             "no corridor network of %s is loaded", country_code(q));
+                             "no corridor network of %s is loaded", serve_country_code(q));
         return;
     }
     mvec_routes *routes = NULL;
@@ -513,7 +492,7 @@ static void api_routes(serve_data *data, mvec_ctx *ctx, const query *q, serve_re
     if (status == MVEC_OK)
         status = mvec_routes_write(ctx, routes, MVEC_FORMAT_JSON, &sink);
     mvec_routes_free(ctx, routes);
-    finish(ctx, status, response);
+    serve_finish(ctx, status, response);
 }
 
 /* ---- simulate: a wall-clock cap through the cancel callback ---------------------------- */
@@ -531,7 +510,8 @@ static bool past_deadline(void *user)
     return now_seconds() > *deadline;
 }
 
-static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
+mvec_simulation *serve_simulate(serve_data *data, mvec_ctx *ctx, const query *q,
+                                serve_response *response)
 {
     unsigned running = atomic_fetch_add(&data->simulations, 1u);
     if (running >= data->limits.max_simulations) {
@@ -539,7 +519,7 @@ static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_
         serve_response_error(response, 503, NULL, NULL,
                              "%u simulations are running (the server's cap); try again",
                              running);
-        return;
+        return NULL;
     }
     double deadline = now_seconds() + data->limits.max_seconds;
     mvec_ctx_set_cancel(ctx, past_deadline, &deadline);
@@ -554,21 +534,28 @@ static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_
     snprintf(name, sizeof name, "scenarios/%s.lua", s->name); /* as the CLI names it */
     mvec_status status = mvec_simulate(ctx, data->session->observations, data->session->scheme,
                                        data->network, name, s->text, s->length, &options, &sim);
-    mvec_sink sink = serve_buffer_sink(&response->body);
-    if (status == MVEC_OK)
-        status = mvec_simulation_write(ctx, sim, data->session->scheme, MVEC_FORMAT_JSON, 0u,
-                                       &sink);
-    mvec_simulation_free(ctx, sim);
     mvec_ctx_set_cancel(ctx, NULL, NULL);
     atomic_fetch_sub(&data->simulations, 1u);
-    if (status == MVEC_ERR_CANCELLED) {
+    if (status == MVEC_ERR_CANCELLED)
         serve_response_error(response, 503, NULL, NULL,
                              "the simulation took longer than the server's cap of %g s; ask "
                              "for fewer paths or years",
                              data->limits.max_seconds);
+    else if (status != MVEC_OK)
+        serve_finish(ctx, status, response);
+    return sim;
+}
+
+static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_response *response)
+{
+    mvec_simulation *sim = serve_simulate(data, ctx, q, response);
+    if (sim == NULL)
         return;
-    }
-    finish(ctx, status, response);
+    mvec_sink sink = serve_buffer_sink(&response->body);
+    mvec_status status =
+        mvec_simulation_write(ctx, sim, data->session->scheme, MVEC_FORMAT_JSON, 0u, &sink);
+    mvec_simulation_free(ctx, sim);
+    serve_finish(ctx, status, response);
 }
 
 /* ---- answers the server makes itself ---------------------------------------------------- */
@@ -576,7 +563,7 @@ static void api_simulate(serve_data *data, mvec_ctx *ctx, const query *q, serve_
 static void json_ok(serve_response *response)
 {
     response->status = response->body.failed ? 500 : 200;
-    response->content_type = JSON;
+    response->content_type = SERVE_JSON;
     response->cache_control = "no-cache";
 }
 
@@ -641,7 +628,12 @@ static void api_schemes(serve_data *data, mvec_ctx *ctx, const query *q, serve_r
         }
         serve_buffer_text(b, "]}");
     }
-    serve_buffer_printf(b, "\n], \"charts\": %s}\n", SERVE_CHARTS ? "true" : "false");
+    serve_buffer_text(b, "\n], \"charts\": [");
+    for (size_t i = 0; i < sizeof CHART_KINDS / sizeof *CHART_KINDS; i++) {
+        serve_buffer_text(b, i ? ", " : "");
+        serve_buffer_json_string(b, CHART_KINDS[i]);
+    }
+    serve_buffer_text(b, "]}\n");
     json_ok(response);
 }
 
@@ -660,6 +652,16 @@ static const route ROUTES[] = {
     {"/api/routes", api_routes, BIT(P_COUNTRY) | BIT(P_YEAR) | BIT(P_CLOSE), NULL},
     {"/api/simulate", api_simulate, BIT(P_SCENARIO) | BIT(P_PATHS) | BIT(P_SEED) | BIT(P_YEARS),
      "scenario"},
+    /* charts (serve_charts.c) */
+    {"/api/chart/blocs.svg", serve_chart_blocs,
+     BIT(P_COUNTRY) | BIT(P_YEAR) | BIT(P_BLOCS) | BIT(P_WEIGHTS), NULL},
+    {"/api/chart/trend.svg", serve_chart_trend,
+     BIT(P_COUNTRY) | BIT(P_VECTOR) | BIT(P_PARTNER) | BIT(P_BLOC) | BIT(P_BREAK) | BIT(P_BLOCS),
+     "vector"},
+    {"/api/chart/triangle.svg", serve_chart_triangle, BIT(P_COUNTRY) | BIT(P_VECTOR) | BIT(P_BLOCS),
+     "vector"},
+    {"/api/chart/fan.svg", serve_chart_fan,
+     BIT(P_SCENARIO) | BIT(P_PATHS) | BIT(P_SEED) | BIT(P_YEARS) | BIT(P_VECTOR), "scenario"},
 };
 enum { ROUTE_COUNT = sizeof ROUTES / sizeof *ROUTES };
 
