@@ -6,6 +6,7 @@ usage: python3 test_api.py MVEC LOADGEN
 """
 import json
 import os
+import xml.etree.ElementTree as ElementTree
 import subprocess
 import sys
 
@@ -39,6 +40,25 @@ for target, kind in list(PAGES.items()) + [(r, JSON) for r in ROUTES]:
             json.loads(body)
         except ValueError as error:
             t.check(False, "%s: not JSON: %s" % (target, error))
+# ---- charts: SVG the library drew ----------------------------------------------------------
+CHARTS = ["/api/chart/blocs.svg", "/api/chart/blocs.svg?country=UZB&year=2016",
+          "/api/chart/trend.svg?vector=trade.total", "/api/chart/trend.svg?vector=trade.total&partner=CHN",
+          "/api/chart/triangle.svg?vector=trade.total"]
+_, _, body = server.request("GET", "/api/schemes")
+if "fan" in json.loads(body)["charts"]:
+    CHARTS.append("/api/chart/fan.svg?scenario=squeezed&paths=50")
+for target in CHARTS:
+    status, headers, body = server.request("GET", target)
+    t.check(status == 200 and headers.get("content-type") == "image/svg+xml",
+            "%s: %d %s %s" % (target, status, headers.get("content-type"), body[:200]))
+    try:
+        root = ElementTree.fromstring(body)
+        t.check(root.tag.endswith("svg") and len(body) > 10000, "%s: not an SVG image" % target)
+    except ElementTree.ParseError as error:
+        t.check(False, "%s: SVG does not parse: %s" % (target, error))
+status, _, body = server.request("GET", "/api/chart/triangle.svg")
+t.check(status == 400 and b"vector" in body, "triangle without vector: %d" % status)
+
 status, headers, body = server.request("HEAD", "/api/countries")
 t.check(status == 200 and body == b"", "HEAD /api/countries: %d" % status)
 
