@@ -7,7 +7,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -15,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "messages.h"
 #include "serve.h"
@@ -201,6 +201,26 @@ static void log_error(void *cls, const char *fmt, va_list args)
     cli_warning("serve: %s", message);
 }
 
+static int stop_pipe[2] = {-1, -1};
+
+static void on_stop_signal(int signal_number)
+{
+    (void)signal_number;
+    int saved = errno;
+    ssize_t written = write(stop_pipe[1], "x", 1);
+    (void)written;
+    errno = saved;
+}
+
+static void stop_waiting(const struct sigaction *previous)
+{
+    sigaction(SIGINT, &previous[0], NULL);
+    sigaction(SIGTERM, &previous[1], NULL);
+    close(stop_pipe[0]);
+    close(stop_pipe[1]);
+    stop_pipe[0] = stop_pipe[1] = -1;
+}
+
 int serve_run(serve_data *data, const char *address, unsigned port)
 {
     struct sockaddr_in v4;
@@ -224,14 +244,20 @@ int serve_run(serve_data *data, const char *address, unsigned port)
         cli_try_help("serve");
         return 2;
     }
-    /* The signals that stop the server are taken by sigwait below; every thread MHD starts
-     * inherits the mask, so none of them receives one. */
-    sigset_t stop;
-    sigset_t previous;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop, &previous);
+    /* SIGINT and SIGTERM write a byte to a pipe the main thread waits on: whichever thread
+     * the signal reaches (a sanitizer's or a library's own threads may not block it), the
+     * handler only writes, which is async-signal-safe. */
+    if (pipe(stop_pipe) != 0) {
+        cli_error("cannot make a pipe: %s", strerror(errno));
+        return 1;
+    }
+    struct sigaction action;
+    struct sigaction previous[2];
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &previous[0]);
+    sigaction(SIGTERM, &action, &previous[1]);
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *daemon = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, on_request, data, MHD_OPTION_EXTERNAL_LOGGER,
@@ -243,7 +269,9 @@ int serve_run(serve_data *data, const char *address, unsigned port)
         MHD_OPTION_URI_LOG_CALLBACK, remember_target, NULL, MHD_OPTION_NOTIFY_COMPLETED,
         forget_target, NULL, MHD_OPTION_END);
     if (daemon == NULL) {
-        pthread_sigmask(SIG_SETMASK, &previous, NULL);
+        int error = errno;
+        stop_waiting(previous);
+        errno = error;
         cli_error("cannot listen on %s port %u: %s", address, port,
                   errno ? strerror(errno) : "libmicrohttpd failed to start");
         return 1;
@@ -255,11 +283,11 @@ int serve_run(serve_data *data, const char *address, unsigned port)
     else
         fprintf(stderr, "mvec serve: http://%s:%u/\n", address, bound);
     fflush(stderr);
-    int signal_number = 0;
-    while (sigwait(&stop, &signal_number) != 0)
+    char byte = 0;
+    while (read(stop_pipe[0], &byte, 1) < 0 && errno == EINTR)
         ;
     MHD_stop_daemon(daemon);
     serve_cache_clear();
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    stop_waiting(previous);
     return 0;
 }
