@@ -158,7 +158,8 @@ MVEC_API mvec_status mvec_chart_fan(mvec_ctx *ctx, const mvec_simulation *simula
                                     const mvec_chart_options *options, const mvec_sink *sink);
 
 /* The corridor network on a map: places at their longitude and latitude
- * (the built-in places table, data/places.csv, with its sources), links
+ * (the built-in places table of the network's country,
+ * data/<iso3 lowercase>/places.csv, with a source per row), links
  * between them with a width proportional to capacity, those of unknown
  * capacity thin and dotted, those closed by `routes_options`
  * (closed_links, closed_transit) dashed in vermilion; coastlines from

@@ -367,6 +367,63 @@ static int chart_fan(cli_session *session, const cli_args *args,
     return code;
 }
 
+/* 0 when every --close id, --without-transit code and --commodity is the network's; else
+ * "unknown link 'x'; did you mean 'y'?" with the valid names, and 2. */
+static int check_network_names(const mvec_network *net, const cli_args *args)
+{
+    enum { MAX_NAMES = 256 };
+    const char *names[MAX_NAMES];
+    size_t count = 0;
+    for (size_t i = 0; i < args->close.count; i++) {
+        if (mvec_network_find(net, args->close.items[i]) != SIZE_MAX)
+            continue;
+        for (size_t l = 0; l < mvec_network_link_count(net) && count < MAX_NAMES; l++)
+            names[count++] = mvec_network_link_at(net, l)->id;
+        cli_unknown_name("link", args->close.items[i], " in --close", names, count);
+        cli_try_help("chart");
+        return 2;
+    }
+    for (size_t i = 0; i < args->without_transit.count; i++) {
+        bool crossed = false;
+        for (size_t l = 0; l < mvec_network_link_count(net) && !crossed; l++)
+            crossed = mvec_network_link_transits(net, l, args->without_transit.items[i]);
+        if (crossed)
+            continue;
+        for (size_t r = 0; r < mvec_network_row_count(net); r++) {
+            const mvec_network_link *row = mvec_network_row_at(net, r);
+            for (size_t t = 0; t < row->transit_count && count < MAX_NAMES; t++) {
+                size_t k = 0;
+                while (k < count && strcmp(names[k], row->transit[t]) != 0)
+                    k++;
+                if (k == count)
+                    names[count++] = row->transit[t];
+            }
+        }
+        cli_unknown_name("transit country code", args->without_transit.items[i],
+                         " in --without-transit", names, count);
+        cli_try_help("chart");
+        return 2;
+    }
+    if (args->commodity != NULL && mvec_network_commodity_unit(net, args->commodity) == NULL) {
+        for (size_t c = 0; c < mvec_network_commodity_count(net) && count < MAX_NAMES; c++)
+            names[count++] = mvec_network_commodity_at(net, c);
+        const char *suggestion = cli_closest_name(args->commodity, names, count);
+        if (suggestion != NULL)
+            cli_error("unknown commodity '%s'; did you mean '%s'?", args->commodity, suggestion);
+        else
+            cli_error("unknown commodity '%s'", args->commodity);
+        char list[512] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < count && used + 64 < sizeof list; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                                     names[i]);
+        cli_note("commodities of the network: %s", list);
+        cli_try_help("chart");
+        return 2;
+    }
+    return 0;
+}
+
 static int chart_network(cli_session *session, const cli_args *args,
                          const mvec_chart_options *options, const mvec_sink *sink)
 {
@@ -392,6 +449,8 @@ static int chart_network(cli_session *session, const cli_args *args,
     int code = 0;
     if (status != MVEC_OK)
         code = cli_fail(session->ctx, status);
+    if (code == 0)
+        code = check_network_names(net, args);
     if (code == 0) {
         mvec_routes_options routes = MVEC_ROUTES_OPTIONS_INIT;
         routes.commodity = args->commodity;

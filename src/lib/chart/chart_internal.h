@@ -199,6 +199,11 @@ bool mvec__draw_blocs(mvec_ctx *ctx, const void *model, double width, double hei
 bool mvec__draw_triangle(mvec_ctx *ctx, const void *model, double width, double height);
 bool mvec__draw_network(mvec_ctx *ctx, const void *model, double width, double height);
 
+/* Coastlines from PLplot's "globe" map (Debian's libplplot-data) in the
+ * current window (degrees); false, and nothing drawn, when the map data are
+ * missing (the failure is forgiven, not reported). */
+bool mvec__plot_coastlines(double lon_min, double lon_max, double lat_min, double lat_max);
+
 /* Check and default the options: `resolved` gets a full copy. */
 mvec_status mvec__chart_options_read(mvec_ctx *ctx, const mvec_chart_options *options,
                                      mvec_chart_options *resolved);

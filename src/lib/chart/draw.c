@@ -240,7 +240,14 @@ void mvec__frame(const mvec__page *page, const mvec__chart_frame *frame, double 
     double y = page->height - m - mvec__text_height(page, FONT_TITLE) * 0.6;
     mvec__page_coordinates(page);
     mvec__colour("#000000", 1.0);
-    mvec__text(page, m, y, FONT_TITLE, 0.0, 0.0, true, frame->title);
+    /* a long title is set smaller, down to 70 %, then cut with an ellipsis */
+    double title_points = FONT_TITLE;
+    while (title_points > FONT_TITLE * 0.7 &&
+           mvec__text_width(page, title_points, true, frame->title) > page->width - 2 * m)
+        title_points -= 1.0;
+    char title[1][512];
+    wrap_text(page, title_points * 1.1, frame->title, page->width - 2 * m, title, 1);
+    mvec__text(page, m, y, title_points, 0.0, 0.0, true, title[0]);
     y -= mvec__text_height(page, FONT_TITLE) * 0.55;
     if (frame->subtitle != NULL && frame->subtitle[0] != '\0') {
         char lines[2][512];

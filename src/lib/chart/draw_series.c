@@ -86,7 +86,7 @@ bool mvec__draw_series(mvec_ctx *ctx, const void *model_pointer, double width, d
         /* a year whose range is not a point also gets a bar (alone, a band has no width) */
         mvec__line_width(&page, 5.0);
         for (size_t j = 0; j < n; j++)
-            if (s->hi[j] - s->lo[j] > 1e-9 && (n == 1 || mm_y * (s->hi[j] - s->lo[j]) > 0.5))
+            if (s->hi[j] - s->lo[j] > 1e-9 && n == 1)
                 mvec__segment(s->x[j], s->lo[j], s->x[j], s->hi[j]);
     }
     for (size_t i = 0; i < model->series_count; i++) {

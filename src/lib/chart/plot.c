@@ -181,6 +181,19 @@ static int run_plplot(mvec_ctx *ctx, const char *device, const char *path,
     return drawn ? 0 : 1;
 }
 
+bool mvec__plot_coastlines(double lon_min, double lon_max, double lat_min, double lat_max)
+{
+    PLINT code_before = abort_code;
+    plmap(NULL, "globe", lon_min, lon_max, lat_min, lat_max);
+    if (abort_code != 0 && code_before == 0) {
+        /* the map data are not installed: the chart goes on without them */
+        abort_code = 0;
+        abort_message[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
 mvec_status mvec__chart_render(mvec_ctx *ctx, const mvec_chart_options *options,
                                mvec__chart_draw_fn draw, const void *model,
                                const mvec_sink *sink)

@@ -377,6 +377,7 @@ mvec_status mvec_observations_load_file(mvec_ctx *ctx, mvec_observations *observ
 static const char *const NOT_OBSERVATIONS[] = {
     "data/kaz/corridors.csv",          /* the corridor network (mvec_network.h) */
     "data/kaz/exports_by_chapter.csv", /* product split of exports (scenarios) */
+    "data/kaz/places.csv",             /* coordinates of the network's places (charts) */
 };
 
 static bool is_observation_file(const char *path)
