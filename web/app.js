@@ -349,7 +349,6 @@ async function start() {
     describeScenario();
     for (const key of ['paths', 'seed', 'years']) if (url.get(key)) $(key).value = url.get(key);
     await runScenario();
-    $('scenario-section').scrollIntoView();
   }
 }
 

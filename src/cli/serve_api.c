@@ -311,7 +311,7 @@ static bool read_query(serve_data *data, const route *r, const serve_request *re
 /* ---- answers ---------------------------------------------------------------------------- */
 
 /* The charts the pages may ask for (/api/schemes says so): the kinds the library draws. */
-static const char *const CHART_KINDS[] = {"blocs", "trend", "triangle"};
+static const char *const CHART_KINDS[] = {"blocs", "trend", "triangle", "fan"};
 
 const char SERVE_JSON[] = "application/json; charset=utf-8";
 

@@ -12,6 +12,9 @@ mkdir -p "$out"
 MVEC_WORKSPACE="$out/no-workspace.sqlite"
 export MVEC_WORKSPACE
 rm -f "$MVEC_WORKSPACE"
+# ASan builds: PLplot's font and driver loading leaks once per process (tests/serve/lsan.supp)
+LSAN_OPTIONS="suppressions=$root/tests/serve/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 passed=0 failed=0 skipped=0
 count() { # name, exit code
     case $2 in

@@ -25,11 +25,11 @@ t = Checks("serve-browser")
 PROFILE_DIR = tempfile.mkdtemp(prefix="mvec-chromium-")
 
 
-def browse(url, screenshot=None):
+def browse(url, screenshot=None, height=1000):
     """(DOM after the scripts ran, console lines) of one page load."""
     args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--user-data-dir=" + PROFILE_DIR, "--enable-logging=stderr", "--v=0",
-            "--virtual-time-budget=4000", "--window-size=1400,1000", "--dump-dom"]
+            "--virtual-time-budget=4000", "--window-size=1400,%d" % height, "--dump-dom"]
     if screenshot:
         args.append("--screenshot=" + os.path.join(OUTDIR, screenshot))
     result = subprocess.run(args + [url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -91,11 +91,14 @@ for country, query, shot in [("KAZ", "", "dashboard-kaz.png"),
     t.check(os.path.getsize(os.path.join(OUTDIR, shot)) > 20000, "%s: screenshot blank" % shot)
 
 # a scenario run from a link: the bands table filled
-dom, console = browse(server.url + "?scenario=squeezed&paths=200&seed=3", "dashboard-scenario.png")
+dom, console = browse(server.url + "?scenario=squeezed&paths=200&seed=3", "dashboard-scenario.png",
+                      height=2800)
 t.check(console == [], "scenario: console messages: %s" % console)
 t.check('data-paths="200"' in dom, "scenario: no run of 200 paths in the DOM")
 rows = re.findall(r"<tr><th scope=\"row\">(\d{4})", dom)
 t.check(len(rows) == 11, "scenario: %d years in the bands table, expected 11" % len(rows))
+t.check('id="fan-chart" alt="scenario fan chart" src="/api/chart/fan.svg?' in dom or "fan" not in
+        json.loads(server.request("GET", "/api/schemes")[2])["charts"], "scenario: no fan chart")
 
 t.check(server.stop() == 0, "SIGTERM: exit code not 0")
 shutil.rmtree(PROFILE_DIR, ignore_errors=True)
