@@ -7,7 +7,8 @@
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
 #   make bench      time check against profile and a four-great-power profile (bench/README.md),
-#                   simulate's paths x years (bench/simulate.sh)
+#                   simulate's paths x years (bench/simulate.sh), mvec serve under load
+#                   (bench/serve.sh)
 #                   and the flows benchmark against DuckDB, data.table, pandas [FLOWS_SIZE=1m]
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
@@ -163,7 +164,7 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 bench:
 	@$(MAKE) --no-print-directory BUILD=build/release all
 	@bench/bench.sh build/release; a=$$?; bench/import_bench.sh build/release || a=1; \
-	 bench/simulate.sh build/release || a=1; \
+	 bench/simulate.sh build/release || a=1; bench/serve.sh build/release || a=1; \
 	 BUILD=build/release bench/flows/run.sh $(FLOWS_SIZE) || a=1; exit $$a
 
 # The CLI and the examples may include only the public headers; public functions list their

@@ -39,7 +39,7 @@ static int by_name(const void *a, const void *b)
  * lengths make the key unambiguous whatever the values hold. */
 bool serve_cache_key(const serve_request *request, serve_buffer *key)
 {
-    const serve_parameter *sorted[SERVE_MAX_PARAMETERS];
+    const serve_parameter *sorted[SERVE_MAX_PARAMETERS] = {NULL};
     size_t count = 0;
     for (size_t i = 0; i < request->parameter_count; i++)
         if (request->parameters[i].value != NULL && request->parameters[i].value[0] != '\0')

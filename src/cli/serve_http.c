@@ -190,6 +190,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     return result;
 }
 
+/* libmicrohttpd's messages (a printf format and its arguments), as warnings. */
+static void log_error(void *cls, const char *fmt, va_list args) CLI_PRINTF(2, 0);
 static void log_error(void *cls, const char *fmt, va_list args)
 {
     (void)cls;
