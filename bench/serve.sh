@@ -2,8 +2,9 @@
 # bench/serve.sh BUILD - mvec serve under load on loopback (issue 9, point 4): 10,000 requests
 # at concurrency 64, mixed (profile JSON of two countries, figures with sources, the page and
 # its script), with bench/loadgen.c (one connection per request); 0 errors is the target.
-# THREADS (default 4) sets the server's request threads. Then 256 requests at concurrency 64 that all differ (each profile computed, none from the
-# cache) to show what a computed answer costs under load. Exit 1 on any error.
+# Then 256 requests at concurrency 64 that all differ (each profile computed, none from the
+# cache) to show what a computed answer costs under load. THREADS (default 4) sets the
+# server's request threads. Exit 1 on any error.
 set -u
 BUILD=${1:-build/release}
 MVEC=$BUILD/mvec
