@@ -59,12 +59,19 @@ static bool number_option(const char *option, const char *text, double lo, doubl
 static bool whole_option(const char *option, const char *text, double lo, double hi,
                          double *out)
 {
-    if (text != NULL && strspn(text, "0123456789") != strlen(text)) {
-        cli_error("--%s wants a whole number from %g to %g, not '%s'", option, lo, hi, text);
+    if (text == NULL)
+        return true;
+    char *end = NULL;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (strspn(text, "0123456789") != strlen(text) || text[0] == '\0' || errno != 0 ||
+        value < lo || value > hi) {
+        cli_error("--%s wants a whole number from %.0f to %.0f, not '%s'", option, lo, hi, text);
         cli_try_help("serve");
         return false;
     }
-    return number_option(option, text, lo, hi, out);
+    *out = value;
+    return true;
 }
 
 /* The session's schemes (--blocs) first, then each built-in one not among them. */
@@ -174,8 +181,8 @@ const cli_command CMD_SERVE = {
         "nothing from other hosts (Content-Security-Policy default-src 'self').",
     .options = SERVE_OPTIONS,
     .max_positional = 0,
-    .examples = "  mvec serve\n"
+    .examples = "  mvec serve --port 0\n"
                 "  mvec serve --port 0 --data examples/data/uzbekistan.csv\n"
-                "  mvec serve --port 8000 --max-paths 1000 --max-seconds 5\n",
+                "  mvec serve --port 0 --max-paths 1000 --max-seconds 5 --threads 2\n",
     .print_more_help = print_routes,
 };

@@ -280,6 +280,13 @@ int serve_run(serve_data *data, const char *address, unsigned port)
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     unsigned bound = info != NULL ? info->port : port;
+    bool loopback = socket_address == (const struct sockaddr *)&v6
+                        ? IN6_IS_ADDR_LOOPBACK(&v6.sin6_addr)
+                        : (ntohl(v4.sin_addr.s_addr) >> 24) == 127;
+    if (!loopback)
+        cli_warning("listening on %s: any machine that reaches it can read every figure loaded "
+                    "(no authentication, no TLS)",
+                    address);
     if (socket_address == (const struct sockaddr *)&v6)
         fprintf(stderr, "mvec serve: http://[%s]:%u/\n", address, bound);
     else
