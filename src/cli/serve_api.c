@@ -105,8 +105,7 @@ static bool refuse(serve_response *response, param_kind kind, const char *allowe
                    const char *why, const char *value)
 {
     serve_response_error(response, 400, PARAMS[kind].name, allowed ? allowed : PARAMS[kind].type,
-                         "%s '%.200s' for parameter '%s'%s", why, value, PARAMS[kind].name,
-                         allowed ? "" : "");
+                         "%s '%.200s' for parameter '%s'", why, value, PARAMS[kind].name);
     return false;
 }
 
@@ -675,6 +674,7 @@ const char *serve_route_path(size_t index)
     return ROUTES[index].path;
 }
 
+/* Written once per index into a static buffer: for --help only (one thread). */
 const char *serve_route_parameters(size_t index)
 {
     static char texts[ROUTE_COUNT][160];
