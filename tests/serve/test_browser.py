@@ -38,8 +38,14 @@ def browse(url, screenshot=None, height=1000):
             "--virtual-time-budget=4000", "--window-size=1400,%d" % height, "--dump-dom"]
     if screenshot:
         args.append("--screenshot=" + os.path.join(OUTDIR, screenshot))
-    result = subprocess.run(args + [url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, timeout=120, check=False)
+    for attempt in (1, 2):  # a Chromium that hangs at start-up on a loaded machine: once more
+        try:
+            result = subprocess.run(args + [url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True, timeout=90, check=False)
+            break
+        except subprocess.TimeoutExpired:
+            if attempt == 2:
+                raise
     console = [line for line in result.stderr.splitlines()
                if ":CONSOLE" in line or "Uncaught" in line]
     return result.stdout, console
