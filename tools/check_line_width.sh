@@ -3,7 +3,8 @@
 #
 # Runs every golden CLI test (tests/cli/*.sh, as tools/run_cli_tests.sh does) with $MVEC
 # pointing at a wrapper around BUILD_DIR/mvec. The wrapper lets a command that asks for a
-# machine format (--format csv or json) through untouched; for every other command, the
+# machine format (--format csv or json) or draws a chart (mvec chart: an image, SVG on
+# standard output without -o) through untouched; for every other command, the
 # table/text format, it checks each line of standard output and standard error: no line
 # may be wider than 120 columns, counted in code points (UTF-8 aware; a tab advances to the
 # next multiple of 8). One exception: a URL or path (a word with a slash), which cannot be cut,
@@ -24,6 +25,7 @@ log="$scratch/wide.log"
 cat >"$scratch/mvec" <<EOF
 #!/bin/sh
 # wrapper written by tools/check_line_width.sh
+[ "\${1:-}" = chart ] && exec "$real" "\$@"
 prev=
 for arg in "\$@"; do
     case \$prev\$arg in

@@ -19,6 +19,10 @@ if [ "${1:-}" = "--update" ]; then
 fi
 build=${1:?usage: run_cli_tests.sh [--update] BUILD_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
+# LeakSanitizer (ASan build): fontconfig and libltdl keep caches for the process when PLplot
+# draws a chart; tools/lsan.supp names those libraries only.
+LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 MVEC=$(cd "$build" && pwd)/mvec
 FIXTURES=$root/tests/data
 EXAMPLES=$root/examples/data

@@ -5,6 +5,10 @@
 # when some were).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
+# LeakSanitizer (ASan build): fontconfig and libltdl keep caches for the process when PLplot
+# draws a chart; tools/lsan.supp names those libraries only.
+LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 passed=0
 failed=0
 skipped=0

@@ -12,8 +12,8 @@ mkdir -p "$out"
 MVEC_WORKSPACE="$out/no-workspace.sqlite"
 export MVEC_WORKSPACE
 rm -f "$MVEC_WORKSPACE"
-# ASan builds: PLplot's font and driver loading leaks once per process (tests/serve/lsan.supp)
-LSAN_OPTIONS="suppressions=$root/tests/serve/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# ASan builds: PLplot's font and driver loading keeps caches for the process (tools/lsan.supp)
+LSAN_OPTIONS="suppressions=$root/tools/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
 passed=0 failed=0 skipped=0
 count() { # name, exit code

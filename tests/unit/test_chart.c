@@ -13,6 +13,7 @@
  * 2021 (0.375 + 0.25, 0.4330127) = (0.625, 0.4330127).
  */
 #include <mvec/mvec.h>
+#include <pthread.h>
 
 #include "chart/chart_internal.h"
 #include "test.h"
@@ -486,6 +487,53 @@ static void test_allocation_failures(void)
         mvec_trend_free(ctx, trends[i]);
 }
 
+/* Charts from two threads at once, each with its own context (PLplot runs under one lock):
+ * every chart whole. */
+typedef struct thread_job {
+    const mvec_trend *const *trends;
+    int failures;
+} thread_job;
+
+static void *draw_in_thread(void *user)
+{
+    thread_job *job = user;
+    mvec_ctx *own = mvec_ctx_new(NULL, NULL);
+    for (int i = 0; i < 3 && own != NULL; i++) {
+        memory_sink out = {NULL, 0, 0};
+        mvec_sink sink = {memory_write, &out};
+        mvec_chart_options o = MVEC_CHART_OPTIONS_INIT;
+        o.width = 400;
+        o.height = 300;
+        o.format = i == 1 ? MVEC_IMAGE_PNG : MVEC_IMAGE_SVG;
+        if (mvec_chart_triangle(own, job->trends, 3, scheme, &o, &sink) != MVEC_OK ||
+            out.length < 1000)
+            job->failures++;
+        free(out.data);
+    }
+    if (own == NULL || mvec_ctx_memory(own).current_bytes != 0)
+        job->failures++;
+    mvec_ctx_free(own);
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    mvec_trend *trends[3] = {bloc_trend("RUS-EAEU"), bloc_trend("CHN"), bloc_trend("WEST")};
+    if (trends[0] != NULL && trends[1] != NULL && trends[2] != NULL) {
+        thread_job jobs[2] = {{(const mvec_trend *const *)trends, 0},
+                              {(const mvec_trend *const *)trends, 0}};
+        pthread_t threads[2];
+        for (int t = 0; t < 2; t++)
+            CHECK(pthread_create(&threads[t], NULL, draw_in_thread, &jobs[t]) == 0);
+        for (int t = 0; t < 2; t++) {
+            pthread_join(threads[t], NULL);
+            CHECK(jobs[t].failures == 0);
+        }
+    }
+    for (size_t i = 0; i < 3; i++)
+        mvec_trend_free(ctx, trends[i]);
+}
+
 int main(void)
 {
     ctx = mvec_ctx_new(NULL, NULL);
@@ -505,6 +553,7 @@ int main(void)
     test_sources_and_formats();
     test_render();
     test_allocation_failures();
+    test_threads();
     mvec_observations_free(ctx, obs);
     mvec_bloc_scheme_free(ctx, scheme);
     mvec_countries_free(ctx, countries);

@@ -28,7 +28,8 @@ static mvec_status load_press_figures(mvec_ctx *context, mvec_observations *into
             strncmp(e->d_name, "official_", 9) != 0 &&
             /* tables that are not observations (observations.c, NOT_OBSERVATIONS) */
             strcmp(e->d_name, "corridors.csv") != 0 &&
-            strcmp(e->d_name, "exports_by_chapter.csv") != 0)
+            strcmp(e->d_name, "exports_by_chapter.csv") != 0 &&
+            strcmp(e->d_name, "places.csv") != 0)
             snprintf(names[count++], sizeof names[0], "data/kaz/%s", e->d_name);
     }
     closedir(dir);

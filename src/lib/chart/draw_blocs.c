@@ -95,7 +95,8 @@ bool mvec__draw_blocs(mvec_ctx *ctx, const void *model_pointer, double width, do
                 mvec__text(&page, x0 + mm * hi + mvec__pt(&page, 3), y, value_font, 0.0, 0.0,
                            false, text);
             } else {
-                bool on_solid = mm * hi - mvec__pt(&page, 3) - text_width >= mm * lo - 0.01;
+                /* white on the solid part; dark where the text reaches the light part */
+                bool on_solid = mm * hi - mvec__pt(&page, 3) <= mm * lo + 0.01;
                 mvec__colour(on_solid ? "#FFFFFF" : "#222222", 1.0);
                 mvec__text(&page, x0 + mm * hi - mvec__pt(&page, 3), y, value_font, 1.0, 0.0,
                            false, text);

@@ -13,7 +13,7 @@
 #define CLOSED_COLOUR "#D55E00"
 #define CURVE_POINTS 24
 
-enum { MAX_BOXES = 512 };
+enum { MAX_BOXES = 512, MAX_LINE_BOXES = 2048 };
 
 typedef struct box {
     double x0, y0, x1, y1;
@@ -112,6 +112,8 @@ bool mvec__draw_network(mvec_ctx *ctx, const void *model_pointer, double width, 
         taken[taken_count++] = (box){x - r / mm_x, y - r / mm_y, x + r / mm_x, y + r / mm_y};
     }
 
+    box lines[MAX_LINE_BOXES]; /* 64 KiB */
+    size_t line_count = 0;
     /* links: the k-th of several between one pair of places bends k steps aside */
     double mid_x[512], mid_y[512];
     for (size_t e = 0; e < model->edge_count && e < 512; e++) {
@@ -166,6 +168,11 @@ bool mvec__draw_network(mvec_ctx *ctx, const void *model_pointer, double width, 
         }
         mvec__polyline(CURVE_POINTS + 1, px, py);
         mvec__line_style(&page, LINE_SOLID);
+        /* the line's points, for labels to avoid (kept after the places and labels) */
+        double half = mvec__pt(&page, 2.0);
+        for (int k = 1; k < CURVE_POINTS && line_count < MAX_LINE_BOXES; k++)
+            lines[line_count++] = (box){px[k] - half / mm_x, py[k] - half / mm_y,
+                                        px[k] + half / mm_x, py[k] + half / mm_y};
     }
     /* places */
     for (size_t i = 0; i < model->node_count; i++) {
@@ -197,11 +204,13 @@ bool mvec__draw_network(mvec_ctx *ctx, const void *model_pointer, double width, 
             {node->lon + gap, node->lat + text_h * 0.6},
             {node->lon + gap, node->lat - text_h * 1.6},
         };
-        for (size_t c = 0; c < 6; c++) {
-            box candidate = {candidates[c][0], candidates[c][1], candidates[c][0] + w,
-                             candidates[c][1] + text_h};
+        /* first clear of lines, labels and places; else clear of labels and places */
+        for (size_t c = 0; c < 12; c++) {
+            box candidate = {candidates[c % 6][0], candidates[c % 6][1],
+                             candidates[c % 6][0] + w, candidates[c % 6][1] + text_h};
             if (candidate.x0 < lon0 || candidate.x1 > lon1 || candidate.y0 < lat0 ||
-                candidate.y1 > lat1 || !free_place(taken, taken_count, candidate))
+                candidate.y1 > lat1 || !free_place(taken, taken_count, candidate) ||
+                (c < 6 && !free_place(lines, line_count, candidate)))
                 continue;
             taken[taken_count++] = candidate;
             mvec__colour("#111111", 1.0);

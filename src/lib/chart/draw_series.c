@@ -22,8 +22,8 @@ bool mvec__draw_series(mvec_ctx *ctx, const void *model_pointer, double width, d
     size_t item_count = 0;
     for (size_t i = 0; i < model->series_count && item_count < MAX_ITEMS - 2; i++)
         items[item_count++] =
-            (mvec__legend_item){SWATCH_LINE, model->series[i].colour, 1.0,
-                                model->series[i].label, 0.0};
+            (mvec__legend_item){model->band_label != NULL ? SWATCH_LINE : SWATCH_RULE,
+                                model->series[i].colour, 1.0, model->series[i].label, 2.8};
     if (model->band_label != NULL)
         items[item_count++] =
             (mvec__legend_item){SWATCH_BAND, "#777777", 0.3, model->band_label, 0.0};

@@ -206,9 +206,12 @@ mvec_status mvec__chart_network_model(mvec_ctx *ctx, const mvec_network *network
         first_year = first_year == 0 || row->year < first_year ? row->year : first_year;
         last_year = row->year > last_year ? row->year : last_year;
     }
+    if (model->edge_count == 0 && given.year != 0)
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "no link of the network %s has figures up to %d",
+                  mvec_network_name(network), given.year);
     if (model->edge_count == 0)
-        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "no link of the network %s has figures %s %d",
-                  mvec_network_name(network), "up to", given.year);
+        MVEC_FAIL(ctx, MVEC_ERR_NO_DATA, "the network %s has no link to draw",
+                  mvec_network_name(network));
     /* widths: proportional to capacity within each commodity */
     for (size_t e = 0; e < model->edge_count; e++) {
         mvec__map_edge *edge = &model->edges[e];
