@@ -7,7 +7,8 @@
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #   make tsan       ThreadSanitizer build (clang) of the library; runs the thread test
 #   make bench      time check against profile and a four-great-power profile (bench/README.md),
-#                   simulate's paths x years (bench/simulate.sh)
+#                   simulate's paths x years (bench/simulate.sh), mvec serve under load
+#                   (bench/serve.sh)
 #                   and the flows benchmark against DuckDB, data.table, pandas [FLOWS_SIZE=1m]
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
@@ -63,7 +64,9 @@ EXAMPLE_SRC := $(sort $(wildcard examples/*.c))
 EMBEDDED_DATA := $(sort $(wildcard data/*.csv data/*/*.csv))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_files.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
+# mvec serve's pages and the scenarios it may run, compiled into the binary (serve_assets.h)
+SERVE_ASSETS := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg scenarios/*.lua))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
@@ -136,6 +139,16 @@ $(BUILD)/gen/embedded_files.o: $(BUILD)/gen/embedded_files.c
 	$(SAY) CC $@
 	$(Q)$(CC) $(LIB_CFLAGS) -Isrc/lib -c -o $@ $<
 
+$(BUILD)/gen/serve_assets.c: $(BUILD)/tools/embed $(SERVE_ASSETS)
+	@mkdir -p $(dir $@)
+	$(SAY) EMBED $@
+	$(Q)$(BUILD)/tools/embed --table serve_assets.h serve_asset serve_assets serve_asset_count \
+	    $@ $(SERVE_ASSETS)
+
+$(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c src/cli/serve_assets.h
+	$(SAY) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc/cli -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libmvec.a
 	@mkdir -p $(dir $@)
 	$(SAY) CC $@
@@ -151,7 +164,7 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 bench:
 	@$(MAKE) --no-print-directory BUILD=build/release all
 	@bench/bench.sh build/release; a=$$?; bench/import_bench.sh build/release || a=1; \
-	 bench/simulate.sh build/release || a=1; \
+	 bench/simulate.sh build/release || a=1; bench/serve.sh build/release || a=1; \
 	 BUILD=build/release bench/flows/run.sh $(FLOWS_SIZE) || a=1; exit $$a
 
 # The CLI and the examples may include only the public headers; public functions list their

@@ -63,6 +63,7 @@ for build in "$@"; do
     [ "$build" = "$1" ] && suite "$root/tools/check_line_width.sh" width "$build"
     suite "$root/tools/run_readme_tests.sh" readme "$build"
     suite "$root/tests/workspace/kill_import.sh" workspace-kill "$build"
+    suite "$root/tests/serve/run.sh" serve "$build"
 done
 # The fuzz harnesses (make fuzz-build) replay their seeds and fuzz/regressions once.
 if [ -d "$root/build/fuzz" ]; then

@@ -24,5 +24,6 @@ extern const cli_command CMD_SIMULATE;
 extern const cli_command CMD_FRONTIER;
 extern const cli_command CMD_REPORT;
 extern const cli_command CMD_CHART;
+extern const cli_command CMD_SERVE;
 
 #endif

@@ -16,7 +16,8 @@ static const cli_command *const COMMANDS[] = {&CMD_PROFILE, &CMD_SHARES, &CMD_SO
                                               &CMD_CHECK, &CMD_TREND, &CMD_IMPORT, &CMD_WORKSPACE,
                                               &CMD_FLOWS, &CMD_COVERAGE, &CMD_SCREEN,
                                               &CMD_COMPOSITION, &CMD_RANK, &CMD_ROUTES, &CMD_SIMULATE,
-                                              &CMD_FRONTIER, &CMD_CHART, &CMD_REPORT, NULL};
+                                              &CMD_FRONTIER, &CMD_CHART, &CMD_REPORT, &CMD_SERVE,
+                                              NULL};
 
 static void print_main_help(FILE *out)
 {

@@ -60,6 +60,10 @@ typedef struct cli_args {
     const char *cap;               /* frontier --cap */
     const char *network;           /* routes, simulate --network */
     const char *commodity;         /* routes --commodity */
+    const char *port;              /* serve --port */
+    const char *bind;              /* serve --bind */
+    const char *max_seconds;       /* serve --max-seconds */
+    const char *max_paths;         /* serve --max-paths */
     cli_text_list close;           /* routes --close */
     cli_text_list without_transit; /* routes --without-transit */
     cli_text_list scenarios;       /* report --scenario */

@@ -30,8 +30,23 @@ while IFS= read -r line; do
     *) echo "not an mvec command: $line"; continue ;;
     esac
     count=$((count + 1))
-    sh -c "\"\$MVEC\" ${example#mvec }" >example.out 2>example.err </dev/null
-    code=$?
+    case $example in
+    "mvec serve"*) # runs until stopped: wait for its URL (at most 60 s), then SIGINT (exit 0)
+        sh -c "exec \"\$MVEC\" ${example#mvec }" >example.out 2>example.err </dev/null &
+        pid=$!
+        tries=0
+        while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null &&
+            ! grep -q '^mvec serve: http' example.err; do
+            sleep 0.1
+            tries=$((tries + 1))
+        done
+        kill -INT $pid 2>/dev/null
+        wait $pid
+        code=$? ;;
+    *)
+        sh -c "\"\$MVEC\" ${example#mvec }" >example.out 2>example.err </dev/null
+        code=$? ;;
+    esac
     echo "exit $code: $line"
     [ $code -eq 0 ] || cat example.err
 done <examples.txt
