@@ -10,6 +10,7 @@
 #                   simulate's paths x years (bench/simulate.sh), mvec serve under load
 #                   (bench/serve.sh)
 #                   and the flows benchmark against DuckDB, data.table, pandas [FLOWS_SIZE=1m]
+#   make docs       the README's pictures in docs/img (triangle, dashboard) from the embedded data
 #   make format / format-check, tidy, check-deps, update-golden, clean
 #   make fuzz [FUZZ_TIME=30]   libFuzzer harnesses of the parsers (fuzz/README.md)
 #   make check-clang           the tree built with clang -Werror, every test
@@ -70,7 +71,7 @@ SERVE_ASSETS := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg scenar
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
-.PHONY: all run check deps test-build install format format-check tidy check-deps \
+.PHONY: all run check deps test-build install format format-check tidy check-deps docs \
         update-golden clean tsan bench
 
 all: $(BUILD)/mvec $(BUILD)/libmvec.a $(BUILD)/libmvec.so
@@ -158,6 +159,11 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libmvec.a
 	@mkdir -p $(dir $@)
 	$(SAY) CC $@
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libmvec.a $(LDFLAGS_MODE) $(LIBS)
+
+# The README's pictures (docs/img/), drawn from the embedded data: the balance triangle and the
+# dashboard in headless Chromium.
+docs: all
+	$(Q)tools/make_docs.sh $(BUILD) docs/img
 
 # Timings of bench/README.md (release build; the Bureau part, and the import timings against
 # DuckDB, are skipped without the data).

@@ -6,7 +6,8 @@
 # must exit 0, print to standard output and nothing to standard error (no
 # warning in the tour), or exit N when its comment says "exit N".
 #
-# One command is not run: `make check` (this test is part of it).
+# One command is not run: `make check` (this test is part of it). `./mvec serve` runs until it
+# listens and answers its page, then gets SIGINT and must exit 0.
 # `make run` does run: it must leave ./mvec, which the tour then uses.
 # The last line printed is "readme: N passed, N failed, N skipped".
 set -u
@@ -45,6 +46,26 @@ awk '
     }
 ' "$root/README.md" >"$scratch/commands"
 
+# Run a `mvec serve` command in the background until it prints its address, fetch "/" (200),
+# then SIGINT: it must exit 0.
+serve_until_ready() {
+    (cd "$copy" && exec sh -c "exec $1") >"$scratch/out" 2>"$scratch/err" </dev/null &
+    pid=$!
+    url=
+    for _ in $(seq 1 300); do
+        url=$(sed -n 's/^mvec serve: \(http[^ ]*\)$/\1/p' "$scratch/err")
+        [ -n "$url" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    ok=1
+    [ -n "$url" ] && python3 -c 'import sys, urllib.request
+sys.exit(urllib.request.urlopen(sys.argv[1], timeout=30).status != 200)' "$url" && ok=0
+    kill -INT "$pid" 2>/dev/null
+    wait "$pid" || ok=1
+    return $ok
+}
+
 passed=0
 failed=0
 n=0
@@ -52,6 +73,18 @@ while IFS= read -r command; do
     n=$((n + 1))
     case $command in
     "make check"*) echo "readme: not run (this test is part of it): make check"; continue ;;
+    esac
+    case $command in
+    "./mvec serve"*)
+        # the dashboard runs until stopped: it must listen, answer its page, and stop on SIGINT
+        if serve_until_ready "$command"; then
+            passed=$((passed + 1))
+        else
+            failed=$((failed + 1))
+            echo "FAIL readme command $n (the server did not listen, answer and stop): $command"
+            tail -10 "$scratch/err"
+        fi
+        continue ;;
     esac
     expected=$(printf '%s\n' "$command" | sed -n 's/.*#.*exit \([0-9][0-9]*\).*/\1/p')
     expected=${expected:-0}
