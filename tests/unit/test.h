@@ -14,6 +14,29 @@
 static int test_failures = 0;
 static int test_checks = 0;
 
+/* An allocator hook (mvec_ctx_new) for allocation-failure tests: `countdown` calls succeed,
+ * then every later one fails; a negative countdown never fails. `calls` counts them. */
+typedef struct failing_allocator {
+    long countdown;
+    long calls;
+} failing_allocator;
+
+static inline void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+{
+    failing_allocator *a = user;
+    (void)old_size;
+    if (new_size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    a->calls++;
+    if (a->countdown == 0)
+        return NULL;
+    if (a->countdown > 0)
+        a->countdown--;
+    return realloc(ptr, new_size);
+}
+
 #define CHECK(condition)                                                                           \
     do {                                                                                           \
         test_checks++;                                                                             \

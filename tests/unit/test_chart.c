@@ -449,7 +449,7 @@ done:
  * leaked, until it succeeds. */
 static size_t fail_at, allocations;
 
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+static void *fail_one_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
 {
     (void)user;
     (void)old_size;
@@ -465,7 +465,7 @@ static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_
 static void test_allocation_failures(void)
 {
     mvec_trend *trends[3] = {bloc_trend("RUS-EAEU"), bloc_trend("CHN"), bloc_trend("WEST")};
-    mvec_ctx *failing = mvec_ctx_new(failing_realloc, NULL);
+    mvec_ctx *failing = mvec_ctx_new(fail_one_realloc, NULL);
     bool succeeded = false;
     for (fail_at = 1; fail_at < 200 && !succeeded && trends[2] != NULL; fail_at++) {
         allocations = 0;

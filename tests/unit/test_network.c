@@ -539,24 +539,6 @@ static void test_write(void)
     mvec_network_free(ctx, net);
 }
 
-typedef struct failing_allocator {
-    long countdown; /* calls left before the failing one; < 0: never fail */
-} failing_allocator;
-
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
-{
-    failing_allocator *a = user;
-    (void)old_size;
-    if (new_size == 0) {
-        free(ptr);
-        return NULL;
-    }
-    if (a->countdown == 0)
-        return NULL;
-    if (a->countdown > 0)
-        a->countdown--;
-    return realloc(ptr, new_size);
-}
 
 static int discard(void *user, const char *data, size_t length)
 {
@@ -572,7 +554,7 @@ static void test_alloc_failures(void)
 {
     long n = 0;
     for (;; n++) {
-        failing_allocator a = {n};
+        failing_allocator a = {n, 0};
         mvec_ctx *fctx = mvec_ctx_new(failing_realloc, &a);
         if (fctx == NULL)
             continue;

@@ -14,14 +14,14 @@
 #include "render/report_internal.h"
 #include "test.h"
 
-typedef struct failing_allocator {
+typedef struct one_failure {
     long fail_at; /* the call that fails, counted from 1; -1: none */
     long calls;
-} failing_allocator;
+} one_failure;
 
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
+static void *fail_one_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
 {
-    failing_allocator *a = user;
+    one_failure *a = user;
     (void)old_size;
     if (new_size == 0) {
         free(ptr);
@@ -234,8 +234,8 @@ int main(void)
 
     /* every allocation of the writer failed in turn: MVEC_ERR_NOMEM, nothing leaked, nothing
      * written */
-    failing_allocator counter = {-1, 0};
-    mvec_ctx *failing = mvec_ctx_new(failing_realloc, &counter);
+    one_failure counter = {-1, 0};
+    mvec_ctx *failing = mvec_ctx_new(fail_one_realloc, &counter);
     text out = {NULL, 0};
     long created = counter.calls; /* the context's own allocations */
     CHECK_STATUS(write_report(failing, &p, &out), MVEC_OK);
@@ -243,8 +243,8 @@ int main(void)
     long total = counter.calls - created;
     mvec_ctx_free(failing);
     for (long n = 1; n <= total && test_failures == 0; n++) {
-        failing_allocator a = {-1, 0};
-        failing = mvec_ctx_new(failing_realloc, &a);
+        one_failure a = {-1, 0};
+        failing = mvec_ctx_new(fail_one_realloc, &a);
         a.fail_at = a.calls + n;
         text partial = {NULL, 0};
         CHECK_STATUS(write_report(failing, &p, &partial), MVEC_ERR_NOMEM);

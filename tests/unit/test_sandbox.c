@@ -301,24 +301,6 @@ static void test_limits(void)
     CHECK(box == NULL);
 }
 
-typedef struct failing_allocator {
-    long countdown; /* calls left before the failing one; < 0: never fail */
-} failing_allocator;
-
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
-{
-    failing_allocator *a = user;
-    (void)old_size;
-    if (new_size == 0) {
-        free(ptr);
-        return NULL;
-    }
-    if (a->countdown == 0)
-        return NULL;
-    if (a->countdown > 0)
-        a->countdown--;
-    return realloc(ptr, new_size);
-}
 
 /* Every allocation of a sandbox's life can fail: NOMEM (or OK, when Lua's retry after a
  * collection succeeds), never a crash, and nothing leaks. */
@@ -328,7 +310,7 @@ static void test_allocation_failures(void)
                                  "return table.concat(t)";
     int failures = 0;
     for (long n = 0; n < 2000; n++) {
-        failing_allocator a = {n};
+        failing_allocator a = {n, 0};
         mvec_ctx *c = mvec_ctx_new(failing_realloc, &a);
         if (c == NULL)
             continue;

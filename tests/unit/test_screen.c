@@ -269,24 +269,6 @@ static void test_composition(void)
 }
 
 /* Every allocation of a screen and of a composition fails in turn: NOMEM, no leak. */
-typedef struct failing_allocator {
-    long countdown;
-} failing_allocator;
-
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
-{
-    failing_allocator *a = user;
-    (void)old_size;
-    if (new_size == 0) {
-        free(ptr);
-        return NULL;
-    }
-    if (a->countdown == 0)
-        return NULL;
-    if (a->countdown > 0)
-        a->countdown--;
-    return realloc(ptr, new_size);
-}
 
 static void test_allocation_failures(void)
 {
@@ -298,7 +280,7 @@ static void test_allocation_failures(void)
     int succeeded = 0;
     /* every one of the first 400 calls, then every 97th (a composition makes about 6,500) */
     for (long n = 0; n < 20000 && succeeded < 1; n += n < 400 ? 1 : 97) {
-        failing_allocator a = {n};
+        failing_allocator a = {n, 0};
         mvec_ctx *failing = mvec_ctx_new(failing_realloc, &a);
         if (failing == NULL)
             continue;

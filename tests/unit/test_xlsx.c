@@ -11,26 +11,6 @@
 
 #include "test.h"
 
-typedef struct failing_allocator {
-    long countdown; /* calls left before the failing one; < 0: never fail */
-    long calls;
-} failing_allocator;
-
-static void *failing_realloc(void *user, void *ptr, size_t old_size, size_t new_size)
-{
-    failing_allocator *a = user;
-    (void)old_size;
-    if (new_size == 0) {
-        free(ptr);
-        return NULL;
-    }
-    a->calls++;
-    if (a->countdown == 0)
-        return NULL;
-    if (a->countdown > 0)
-        a->countdown--;
-    return realloc(ptr, new_size);
-}
 
 typedef struct captured {
     size_t calls;
