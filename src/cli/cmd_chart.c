@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "messages.h"
 #include "names.h"
+#include "scenario_run.h"
 #include "session.h"
 
 enum { MAX_SERIES = 8, DEFAULT_FAN_PATHS = 1000 };
@@ -126,22 +127,6 @@ static size_t split_list(const char *text, char *buffer, size_t size, const char
             count++;
         }
     return count;
-}
-
-static bool whole_number(const char *option, const char *text, uint64_t lo, uint64_t hi,
-                         uint64_t *out)
-{
-    char *end = NULL;
-    errno = 0;
-    unsigned long long value = text[0] == '-' ? 0 : strtoull(text, &end, 10);
-    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo || value > hi) {
-        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option, lo,
-                  hi, text);
-        cli_try_help("chart");
-        return false;
-    }
-    *out = value;
-    return true;
 }
 
 static int draw_failed(cli_session *session, mvec_status status)
@@ -274,50 +259,20 @@ static int chart_triangle(cli_session *session, const cli_args *args,
     return code;
 }
 
-static char *read_script(const char *path, size_t *length)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL) {
-        cli_error("cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t capacity = (size_t)MVEC_SCENARIO_MAX_SCRIPT_BYTES + 1;
-    char *text = malloc(capacity + 1);
-    size_t used = text != NULL ? fread(text, 1, capacity, f) : 0;
-    bool failed = ferror(f) != 0;
-    if (f != stdin)
-        fclose(f);
-    if (text == NULL || failed) {
-        cli_error("cannot read %s: %s", path, text == NULL ? "out of memory" : "read error");
-        free(text);
-        return NULL;
-    }
-    text[used] = '\0';
-    *length = used;
-    return text;
-}
-
 static int chart_fan(cli_session *session, const cli_args *args,
                      const mvec_chart_options *options, const mvec_sink *sink)
 {
     mvec_simulate_options sim_options = MVEC_SIMULATE_OPTIONS_INIT;
-    uint64_t number = 0;
     if (args->positional_count != 2) {
         cli_error("'chart fan' takes one scenario script, e.g. mvec chart fan "
                   "scenarios/squeezed.lua -o fan.png");
         cli_try_help("chart");
         return 2;
     }
-    if (args->paths && !whole_number("paths", args->paths, 1, MVEC_SCENARIO_MAX_PATHS, &number))
+    if (cli_simulate_options(args, "chart", &sim_options) != 0)
         return 2;
-    sim_options.paths = args->paths ? (size_t)number : DEFAULT_FAN_PATHS;
-    if (args->seed && !whole_number("seed", args->seed, 0, UINT64_MAX, &number))
-        return 2;
-    sim_options.seed = args->seed ? number : 1;
-    if (args->years && !whole_number("years", args->years, 1, MVEC_SCENARIO_MAX_YEARS, &number))
-        return 2;
-    sim_options.years = args->years ? (int)number : 0;
-    sim_options.base_year = args->year;
+    if (args->paths == NULL)
+        sim_options.paths = DEFAULT_FAN_PATHS;
     char metric_buffer[1024];
     const char *metrics[MAX_SERIES];
     size_t metric_count = 0;
@@ -341,19 +296,12 @@ static int chart_fan(cli_session *session, const cli_args *args,
             }
     }
     size_t length = 0;
-    char *script = read_script(args->positional[1], &length);
+    char *script = cli_read_script(args->positional[1], &length);
     if (script == NULL)
         return 1;
     mvec_network *network = NULL;
     mvec_simulation *sim = NULL;
-    mvec_status status = MVEC_OK;
-    if (args->network)
-        status = mvec_network_load_file(session->ctx, session->countries, args->network, &network);
-    else {
-        status = mvec_network_load_embedded(session->ctx, session->countries, "KAZ", &network);
-        if (status == MVEC_ERR_NO_DATA)
-            status = MVEC_OK; /* no network: route shocks are refused by name */
-    }
+    mvec_status status = cli_network_load(session, args, "KAZ", &network);
     if (status == MVEC_OK)
         status = mvec_simulate(session->ctx, session->observations, session->scheme, network,
                                args->positional[1], script, length, &sim_options, &sim);
@@ -588,12 +536,12 @@ static int chart_options(mvec_ctx *ctx, const char *format_name, const cli_args 
     }
     uint64_t number = 0;
     if (args->width != NULL) {
-        if (!whole_number("width", args->width, MVEC_CHART_MIN_SIZE, MVEC_CHART_MAX_SIZE, &number))
+        if (!cli_whole_number("chart", "width", args->width, MVEC_CHART_MIN_SIZE, MVEC_CHART_MAX_SIZE, &number))
             return 2;
         options->width = (int)number;
     }
     if (args->height != NULL) {
-        if (!whole_number("height", args->height, MVEC_CHART_MIN_SIZE, MVEC_CHART_MAX_SIZE,
+        if (!cli_whole_number("chart", "height", args->height, MVEC_CHART_MIN_SIZE, MVEC_CHART_MAX_SIZE,
                           &number))
             return 2;
         options->height = (int)number;

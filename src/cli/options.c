@@ -1,6 +1,8 @@
 /*
  * options.c - option parsing and help text from the tables in options.h.
  */
+#include <errno.h>
+#include <inttypes.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,4 +276,20 @@ void cli_print_command_help(FILE *out, const cli_command *command)
         command->print_more_help(out);
     if (command->examples != NULL)
         fprintf(out, "\nexamples:\n%s", command->examples);
+}
+
+bool cli_whole_number(const char *command, const char *option, const char *text, uint64_t lo,
+                      uint64_t hi, uint64_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long value = text[0] == '-' ? 0 : strtoull(text, &end, 10);
+    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo || value > hi) {
+        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option, lo,
+                  hi, text);
+        cli_try_help(command);
+        return false;
+    }
+    *out = value;
+    return true;
 }

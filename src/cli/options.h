@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum { CLI_MAX_DATA_FILES = 64, CLI_MAX_TEXT_LIST = 64 };
@@ -115,6 +116,11 @@ typedef struct cli_command {
 /* Parse argv (after the command name). Returns 0, or 2 after printing a
  * usage error. */
 int cli_parse(const cli_command *command, int argc, char **argv, cli_args *args);
+
+/* An option's value as a whole number from `lo` to `hi`; otherwise prints "--OPTION takes a
+ * whole number from LO to HI, not 'TEXT'" with `command`'s help hint and returns false. */
+bool cli_whole_number(const char *command, const char *option, const char *text, uint64_t lo,
+                      uint64_t hi, uint64_t *out);
 void cli_print_command_help(FILE *out, const cli_command *command);
 
 /* Options shared by several commands. */

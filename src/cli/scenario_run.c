@@ -36,23 +36,6 @@ const cli_option CLI_OPTION_SIM_YEARS = {
     offsetof(cli_args, years),
     "years simulated after the base year, 1-100 (default: the script's, else 10)"};
 
-/* A whole number from `lo` to `hi`; prints the usage error and returns false otherwise. */
-static bool whole_number(const char *command, const char *option, const char *text, uint64_t lo, uint64_t hi,
-                         uint64_t *out)
-{
-    char *end = NULL;
-    errno = 0;
-    unsigned long long value = text[0] == '-' ? 0 : strtoull(text, &end, 10);
-    if (text[0] == '-' || errno != 0 || end == text || *end != '\0' || value < lo || value > hi) {
-        cli_error("--%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'", option, lo,
-                  hi, text);
-        cli_try_help(command);
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
 char *cli_read_script(const char *path, size_t *length)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -93,14 +76,14 @@ int cli_simulate_options(const cli_args *args, const char *command,
 {
     uint64_t number = 0;
     if (args->paths &&
-        !whole_number(command, "paths", args->paths, 1, MVEC_SCENARIO_MAX_PATHS, &number))
+        !cli_whole_number(command, "paths", args->paths, 1, MVEC_SCENARIO_MAX_PATHS, &number))
         return 2;
     options->paths = args->paths ? (size_t)number : 1;
-    if (args->seed && !whole_number(command, "seed", args->seed, 0, UINT64_MAX, &number))
+    if (args->seed && !cli_whole_number(command, "seed", args->seed, 0, UINT64_MAX, &number))
         return 2;
     options->seed = args->seed ? number : 1;
     if (args->years &&
-        !whole_number(command, "years", args->years, 1, MVEC_SCENARIO_MAX_YEARS, &number))
+        !cli_whole_number(command, "years", args->years, 1, MVEC_SCENARIO_MAX_YEARS, &number))
         return 2;
     options->years = args->years ? (int)number : 0;
     options->base_year = args->year;
