@@ -240,13 +240,27 @@ fuzz: fuzz-build
 
 fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) SANITIZE=1 \
-	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a
+	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libmvec.a \
+	    $(if $(filter serve_request,$(FUZZ_TARGETS)),$(FUZZ_BUILD)/libmvec_cli.a)
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_importer.h fuzz/fuzz_flows.h \
                    $(FUZZ_BUILD)/libmvec.a
 	$(SAY) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libmvec.a $(LIBS)
+
+# The server's harness links the CLI too: its objects but main.o, as an archive, so that only
+# what serve_handle needs is pulled in.
+$(BUILD)/libmvec_cli.a: $(filter-out $(BUILD)/src/cli/main.o,$(CLI_OBJ))
+	@rm -f $@
+	$(SAY) AR $@
+	$(Q)ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_serve_request: fuzz/fuzz_serve_request.c $(FUZZ_BUILD)/libmvec_cli.a \
+                                  $(FUZZ_BUILD)/libmvec.a
+	$(SAY) FUZZCC $@
+	$(Q)$(FUZZ_CC) $(CFLAGS_BASE) $(FUZZ_FLAGS) -Isrc/cli -o $@ $< $(FUZZ_BUILD)/libmvec_cli.a \
+	    $(FUZZ_BUILD)/libmvec.a $(LIBS)
 
 # The whole tree built with clang (warnings are errors there too), every test run.
 .PHONY: check-clang

@@ -112,6 +112,16 @@ typedef struct serve_response {
     size_t fixed_length;
 } serve_response;
 
+/* Whether a request may reach serve_handle (serve_request.c; serve_http.c and the fuzz harness
+ * call it): 0 when it may, else the HTTP status to refuse it with (405 a method other than GET
+ * and HEAD, 503 `target` NULL because its copy could not be made, 414 `target_length` over
+ * SERVE_MAX_URI_BYTES, 400 '..' or %00 in the target as sent, decoded once or twice, or '..'
+ * in the decoded `path`, 400 more than SERVE_MAX_PARAMETERS parameters seen) and `*message`
+ * set to the reason. `target` is the request target as sent (at most SERVE_MAX_URI_BYTES of
+ * it), `target_length` its full length. */
+unsigned serve_request_refusal(const char *method, const char *target, size_t target_length,
+                               const char *path, size_t parameters_seen, const char **message);
+
 void serve_response_free(serve_response *response);
 /* A JSON error: {"error": message, "parameter": name or null, "allowed": text or null}. */
 void serve_response_error(serve_response *response, unsigned status, const char *parameter,

@@ -1,8 +1,8 @@
 /*
  * serve_http.c - the dashboard's HTTP layer, the only file that knows libmicrohttpd: a daemon
- * with a small pool of threads, each request checked before the API sees it (method, size,
- * '..' and NUL anywhere in the decoded target, number of parameters), every response with the
- * same safety headers. SIGINT and SIGTERM stop it; requests in flight finish first.
+ * with a small pool of threads, each request checked before the API sees it
+ * (serve_request.c: method, size, '..' and NUL anywhere in the decoded target, number of
+ * parameters), every response with the same safety headers. SIGINT and SIGTERM stop it; requests in flight finish first.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -51,47 +51,6 @@ static void forget_target(void *cls, struct MHD_Connection *connection, void **r
     (void)code;
     free(*req_cls);
     *req_cls = NULL;
-}
-
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* True when the target, percent-decoded once or twice, holds ".." or a NUL byte: a path
- * outside the served set, whatever the route. */
-static bool target_refused(const char *target)
-{
-    char once[SERVE_MAX_URI_BYTES + 1];
-    char twice[SERVE_MAX_URI_BYTES + 1];
-    const char *in = target;
-    char *outputs[2] = {once, twice};
-    for (int pass = 0; pass < 2; pass++) {
-        size_t used = 0;
-        for (const char *p = in; *p && used < SERVE_MAX_URI_BYTES; p++) {
-            int high = p[0] == '%' ? hex_digit(p[1]) : -1;
-            int low = high >= 0 ? hex_digit(p[2]) : -1;
-            if (low >= 0) {
-                if (high == 0 && low == 0)
-                    return true; /* %00 */
-                outputs[pass][used++] = (char)(high * 16 + low);
-                p += 2;
-            } else {
-                outputs[pass][used++] = *p;
-            }
-        }
-        outputs[pass][used] = '\0';
-        if (strstr(outputs[pass], "..") != NULL)
-            return true;
-        in = outputs[pass];
-    }
-    return false;
 }
 
 typedef struct collected {
@@ -168,21 +127,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     (void)upload_data_size;
     serve_data *data = cls;
     const raw_request *raw = *req_cls;
-    if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-        return refuse(connection, 405, "read-only server: only GET and HEAD are allowed");
-    if (raw == NULL)
-        return refuse(connection, 503, "out of memory");
-    if (raw->length > SERVE_MAX_URI_BYTES)
-        return refuse(connection, 414, "request target longer than the server's cap");
-    if (target_refused(raw->target) || strstr(url, "..") != NULL)
-        return refuse(connection, 400, "refused: '..' or a NUL byte in the request target");
     serve_request request;
     memset(&request, 0, sizeof request);
     request.path = url;
     collected c = {&request, 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect_parameter, &c);
-    if (c.seen > SERVE_MAX_PARAMETERS)
-        return refuse(connection, 400, "too many query parameters");
+    const char *message = NULL;
+    unsigned refusal = serve_request_refusal(method, raw ? raw->target : NULL,
+                                             raw ? raw->length : 0, url, c.seen, &message);
+    if (refusal != 0)
+        return refuse(connection, refusal, message);
     serve_response response;
     serve_handle(data, &request, &response);
     enum MHD_Result result = send_response(connection, &response, false);
