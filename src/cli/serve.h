@@ -44,7 +44,7 @@ void serve_buffer_printf(serve_buffer *buffer, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* `text` as a JSON string, quotes included. */
+/* `text` as a JSON string, quotes included; bytes that are not well-formed UTF-8 become U+FFFD. */
 void serve_buffer_json_string(serve_buffer *buffer, const char *text);
 /* A sink that appends to the buffer (the library's writers write JSON into it). */
 mvec_sink serve_buffer_sink(serve_buffer *buffer);

@@ -78,10 +78,40 @@ void serve_buffer_printf(serve_buffer *buffer, const char *fmt, ...)
 
 /* RFC 8259 escapes; bytes >= 0x80 pass through (the library's text is UTF-8). '<' and '>'
  * are escaped too, so a JSON string is safe inside HTML. */
+/* The length of the well-formed UTF-8 sequence at `p` (1-4), or 0 when it is not one (a stray
+ * continuation byte, an overlong form, a surrogate, past U+10FFFF, or cut short). */
+static size_t utf8_sequence(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    size_t length = p[0] >= 0xC2 && p[0] <= 0xDF   ? 2
+                    : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+                    : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+                                                   : 0;
+    for (size_t i = 1; i < length; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the terminating NUL */
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
+        return 0;
+    return length;
+}
+
 void serve_buffer_json_string(serve_buffer *buffer, const char *text)
 {
     serve_buffer_append(buffer, "\"", 1);
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p >= 0x80) {
+            /* JSON is UTF-8: a request's bytes echoed in a message (or a message cut inside a
+             * character) must not make the answer unreadable; such bytes become U+FFFD. */
+            size_t length = utf8_sequence(p);
+            if (length == 0)
+                serve_buffer_text(buffer, "\\ufffd");
+            else
+                serve_buffer_append(buffer, (const char *)p, length);
+            p += length > 0 ? length - 1 : 0;
+            continue;
+        }
         switch (*p) {
         case '"':
             serve_buffer_append(buffer, "\\\"", 2);
