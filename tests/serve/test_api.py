@@ -148,6 +148,21 @@ for target, expected in [("/../etc/passwd", 400), ("/%2e%2e/", 400), ("/%2E%2E/e
     t.check(status == expected, "%s: status %d, not %d" % (target, status, expected))
     t.check(headers.get("content-type") == JSON, "%s: content type" % target)
 
+# ---- bytes that are not UTF-8, echoed in a message: the answer stays JSON (RFC 8259: UTF-8),
+# each such byte as U+FFFD; a character cut by the message's 200-byte cap too (found by
+# fuzz/fuzz_serve_request.c)
+for target, expected, echoed in [("/api/c%91%8Aries", 404, "/api/c\ufffd\ufffdries"),
+                                 ("/api/profile?country=%C3%A9%E2%82", 400, "\u00e9\ufffd\ufffd"),
+                                 ("/api/trend?%FF=1", 400, "'\ufffd'"),
+                                 ("/nope" + "%C3%A9" * 120, 404, "/nope" + "\u00e9" * 97 + "\ufffd")]:
+    status, headers, body = server.request("GET", target)
+    try:
+        message = json.loads(body.decode("utf-8", errors="strict"))["error"]
+    except (UnicodeDecodeError, ValueError, KeyError) as e:
+        message = "not UTF-8 JSON (%s)" % e
+    t.check(status == expected and echoed in message,
+            "%s: %d %r does not hold %r" % (target, status, message, echoed))
+
 # ---- caps: target length, parameters ----------------------------------------------------------
 status, _, _ = server.request("GET", "/api/profile?weights=" + "a" * 2100)
 t.check(status == 414, "a 2,100-byte target: %d, not 414" % status)
