@@ -95,7 +95,8 @@ static void check(const serve_request *request, const serve_response *r)
     if (!is_json && r->status == 200)
         return;
     json_error_t error;
-    json_t *json = json_loadb(body ? body : "", length, 0, &error);
+    /* JSON numbers have no range; jansson's integers stop at 2^63 (the seed's cap is 2^64-1) */
+    json_t *json = json_loadb(body ? body : "", length, JSON_DECODE_INT_AS_REAL, &error);
     bool ok = json != NULL && is_json;
     if (ok && r->status != 200)
         ok = json_is_object(json) && json_is_string(json_object_get(json, "error"));

@@ -2,7 +2,8 @@
  * serve_http.c - the dashboard's HTTP layer, the only file that knows libmicrohttpd: a daemon
  * with a small pool of threads, each request checked before the API sees it
  * (serve_request.c: method, size, '..' and NUL anywhere in the decoded target, number of
- * parameters), every response with the same safety headers. SIGINT and SIGTERM stop it; requests in flight finish first.
+ * parameters), every response with the same safety headers. SIGINT and SIGTERM stop it;
+ * requests in flight finish first.
  */
 #include <arpa/inet.h>
 #include <errno.h>
