@@ -231,6 +231,7 @@ fuzz: fuzz-build
 	        [ -f "$$seed" ] && cp "$$seed" $$corpus/; \
 	    done; \
 	    echo "  FUZZ   $$t for $(FUZZ_TIME) s"; \
+	    LSAN_OPTIONS=suppressions=tools/lsan.supp:print_suppressions=0 \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 -dict=fuzz/mvec.dict \
 	        -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/$$t- $$corpus \
 	        2>$(FUZZ_BUILD)/$$t.log || { tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; }; \
