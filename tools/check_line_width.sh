@@ -4,7 +4,7 @@
 # Runs every golden CLI test (tests/cli/*.sh, as tools/run_cli_tests.sh does) with $MVEC
 # pointing at a wrapper around BUILD_DIR/mvec. The wrapper lets a command that asks for a
 # machine format (--format csv, json or xlsx) or draws a chart (mvec chart: an image, SVG on
-# standard output without -o) through untouched; for every other command, the
+# standard output without -o) or serves the dashboard (mvec serve) through untouched; for every other command, the
 # table/text format, it checks each line of standard output and standard error: no line
 # may be wider than 120 columns, counted in code points (UTF-8 aware; a tab advances to the
 # next multiple of 8). One exception: a URL or path (a word with a slash), which cannot be cut,
@@ -25,7 +25,8 @@ log="$scratch/wide.log"
 cat >"$scratch/mvec" <<EOF
 #!/bin/sh
 # wrapper written by tools/check_line_width.sh
-[ "\${1:-}" = chart ] && exec "$real" "\$@"
+# an image, or the server (it runs until a signal, which must reach mvec itself)
+case \${1:-} in chart | serve) exec "$real" "\$@" ;; esac
 prev=
 for arg in "\$@"; do
     case \$prev\$arg in
